@@ -1,0 +1,102 @@
+// EVTX parser benchmark in Node: builds a large valid EVTX from the corpus's densest chunks (fixed header,
+// written to /tmp), parses it with the `evtx` parser (the same parseBytes the worker runs, fed 1 MiB pieces)
+// and times Debian's `evtxexport` (libevtx-utils) on the same file. Run: node --import tsx bench/evtx-node.ts
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { crc32 } from '../src/parsers/evtx/crc32.ts';
+import { YearGuesser } from '../src/core/time.ts';
+import { evtx } from '../src/parsers/formats/evtx.ts';
+import type { ParseContext } from '../src/parsers/types.ts';
+import { corpusPath } from '../test/harness/corpus.ts';
+
+const HEADER = 4096;
+const CHUNK = 65536;
+const TARGET_RECORDS = Number(process.env.EVTX_BENCH_RECORDS ?? 100_000);
+const RUNS = Number(process.env.EVTX_BENCH_RUNS ?? 5);
+const OUT = '/tmp/logdrop-evtx-bench.evtx';
+
+interface Truth { records: number }
+
+function buildFile(): { bytes: Uint8Array; records: number } {
+  const truth = JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, Truth>;
+  // chunks with many records resemble real logs (a full chunk holds 100+ records); skip the near-empty ones
+  const dense = Object.entries(truth).filter(([, t]) => t.records >= 15);
+  const chunks: Uint8Array[] = [];
+  let perRound = 0;
+  let header: Uint8Array | undefined;
+  for (const [rel, t] of dense) {
+    const file = new Uint8Array(readFileSync(corpusPath(rel)));
+    header ??= file.slice(0, HEADER);
+    chunks.push(file.subarray(HEADER, HEADER + CHUNK));
+    perRound += t.records;
+  }
+  if (!header) throw new Error('bug: no corpus EVTX file found');
+  const rounds = Math.ceil(TARGET_RECORDS / perRound);
+  const n = rounds * chunks.length;
+  const bytes = new Uint8Array(HEADER + n * CHUNK);
+  const dv = new DataView(bytes.buffer);
+  bytes.set(header, 0);
+  dv.setBigUint64(8, 0n, true); // first chunk
+  dv.setBigUint64(16, BigInt(n - 1), true); // last chunk
+  dv.setUint16(42, Math.min(n, 0xffff), true); // chunk count
+  dv.setUint32(120, 0, true); // flags: clean
+  dv.setUint32(124, crc32(bytes, 0, 120), true);
+  for (let i = 0; i < n; i++) bytes.set(chunks[i % chunks.length], HEADER + i * CHUNK);
+  return { bytes, records: rounds * perRound };
+}
+
+async function parseOnce(bytes: Uint8Array): Promise<{ ms: number; events: number; problems: number }> {
+  const time = { tzOffsetMinutes: 0, referenceMs: Date.now() };
+  const ctx: ParseContext = { file: OUT, time, years: new YearGuesser(time), state: new Map() };
+  async function* pieces(): AsyncIterable<Uint8Array> {
+    for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, Math.min(bytes.length, i + (1 << 20)));
+  }
+  let events = 0, problems = 0, chars = 0;
+  const t0 = performance.now();
+  await evtx.parseBytes(pieces(), ctx, {
+    event: (_f, raw) => { events++; chars += raw.length; },
+    unparsed: () => { problems++; },
+    issue: () => { problems++; },
+  });
+  const ms = performance.now() - t0;
+  if (chars === 0 && events > 0) throw new Error('bug: empty raw');
+  return { ms, events, problems };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const { bytes, records } = buildFile();
+writeFileSync(OUT, bytes);
+console.log(`built ${OUT}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB, ${bytes.length / CHUNK | 0} chunks, ${records} records`);
+
+await parseOnce(bytes); // warm-up (JIT)
+const times: number[] = [];
+let last = { ms: 0, events: 0, problems: 0 };
+for (let i = 0; i < RUNS; i++) {
+  last = await parseOnce(bytes);
+  times.push(last.ms);
+}
+if (last.events !== records || last.problems) console.log(`WARNING: ${last.events} events, ${last.problems} issues (expected ${records}, 0)`);
+const ours = median(times) / 1000;
+
+let theirs = NaN;
+let theirsNote = '';
+const which = spawnSync('sh', ['-c', 'command -v evtxexport']);
+if (which.status === 0) {
+  const runs: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const t0 = performance.now();
+    execFileSync('sh', ['-c', `evtxexport -f xml '${OUT}' > /dev/null 2>&1`]);
+    runs.push(performance.now() - t0);
+  }
+  theirs = median(runs) / 1000;
+  theirsNote = `median of ${runs.length}`;
+} else theirsNote = 'not installed (apt-get install -y libevtx-utils)';
+
+const row = (tool: string, s: number, note: string) =>
+  `| ${tool.padEnd(34)} | ${String(records).padStart(8)} | ${Number.isFinite(s) ? s.toFixed(3).padStart(8) : '     n/a'} | ${Number.isFinite(s) ? Math.round(records / s).toLocaleString('en-US').padStart(10) : '       n/a'} | ${note}`;
+console.log(`\nfile: ${(statSync(OUT).size / 2 ** 20).toFixed(1)} MiB, Node ${process.version}`);
+console.log(`| ${'tool'.padEnd(34)} | ${'records'.padStart(8)} | ${'seconds'.padStart(8)} | ${'records/s'.padStart(10)} | runs`);
+console.log(`|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(12)}|------`);
+console.log(row('logdrop evtx (Node, parse+normalize)', ours, `median of ${RUNS}`));
+console.log(row('evtxexport -f xml (libevtx-utils)', theirs, theirsNote));

@@ -1,0 +1,45 @@
+// The one page object (DESIGN practice 10): what a person does, found by role and name.
+import { expect, type Page, type Download } from '@playwright/test';
+
+export class LogdropPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/?testing=1');
+    await this.waitForIdle();
+  }
+
+  /** Waits on the app's own idle hook: the engine has no work in flight. */
+  async waitForIdle(): Promise<void> {
+    await this.page.waitForFunction(() => window.__logdrop !== undefined);
+    await this.page.evaluate(() => window.__logdrop!.idle());
+  }
+
+  async dropFiles(paths: string[]): Promise<void> {
+    // the ingest starts on change, synchronously registered with the idle hook; idle waits for the
+    // ingest to finish and the query to re-run
+    await this.page.getByLabel('Open log files').setInputFiles(paths);
+    await this.waitForIdle();
+  }
+
+  async search(query: string): Promise<void> {
+    const box = this.page.getByRole('searchbox', { name: 'Search' });
+    await box.fill(query);
+    await box.press('Enter');
+    await this.waitForIdle();
+  }
+
+  status() {
+    return this.page.getByRole('status');
+  }
+
+  async expectStatus(text: string | RegExp): Promise<void> {
+    await expect(this.status()).toHaveText(text);
+  }
+
+  async exportCsv(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export CSV' }).click();
+    return download;
+  }
+}

@@ -1,0 +1,34 @@
+// Per-file progress during an ingest, then the per-file outcome (format, events, unparsed, messages).
+import type { FileLedgerEntry } from '../../workers/api.ts';
+import { formatBytes, formatCount } from '../format.ts';
+
+export function IngestPanel({ files, ingesting, onCancel }: { files: FileLedgerEntry[]; ingesting: boolean; onCancel: () => void }) {
+  if (files.length === 0) return null;
+  return (
+    <section className="ingest-panel" aria-label="Files in this case">
+      <div className="ingest-panel__head">
+        <h2>Files ({files.length})</h2>
+        {ingesting && <button type="button" className="button" onClick={onCancel}>Cancel ingest</button>}
+      </div>
+      <ul className="file-list">
+        {files.map((f) => (
+          <li key={`${f.id}-${f.path}`} className={`file file--${f.state}`}>
+            <span className="file__path" title={f.path}>{f.path}</span>
+            <progress
+              className="file__progress"
+              aria-label={`Progress of ${f.path}`}
+              max={Math.max(f.size, f.bytesRead, 1)}
+              value={f.state === 'reading' ? f.bytesRead : Math.max(f.size, f.bytesRead, 1)}
+            />
+            <span className="file__counts">
+              {formatBytes(f.bytesRead)} · {formatCount(f.events)} events
+              {f.unparsed > 0 && <> · <strong>{formatCount(f.unparsed)} unparsed</strong></>}
+              {f.parserId !== '' && <> · {f.parserId}</>}
+            </span>
+            {f.message !== undefined && <span className="file__message">{f.message}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// The workbench state: the open case, the ingest in progress, the current query and its page of rows.
+// Every engine call goes through the idle tracker so tests can wait for the work to settle.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseInfo, DroppedFile, EventRow, FileLedgerEntry, QueryError } from '../../workers/api.ts';
+import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
+
+export const PAGE_SIZE = 100;
+
+export interface QueryView {
+  text: string;
+  total: number;
+  handle: number;
+  offset: number;
+  rows: EventRow[];
+  error?: QueryError;
+  tookMs: number;
+}
+
+export interface Workbench {
+  caseInfo?: CaseInfo;
+  ingesting: boolean;
+  files: FileLedgerEntry[];
+  view?: QueryView;
+  fatal?: string;
+  /** files may still be arriving (a folder walk, the demo download): the wait is part of the tracked work */
+  ingest(files: DroppedFile[] | Promise<DroppedFile[]>): Promise<void>;
+  runQuery(text: string): Promise<void>;
+  goTo(offset: number): Promise<void>;
+  cancelIngest(): void;
+}
+
+export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbench {
+  const [caseInfo, setCaseInfo] = useState<CaseInfo>();
+  const [files, setFiles] = useState<FileLedgerEntry[]>([]);
+  const [ingesting, setIngesting] = useState(false);
+  const [view, setViewState] = useState<QueryView>();
+  const [fatal, setFatal] = useState<string>();
+  // the latest view for callbacks (paging, re-running after an ingest) without re-creating them
+  const viewRef = useRef<QueryView | undefined>(undefined);
+  const setView = useCallback((v: QueryView) => {
+    viewRef.current = v;
+    setViewState(v);
+  }, []);
+
+  const runQuery = useCallback(async (text: string) => {
+    await tracker.track((async () => {
+      const r = await engine.query(text);
+      const previous = viewRef.current;
+      if (previous !== undefined) void engine.release(previous.handle);
+      if (!r.ok) {
+        setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: r.error, tookMs: 0 });
+        return;
+      }
+      const rows = await engine.page(r.handle.id, 0, PAGE_SIZE);
+      setView({ text, total: r.handle.total, handle: r.handle.id, offset: 0, rows, tookMs: r.handle.tookMs });
+    })());
+  }, [engine, tracker, setView]);
+
+  const goTo = useCallback(async (offset: number) => {
+    const v = viewRef.current;
+    if (v === undefined || v.handle < 0) return;
+    await tracker.track((async () => {
+      const rows = await engine.page(v.handle, offset, PAGE_SIZE);
+      setView({ ...v, offset, rows });
+    })());
+  }, [engine, tracker, setView]);
+
+  // open the most recent case, or start the first one
+  useEffect(() => {
+    void tracker.track((async () => {
+      try {
+        const cases = await engine.listCases();
+        const info = cases.length > 0 ? await engine.openCase(cases[0].id) : await engine.createCase('Case 1');
+        setCaseInfo(info);
+        setFiles(await engine.ledger());
+        await runQuery('');
+      } catch (e) {
+        setFatal(`The case store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    })());
+  }, [engine, tracker, runQuery]);
+
+  const ingest = useCallback(async (incoming: DroppedFile[] | Promise<DroppedFile[]>) => {
+    await tracker.track((async () => {
+      let dropped: DroppedFile[];
+      try {
+        dropped = await incoming;
+      } catch (e) {
+        setFatal(`The files could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      if (dropped.length === 0) return;
+      setIngesting(true);
+      try {
+        const before = await engine.ledger();
+        const done = await engine.ingest(dropped, {}, callback((p) => setFiles([...before, ...p.files])));
+        setFiles([...before, ...done.files]);
+        const cases = await engine.listCases();
+        setCaseInfo(cases.find((c) => c.id === caseInfo?.id) ?? cases[0]);
+      } catch (e) {
+        setFatal(`Ingest failed: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        setIngesting(false);
+      }
+      await runQuery(viewRef.current?.text ?? '');
+    })());
+  }, [engine, tracker, runQuery, caseInfo?.id]);
+
+  const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
+
+  return { caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest };
+}

@@ -1,0 +1,51 @@
+// The engine headless in Node: `npm run --silent logdrop -- <command> ...`.
+import { normalize } from './normalize.ts';
+
+const USAGE = `usage: logdrop <command> [options] FILE...
+commands:
+  normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
+options:
+  --parser ID           force a parser instead of content sniffing
+  --tz +HH:MM           zone of zone-less timestamps (default UTC)`;
+
+function parseTz(v: string): number {
+  const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
+  if (!m) throw new UsageError(`--tz expects +HH:MM, got "${v}"`);
+  const mins = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -mins : mins;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const files: string[] = [];
+  let parserId: string | undefined;
+  let tz = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--parser') parserId = rest[++i];
+    else if (a === '--tz') tz = parseTz(rest[++i] ?? '');
+    else files.push(a);
+  }
+  if (command === 'normalize' && files.length > 0) {
+    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
+    return ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  process.stderr.write(USAGE + '\n');
+  return 2;
+}
+
+// `logdrop normalize big.log | head`: a closed pipe is the reader saying it has enough, not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof UsageError ? e.message : e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  },
+);

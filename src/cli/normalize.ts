@@ -1,0 +1,30 @@
+// `logdrop normalize FILE...`: one normalized event per line as JSON on stdout (flat dotted keys),
+// a per-file summary (format, events, unparsed) on stderr. Same ingest pipeline as the browser.
+import type { Writable } from 'node:stream';
+import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
+import { ingestBundle } from '../workers/ingest/ingestBundle.ts';
+import { eventAt } from '../workers/store/chunk.ts';
+import { canonicalOrder } from '../core/schema.ts';
+import { sourcesFromPaths } from './sources.ts';
+
+export async function normalize(paths: string[], options: IngestOptions, out: Writable, err: Writable): Promise<FileLedgerEntry[]> {
+  let nextId = 1;
+  const ledger = await ingestBundle(await sourcesFromPaths(paths), options, {
+    addFile: async () => nextId++,
+    updateFile: async () => {},
+    progress: () => {},
+    chunk: async (chunk) => {
+      let text = '';
+      for (let row = 0; row < chunk.count; row++) text += JSON.stringify(canonicalOrder(eventAt(chunk, row))) + '\n';
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    },
+  });
+  for (const f of ledger) err.write(summaryLine(f) + '\n');
+  return ledger;
+}
+
+export function summaryLine(f: FileLedgerEntry): string {
+  const format = f.parserId === '' ? '-' : `${f.parserId} (${Math.round(f.confidence * 100)}%)`;
+  const extra = f.message ? `  ${f.message}` : '';
+  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${extra}`;
+}

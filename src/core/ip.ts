@@ -1,0 +1,78 @@
+// IP helpers shared by parsers, enrichment and the query language.
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isIPv4(s: string): boolean {
+  return IPV4.test(s);
+}
+
+/** Loose IPv6 check: hex groups and colons, at most one '::', optional embedded IPv4 tail. */
+export function isIPv6(s: string): boolean {
+  if (s.length < 2 || s.length > 45 || !s.includes(':')) return false;
+  const zone = s.indexOf('%');
+  const addr = zone >= 0 ? s.slice(0, zone) : s;
+  if ((addr.match(/::/g) ?? []).length > 1) return false;
+  const parts = addr.split(':');
+  const last = parts[parts.length - 1];
+  const hasV4 = last.includes('.');
+  if (hasV4 && !isIPv4(last)) return false;
+  const groups = hasV4 ? parts.slice(0, -1) : parts;
+  const max = hasV4 ? 6 : 8;
+  if (!addr.includes('::') && groups.length !== max) return false;
+  if (groups.length > max + 1) return false;
+  return groups.every((g) => g === '' || /^[0-9a-fA-F]{1,4}$/.test(g));
+}
+
+export function isIP(s: string): boolean {
+  return isIPv4(s) || isIPv6(s);
+}
+
+export function ipv4ToInt(s: string): number {
+  const p = s.split('.');
+  return ((+p[0] << 24) >>> 0) + (+p[1] << 16) + (+p[2] << 8) + +p[3];
+}
+
+/** Expands an IPv6 address to 8 16-bit groups (embedded IPv4 folded into the last two). */
+export function ipv6ToGroups(s: string): number[] | null {
+  if (!isIPv6(s)) return null;
+  let addr = s.split('%')[0];
+  const tail: number[] = [];
+  const lastColon = addr.lastIndexOf(':');
+  const last = addr.slice(lastColon + 1);
+  if (last.includes('.')) {
+    const v = ipv4ToInt(last);
+    tail.push(v >>> 16, v & 0xffff);
+    addr = addr.slice(0, lastColon + 1) + '0';
+    addr = addr.endsWith(':0') && tail.length ? addr.slice(0, -2) : addr;
+  }
+  const [head, rest] = addr.includes('::') ? addr.split('::') : [addr, undefined];
+  const h = head ? head.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
+  const r = rest !== undefined && rest !== '' ? rest.split(':').filter((x) => x !== '').map((x) => parseInt(x, 16)) : [];
+  const fill = 8 - tail.length - h.length - r.length;
+  if (fill < 0 || (rest === undefined && fill !== 0)) return null;
+  return [...h, ...new Array<number>(fill).fill(0), ...r, ...tail];
+}
+
+/** Private, loopback, link-local, CGNAT, multicast, documentation and other reserved ranges: never sent to a service. */
+export function isPrivateOrReserved(ip: string): boolean {
+  if (isIPv4(ip)) {
+    const n = ipv4ToInt(ip);
+    const inRange = (base: string, bits: number) => {
+      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+      return ((n & mask) >>> 0) === ((ipv4ToInt(base) & mask) >>> 0);
+    };
+    return [
+      ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+      ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
+      ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+    ].some(([b, m]) => inRange(b as string, m as number));
+  }
+  const g = ipv6ToGroups(ip);
+  if (!g) return true;
+  if (g.every((x) => x === 0)) return true; // ::
+  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true; // ::1
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    return isPrivateOrReserved(`${g[6] >>> 8}.${g[6] & 255}.${g[7] >>> 8}.${g[7] & 255}`);
+  }
+  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xff00) === 0xff00 || g[0] === 0x2001 && g[1] === 0xdb8;
+}

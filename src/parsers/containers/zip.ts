@@ -1,0 +1,249 @@
+// zip -> its members, read front to back from the local headers (one pass, streamed).
+// Reference: PKWARE APPNOTE.TXT 6.3.10 https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
+// (4.3.7 local file header, 4.3.9 data descriptor, 4.4.4 flags, 4.4.5 methods, 4.5.3 zip64 extra,
+// 4.5.2 extended timestamp 0x5455 from Info-ZIP's extrafld.txt).
+//
+// Example local header: 50 4b 03 04 | ver 14 00 | flags 00 08 | method 08 00 | time date | crc
+// csize usize | name len, extra len | "var/log/auth.log" | extra | deflate data.
+//
+// Why not fflate's Unzip: it hides the flags (an encrypted entry would come out as garbage), the
+// entry date, and keeps unread entries in memory. The DEFLATE part is fflate's UnzipInflate.
+// Why front to back and not via the central directory: the bundle arrives as a stream, and a cut
+// archive (no central directory) must still give what it holds. Entries whose sizes are only in a
+// trailing data descriptor (flag bit 3) are ended by finding a descriptor whose size matches.
+
+import { UnzipInflate } from 'fflate';
+import type { ByteReader } from './byte-reader.ts';
+import { crc32Update } from './crc32.ts';
+import type { ExpansionGuard } from './guard.ts';
+import { formatBytes } from './guard.ts';
+import type { Producer } from './member-stream.ts';
+import { cleanMemberPath, joinPath } from './paths.ts';
+import type { OnIssue } from './types.ts';
+import { DescriptorScanner, readDataDescriptor } from './zip-descriptor.ts';
+import { parseLocalHeader, type LocalHeader } from './zip-header.ts';
+
+export interface ArchiveMember {
+  path: string;
+  size?: number;
+  lastModified?: number;
+  producer: Producer;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_SPAN = 0x08074b50;
+const SLICE = 16 * 1024;
+
+const METHOD_NAMES: Record<number, string> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES' };
+
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+/**
+ * Yields the regular files of a zip in archive order. The caller must finish each member (read it or
+ * call its producer's skipRest) before asking for the next. Never throws.
+ */
+export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, guard: ExpansionGuard): AsyncGenerator<ArchiveMember> {
+  let complete = 0;
+  try {
+    for (;;) {
+      if (!(await r.fill(4))) {
+        const why = r.readError ? `reading stopped (${r.readError})` : 'archive truncated';
+        onIssue({ path, reason: `${why} after ${complete} complete entries (its table of contents is missing)` });
+        return;
+      }
+      const sig = u32(r.peek(4), 0);
+      if (sig === SIG_SPAN) {
+        r.take(4); // a single-part "spanned" archive starts with this marker (APPNOTE 8.5.4)
+        continue;
+      }
+      if (sig === SIG_CENTRAL || sig === SIG_END || sig === SIG_END64) return; // all entries seen
+      if (sig !== SIG_LOCAL) {
+        onIssue({ path, reason: `unexpected bytes at offset ${r.position} after ${complete} entries; the rest of the archive was skipped` });
+        return;
+      }
+      const header = await parseLocalHeader(r);
+      if (!header.ok) {
+        onIssue({ path, reason: `${header.error} after ${complete} complete entries` });
+        return;
+      }
+      const h = header.value;
+      const name = cleanMemberPath(h.name);
+      const memberPath = joinPath(path, name || h.name);
+      const state = { truncated: false };
+      const skipOnly = whySkip(h, name);
+      if (skipOnly !== undefined) {
+        if (skipOnly) onIssue({ path: memberPath, reason: skipOnly });
+        if (!(await skipData(r, h))) {
+          onIssue({ path, reason: `archive truncated inside entry "${h.name}" (${complete} complete entries before it)` });
+          return;
+        }
+        continue;
+      }
+      yield {
+        path: memberPath,
+        size: h.flags & 8 && h.usize === 0 ? undefined : h.usize,
+        lastModified: h.mtime,
+        producer: entryProducer(r, h, memberPath, onIssue, guard, state),
+      };
+      if (state.truncated) {
+        onIssue({ path, reason: `archive truncated after ${complete} complete entries` });
+        return;
+      }
+      complete++;
+    }
+  } finally {
+    await r.cancel();
+  }
+}
+
+/** undefined: read it; '': skip silently (a folder); else the reason to tell the user. */
+function whySkip(h: LocalHeader, name: string): string | undefined {
+  if (h.name.endsWith('/') || h.name.endsWith('\\') || name === '') return '';
+  if (h.flags & 1) return 'encrypted zip entry skipped (password-protected)';
+  if (h.method !== 0 && h.method !== 8) {
+    const known = METHOD_NAMES[h.method];
+    return `zip entry skipped: compression method ${h.method}${known ? ` (${known})` : ''} is not supported`;
+  }
+  return undefined;
+}
+
+/** Moves past an entry's data (and descriptor) without decompressing it; false if the archive ends. */
+async function skipData(r: ByteReader, h: LocalHeader): Promise<boolean> {
+  if (h.flags & 8 && h.csize === 0) {
+    const scanner = new DescriptorScanner(r, h.zip64);
+    for (;;) {
+      const piece = await scanner.next();
+      if (piece === 'truncated') return false;
+      if (!(piece instanceof Uint8Array)) return true;
+    }
+  }
+  if ((await r.skip(h.csize)) < h.csize) return false;
+  if (h.flags & 8) return (await readDataDescriptor(r, h.zip64)) !== null;
+  return true;
+}
+
+function entryProducer(
+  r: ByteReader,
+  h: LocalHeader,
+  path: string,
+  onIssue: OnIssue,
+  guard: ExpansionGuard,
+  state: { truncated: boolean },
+): Producer {
+  const scanning = (h.flags & 8) !== 0 && h.csize === 0; // sizes only in the trailing descriptor
+  const scanner = new DescriptorScanner(r, h.zip64);
+  let remaining = scanning ? Infinity : h.csize;
+  let done = false; // no more output will come
+  let dataEnded = false; // the compressed bytes were all read (and the descriptor, if any)
+  let crc = 0;
+  let out = 0;
+  let expectCrc = h.crc;
+  let expectSize = h.usize;
+  const queue: Uint8Array[] = [];
+  const meter = guard.meter();
+  let inflateError: string | null = null;
+  const inflater = h.method === 8 ? new UnzipInflate() : null;
+  if (inflater) {
+    inflater.ondata = (e, data) => {
+      if (e) inflateError ??= e.message;
+      else if (data && data.length > 0) queue.push(data);
+    };
+  }
+
+  /** The next compressed piece, or null when this entry's data is over. */
+  const nextCompressed = async (): Promise<Uint8Array | null> => {
+    if (scanning) {
+      const piece = await scanner.next();
+      if (piece === 'truncated') return truncated();
+      if (piece instanceof Uint8Array) return piece;
+      expectCrc = piece.crc;
+      expectSize = piece.usize;
+      return null;
+    }
+    if (remaining === 0) {
+      if (h.flags & 8) {
+        const d = await readDataDescriptor(r, h.zip64);
+        if (!d) return truncated();
+        expectCrc = d.crc;
+        expectSize = d.usize;
+      }
+      return null;
+    }
+    const piece = await r.read(Math.min(remaining, SLICE));
+    if (!piece) return truncated();
+    remaining -= piece.length;
+    return piece;
+  };
+
+  const truncated = (): null => {
+    state.truncated = true;
+    const why = r.readError ? `reading stopped (${r.readError})` : 'the archive ends inside this entry';
+    onIssue({ path, reason: `incomplete: ${why} (${formatBytes(out)} of ${formatBytes(h.usize)} read)` });
+    return null;
+  };
+
+  const finishChecks = () => {
+    if (state.truncated) return;
+    if (inflateError) onIssue({ path, reason: `corrupt compressed data (${inflateError}) after ${formatBytes(out)}; the rest of the entry was skipped` });
+    else if (crc !== expectCrc || out !== expectSize) onIssue({ path, reason: 'damaged zip entry: its content does not match its checksum' });
+  };
+
+  const step = async () => {
+    const piece = await nextCompressed();
+    const before = queue.length;
+    if (!piece) {
+      dataEnded = true;
+      done = true;
+      if (inflater && !state.truncated) inflater.push(new Uint8Array(0), true);
+    } else if (inflater) {
+      if (!inflateError) inflater.push(piece, false);
+    } else queue.push(piece);
+    let added = 0;
+    for (let i = before; i < queue.length; i++) {
+      crc = crc32Update(crc, queue[i]);
+      added += queue[i].length;
+    }
+    out += added;
+    const why = meter.add(piece ? piece.length : 0, added);
+    if (why) {
+      // what was inflated so far is still handed out (at most one slice's worth past the limit)
+      onIssue({ path, reason: why });
+      inflateError = null;
+      done = true;
+      return;
+    }
+    if (inflateError && !done) {
+      done = true; // keep what came before the damage; skipRest moves past the rest
+      finishChecks();
+      return;
+    }
+    if (dataEnded) finishChecks();
+  };
+
+  return {
+    async next() {
+      while (queue.length === 0 && !done) await step();
+      return queue.shift() ?? null;
+    },
+    async skipRest() {
+      done = true;
+      queue.length = 0;
+      if (dataEnded || state.truncated) return;
+      for (;;) {
+        if (!scanning && remaining > 0) {
+          const skipped = await r.skip(remaining);
+          remaining -= skipped;
+          if (remaining > 0) {
+            truncated();
+            return;
+          }
+        }
+        if ((await nextCompressed()) === null) break;
+      }
+      dataEnded = true;
+    },
+  };
+}

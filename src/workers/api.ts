@@ -1,0 +1,125 @@
+// EngineApi: the one contract between the UI (main thread) and the engine (worker), called through comlink.
+// Designed for millions of events: the UI only ever receives pages, facets, series and counts —
+// never the dataset. Only types here: the app imports this file for types, never engine internals.
+import type { EventFields } from '../core/schema.ts';
+
+export interface CaseInfo {
+  id: string;
+  name: string;
+  createdMs: number;
+  events: number;
+  unparsed: number;
+  files: number;
+  /** bytes of source files ingested into the case */
+  sourceBytes: number;
+}
+
+export interface StorageInfo {
+  /** navigator.storage.estimate(): what the browser says this origin uses and may use */
+  usageBytes: number;
+  quotaBytes: number;
+  persisted: boolean;
+}
+
+export interface IngestOptions {
+  /** force a parser for every file of this ingest (else content sniffing picks one per file) */
+  parserId?: string;
+  /** zone of zone-less timestamps, minutes east of UTC (default 0 = UTC) */
+  tzOffsetMinutes?: number;
+}
+
+/** One file of the bundle as the ledger shows it (evidence manifest). */
+export interface FileLedgerEntry {
+  id: number;
+  path: string;
+  size: number;
+  /** SHA-256 of the file's bytes as read ('' until computed) */
+  sha256: string;
+  parserId: string;
+  confidence: number;
+  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete';
+  bytesRead: number;
+  events: number;
+  unparsed: number;
+  /** records that belong to the format but are no events (headers, blank lines) */
+  meta: number;
+  firstTs?: number;
+  lastTs?: number;
+  tzOffsetMinutes: number;
+  timeGuess: string;
+  /** plain-words explanation for the user (why skipped, what was not read) */
+  message?: string;
+  /** first problems with their position */
+  issues: { line?: number; offset?: number; reason: string }[];
+}
+
+/** A dropped or picked file with its path inside the bundle (folders keep their relative paths). */
+export interface DroppedFile {
+  path: string;
+  file: File;
+}
+
+export interface IngestProgress {
+  files: FileLedgerEntry[];
+  done: boolean;
+}
+
+export type SortDir = 'asc' | 'desc';
+export interface SortSpec { field: string; dir: SortDir }
+
+export interface QueryError {
+  message: string;
+  /** 0-based character position in the query text */
+  position: number;
+}
+
+export interface QueryHandle {
+  id: number;
+  total: number;
+  /** milliseconds the engine spent evaluating */
+  tookMs: number;
+  /** non-fatal remarks with positions, e.g. "unknown field 'foo': it matches no event" */
+  warnings?: QueryError[];
+}
+
+export type QueryResult = { ok: true; handle: QueryHandle } | { ok: false; error: QueryError };
+
+export interface EventRow {
+  /** stable id of the event within the case */
+  row: number;
+  fields: EventFields;
+}
+
+export interface FacetValue { value: string; count: number }
+export interface Facet { field: string; distinct: number; missing: number; values: FacetValue[] }
+
+export interface HistogramBucket { start: number; count: number; split?: Record<string, number> }
+export interface Histogram { bucketMs: number; from: number; to: number; buckets: HistogramBucket[]; splitField?: string }
+
+export interface FieldCatalogEntry { field: string; kind: 'num' | 'dict' | 'text'; count: number; samples: string[] }
+
+export interface EngineApi {
+  // cases
+  listCases(): Promise<CaseInfo[]>;
+  createCase(name: string): Promise<CaseInfo>;
+  openCase(id: string): Promise<CaseInfo>;
+  renameCase(id: string, name: string): Promise<void>;
+  deleteCase(id: string): Promise<void>;
+  storage(): Promise<StorageInfo>;
+
+  // ingest into the open case; progress is pushed through the callback (a comlink proxy)
+  ingest(files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestProgress>;
+  cancelIngest(): Promise<void>;
+  ledger(): Promise<FileLedgerEntry[]>;
+
+  // queries over the open case
+  query(text: string): Promise<QueryResult>;
+  page(handle: number, offset: number, limit: number, sort?: SortSpec): Promise<EventRow[]>;
+  facets(handle: number, fields: string[], topN: number): Promise<Facet[]>;
+  histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;
+  fieldCatalog(): Promise<FieldCatalogEntry[]>;
+  release(handle: number): Promise<void>;
+
+  // exports: the engine streams the file; the UI only saves the Blob
+  export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;
+}

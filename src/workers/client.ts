@@ -1,0 +1,40 @@
+// The UI's handle on the engine: a comlink proxy of EngineApi running in a worker, plus an idle hook
+// (end-to-end tests and benchmarks wait on real work instead of sleeping).
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EngineApi } from './api.ts';
+
+export type EngineClient = Remote<EngineApi>;
+
+export function startEngine(): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-engine' });
+  return wrap<EngineApi>(worker);
+}
+
+/** Wraps a callback so the worker can call it back across the thread boundary. */
+export const callback = proxy;
+
+/** Counts work in flight; idle() resolves when none is left. */
+export class IdleTracker {
+  private busy = 0;
+  private waiters: (() => void)[] = [];
+
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work;
+    } finally {
+      this.busy--;
+      if (this.busy === 0) {
+        // let React commit what the finished work set before waking the waiters
+        setTimeout(() => {
+          if (this.busy === 0) this.waiters.splice(0).forEach((w) => w());
+        }, 0);
+      }
+    }
+  }
+
+  idle(): Promise<void> {
+    if (this.busy === 0) return new Promise((r) => setTimeout(r, 0));
+    return new Promise((r) => this.waiters.push(r));
+  }
+}

@@ -1,0 +1,5 @@
+// The engine worker: a shell (DESIGN practice 4). All logic lives in plain modules behind createEngine().
+import { expose } from 'comlink';
+import { createEngine } from './engine.ts';
+
+expose(createEngine());

@@ -1,0 +1,86 @@
+// The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
+// query / page / facets / histogram / release map straight onto these methods. Plain module: the
+// engine worker wraps it, the CLI and the tests call it directly.
+import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryResult, SortSpec } from '../api.ts';
+import type { EventChunk } from '../store/chunk.ts';
+import { CaseIndex } from './caseIndex.ts';
+import { fieldCatalog } from './results/catalog.ts';
+import { facet } from './results/facet.ts';
+import { histogram } from './results/histogram.ts';
+import { page } from './results/page.ts';
+import { surrounding } from './results/surrounding.ts';
+import { topN, type TopGroup } from './results/topN.ts';
+import type { RowSet } from './rowSet.ts';
+import { search } from './search.ts';
+
+export interface QueryEngineOptions {
+  /** the clock behind `now` in queries (tests pin it) */
+  now?: () => number;
+}
+
+interface Handle { rows: RowSet; sorted: Map<string, Uint32Array> }
+
+export interface QueryEngine {
+  readonly index: CaseIndex;
+  addChunk(chunk: EventChunk): void;
+  query(text: string): QueryResult;
+  page(handle: number, offset: number, limit: number, sort?: SortSpec): EventRow[];
+  facets(handle: number, fields: string[], topN: number): Facet[];
+  histogram(handle: number, buckets: number, splitField?: string): Histogram;
+  topN(handle: number, groupField: string, valueField: string, n: number): TopGroup[];
+  surrounding(row: number, n: number, sameFile: boolean): EventRow[];
+  fieldCatalog(): FieldCatalogEntry[];
+  /** ascending row ids of a result (exporters stream these), undefined for an unknown handle */
+  rows(handle: number): Uint32Array | undefined;
+  release(handle: number): void;
+}
+
+/**
+ * Handles stay valid while chunks keep arriving: they cover the rows that existed when the query ran
+ * (the UI re-runs the query to see new rows). An unknown or released handle yields empty results.
+ */
+export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: QueryEngineOptions = {}): QueryEngine {
+  const handles = new Map<number, Handle>();
+  const now = options.now ?? Date.now;
+  let nextId = 1;
+  let catalog: { version: number; entries: FieldCatalogEntry[] } | undefined;
+  const emptyHistogram = (splitField?: string): Histogram => ({ bucketMs: 1000, from: 0, to: 0, buckets: [], splitField });
+
+  return {
+    index,
+    addChunk: (chunk) => index.addChunk(chunk),
+    query(text) {
+      const t0 = performance.now();
+      const r = search(index, text, now());
+      if (!r.ok) return { ok: false, error: r.error };
+      const id = nextId++;
+      handles.set(id, { rows: r.value.rows, sorted: new Map() });
+      const tookMs = Math.round((performance.now() - t0) * 10) / 10;
+      const handle = { id, total: r.value.rows.size, tookMs, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
+      return { ok: true, handle };
+    },
+    page(id, offset, limit, sort) {
+      const h = handles.get(id);
+      return h === undefined ? [] : page(index, h.rows, offset, limit, sort, h.sorted);
+    },
+    facets(id, fields, n) {
+      const h = handles.get(id);
+      return h === undefined ? [] : fields.map((f) => facet(index, h.rows, f, n));
+    },
+    histogram(id, buckets, splitField) {
+      const h = handles.get(id);
+      return h === undefined ? emptyHistogram(splitField) : histogram(index, h.rows, buckets, splitField);
+    },
+    topN(id, groupField, valueField, n) {
+      const h = handles.get(id);
+      return h === undefined ? [] : topN(index, h.rows, groupField, valueField, n);
+    },
+    surrounding: (row, n, sameFile) => surrounding(index, row, n, sameFile),
+    fieldCatalog() {
+      if (catalog?.version !== index.version) catalog = { version: index.version, entries: fieldCatalog(index) };
+      return catalog.entries;
+    },
+    rows: (id) => handles.get(id)?.rows.rows(),
+    release: (id) => void handles.delete(id),
+  };
+}

@@ -1,0 +1,242 @@
+// Per-field column stores of the case index: one global dictionary + id array per keyword field,
+// one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
+import type { DictColumn, NumColumn, TextColumn } from '../store/chunk.ts';
+import { lowerSameLength } from './text.ts';
+
+/** Dictionary ids sized to the dictionary: most keyword fields have < 256 values, so 1 byte per row. */
+export type IdArray = Uint8Array | Uint16Array | Uint32Array;
+
+/** Capacity growth: 1.5x keeps the slack (and so the heap per event) lower than doubling. */
+export function grownCapacity(current: number, needed: number): number {
+  return Math.max(needed, Math.ceil(current * 1.5), 1024);
+}
+
+function widthFor(dictSize: number): 8 | 16 | 32 {
+  return dictSize < 0xff ? 8 : dictSize < 0xffff ? 16 : 32;
+}
+
+function newIds(width: 8 | 16 | 32, capacity: number): IdArray {
+  return width === 8 ? new Uint8Array(capacity) : width === 16 ? new Uint16Array(capacity) : new Uint32Array(capacity);
+}
+
+export class DictField {
+  readonly kind = 'dict';
+  /** values[id - 1]; id 0 = the event lacks the field */
+  readonly values: string[] = [];
+  /** events per id (index 0 unused): catalog samples and facets over every row need no scan */
+  counts = new Uint32Array(16);
+  ids: IdArray;
+  present = 0;
+  // Map, not an object: log text such as "__proto__" or "constructor" must be an ordinary key
+  private readonly lookup = new Map<string, number>();
+  private lowerCache: string[] = [];
+  private rankCache: Uint32Array | undefined;
+
+  constructor(readonly name: string, capacity: number) {
+    this.ids = new Uint8Array(capacity);
+  }
+
+  /** Appends a chunk's column at rows [base, base + count): local dict ids are remapped to global ones. */
+  append(col: DictColumn, base: number, count: number): void {
+    const remap = new Uint32Array(col.dict.length + 1);
+    for (let i = 0; i < col.dict.length; i++) remap[i + 1] = this.intern(col.dict[i]);
+    this.ensureWidth();
+    const ids = this.ids, src = col.ids, counts = this.counts;
+    for (let i = 0; i < count; i++) {
+      const id = remap[src[i]];
+      ids[base + i] = id;
+      counts[id]++;
+    }
+    this.present += count - counts[0];
+    counts[0] = 0;
+  }
+
+  resize(capacity: number): void {
+    const next = newIds(widthFor(this.values.length), capacity);
+    next.set(this.ids.subarray(0, Math.min(this.ids.length, capacity)));
+    this.ids = next;
+  }
+
+  valueOf(row: number): string | undefined {
+    const id = this.ids[row];
+    return id === 0 ? undefined : this.values[id - 1];
+  }
+
+  /** Lower-cased values (index id - 1), extended as the dictionary grows. */
+  lowerValues(): string[] {
+    const v = this.values, low = this.lowerCache;
+    for (let i = low.length; i < v.length; i++) low.push(v[i].toLowerCase());
+    return low;
+  }
+
+  /** rank[id] = position of the value in sorted order (id 0 ranks last): sorting rows by a keyword field. */
+  ranks(): Uint32Array {
+    const d = this.values.length;
+    if (this.rankCache !== undefined && this.rankCache.length === d + 1) return this.rankCache;
+    const order = Array.from({ length: d }, (_, i) => i + 1);
+    const low = this.lowerValues();
+    const nums = new Float64Array(d);
+    for (let i = 0; i < d; i++) nums[i] = low[i] === '' ? NaN : Number(low[i]);
+    order.sort((a, b) => compareKeys(nums[a - 1], low[a - 1], nums[b - 1], low[b - 1]) || compareKeys(NaN, this.values[a - 1], NaN, this.values[b - 1]));
+    const rank = new Uint32Array(d + 1);
+    for (let i = 0; i < d; i++) rank[order[i]] = i;
+    rank[0] = d;
+    this.rankCache = rank;
+    return rank;
+  }
+
+  private intern(value: string): number {
+    let id = this.lookup.get(value);
+    if (id === undefined) {
+      this.values.push(value);
+      id = this.values.length;
+      this.lookup.set(value, id);
+      if (id >= this.counts.length) {
+        const next = new Uint32Array(this.counts.length * 2);
+        next.set(this.counts);
+        this.counts = next;
+      }
+    }
+    return id;
+  }
+
+  // widen the id array (8 -> 16 -> 32 bits) when the dictionary outgrows it
+  private ensureWidth(): void {
+    const w = widthFor(this.values.length);
+    if (w > this.ids.BYTES_PER_ELEMENT * 8) {
+      const next = newIds(w, this.ids.length);
+      next.set(this.ids);
+      this.ids = next;
+    }
+  }
+}
+
+/** Numbers first (so "9" < "10", as for pids and event ids), then text by code unit. */
+export function compareText(a: string, b: string): number {
+  return compareKeys(a === '' ? NaN : Number(a), a, b === '' ? NaN : Number(b), b);
+}
+
+function compareKeys(na: number, a: string, nb: number, b: string): number {
+  const aNum = na === na, bNum = nb === nb;
+  if (aNum && bNum) return na - nb;
+  if (aNum !== bNum) return aNum ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class NumField {
+  readonly kind = 'num';
+  values: Float64Array;
+  present = 0;
+
+  constructor(readonly name: string, capacity: number) {
+    this.values = new Float64Array(capacity).fill(NaN);
+  }
+
+  append(col: NumColumn, base: number, count: number): void {
+    const src = col.values.subarray(0, count);
+    this.values.set(src, base);
+    let present = 0;
+    for (let i = 0; i < count; i++) if (src[i] === src[i]) present++;
+    this.present += present;
+  }
+
+  resize(capacity: number): void {
+    const next = new Float64Array(capacity);
+    next.set(this.values.subarray(0, Math.min(this.values.length, capacity)));
+    next.fill(NaN, this.values.length);
+    this.values = next;
+  }
+
+  valueOf(row: number): number | undefined {
+    const v = this.values[row];
+    return v === v ? v : undefined;
+  }
+}
+
+/** One chunk's slice of a text field: rows [base, base + count) of the case. */
+export class TextSegment {
+  private lowerText: string | undefined;
+  private empty = -1;
+
+  constructor(readonly base: number, readonly count: number, readonly text: string, readonly ends: Uint32Array) {}
+
+  /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree). */
+  lower(): string {
+    this.lowerText ??= lowerSameLength(this.text);
+    return this.lowerText;
+  }
+
+  /** Events of the segment with an empty value (counted once). */
+  emptyCount(): number {
+    if (this.empty < 0) {
+      let e = 0, prev = 0;
+      for (let i = 0; i < this.count; i++) {
+        if (this.ends[i] === prev) e++;
+        prev = this.ends[i];
+      }
+      this.empty = e;
+    }
+    return this.empty;
+  }
+
+  start(local: number): number {
+    return local === 0 ? 0 : this.ends[local - 1];
+  }
+
+  valueAt(local: number): string {
+    return this.text.slice(this.start(local), this.ends[local]);
+  }
+
+  /** Local row containing text offset `pos` (binary search over ends). */
+  rowAt(pos: number): number {
+    const ends = this.ends;
+    let lo = 0, hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid] > pos) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+export class TextField {
+  readonly kind = 'text';
+  readonly segments: TextSegment[] = [];
+  present = 0;
+
+  constructor(readonly name: string) {}
+
+  append(col: TextColumn, base: number, count: number): void {
+    const ends = col.ends.length === count ? col.ends : col.ends.slice(0, count);
+    let present = 0, prev = 0;
+    for (let i = 0; i < count; i++) {
+      if (ends[i] > prev) present++;
+      prev = ends[i];
+    }
+    this.present += present;
+    this.segments.push(new TextSegment(base, count, col.text, ends));
+  }
+
+  segmentOf(row: number): TextSegment | undefined {
+    const segs = this.segments;
+    let lo = 0, hi = segs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = segs[mid];
+      if (row < s.base) hi = mid - 1;
+      else if (row >= s.base + s.count) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
+  valueOf(row: number): string | undefined {
+    const seg = this.segmentOf(row);
+    if (seg === undefined) return undefined;
+    const v = seg.valueAt(row - seg.base);
+    return v === '' ? undefined : v;
+  }
+}
+
+export type Field = DictField | NumField | TextField;

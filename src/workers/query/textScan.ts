@@ -1,0 +1,79 @@
+// Scans of text fields (raw, message, parse.error): substring search runs over each chunk's joined,
+// lower-cased text (one indexOf per hit, not per row); regexes are tested row by row because a
+// match must not run across two events and ^ / $ must mean the event's start and end.
+import { Bitset } from './bitset.ts';
+import type { CaseIndex } from './caseIndex.ts';
+import type { TextField, TextSegment } from './fields.ts';
+
+/** Rows (global) of the segment whose value contains `needle` (lower-cased); accept() filters hits. */
+function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
+  const text = seg.lower(), len = needle.length;
+  let p = text.indexOf(needle);
+  while (p !== -1) {
+    const local = seg.rowAt(p);
+    const end = seg.ends[local];
+    if (p + len <= end) {
+      const row = seg.base + local;
+      if (accept === undefined || accept(row)) out.set(row);
+      p = text.indexOf(needle, end); // next event: one hit per event is enough
+    } else {
+      p = text.indexOf(needle, p + 1); // the hit ran across two events
+    }
+  }
+}
+
+function testInto(seg: TextSegment, re: RegExp, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
+  const { text, ends, base } = seg;
+  let start = 0;
+  for (let i = 0; i < seg.count; i++) {
+    const end = ends[i], row = base + i;
+    if (end > start && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
+      if (re.test(text.slice(start, end))) out.set(row);
+    }
+    start = end;
+  }
+}
+
+export function scanContains(field: TextField, needle: string, n: number): Bitset {
+  const out = new Bitset(n);
+  for (const seg of field.segments) containsInto(seg, needle, out);
+  return out;
+}
+
+export function scanTest(field: TextField, re: RegExp, n: number, within?: Bitset): Bitset {
+  const out = new Bitset(n);
+  for (const seg of field.segments) testInto(seg, re, out, within);
+  return out;
+}
+
+/**
+ * Free text searches `message`, and `raw` for events whose message is empty: unparsed records (and
+ * formats whose parser found no message part) are then still found. Raw is not searched for every
+ * event: it would double the scan and hit header text (host, time) the fields already cover;
+ * `raw:"..."` searches it explicitly.
+ */
+export function scanFree(index: CaseIndex, n: number, what: { needle: string } | { re: RegExp }, within?: Bitset): Bitset {
+  const out = new Bitset(n);
+  const message = index.field('message'), raw = index.field('raw');
+  const msg = message?.kind === 'text' ? message : undefined;
+  if (msg !== undefined) {
+    for (const seg of msg.segments) {
+      if ('needle' in what) containsInto(seg, what.needle, out);
+      else testInto(seg, what.re, out, within);
+    }
+  }
+  if (raw?.kind !== 'text') return out;
+  for (const seg of raw.segments) {
+    const mseg = msg?.segmentOf(seg.base);
+    if (mseg !== undefined && mseg.emptyCount() === 0) continue; // every event of this chunk has a message
+    const messageEmpty = (row: number): boolean => {
+      const s = mseg !== undefined && row < mseg.base + mseg.count ? mseg : msg?.segmentOf(row);
+      if (s === undefined) return true;
+      const local = row - s.base;
+      return s.start(local) === s.ends[local];
+    };
+    if ('needle' in what) containsInto(seg, what.needle, out, messageEmpty);
+    else testInto(seg, what.re, out, within, messageEmpty);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// The case catalog: which cases exist, with their counts (shown before a case is opened).
+import { openDB, deleteDB, type IDBPDatabase } from 'idb';
+import type { CaseInfo } from '../api.ts';
+import { CASE_DB_PREFIX, CATALOG_DB, CATALOG_VERSION, type CatalogSchema } from './schema.ts';
+
+let catalog: Promise<IDBPDatabase<CatalogSchema>> | undefined;
+
+function db(): Promise<IDBPDatabase<CatalogSchema>> {
+  catalog ??= openDB<CatalogSchema>(CATALOG_DB, CATALOG_VERSION, {
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) d.createObjectStore('cases', { keyPath: 'id' });
+    },
+    // a newer version of the app in another tab upgrades the catalog: let go and reopen on next use
+    blocking() {
+      void catalog?.then((d) => d.close());
+      catalog = undefined;
+    },
+  });
+  return catalog;
+}
+
+export async function listCases(): Promise<CaseInfo[]> {
+  const all = await (await db()).getAll('cases');
+  return all.sort((a, b) => b.createdMs - a.createdMs);
+}
+
+export async function getCase(id: string): Promise<CaseInfo | undefined> {
+  return (await db()).get('cases', id);
+}
+
+export async function putCase(info: CaseInfo): Promise<void> {
+  await (await db()).put('cases', info);
+}
+
+export async function removeCase(id: string): Promise<void> {
+  await (await db()).delete('cases', id);
+  await deleteDB(CASE_DB_PREFIX + id);
+}
+
+export function newCaseId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { generic } from '../../../src/parsers/formats/generic.ts';
+import { checkSamples, makeCtx, parseOk } from './helpers.ts';
+
+describe('generic samples', () => {
+  checkSamples(generic);
+});
+
+describe('generic cases', () => {
+  const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [
+    { name: 'no time', input: 'just words', expected: { message: 'just words', type: 'SYS' } },
+    { name: 'syslog-ish time', input: 'Dec 10 06:55:46 something from 1.2.3.4', expected: { ts: Date.UTC(2025, 11, 10, 6, 55, 46), 'init.host.ip': '1.2.3.4' } },
+    { name: 'ctime', input: 'Sun Dec 04 04:47:44 2005 x', expected: { ts: Date.UTC(2005, 11, 4, 4, 47, 44), message: 'x' } },
+    { name: 'slash mdy', input: '10/08/2013 20:10:29 y', expected: { ts: Date.UTC(2013, 9, 8, 20, 10, 29), message: 'y' } },
+    { name: 'compact', input: '20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579', expected: { ts: Date.UTC(2017, 11, 23, 22, 15, 29, 606) } },
+    { name: 'logcat time', input: '03-17 16:13:38.811  1702  2395 D WindowManager: x', expected: { ts: Date.UTC(2025, 2, 17, 16, 13, 38, 811), 'ts.guess': 'year,zone' } },
+    { name: 'hdfs time', input: '081109 203615 148 INFO x', expected: { ts: Date.UTC(2008, 10, 9, 20, 36, 15) } },
+    { name: 'epoch', input: '1157689312.049 x', expected: { ts: 1157689312049, 'ts.guess': '' } },
+    { name: 'bracketed month-day', input: '[10.30 16:49:06] chrome.exe', expected: { ts: Date.UTC(2025, 9, 30, 16, 49, 6), message: 'chrome.exe' } },
+    { name: 'dst= role', input: 'deny src=10.0.0.1 dst=10.0.0.2', expected: { 'init.host.ip': '10.0.0.1', 'target.host.ip': '10.0.0.2' } },
+    { name: 'no role without words', input: '10.0.0.1 10.0.0.2', expected: { 'data.ips': '10.0.0.1,10.0.0.2' } },
+    { name: 'NUL and junk', input: '\u0000\u0016\u0003\ufffd', expected: { type: 'SYS' } },
+    { name: '__proto__ text', input: '__proto__=1 constructor=2', expected: { message: '__proto__=1 constructor=2' } },
+  ];
+  for (const c of cases) it(c.name, () => expect(parseOk(generic, c.input)).toMatchObject(c.expected));
+  const refused: string[] = [
+    '',
+    '   ',
+  ];
+  for (const r of refused) it(`refuses ${JSON.stringify(r.slice(0, 40))}`, () => expect(generic.parse(r, makeCtx()).ok).toBe(false));
+});
+
+describe('generic roles', () => {
+  it('fills no role for bare IPs', () => {
+    const ev = parseOk(generic, 'peers 10.0.0.1 10.0.0.2');
+    expect(ev['init.host.ip']).toBeUndefined();
+    expect(ev['target.host.ip']).toBeUndefined();
+  });
+  it('does not take file names for domains', () => {
+    const ev = parseOk(generic, 'workerEnv.init() ok /etc/httpd/conf/workers2.properties wcp.dll');
+    expect(ev['data.domains']).toBeUndefined();
+    expect(ev['data.paths']).toBe('/etc/httpd/conf/workers2.properties');
+  });
+  it('empty lines are meta', () => {
+    expect(generic.isMeta?.('  ', makeCtx())).toBe(true);
+    expect(generic.isMeta?.('x', makeCtx())).toBe(false);
+  });
+});
