@@ -80,7 +80,7 @@ if (last.events !== records || last.problems) console.log(`WARNING: ${last.event
 const ours = median(times) / 1000;
 
 let theirs = NaN;
-let theirsNote = '';
+let theirsNote: string;
 const which = spawnSync('sh', ['-c', 'command -v evtxexport']);
 if (which.status === 0) {
   const runs: number[] = [];

@@ -89,3 +89,24 @@ test('nothing leaves the browser: app, demo bundle and a search request only thi
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("connect-src 'self'");
 });
+
+test('a picked folder is ingested with its paths, and the search box filters the events', async ({ page }) => {
+  const app = new LogdropPage(page);
+  await app.open();
+  await page.getByLabel('Open folder').setInputFiles(join(CORPUS, 'loghub/OpenSSH'));
+  await app.waitForIdle();
+  const files = page.getByRole('region', { name: 'Files in this case' });
+  await expect(files).toContainText('OpenSSH/OpenSSH_2k.log');
+  const log = files.getByRole('listitem').filter({ has: page.getByText('OpenSSH/OpenSSH_2k.log', { exact: true }) });
+  await expect(log).toContainText('2,000 events');
+  await expect(log).toContainText('syslog3164');
+
+  // the folder also holds loghub's truth CSVs, which are events too: restrict to the log file
+  await app.search('col.file:"OpenSSH/OpenSSH_2k.log" and "Failed password"');
+  await app.expectStatus('520 events');
+  await app.search('col.file:"OpenSSH/OpenSSH_2k.log" and "failed password" and init.host.ip:183.62.140.253');
+  await app.expectStatus('286 events');
+  await expect(page.getByRole('table')).toContainText('183.62.140.253');
+  await app.search('init.host.ip:(');
+  await expect(page.getByRole('alert')).toBeVisible();
+});

@@ -2,9 +2,68 @@
 // Content sniffing takes the best score; on a tie the earlier parser wins.
 import type { Parser } from './types.ts';
 import { syslog3164 } from './formats/syslog3164.ts';
+import { windowsXml } from './formats/windows-xml.ts';
+import { windowsJson } from './formats/windows-json.ts';
+import { cloudtrail } from './formats/cloudtrail.ts';
+import { suricataEve } from './formats/suricata-eve.ts';
+import { zeekJson } from './formats/zeek-json.ts';
+import { zeekTsv } from './formats/zeek-tsv.ts';
+import { azureAd } from './formats/azure-ad.ts';
+import { journald } from './formats/journald.ts';
+import { csv } from './formats/csv.ts';
+import { json } from './formats/json.ts';
+import { w3c } from './formats/w3c.ts';
+import { cef } from './formats/cef.ts';
+import { leef } from './formats/leef.ts';
+import { syslog5424 } from './formats/syslog5424.ts';
+import { kv } from './formats/kv.ts';
+import { apacheAccess } from './formats/apache-access.ts';
+import { apacheError } from './formats/apache-error.ts';
+import { squid } from './formats/squid.ts';
+import { proxifier } from './formats/proxifier.ts';
+import { hdfs } from './formats/hdfs.ts';
+import { cbs } from './formats/cbs.ts';
+import { logcat } from './formats/logcat.ts';
+import { log4j } from './formats/log4j.ts';
+import { pythonLog } from './formats/python-log.ts';
+import { pipe } from './formats/pipe.ts';
+import { applog } from './formats/applog.ts';
+import { generic } from './formats/generic.ts';
 
 export const PARSERS: readonly Parser[] = [
+  // structured formats recognised by their content (framing xml-event / json / line with # headers)
+  windowsXml,
+  windowsJson,
+  cloudtrail,
+  suricataEve,
+  zeekJson,
+  zeekTsv,
+  azureAd,
+  journald,
+  // line formats with a sure marker ('#Fields:', 'CEF:0|', 'LEEF:1.0|', '<PRI>1 ') before plain syslog
+  w3c,
+  cef,
+  leef,
+  syslog5424,
   syslog3164,
+  kv, // k=v lists, also after a syslog header: scores above syslog3164 when the messages are pair lists
+  // line formats recognised by their fixed layout
+  apacheAccess,
+  apacheError,
+  squid,
+  proxifier,
+  hdfs,
+  cbs,
+  logcat,
+  log4j,
+  pythonLog,
+  pipe,
+  // generic structured formats: after every specific parser
+  csv,
+  json, // LAST of the JSON parsers
+  // free text: a leading time and a level word, then anything at all
+  applog,
+  generic, // LAST: any non-empty line is an event (sniff always 0.05)
 ];
 
 export function parserById(id: string): Parser | undefined {

@@ -74,6 +74,16 @@ export class ByteReader {
     return out;
   }
 
+  /**
+   * Returns exactly n bytes (fewer only at the end of the source), null at the end. Why beside
+   * read(): decompressors fed fixed-size pieces behave the same whatever the source's chunk size.
+   */
+  async readFull(n: number): Promise<Uint8Array | null> {
+    await this.fill(n);
+    if (this.buffered === 0) return null;
+    return this.take(Math.min(n, this.buffered));
+  }
+
   /** Skips up to n bytes; returns how many were skipped (fewer only at the end of the source). */
   async skip(n: number): Promise<number> {
     let left = n;

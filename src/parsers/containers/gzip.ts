@@ -101,7 +101,7 @@ export function gunzip(input: ByteReader, path: string, onIssue: OnIssue, meter:
 
   const step = async () => {
     const before = produced;
-    const piece = await input.read(SLICE);
+    const piece = await input.readFull(SLICE);
     try {
       if (piece) {
         inBytes += piece.length;

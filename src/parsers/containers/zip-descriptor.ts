@@ -50,7 +50,7 @@ export class DescriptorScanner {
     const r = this.r;
     const body = this.zip64 ? 20 : 12;
     const eof = !(await r.fill(WINDOW));
-    const avail = r.available;
+    const avail = Math.min(r.available, WINDOW); // a fixed window: the same pieces whatever the source's chunks
     if (avail === 0) return 'truncated';
     const buf = r.peek(avail);
     const sizeOk = (o: number, p: number) => {

@@ -84,8 +84,11 @@ export async function parseLocalHeader(r: ByteReader): Promise<Result<LocalHeade
       h.zip64 = true;
       // Only the fields whose 32-bit value is 0xFFFFFFFF are present, in this order (4.5.3).
       let p = 0;
-      if (h.usize === 0xffffffff && p + 8 <= data.length) (h.usize = u64(data, p)), (p += 8);
-      if (h.csize === 0xffffffff && p + 8 <= data.length) (h.csize = u64(data, p)), (p += 8);
+      if (h.usize === 0xffffffff && p + 8 <= data.length) {
+        h.usize = u64(data, p);
+        p += 8;
+      }
+      if (h.csize === 0xffffffff && p + 8 <= data.length) h.csize = u64(data, p);
     } else if (id === 0x5455 && data.length >= 5 && data[0] & 1) {
       h.mtime = u32(data, 1) * 1000;
     }

@@ -89,7 +89,7 @@ export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, gu
         producer: entryProducer(r, h, memberPath, onIssue, guard, state),
       };
       if (state.truncated) {
-        onIssue({ path, reason: `archive truncated after ${complete} complete entries` });
+        onIssue({ path, reason: `${r.readError ? `reading stopped (${r.readError})` : 'archive truncated'} after ${complete} complete entries` });
         return;
       }
       complete++;
@@ -172,7 +172,7 @@ function entryProducer(
       }
       return null;
     }
-    const piece = await r.read(Math.min(remaining, SLICE));
+    const piece = await r.readFull(Math.min(remaining, SLICE));
     if (!piece) return truncated();
     remaining -= piece.length;
     return piece;
@@ -191,36 +191,45 @@ function entryProducer(
     else if (crc !== expectCrc || out !== expectSize) onIssue({ path, reason: 'damaged zip entry: its content does not match its checksum' });
   };
 
-  const step = async () => {
-    const piece = await nextCompressed();
-    const before = queue.length;
-    if (!piece) {
-      dataEnded = true;
-      done = true;
-      if (inflater && !state.truncated) inflater.push(new Uint8Array(0), true);
-    } else if (inflater) {
-      if (!inflateError) inflater.push(piece, false);
-    } else queue.push(piece);
+  /** Counts what the last input produced; stops the entry on damage or when the guard says so. */
+  const account = (inBytes: number, from: number) => {
     let added = 0;
-    for (let i = before; i < queue.length; i++) {
+    for (let i = from; i < queue.length; i++) {
       crc = crc32Update(crc, queue[i]);
       added += queue[i].length;
     }
     out += added;
-    const why = meter.add(piece ? piece.length : 0, added);
+    const why = meter.add(inBytes, added);
     if (why) {
       // what was inflated so far is still handed out (at most one slice's worth past the limit)
       onIssue({ path, reason: why });
       inflateError = null;
       done = true;
-      return;
-    }
-    if (inflateError && !done) {
+    } else if (inflateError && !done) {
       done = true; // keep what came before the damage; skipRest moves past the rest
       finishChecks();
+    }
+  };
+
+  const step = async () => {
+    const piece = await nextCompressed();
+    if (!piece) {
+      const from = queue.length;
+      dataEnded = true;
+      if (inflater && !state.truncated) inflater.push(new Uint8Array(0), true);
+      account(0, from);
+      if (!done) finishChecks();
+      done = true;
       return;
     }
-    if (dataEnded) finishChecks();
+    // fixed-size slices, so that one push inflates at most ~16 MiB and the guard can step in
+    for (let o = 0; o < piece.length && !done; o += SLICE) {
+      const part = piece.subarray(o, o + SLICE);
+      const from = queue.length;
+      if (inflater) inflater.push(part, false);
+      else queue.push(part);
+      account(part.length, from);
+    }
   };
 
   return {

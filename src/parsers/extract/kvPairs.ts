@@ -13,7 +13,7 @@ export interface KvPair {
 }
 
 // key: letters, digits and the punctuation vendors use in names (src-ip, a0, cs1Label, msg.id, ns:k, @x)
-const PAIR = /([A-Za-z0-9_@][\w.\-:@/[\]]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[\u201c\u201d][^\u201c\u201d]*[\u201c\u201d]|[^\s"']*)/y;
+const PAIR = /([A-Za-z0-9_@][\w.\-:@/[\]]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[\u201c\u201d][^\u201c\u201d]*[\u201c\u201d]|(?!["'\u201c\u201d])[^\s"']*)/y;
 
 function unescape(q: string): string {
   return q.indexOf('\\') < 0 ? q : q.replace(/\\(.)/g, '$1');

@@ -59,7 +59,7 @@ export const generic: TextParser = {
 
   samples: [
     {
-      input: '2024-01-02 10:11:12 WARN Accepted connection from 10.0.0.5 port 5050 for user bob',
+      input: '2024-01-02 10:11:12 (WARN) Accepted connection from 10.0.0.5 port 5050 for user bob',
       expect: {
         ts: Date.UTC(2024, 0, 2, 10, 11, 12), 'ts.guess': 'zone', 'alarm.sev': 'WARN', message: 'Accepted connection from 10.0.0.5 port 5050 for user bob',
         'init.host.ip': '10.0.0.5', 'init.host.port': 5050, 'data.ips': '10.0.0.5', 'data.users': 'bob',

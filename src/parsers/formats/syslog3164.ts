@@ -11,7 +11,7 @@ import type { TextParser } from '../types.ts';
 import { AUTH_RULE_NAMES, extractLinuxAuth } from '../extract/linuxAuth.ts';
 
 //              <PRI>?          Mon        dd         hh:mm:ss        .frac        year?        host   tag                     [pid]?        : msg
-const LINE = /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?(?: (\d{4}))? (\S+) ([^:[\]]{1,64}?)(?:\[(\d+)\])?: ?(.*)$/;
+export const SYSLOG3164_LINE = /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?(?: (\d{4}))? (\S+) ([^:[\]]{1,64}?)(?:\[(\d+)\])?: ?(.*)$/;
 // a line whose tag part is missing ("Jun 14 15:16:01 combo kernel message"): still a syslog record
 const NO_TAG = /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?(?: (\d{4}))? (\S+) (.*)$/;
 
@@ -40,12 +40,12 @@ export const syslog3164: TextParser = {
   sniff(head) {
     const lines = head.lines.filter((l) => l.trim() !== '');
     if (lines.length === 0) return 0;
-    const hits = lines.filter((l) => LINE.test(l)).length;
+    const hits = lines.filter((l) => SYSLOG3164_LINE.test(l)).length;
     return (hits / lines.length) * 0.9;
   },
 
   parse(line, ctx) {
-    let m = LINE.exec(line);
+    let m = SYSLOG3164_LINE.exec(line);
     let tagged = true;
     if (m === null) {
       m = NO_TAG.exec(line);
@@ -81,8 +81,7 @@ export const syslog3164: TextParser = {
     ev['obs.process.name'] = process;
     if (pid !== undefined) ev['obs.process.id'] = pid;
     ev.message = message;
-    const auth = extractLinuxAuth(process, message, ctx.hit);
-    if (auth !== undefined) Object.assign(ev, auth);
+    extractLinuxAuth(process, message, ev, ctx.hit);
     return ok(ev);
   },
 

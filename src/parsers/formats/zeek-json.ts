@@ -23,7 +23,7 @@ export const zeekJson: TextParser = {
   version: '1',
   url: 'https://docs.zeek.org/en/master/log-formats.html#zeek-json-format-logs',
   framing: 'json',
-  patterns: ['path-field', 'path-from-name'],
+  patterns: ['path-field'],
 
   sniff(head) {
     return jsonShare(head, isZeek) * 0.95;
@@ -36,10 +36,7 @@ export const zeekJson: TextParser = {
     if (!isZeek(o)) return err('not a Zeek JSON record (no ts with uid or id.orig_h)');
     let path = text(own(o, '_path')) ?? text(own(o, '@stream'));
     if (path !== undefined) ctx.hit?.('path-field');
-    else {
-      path = zeekPathFromName(ctx.file);
-      if (path !== undefined) ctx.hit?.('path-from-name');
-    }
+    else path = zeekPathFromName(ctx.file);
     const get = (name: string) => {
       const v = own(o, name) ?? getPath(o, name);
       if (v === undefined || v === null) return undefined;

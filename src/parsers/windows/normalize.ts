@@ -51,9 +51,15 @@ function basename(path: string): string {
 
 /** "Key=Value" (or "Key = Value") inside a multi-line text, as PowerShell writes its context. */
 function kv(text: string, key: string): string {
-  for (const line of text.split(/\r?\n/)) {
+  let at = text.indexOf(key);
+  while (at >= 0) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(lineStart, eol);
     const eq = line.indexOf('=');
     if (eq > 0 && line.slice(0, eq).trim() === key) return line.slice(eq + 1).trim();
+    at = text.indexOf(key, eol);
   }
   return '';
 }
@@ -123,7 +129,9 @@ function outcome(spec: WindowsEventSpec | undefined, data: Record<string, string
 }
 
 function oneLine(s: string, max: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  // cut before collapsing whitespace: values can be whole scripts (4104) and this runs per event
+  const head = s.length > max * 4 ? s.slice(0, max * 4) : s;
+  const t = head.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
@@ -162,6 +170,8 @@ function genericMessage(data: Record<string, string>): string {
  * Values that are not text (a JSON caller's numbers, a stray object) are turned into text.
  */
 function plain(input: Record<string, string>): Record<string, string> {
+  if (Object.getPrototypeOf(input) === null && Object.values(input).every((v) => typeof v === 'string')
+    && !Object.keys(input).some((k) => k.startsWith('data.'))) return input; // already clean (the EVTX parser's map)
   const data = Object.create(null) as Record<string, string>;
   for (const k of Object.keys(input)) {
     const v: unknown = input[k];
@@ -202,6 +212,17 @@ export function normalizeWindowsEvent(input: Record<string, string>, time: TimeS
   if (ltName) out['logon.type_name'] = ltName;
   out.outcome = outcome(spec, data);
   out.message = spec ? fillMessage(spec.message, out, data) : genericMessage(data);
-  for (const k of Object.keys(data)) out[`data.${k}`] = data[k];
+  for (const k of Object.keys(data)) out[dataKey(k)] = data[k];
   return out;
+}
+
+const DATA_KEYS = new Map<string, string>();
+/** 'data.' + name, cached: the same few hundred names repeat in every event. */
+function dataKey(name: string): string {
+  let k = DATA_KEYS.get(name);
+  if (k === undefined) {
+    k = `data.${name}`;
+    if (DATA_KEYS.size < 50_000) DATA_KEYS.set(name, k);
+  }
+  return k;
 }

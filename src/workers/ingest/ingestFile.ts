@@ -132,7 +132,7 @@ async function readText(
   const splitter = createLineSplitter(encoding, bomLength);
   const framer = createFramer(parser.framing);
   const onRecord = (text: string, line: number, offset: number) => {
-    if (parser.isMeta?.(text, ctx) || text.trim() === '') {
+    if (isBlank(text) || parser.isMeta?.(text, ctx)) {
       counter.meta();
       return;
     }
@@ -217,4 +217,13 @@ class EventCounter {
 function mergeGuess(a: string, b: string): string {
   const set = new Set([...a.split(','), ...b.split(',')].filter((x) => x !== ''));
   return [...set].sort().join(',');
+}
+
+/** Blank or whitespace-only, without allocating a trimmed copy of every line. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
 }

@@ -28,7 +28,8 @@ export function columnKindOf(field: string): Column['kind'] {
   return NUMERIC_FIELDS.has(field) ? 'num' : TEXT_FIELDS.has(field) ? 'text' : 'dict';
 }
 
-interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array }
+/** last/lastId: consecutive events often repeat a value (host, app, file): skip the map lookup then */
+interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number }
 interface NumBuild { kind: 'num'; values: Float64Array }
 interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number }
 type ColumnBuild = DictBuild | NumBuild | TextBuild;
@@ -65,6 +66,10 @@ export class ChunkBuilder {
         col.values[row] = typeof value === 'number' ? value : Number(value);
       } else if (col.kind === 'dict') {
         const s = typeof value === 'string' ? value : String(value);
+        if (s === col.last) {
+          col.ids[row] = col.lastId;
+          continue;
+        }
         let id = col.index.get(s);
         if (id === undefined) {
           col.dict.push(s);
@@ -72,6 +77,8 @@ export class ChunkBuilder {
           col.index.set(s, id);
         }
         col.ids[row] = id;
+        col.last = s;
+        col.lastId = id;
       } else {
         const s = typeof value === 'string' ? value : String(value);
         // rows skipped since the last value of this field are '' (their ends equal the running length)
@@ -107,7 +114,7 @@ export class ChunkBuilder {
   private newColumn(field: string): ColumnBuild {
     const kind = columnKindOf(field);
     if (kind === 'num') return { kind, values: new Float64Array(this.capacity).fill(NaN) };
-    if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(this.capacity) };
+    if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(this.capacity), last: undefined, lastId: 0 };
     return { kind, parts: [], ends: new Uint32Array(this.capacity), length: 0 };
   }
 }

@@ -58,12 +58,15 @@ describe('nesting and limits', () => {
   });
 
   it('stops an entry that expands too far (ratio), and the next entry is still read', async () => {
-    const zip = zipSync({ 'bomb.log': new Uint8Array(4 * 1024 * 1024), 'ok.log': enc('fine\n') });
-    const got = await collect([source('b.zip', zip)], { maxRatio: 100, ratioGraceBytes: 1024 * 1024 });
+    // log lines with counters compress about 10:1; a 5:1 limit past 256 KiB stops them early
+    const log = enc(Array.from({ length: 40000 }, (_, i) => `Jan 15 10:30:00 web01 app[${i}]: request ${i * 7919} done\n`).join(''));
+    const zip = zipSync({ 'bomb.log': log, 'ok.log': enc('fine\n') });
+    const got = await collect([source('b.zip', zip)], { maxRatio: 5, ratioGraceBytes: 256 * 1024 });
     expect(got.entries.map((e) => e.path)).toEqual(['b.zip/bomb.log', 'b.zip/ok.log']);
-    expect(got.entries[0].bytes.length).toBeLessThan(4 * 1024 * 1024);
+    expect(got.entries[0].bytes.length).toBeGreaterThan(256 * 1024);
+    expect(got.entries[0].bytes.length).toBeLessThan(log.length / 2);
     expect(dec(got.entries[1].bytes)).toBe('fine\n');
-    expect(got.issues).toEqual([{ path: 'b.zip/bomb.log', reason: expect.stringMatching(/^stopped after .* MiB: it expands more than 100 times its compressed size \(zip bomb guard\)$/) }]);
+    expect(got.issues).toEqual([{ path: 'b.zip/bomb.log', reason: expect.stringMatching(/^stopped after .* KiB: it expands more than 5 times its compressed size \(zip bomb guard\)$/) }]);
   });
 
   it('stops when the whole bundle expands beyond the total cap', async () => {
@@ -91,6 +94,33 @@ describe('the consumer', () => {
     expect(seen).toEqual(['z.zip/2.log two\n', 'z.zip/3.log.gz/3.log three', 'z.zip/4.log four\n']);
   });
 
+  it('streams: reading the start of the first entry pulls only the start of the archive', async () => {
+    const big = new Uint8Array(8 * 1024 * 1024).map((_, i) => 0x20 + (i % 90));
+    const archive = zipSync({ 'a.log': [big, { level: 0 }], 'b.log': [big, { level: 0 }] });
+    let pulled = 0;
+    const counting: BundleSource = {
+      name: 'big.zip', size: archive.length, lastModified: 0,
+      stream: () => {
+        let o = 0;
+        return new ReadableStream<Uint8Array>({
+          pull(c) {
+            if (o >= archive.length) return c.close();
+            const piece = archive.subarray(o, o + 65536);
+            o += piece.length;
+            pulled += piece.length;
+            c.enqueue(piece);
+          },
+        }, { highWaterMark: 0 });
+      },
+    };
+    const it = expandBundle([counting], () => {})[Symbol.asyncIterator]();
+    const first = await it.next();
+    expect(first.done).toBe(false);
+    if (!first.done) await first.value.open().getReader().read();
+    expect(pulled).toBeLessThan(512 * 1024);
+    await it.return?.(undefined);
+  });
+
   it('may stop early without hanging', async () => {
     let n = 0;
     for await (const e of expandBundle([source('z.zip', zip), source('y.zip', zip)], () => {})) {
@@ -104,7 +134,7 @@ describe('the consumer', () => {
     const broken: BundleSource = { name: 'gone.log', size: 10, lastModified: 0, stream: () => { throw new Error('file was moved'); } };
     const failing: BundleSource = {
       name: 'flaky.zip', size: zip.length, lastModified: 0,
-      stream: () => new ReadableStream({ pull(c) { c.enqueue(zip.slice(0, 200)); c.error(new Error('NotReadableError')); } }),
+      stream: () => new ReadableStream({ pull(c) { c.enqueue(zip.slice(0, 60)); c.error(new Error('NotReadableError')); } }),
     };
     const got = await collect([source('a.log', enc('a\n')), broken, failing, source('b.log', enc('b\n'))]);
     expect(got.entries.map((e) => e.path)).toEqual(['a.log', 'flaky.zip/1.log', 'b.log']);
@@ -160,6 +190,8 @@ describe('hostile fixtures', () => {
     expect(cases.map((c) => c.name).sort()).toEqual(files.sort());
   });
   it.each(cases)('$name', async ({ name, expected, issues }) => {
+    const bytes = new Uint8Array(readFileSync(join(HOSTILE, name)));
+    for (const chunk of [100, 65536]) expect(summary(await collect([source(name, bytes, chunk)]))).toEqual(expected); // chunk size changes nothing
     const got = await collect([hostile(name)]);
     expect(summary(got)).toEqual(expected);
     expect(got.issues.map((i) => i.path)).toEqual(issues.map(([p]) => p));

@@ -45,7 +45,10 @@ export function tarHeader(item: TarItem, size: number): Uint8Array {
   if (item.base256) {
     h[124] = 0x80;
     let n = size;
-    for (let i = 135; i > 124; i--) (h[i] = n % 256), (n = Math.floor(n / 256));
+    for (let i = 135; i > 124; i--) {
+      h[i] = n % 256;
+      n = Math.floor(n / 256);
+    }
   } else put(octal(size, 12), 124);
   put(octal(item.mtime ?? 1_700_000_000, 12), 136);
   h[156] = (item.type ?? '0').charCodeAt(0);

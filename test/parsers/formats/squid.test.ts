@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { corpusPath } from '../../harness/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { squid } from '../../../src/parsers/formats/squid.ts';
 import { checkSamples, makeCtx, parseOk } from './helpers.ts';
@@ -16,4 +18,13 @@ describe('squid cases', () => {
     '083.149.9.216 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1',
   ];
   for (const r of refused) it(`refuses ${JSON.stringify(r.slice(0, 40))}`, () => expect(squid.parse(r, makeCtx()).ok).toBe(false));
+});
+
+describe('squid corpus', () => {
+  it('reads all 100 lines of elastic access1.log', () => {
+    const lines = readFileSync(corpusPath('elastic-beats/x-pack/filebeat/module/squid/log/test/access1.log'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    expect(lines.length).toBe(100);
+    const ctx = makeCtx();
+    for (const l of lines) expect(typeof parseOk(squid, l, ctx)['web.request.rc']).toBe('number');
+  });
 });

@@ -1,0 +1,147 @@
+// Drives the production build in headless Chromium for the benchmarks: serve dist/, open ?testing=1,
+// feed files through the real file input, and measure in the page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+
+export const BENCH_PORT = 5174;
+const APP_URL = `http://127.0.0.1:${BENCH_PORT}/?testing=1`;
+
+export async function startServer(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(BENCH_PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${BENCH_PORT}/`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+}
+
+/** A fresh page (fresh IndexedDB) with the long-task observer installed before the app starts. */
+export async function openApp(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(APP_URL);
+  await idle(page);
+  return page;
+}
+
+export async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__logdrop !== undefined);
+  await page.evaluate(() => window.__logdrop!.idle());
+}
+
+export async function resetLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks = []; });
+}
+
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+}
+
+/** Real app path: pick the file in the "Open log files" input, wait until it is stored and searchable. */
+export async function ingestThroughUi(page: Page, path: string): Promise<number> {
+  const t0 = Date.now();
+  await page.getByLabel('Open log files').setInputFiles(path);
+  await idle(page);
+  return Date.now() - t0;
+}
+
+/**
+ * The bare ceiling in the same browser: a worker that streams the same File, decodes, splits lines
+ * and runs the parser's regex on each — no normalization, no storage, no index.
+ */
+export async function ceilingMs(page: Page, path: string, regexSource: string): Promise<{ ms: number; lines: number; matched: number }> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-ceiling-input';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.locator('#bench-ceiling-input').setInputFiles(path);
+  return page.evaluate(async (source) => {
+    const file = (document.getElementById('bench-ceiling-input') as HTMLInputElement).files![0];
+    const code = `
+      onmessage = async (e) => {
+        const re = new RegExp(e.data.source);
+        const t0 = performance.now();
+        const reader = e.data.file.stream().getReader();
+        const dec = new TextDecoder();
+        let carry = '', lines = 0, matched = 0;
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) break;
+          const text = carry + dec.decode(r.value, { stream: true });
+          let start = 0;
+          for (let nl = text.indexOf('\\n'); nl >= 0; nl = text.indexOf('\\n', start)) {
+            lines++;
+            if (re.exec(text.slice(start, nl)) !== null) matched++;
+            start = nl + 1;
+          }
+          carry = text.slice(start);
+        }
+        postMessage({ ms: performance.now() - t0, lines, matched });
+      };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    const result = await new Promise<{ ms: number; lines: number; matched: number }>((resolve) => {
+      worker.onmessage = (e) => resolve(e.data as { ms: number; lines: number; matched: number });
+      worker.postMessage({ file, source });
+    });
+    worker.terminate();
+    document.getElementById('bench-ceiling-input')?.remove();
+    return result;
+  }, regexSource);
+}
+
+export type EngineCall =
+  | { kind: 'query'; text: string }
+  | { kind: 'facet'; text: string; field: string }
+  | { kind: 'histogram'; text: string; split?: string }
+  | { kind: 'page'; text: string; sort?: { field: string; dir: 'asc' | 'desc' } };
+
+/**
+ * Median time of one engine call as the UI sees it (comlink round trip included), over `runs` runs.
+ * The query itself runs once beforehand for facet/histogram/page: those time the call on a ready result.
+ */
+export async function timeEngine(page: Page, call: EngineCall, runs = 7): Promise<number> {
+  const times = await page.evaluate(async ({ call, runs }) => {
+    const engine = window.__logdrop!.engine;
+    const out: number[] = [];
+    const ready = call.kind === 'query' ? undefined : await engine.query(call.text);
+    const handle = ready?.ok ? ready.handle.id : -1;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      if (call.kind === 'query') {
+        const r = await engine.query(call.text);
+        if (r.ok) await engine.release(r.handle.id);
+      } else if (call.kind === 'facet') await engine.facets(handle, [call.field], 10);
+      else if (call.kind === 'histogram') await engine.histogram(handle, 100, call.split);
+      else await engine.page(handle, 0, 100, call.sort);
+      out.push(performance.now() - t0);
+    }
+    if (handle >= 0) await engine.release(handle);
+    return out;
+  }, { call, runs });
+  return median(times);
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

@@ -1,0 +1,72 @@
+// `npm run bench`: the ingest and query benchmarks in headless Chromium through the real app path,
+// with the bare parse ceiling measured in the same run (compare ratios: these machines are noisy).
+import { statSync } from 'node:fs';
+import { authLog } from './generate.ts';
+import { ceilingMs, idle, ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer, timeEngine } from './browser.ts';
+import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const path = await authLog(LINES);
+  const mb = statSync(path).size / 1e6;
+  console.log(`input: ${path} — ${fmt(LINES)} lines, ${fmt(mb, 1)} MB; ${RUNS} runs, medians`);
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const ingest: number[] = [];
+    const ceiling: number[] = [];
+    const reopen: number[] = [];
+    const maxLong: number[] = [];
+    let last: Awaited<ReturnType<typeof openApp>> | undefined;
+    for (let run = 0; run < RUNS; run++) {
+      const page = await openApp(browser);
+      const c = await ceilingMs(page, path, SYSLOG3164_LINE.source);
+      if (c.lines !== LINES) throw new Error(`ceiling read ${c.lines} lines, expected ${LINES}`);
+      ceiling.push(c.ms);
+      await resetLongTasks(page);
+      ingest.push(await ingestThroughUi(page, path));
+      const status = await page.getByRole('status').textContent();
+      if (status !== `${fmt(LINES)} events`) throw new Error(`status after ingest: "${status}"`);
+      maxLong.push(Math.max(0, ...(await longTasks(page))));
+      const t0 = Date.now();
+      await page.reload();
+      await idle(page);
+      reopen.push(Date.now() - t0);
+      if (last !== undefined) await last.context().close();
+      last = page;
+    }
+    const page = last!;
+    const rows: [string, string][] = [];
+    const ing = median(ingest), ceil = median(ceiling);
+    rows.push(['bare ceiling (stream+decode+split+regex, worker)', `${fmt(ceil)} ms  (${fmt(LINES / ceil * 1000)} lines/s, ${fmt(mb / ceil * 1000, 1)} MB/s)`]);
+    rows.push(['drop -> parsed, stored, searchable', `${fmt(ing)} ms  (${fmt(LINES / ing * 1000)} events/s, ${fmt(mb / ing * 1000, 1)} MB/s)`]);
+    rows.push(['ratio to ceiling', `${fmt(ing / ceil, 2)}x`]);
+    rows.push(['reopen stored case until searchable', `${fmt(median(reopen))} ms`]);
+    rows.push(['longest main-thread task during ingest', `${fmt(median(maxLong))} ms`]);
+    rows.push(['count, all events', `${fmt(await timeEngine(page, { kind: 'query', text: '' }), 1)} ms`]);
+    rows.push(['filtered count outcome:failure and init.host.ip:203.0.113.0/24', `${fmt(await timeEngine(page, { kind: 'query', text: 'outcome:failure and init.host.ip:203.0.113.0/24' }), 1)} ms`]);
+    rows.push(['free text "Failed password"', `${fmt(await timeEngine(page, { kind: 'query', text: '"Failed password"' }), 1)} ms`]);
+    rows.push(['regex target.usr.name:/adm.*/', `${fmt(await timeEngine(page, { kind: 'query', text: 'target.usr.name:/adm.*/' }), 1)} ms`]);
+    rows.push(['facet init.host.ip (top 10)', `${fmt(await timeEngine(page, { kind: 'facet', text: '', field: 'init.host.ip' }), 1)} ms`]);
+    rows.push(['histogram 100 buckets split by outcome', `${fmt(await timeEngine(page, { kind: 'histogram', text: '', split: 'outcome' }), 1)} ms`]);
+    rows.push(['first page sorted by time', `${fmt(await timeEngine(page, { kind: 'page', text: '' }), 1)} ms`]);
+    rows.push(['first page sorted by target.usr.name', `${fmt(await timeEngine(page, { kind: 'page', text: '', sort: { field: 'target.usr.name', dir: 'asc' } }), 1)} ms`]);
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log(`\n${'measure'.padEnd(width)} | median`);
+    console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
+    for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
+    console.log(`\nall ingest runs (ms): ${ingest.map((x) => fmt(x)).join(', ')}; ceiling runs (ms): ${ceiling.map((x) => fmt(x)).join(', ')}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,94 @@
+// Pipe-delimited records whose first field is a timestamp: HIDS/agent exports, HealthApp-style app logs.
+// Spec: none (a family of ad-hoc exports); examples from a HIDS export and loghub HealthApp
+// Example: 2013-09-21 14:40:02 -0700|mypc-WIN7||4437|The process C:\Windows\System32\svchost.exe was started
+// Fields are kept by position (data.field2 … data.fieldN; field 1 is the time); the last non-empty field is
+// the message. Only unambiguous meanings are mapped: a second field that looks like a host name (letters,
+// digits, '-', '.', with a '-' or '.' or upper-case letters, not all digits) is obs.host.name when the record
+// has 4 or more fields (HIDS layout: time|host|user|id|text); nothing else is guessed.
+// Quirks: empty fields (||) are kept empty; a '|' inside the message is rejoined (only the first N-1 split).
+import { err, ok } from '../../core/result.ts';
+import { parseLeadingTime, YearGuesser } from '../../core/time.ts';
+import type { EventFields } from '../../core/schema.ts';
+import type { TextParser } from '../types.ts';
+import { extractEntities } from '../extract/entities.ts';
+
+const HOSTISH = /^(?=.*[A-Za-z])(?=.*[-.A-Z])[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
+
+/** Splits on '|' into at most `max` fields (the last one keeps any further '|'). */
+function split(line: string, max: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < line.length && out.length < max - 1; i++) {
+    if (line.charCodeAt(i) === 124) {
+      out.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(line.slice(start));
+  return out;
+}
+
+export const pipe: TextParser = {
+  kind: 'text',
+  id: 'pipe',
+  title: 'Pipe-delimited records with a leading timestamp',
+  version: '1',
+  url: 'https://github.com/logpai/loghub/tree/master/HealthApp',
+  framing: 'line',
+  patterns: ['record', 'host'],
+
+  sniff(head) {
+    const lines = head.lines.filter((l) => l.trim() !== '');
+    if (lines.length === 0) return 0;
+    // sniff has no ParseContext: a throw-away guesser, so the file's own year inference is not disturbed
+    const settings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };
+    const years = new YearGuesser(settings);
+    let hits = 0;
+    for (const l of lines) {
+      const bar = l.indexOf('|');
+      if (bar < 0 || l.split('|').length < 3) continue;
+      const t = parseLeadingTime(l.slice(0, bar), years, settings);
+      if (t !== undefined && t.end === bar) hits++;
+    }
+    return (hits / lines.length) * 0.8;
+  },
+
+  parse(line, ctx) {
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const bar = line.indexOf('|');
+    if (bar < 0) return err('no "|" in the line');
+    const t = parseLeadingTime(line.slice(0, bar), ctx.years, ctx.time);
+    if (t === undefined || t.end !== bar) return err('the first "|" field is not a timestamp');
+    ctx.hit?.('record');
+    // the first record fixes the field count, so a '|' inside a later message stays in the message
+    const seen = ctx.state.get('pipe.fields');
+    const max = typeof seen === 'number' ? seen : line.split('|').length;
+    if (seen === undefined) ctx.state.set('pipe.fields', max);
+    const fields = split(line, Math.max(max, 2));
+    const ev: EventFields = { ts: t.ts, 'ts.raw': t.raw, 'ts.guess': t.guess, type: 'SYS' };
+    for (let i = 1; i < fields.length; i++) ev[`data.field${i + 1}`] = fields[i];
+    let msg = '';
+    for (let i = fields.length - 1; i >= 1; i--) if (fields[i].trim() !== '') { msg = fields[i]; break; }
+    ev.message = msg;
+    if (fields.length >= 4 && HOSTISH.test(fields[1])) {
+      ctx.hit?.('host');
+      ev['obs.host.name'] = fields[1];
+    }
+    extractEntities(msg, ev);
+    return ok(ev);
+  },
+
+  samples: [
+    {
+      input: '2013-09-21 14:40:02 -0700|mypc-WIN7||4437|The process C:\\Windows\\System32\\svchost.exe was started',
+      expect: {
+        ts: Date.UTC(2013, 8, 21, 21, 40, 2), 'ts.guess': '', 'obs.host.name': 'mypc-WIN7', 'data.field3': '', 'data.field4': '4437',
+        message: 'The process C:\\Windows\\System32\\svchost.exe was started', 'data.paths': 'C:\\Windows\\System32\\svchost.exe',
+      },
+    },
+    {
+      input: '20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579',
+      expect: { ts: Date.UTC(2017, 11, 23, 22, 15, 29, 606), 'data.field2': 'Step_LSC', 'data.field3': '30002312', message: 'onStandStepChanged 3579' },
+    },
+  ],
+};
