@@ -94,9 +94,9 @@ if (which.status === 0) {
 } else theirsNote = 'not installed (apt-get install -y libevtx-utils)';
 
 const row = (tool: string, s: number, note: string) =>
-  `| ${tool.padEnd(34)} | ${String(records).padStart(8)} | ${Number.isFinite(s) ? s.toFixed(3).padStart(8) : '     n/a'} | ${Number.isFinite(s) ? Math.round(records / s).toLocaleString('en-US').padStart(10) : '       n/a'} | ${note}`;
+  `| ${tool.padEnd(38)} | ${String(records).padStart(8)} | ${Number.isFinite(s) ? s.toFixed(3).padStart(8) : '     n/a'} | ${Number.isFinite(s) ? Math.round(records / s).toLocaleString('en-US').padStart(10) : '       n/a'} | ${note}`;
 console.log(`\nfile: ${(statSync(OUT).size / 2 ** 20).toFixed(1)} MiB, Node ${process.version}`);
-console.log(`| ${'tool'.padEnd(34)} | ${'records'.padStart(8)} | ${'seconds'.padStart(8)} | ${'records/s'.padStart(10)} | runs`);
-console.log(`|${'-'.repeat(36)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(12)}|------`);
+console.log(`| ${'tool'.padEnd(38)} | ${'records'.padStart(8)} | ${'seconds'.padStart(8)} | ${'records/s'.padStart(10)} | runs`);
+console.log(`|${'-'.repeat(40)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(12)}|------`);
 console.log(row('logdrop evtx (Node, parse+normalize)', ours, `median of ${RUNS}`));
 console.log(row('evtxexport -f xml (libevtx-utils)', theirs, theirsNote));

@@ -1,18 +1,30 @@
 // The engine headless in Node: `npm run --silent logdrop -- <command> ...`.
 import { normalize } from './normalize.ts';
+import { DEFAULT_FACET_VALUES, query } from './query.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
+  query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
+                        first; a query error is shown with a caret under its position (exit 2)
 options:
   --parser ID           force a parser instead of content sniffing
-  --tz +HH:MM           zone of zone-less timestamps (default UTC)`;
+  --tz +HH:MM           zone of zone-less timestamps (default UTC)
+  --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
+                        a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
+  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
   if (!m) throw new UsageError(`--tz expects +HH:MM, got "${v}"`);
   const mins = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -mins : mins;
+}
+
+function parseLimit(v: string | undefined): number {
+  const n = Number(v);
+  if (v === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`--limit expects a whole number, got "${v ?? ''}"`);
+  return n;
 }
 
 class UsageError extends Error {}
@@ -22,15 +34,24 @@ async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   let parserId: string | undefined;
   let tz = 0;
+  const facets: string[] = [];
+  let limit: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
     else if (a === '--tz') tz = parseTz(rest[++i] ?? '');
+    else if (a === '--facet' && rest[i + 1] !== undefined) facets.push(rest[++i]);
+    else if (a === '--limit') limit = parseLimit(rest[++i]);
     else files.push(a);
   }
   if (command === 'normalize' && files.length > 0) {
     const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
     return ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'query' && files.length > 1) {
+    const [text, ...paths] = files;
+    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, facets, limit }, process.stdout, process.stderr);
+    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   process.stderr.write(USAGE + '\n');
   return 2;

@@ -2,25 +2,23 @@
 // a per-file summary (format, events, unparsed) on stderr. Same ingest pipeline as the browser.
 import type { Writable } from 'node:stream';
 import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
-import { ingestBundle } from '../workers/ingest/ingestBundle.ts';
 import { eventAt } from '../workers/store/chunk.ts';
 import { canonicalOrder } from '../core/schema.ts';
-import { sourcesFromPaths } from './sources.ts';
+import { ingestPaths } from './ingestPaths.ts';
 
 export async function normalize(paths: string[], options: IngestOptions, out: Writable, err: Writable): Promise<FileLedgerEntry[]> {
-  let nextId = 1;
-  const ledger = await ingestBundle(await sourcesFromPaths(paths), options, {
-    addFile: async () => nextId++,
-    updateFile: async () => {},
-    progress: () => {},
-    chunk: async (chunk) => {
-      let text = '';
-      for (let row = 0; row < chunk.count; row++) text += JSON.stringify(canonicalOrder(eventAt(chunk, row))) + '\n';
-      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    },
+  const ledger = await ingestPaths(paths, options, async (chunk) => {
+    let text = '';
+    for (let row = 0; row < chunk.count; row++) text += JSON.stringify(canonicalOrder(eventAt(chunk, row))) + '\n';
+    await write(out, text);
   });
   for (const f of ledger) err.write(summaryLine(f) + '\n');
   return ledger;
+}
+
+/** Writes and waits for 'drain' when the stream's buffer is full (a slow pipe must not buffer everything). */
+export async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
 
 export function summaryLine(f: FileLedgerEntry): string {

@@ -1,6 +1,7 @@
 // THE ordered parser registry (DESIGN practice 2): specific formats first, generic ones last.
 // Content sniffing takes the best score; on a tie the earlier parser wins.
 import type { Parser } from './types.ts';
+import { evtx } from './formats/evtx.ts';
 import { syslog3164 } from './formats/syslog3164.ts';
 import { windowsXml } from './formats/windows-xml.ts';
 import { windowsJson } from './formats/windows-json.ts';
@@ -31,6 +32,8 @@ import { applog } from './formats/applog.ts';
 import { generic } from './formats/generic.ts';
 
 export const PARSERS: readonly Parser[] = [
+  // binary formats with a file signature
+  evtx,
   // structured formats recognised by their content (framing xml-event / json / line with # headers)
   windowsXml,
   windowsJson,

@@ -37,8 +37,13 @@ export interface ParseContext {
 }
 
 export interface ParserSample {
-  /** one literal record as found in a real log */
+  /**
+   * one literal record as found in a real log; it goes through the parser's framer like file content, and
+   * `expect` applies to the first record the framer emits (a CloudTrail {"Records": [...]} file, say)
+   */
   input: string;
+  /** lines of the same file that come before the input (CSV, W3C or Zeek headers): framed and parsed first */
+  before?: string[];
   /** fields the parsed event must carry (a subset); `ts` as epoch ms computed for the default UTC settings */
   expect: EventFields;
 }

@@ -12,6 +12,8 @@ export interface CaseInfo {
   files: number;
   /** bytes of source files ingested into the case */
   sourceBytes: number;
+  /** estimated bytes the case's events take in IndexedDB (sum of chunk sizes at write time); absent for cases never counted */
+  storedBytes?: number;
 }
 
 export interface StorageInfo {
@@ -105,12 +107,15 @@ export interface EngineApi {
   openCase(id: string): Promise<CaseInfo>;
   renameCase(id: string, name: string): Promise<void>;
   deleteCase(id: string): Promise<void>;
+  /** usage, quota and persistence; asking for persistence is the main thread's job (navigator.storage.persist) */
   storage(): Promise<StorageInfo>;
 
   // ingest into the open case; progress is pushed through the callback (a comlink proxy)
   ingest(files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestProgress>;
   cancelIngest(): Promise<void>;
   ledger(): Promise<FileLedgerEntry[]>;
+  /** Deletes a file's events and ledger row from the open case (an incomplete or failed file, before re-ingesting it). */
+  removeFile(fileId: number): Promise<CaseInfo>;
 
   // queries over the open case
   query(text: string): Promise<QueryResult>;

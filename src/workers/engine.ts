@@ -5,8 +5,9 @@ import type {
 } from './api.ts';
 import { getCase, listCases, newCaseId, putCase, removeCase } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
-import { ingestBundle } from './ingest/ingestBundle.ts';
+import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
+import { repairInterrupted } from './store/repair.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -14,7 +15,13 @@ interface OpenCase {
   query: QueryEngine;
 }
 
-export function createEngine(): EngineApi {
+export interface EngineOptions {
+  /** where parsing runs: this thread by default; the browser's engine worker passes a worker-backed runner */
+  runIngest?: IngestRunner;
+}
+
+export function createEngine(options: EngineOptions = {}): EngineApi {
+  const runIngest = options.runIngest ?? inThreadRunner;
   let open: OpenCase | undefined;
   let ingestAbort: AbortController | undefined;
 
@@ -23,31 +30,44 @@ export function createEngine(): EngineApi {
     return open;
   };
 
-  const openCase = async (id: string): Promise<CaseInfo> => {
-    const info = await getCase(id);
-    if (info === undefined) throw new Error(`case ${id} does not exist`);
-    open?.store.close();
-    const store = await CaseStore.open(id);
-    const query = createQueryEngine();
-    await store.forEachChunk((chunk) => query.addChunk(chunk));
-    // a file left 'reading' by a closed tab is incomplete: the user can remove or re-ingest it
-    for (const f of await store.files()) {
-      if (f.state === 'reading' || f.state === 'queued') {
-        await store.putFile({ ...f, state: 'incomplete', message: 'ingest was interrupted (tab closed or reloaded): remove this file or ingest it again' });
-      }
-    }
-    open = { info, store, query };
-    return info;
+  const requireIdle = (what: string): void => {
+    if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
   };
 
+  /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
+  const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
+    const query = createQueryEngine();
+    await store.forEachChunk((chunk) => query.addChunk(chunk));
+    return query;
+  };
+
+  const openCase = async (id: string): Promise<CaseInfo> => {
+    requireIdle('open another case');
+    const info = await getCase(id);
+    if (info === undefined) throw new Error('This case no longer exists (was it deleted in another tab?).');
+    // opened before the current case is let go: a case that cannot be opened (newer schema) leaves it open
+    const store = await CaseStore.open(id);
+    open?.store.close();
+    open = undefined;
+    // a file left 'reading' by a closed tab: incomplete, counted as stored; the user can remove or re-ingest it
+    await repairInterrupted(store);
+    const c: OpenCase = { info, store, query: await loadIndex(store) };
+    open = c;
+    await refreshCounts(c);
+    return c.info;
+  };
+
+  /** Catalog counts from the ledger (repaired rows count what is stored) and the stored chunk sizes. */
   const refreshCounts = async (c: OpenCase): Promise<void> => {
     const files = await c.store.files();
+    const stored = await c.store.storedByFile();
     c.info = {
       ...c.info,
       events: files.reduce((n, f) => n + f.events, 0),
       unparsed: files.reduce((n, f) => n + f.unparsed, 0),
       files: files.length,
       sourceBytes: files.reduce((n, f) => n + f.bytesRead, 0),
+      storedBytes: [...stored.values()].reduce((n, t) => n + t.bytes, 0),
     };
     await putCase(c.info);
   };
@@ -69,12 +89,15 @@ export function createEngine(): EngineApi {
     },
     async deleteCase(id) {
       if (open?.info.id === id) {
+        requireIdle('delete the open case');
         open.store.close();
         open = undefined;
       }
       await removeCase(id);
     },
     async storage(): Promise<StorageInfo> {
+      // Node (tests, CLI) has no StorageManager
+      if (typeof navigator === 'undefined' || navigator.storage === undefined) return { usageBytes: 0, quotaBytes: 0, persisted: false };
       const est = await navigator.storage.estimate();
       const persisted = (await navigator.storage.persisted?.()) ?? false;
       return { usageBytes: est.usage ?? 0, quotaBytes: est.quota ?? 0, persisted };
@@ -82,11 +105,9 @@ export function createEngine(): EngineApi {
 
     async ingest(files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestProgress> {
       const c = requireCase();
+      requireIdle('start another ingest');
       ingestAbort = new AbortController();
-      const sources = files.map(({ path, file }) => ({
-        name: path, size: file.size, lastModified: file.lastModified, stream: () => file.stream(),
-      }));
-      const ledger = await ingestBundle(sources, { ...options, signal: ingestAbort.signal }, {
+      const ledger = await runIngest(files, { ...options, signal: ingestAbort.signal }, {
         addFile: (entry) => c.store.addFile(entry),
         updateFile: (entry) => c.store.putFile(entry),
         chunk: async (chunk) => {
@@ -94,8 +115,7 @@ export function createEngine(): EngineApi {
           c.query.addChunk(chunk);
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
-      });
-      ingestAbort = undefined;
+      }).finally(() => { ingestAbort = undefined; });
       await refreshCounts(c);
       const progress = { files: ledger, done: true };
       onProgress(progress);
@@ -106,6 +126,15 @@ export function createEngine(): EngineApi {
     },
     async ledger(): Promise<FileLedgerEntry[]> {
       return open === undefined ? [] : open.store.files();
+    },
+    async removeFile(fileId) {
+      const c = requireCase();
+      requireIdle('remove a file');
+      await c.store.deleteFile(fileId);
+      // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
+      c.query = await loadIndex(c.store);
+      await refreshCounts(c);
+      return c.info;
     },
 
     async query(text) {

@@ -1,5 +1,6 @@
 // The engine worker: a shell (DESIGN practice 4). All logic lives in plain modules behind createEngine().
 import { expose } from 'comlink';
 import { createEngine } from './engine.ts';
+import { workerRunner } from './ingest/workerRunner.ts';
 
-expose(createEngine());
+expose(createEngine({ runIngest: workerRunner }));

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { PARSERS } from '../../src/parsers/index.ts';
 import type { Head, ParseContext, TextParser } from '../../src/parsers/types.ts';
 import { YearGuesser, type TimeSettings } from '../../src/core/time.ts';
+import { createFramer } from '../../src/parsers/framing/index.ts';
+import type { EventFields } from '../../src/core/schema.ts';
+import type { Result } from '../../src/core/result.ts';
 
 const SETTINGS: TimeSettings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2026, 0, 1) };
 
@@ -20,6 +23,19 @@ function headOf(lines: string[]): Head {
 }
 
 const textParsers = PARSERS.filter((p): p is TextParser => p.kind === 'text');
+
+/** Frames text like a file's content and parses each record (meta records skipped), as the ingest does. */
+function parseText(parser: TextParser, text: string, ctx: ParseContext): Result<EventFields>[] {
+  const out: Result<EventFields>[] = [];
+  const framer = createFramer(parser.framing);
+  const onRecord = (record: string) => {
+    if (record.trim() === '' || parser.isMeta?.(record, ctx)) return;
+    out.push(parser.parse(record, ctx));
+  };
+  text.split('\n').forEach((line, i) => framer.line(line.endsWith('\r') ? line.slice(0, -1) : line, i + 1, 0, onRecord));
+  framer.end(onRecord);
+  return out;
+}
 
 describe('parser registry', () => {
   it('ids are unique and name their file; every formats/ file is registered', () => {
@@ -43,27 +59,27 @@ describe('parser registry', () => {
       const hits = new Set<string>();
       parser.samples.forEach((sample, i) => {
         it(`sample ${i + 1} parses to its expectation`, () => {
-          // stateful formats (headers) get the samples before this one, like lines of one file
           const ctx = context(hits);
-          for (const prior of parser.samples.slice(0, i)) {
-            if (!parser.isMeta?.(prior.input, ctx)) parser.parse(prior.input, ctx);
-          }
-          const r = parser.parse(sample.input, ctx);
+          if (sample.before) parseText(parser, sample.before.join('\n'), ctx);
+          const [r] = parseText(parser, sample.input, ctx);
+          if (r === undefined) throw new Error(`${parser.id} sample ${i + 1}: the framer emitted no record`);
           if (!r.ok) throw new Error(`${parser.id} sample ${i + 1} failed: ${r.error}`);
           expect(r.value).toMatchObject(sample.expect);
         });
       });
 
       it('every named pattern is hit by a sample', () => {
-        const ctx = context(hits);
-        for (const s of parser.samples) if (!parser.isMeta?.(s.input, ctx)) parser.parse(s.input, ctx);
+        for (const s of parser.samples) {
+          const ctx = context(hits);
+          parseText(parser, [...(s.before ?? []), s.input].join('\n'), ctx);
+        }
         const missed = (parser.patterns ?? []).filter((p) => !hits.has(p));
         expect(missed).toEqual([]);
       });
 
       it('no earlier parser claims its samples', () => {
         const index = PARSERS.indexOf(parser);
-        const head = headOf(parser.samples.map((s) => s.input));
+        const head = headOf(parser.samples.flatMap((s) => [...(s.before ?? []), ...s.input.split('\n')]));
         const own = parser.sniff(head);
         const stronger = PARSERS.slice(0, index).filter((p) => p.sniff(head) >= own).map((p) => p.id);
         expect(stronger).toEqual([]);

@@ -27,6 +27,12 @@ export interface Workbench {
   runQuery(text: string): Promise<void>;
   goTo(offset: number): Promise<void>;
   cancelIngest(): void;
+  /** shows a case the engine has just opened: its files and all its events */
+  showCase(info: CaseInfo): Promise<void>;
+  /** the open case's catalog entry changed (renamed) */
+  caseChanged(info: CaseInfo): void;
+  /** deletes a file's events (an incomplete or failed file) and re-runs the query */
+  removeFile(fileId: number): Promise<void>;
 }
 
 export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbench {
@@ -108,5 +114,28 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
 
   const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
 
-  return { caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest };
+  const showCase = useCallback(async (info: CaseInfo) => {
+    await tracker.track((async () => {
+      setFatal(undefined);
+      setCaseInfo(info);
+      setFiles(await engine.ledger());
+      await runQuery('');
+    })());
+  }, [engine, tracker, runQuery]);
+
+  const removeFile = useCallback(async (fileId: number) => {
+    await tracker.track((async () => {
+      try {
+        setCaseInfo(await engine.removeFile(fileId));
+        setFiles(await engine.ledger());
+      } catch (e) {
+        setFatal(`The file could not be removed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await runQuery(viewRef.current?.text ?? '');
+    })());
+  }, [engine, tracker, runQuery]);
+
+  return {
+    caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile,
+  };
 }

@@ -13,7 +13,8 @@
 // Errors never throw: the reader records the first problem, jumps to the end, and the caller checks `error`.
 import { utf16 } from './values.ts';
 
-export interface TElement { k: 0; name: string; attrs: TAttr[]; children: TChild[] }
+/** `plan` is filled by walk.ts the first time a record uses the element (precomputed names and markup). */
+export interface TElement { k: 0; name: string; attrs: TAttr[]; children: TChild[]; plan: unknown }
 export interface TSub { k: 2; id: number; type: number; optional: boolean }
 export interface TCData { k: 3; text: string }
 export interface TPI { k: 4; target: string; data: string }
@@ -231,7 +232,7 @@ export class BinXmlReader {
     const hasDep = inValue ? !withoutDep && withDep : withDep || !withoutDep;
     this.pos = start + (hasDep ? 7 : 5);
     const name = this.name(this.u32());
-    const el: TElement = { k: 0, name, attrs: [], children: [] };
+    const el: TElement = { k: 0, name, attrs: [], children: [], plan: undefined };
     if (tok & 0x40) {
       if (!this.need(4)) return;
       this.pos += 4; // attribute list size: the attributes are read token by token instead

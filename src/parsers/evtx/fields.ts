@@ -31,7 +31,8 @@ export function newDataMap(): DataMap {
   return Object.create(null) as DataMap;
 }
 
-function put(data: DataMap, name: string, value: string): void {
+/** Adds a field; a name already taken gets _2, _3 ... (the first value keeps the plain name). */
+export function put(data: DataMap, name: string, value: string): void {
   if (!(name in data)) {
     data[name] = value;
     return;
@@ -43,6 +44,27 @@ function put(data: DataMap, name: string, value: string): void {
       return;
     }
   }
+}
+
+/** The field name of an attribute of a System child (<TimeCreated SystemTime=...> -> TimeCreated). */
+export function systemAttrName(element: string, attribute: string): string {
+  return SYSTEM_ATTRS.get(`${element}.${attribute}`) ?? `${element}_${attribute}`;
+}
+
+/** The field name of an attribute of a UserData (or other section's) leaf; undefined for namespace declarations. */
+export function leafAttrName(element: string, attribute: string): string | undefined {
+  return attribute === 'xmlns' || attribute.startsWith('xmlns:') ? undefined : `${element}_${attribute}`;
+}
+
+/** What a child element of <Event> is, for the naming rules. */
+export const Section = { System: 1, EventData: 2, Container: 3, Leaf: 4 } as const;
+export type SectionKind = (typeof Section)[keyof typeof Section];
+
+export function sectionOf(name: string): SectionKind {
+  if (name === 'System') return Section.System;
+  if (name === 'EventData') return Section.EventData;
+  if (name === 'UserData' || name === 'RenderingInfo' || name === 'ProcessingErrorData' || name === 'DebugData') return Section.Container;
+  return Section.Leaf;
 }
 
 function attr(e: XElement, name: string): string | undefined {
@@ -60,7 +82,7 @@ function system(sys: XElement, data: DataMap): void {
   for (const e of elements(sys.children)) {
     const text = textOf(e);
     if (text !== '') put(data, e.name, text);
-    for (const a of e.attrs) put(data, SYSTEM_ATTRS.get(`${e.name}.${a.name}`) ?? `${e.name}_${a.name}`, a.value);
+    for (const a of e.attrs) put(data, systemAttrName(e.name, a.name), a.value);
   }
 }
 
@@ -82,7 +104,10 @@ function eventData(ed: XElement, data: DataMap): void {
 
 function leaves(e: XElement, data: DataMap): void {
   const kids = elements(e.children);
-  for (const a of e.attrs) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) put(data, `${e.name}_${a.name}`, a.value);
+  for (const a of e.attrs) {
+    const n = leafAttrName(e.name, a.name);
+    if (n !== undefined) put(data, n, a.value);
+  }
   if (kids.length === 0) {
     put(data, e.name, textOf(e));
     return;
@@ -98,11 +123,11 @@ export function eventFields(nodes: XNode[]): DataMap {
   const sections = elements(event.children);
   for (const s of sections) if (s.name === 'System') system(s, data);
   for (const s of sections) {
-    if (s.name === 'System') continue;
-    if (s.name === 'EventData') eventData(s, data);
-    else if (s.name === 'UserData' || s.name === 'RenderingInfo' || s.name === 'ProcessingErrorData' || s.name === 'DebugData') {
-      for (const k of elements(s.children)) leaves(k, data);
-    } else leaves(s, data);
+    const kind = sectionOf(s.name);
+    if (kind === Section.System) continue;
+    if (kind === Section.EventData) eventData(s, data);
+    else if (kind === Section.Container) for (const k of elements(s.children)) leaves(k, data);
+    else leaves(s, data);
   }
   return data;
 }

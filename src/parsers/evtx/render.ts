@@ -87,13 +87,19 @@ function renderNodes(nodes: XNode[], out: string[]): void {
   for (const n of nodes) {
     if (typeof n === 'string') out.push(escapeText(n));
     else if (n.k === 0) renderElement(n, out);
-    else if (n.k === 3) out.push(`<![CDATA[${escape(n.text, 2).split(']]>').join(']]]]><![CDATA[>')}]]>`);
-    else {
-      // a PI target may not be "xml" and PI data may not contain "?>"
-      const target = xmlName(n.target).toLowerCase() === 'xml' ? `_${n.target}` : xmlName(n.target);
-      out.push(`<?${target}${n.data ? ` ${escape(n.data, 2).replaceAll('?>', '? >')}` : ''}?>`);
-    }
+    else if (n.k === 3) out.push(cdataXml(n.text));
+    else out.push(piXml(n.target, n.data));
   }
+}
+
+export function cdataXml(text: string): string {
+  return `<![CDATA[${escape(text, 2).split(']]>').join(']]]]><![CDATA[>')}]]>`;
+}
+
+export function piXml(target: string, data: string): string {
+  // a PI target may not be "xml" and PI data may not contain "?>"
+  const t = xmlName(target).toLowerCase() === 'xml' ? `_${target}` : xmlName(target);
+  return `<?${t}${data ? ` ${escape(data, 2).replaceAll('?>', '? >')}` : ''}?>`;
 }
 
 /** XML text of the record's nodes (normally one <Event> element). */

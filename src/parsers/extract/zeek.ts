@@ -28,7 +28,7 @@ function num(v: string | undefined): number | undefined {
 
 export function zeekFields(get: ZeekGet, path: string | undefined): EventFields {
   const ev: EventFields = { 'app.name': 'zeek', vendor: 'Zeek', type: (path && TYPES[path]) ?? 'IDS' };
-  const any = (...names: string[]) => { for (const n of names) { const v = get(n); if (v !== undefined && v !== '') return v; } return undefined; };
+  const first = (...names: string[]) => { for (const n of names) { const v = get(n); if (v !== undefined && v !== '') return v; } return undefined; };
   const set = (k: string, v: string | number | undefined) => { if (v !== undefined && v !== '') ev[k] = v; };
   const tsText = get('ts');
   const ms = tsText === undefined ? undefined : epochToMs(Number(tsText));
@@ -36,10 +36,10 @@ export function zeekFields(get: ZeekGet, path: string | undefined): EventFields 
   else if (tsText !== undefined && /^\d{4}-\d\d-\d\dT/.test(tsText)) { const t = Date.parse(tsText); if (!Number.isNaN(t)) { ev.ts = t; ev['ts.raw'] = tsText; } }
   if (path !== undefined) { ev.action = path; ev['data._path'] = path; }
   set('session.id', get('uid'));
-  set('init.host.ip', any('id.orig_h', 'id_orig_h'));
-  set('init.host.port', num(any('id.orig_p', 'id_orig_p')));
-  set('target.host.ip', any('id.resp_h', 'id_resp_h'));
-  set('target.host.port', num(any('id.resp_p', 'id_resp_p')));
+  set('init.host.ip', first('id.orig_h', 'id_orig_h'));
+  set('init.host.port', num(first('id.orig_p', 'id_orig_p')));
+  set('target.host.ip', first('id.resp_h', 'id_resp_h'));
+  set('target.host.port', num(first('id.resp_p', 'id_resp_p')));
   set('session.out.byte', num(get('orig_bytes')));
   set('session.in.byte', num(get('resp_bytes')));
   set('session.duration', num(get('duration')));
@@ -48,8 +48,8 @@ export function zeekFields(get: ZeekGet, path: string | undefined): EventFields 
   set('target.uri.path', get('uri'));
   set('web.header.user_agent', get('user_agent'));
   set('web.header.referer', get('referrer'));
-  set('target.host.name', any('host', 'server_name', 'query'));
-  set('init.usr.name', any('username', 'user', 'client'));
+  set('target.host.name', first('host', 'server_name')); // a DNS query name is data.query: the target is the server
+  set('init.usr.name', first('username', 'user', 'client'));
   const flow = ev['init.host.ip'] === undefined ? '' : ` ${ev['init.host.ip']}:${ev['init.host.port'] ?? ''} -> ${ev['target.host.ip'] ?? ''}:${ev['target.host.port'] ?? ''}`;
   const what = [get('method'), get('host'), get('uri'), get('query'), get('qtype_name'), get('rcode_name'), get('conn_state'), get('name'), get('note'), get('msg')]
     .filter((x) => x !== undefined && x !== '').join(' ');

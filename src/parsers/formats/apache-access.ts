@@ -7,6 +7,7 @@
 // the decoder turned into U+FFFD), "-", "GET /index.jsp " without protocol, "some invalid request". Apache
 // escapes '"' in it as \" but Tomcat does not: a second, lenient pattern takes the last '" <status> <bytes>'.
 // Such lines are still events (method/uri only when the request line has them; data.request keeps it whole).
+// A run of NUL bytes before a record (a crash hole in a pre-allocated file) is skipped and counted.
 // Nginx may append fields after the user agent ("$http_x_forwarded_for"): kept in data.extra.
 import { err, ok } from '../../core/result.ts';
 import { parseApacheTime } from '../../core/time.ts';
@@ -63,6 +64,10 @@ export const apacheAccess: TextParser = {
 
   parse(line, ctx) {
     if (line.endsWith('\r')) line = line.slice(0, -1);
+    // a NUL hole before the record (a crash in a pre-allocated log file): the record after it is intact
+    let nuls = 0;
+    while (line.charCodeAt(nuls) === 0) nuls++;
+    if (nuls > 0) line = line.slice(nuls);
     let m = LINE.exec(line);
     let escaped = true;
     if (m === null) {
@@ -98,6 +103,7 @@ export const apacheAccess: TextParser = {
     if (bytes !== '-') ev['session.out.byte'] = Number(bytes);
     if (referer !== undefined && referer !== '-' && referer !== '') ev['web.header.referer'] = escaped ? unescapeQuoted(referer) : referer;
     if (agent !== undefined && agent !== '-' && agent !== '') ev['web.header.user_agent'] = escaped ? unescapeQuoted(agent) : agent;
+    if (nuls > 0) ev['data.leading_nuls'] = String(nuls);
     const more = extra?.trim();
     if (more) ev['data.extra'] = more;
     return ok(ev);

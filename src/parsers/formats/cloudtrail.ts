@@ -99,12 +99,12 @@ export const cloudtrail: TextParser = {
       },
     },
     {
-      // AWS documentation example: a failed call (errorCode) inside a CloudTrail log file
-      input: '{"Records":[{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAJ45Q7YFFAREXAMPLE","arn":"arn:aws:iam::123456789012:user/Alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"Alice"},"eventTime":"2014-03-24T21:11:59Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser","awsRegion":"us-east-2","sourceIPAddress":"127.0.0.1","userAgent":"aws-cli/1.3.2 Python/2.7.5 Windows/7","errorCode":"EntityAlreadyExistsException","errorMessage":"User with name Bob already exists.","requestParameters":{"userName":"Bob"},"responseElements":null}]}',
+      // after the AWS documentation example: a failed call (errorCode); in a log file it sits in {"Records":[...]}
+      input: '{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAJ45Q7YFFAREXAMPLE","arn":"arn:aws:iam::123456789012:user/Alice","accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"Alice"},"eventTime":"2014-03-24T21:11:59Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser","awsRegion":"us-east-2","sourceIPAddress":"127.0.0.1","userAgent":"aws-cli/1.3.2 Python/2.7.5 Windows/7","errorCode":"EntityAlreadyExistsException","errorMessage":"User with name Bob already exists.","requestParameters":{"userName":"Bob"},"responseElements":null}',
       expect: { ts: Date.UTC(2014, 2, 24, 21, 11, 59), type: 'AUTH', outcome: 'failure', 'init.usr.name': 'Alice', 'data.requestParameters.userName': 'Bob', 'data.errorCode': 'EntityAlreadyExistsException' },
     },
     {
-      // AWS documentation example: console sign-in failure
+      // after the AWS documentation example: console sign-in failure
       input: '{"eventVersion":"1.05","userIdentity":{"type":"IAMUser","principalId":"AIDACKCEVSQ6C2EXAMPLE","accountId":"111122223333","accessKeyId":"","userName":"JaneDoe"},"eventTime":"2014-07-08T17:35:27Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","awsRegion":"us-east-2","sourceIPAddress":"192.0.2.100","userAgent":"Mozilla/5.0 (Windows NT 6.1; WOW64; rv:24.0) Gecko/20100101 Firefox/24.0","errorMessage":"Failed authentication","requestParameters":null,"responseElements":{"ConsoleLogin":"Failure"},"additionalEventData":{"LoginTo":"https://console.aws.amazon.com/console/home","MobileVersion":"No","MFAUsed":"No"},"eventID":"11ea990b-4678-4bcd-8fbe-62509088b7cf"}',
       expect: { action: 'ConsoleLogin', type: 'AUTH', outcome: 'failure', 'init.usr.name': 'JaneDoe', 'init.host.ip': '192.0.2.100' },
     },

@@ -28,11 +28,12 @@ const TEXT: Readonly<Record<string, string>> = Object.assign(Object.create(null)
   devname: 'obs.host.name', device_name: 'obs.host.name', comm: 'init.process.name', exe: 'init.process.path', pid: 'init.process.id',
   url: 'target.uri.full', hostname_dst: 'target.host.name', policyid: 'rule.id', policyname: 'rule.name', rule: 'rule.name',
   level: 'alarm.sev', severity: 'alarm.sev', logid: 'alarm.id', subtype: 'data.subtype', sessionid: 'session.id',
+  SRC: 'init.host.ip', DST: 'target.host.ip', // netfilter/iptables LOG target
 });
 const NUMBER: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   srcport: 'init.host.port', src_port: 'init.host.port', sport: 'init.host.port', spt: 'init.host.port',
   dstport: 'target.host.port', dst_port: 'target.host.port', dport: 'target.host.port', dpt: 'target.host.port',
-  sentbyte: 'session.in.byte', rcvdbyte: 'session.out.byte', duration: 'session.duration',
+  sentbyte: 'session.in.byte', rcvdbyte: 'session.out.byte', duration: 'session.duration', SPT: 'init.host.port', DPT: 'target.host.port',
 });
 const EMPTY = new Set(['', '?', '(null)', 'N/A', 'n/a', '-']);
 const SUCCESS = /^(?:accept(?:ed)?|allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|success|succeeded|yes|ok|close|start|login)$/i;
@@ -161,7 +162,7 @@ export const kv: TextParser = {
     ctx.hit?.('pairs');
     apply(pairs, ev);
     if (ev.ts === undefined) pairTime(ev, ctx);
-    if (ev['init.host.ip'] !== undefined && ev['target.host.ip'] !== undefined && (ev.action !== undefined || ev['data.proto'] !== undefined)) ev.type = 'FW';
+    if (ev['init.host.ip'] !== undefined && ev['target.host.ip'] !== undefined && (ev.action !== undefined || ev['data.proto'] !== undefined || ev['data.PROTO'] !== undefined)) ev.type = 'FW';
     if (ev.message === undefined) ev.message = rest;
     return ok(ev);
   },

@@ -32,6 +32,7 @@ function fieldsOf(ctx: ParseContext): string[] {
 
 function readDirective(line: string, ctx: ParseContext): void {
   if (line.startsWith('#Fields:')) {
+    ctx.hit?.('fields');
     ctx.state.set(STATE_KEY, line.slice(8).trim().split(/\s+/));
   }
 }
@@ -43,9 +44,7 @@ export const w3c: TextParser = {
   version: '1',
   url: 'https://www.w3.org/TR/WD-logfile.html',
   framing: 'line',
-  // reading '#Fields:' (isMeta) is not named here: the registry runs samples through parse(), and a sample
-  // must be a record, not a directive; test/parsers/formats/w3c.test.ts covers the directive path
-  patterns: ['line', 'default-fields'],
+  patterns: ['fields', 'line', 'default-fields'],
 
   sniff(head) {
     const t = head.text;
@@ -113,6 +112,14 @@ export const w3c: TextParser = {
         'target.uri.path': '/owa/auth/logon.aspx', 'target.uri.query': 'replaceCurrent=1', 'target.host.port': 443, 'init.host.ip': '203.0.113.7',
         'web.header.user_agent': 'Mozilla/5.0 (Windows NT 10.0)', 'web.request.rc': 200, outcome: 'success', 'session.duration': 0.015,
         'data.sc-win32-status': '0', message: 'GET /owa/auth/logon.aspx?replaceCurrent=1 200',
+      },
+    },
+    {
+      before: ['#Software: Microsoft Internet Information Services 10.0', '#Version: 1.0', '#Date: 2024-01-02 10:00:00', '#Fields: date time s-computername c-ip cs-username cs-method cs-uri-stem cs-uri-query sc-status sc-bytes cs-bytes cs-host'],
+      input: '2024-01-02 10:11:13 WEB01 198.51.100.23 CONTOSO\\alice POST /ecp/DDI/DDIService.svc/GetList - 500 1024 2048 mail.contoso.com',
+      expect: {
+        'obs.host.name': 'WEB01', 'init.host.ip': '198.51.100.23', 'init.usr.name': 'CONTOSO\\alice', 'web.request.method': 'POST', 'web.request.rc': 500,
+        outcome: 'failure', 'session.out.byte': 1024, 'session.in.byte': 2048, 'target.host.name': 'mail.contoso.com', 'data.cs-uri-stem': '/ecp/DDI/DDIService.svc/GetList',
       },
     },
     {

@@ -87,7 +87,7 @@ export function createJsonFramer(): RecordFramer {
             if (slashes % 2 === 0) break;
             j = text.indexOf('"', j + 1);
           }
-          if (j === -1) { i = n; break; }
+          if (j === -1) break; // the string runs past the end of the line
           if (wrapperCheck) { compact += text.slice(i, j + 1); if (!RECORDS_PREFIX.startsWith(compact)) wrapperCheck = false; }
           inStr = false;
           i = j + 1;
@@ -134,7 +134,6 @@ export function createJsonFramer(): RecordFramer {
             if (elemDepth === 0 && c === OPEN_BRACE) { wrapperCheck = true; compact = '{'; }
           } else if (elemDepth === 0) {
             lineRecord = true; // garbage or a bare scalar: the rest of the line (it parses or becomes unparsed)
-            i = n;
             break;
           } else if (c === QUOTE) {
             inStr = true;

@@ -5,6 +5,7 @@ import type { FileLedgerEntry, IngestOptions } from '../api.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
 import { ChunkBuilder, type EventChunk } from '../store/chunk.ts';
+import { unparsedIn } from '../store/chunkMeta.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
 
 export const CHUNK_EVENTS = 10_000;
@@ -31,9 +32,12 @@ export async function ingestBundle(
   const ledger: FileLedgerEntry[] = [];
   const containerIssues: ContainerIssue[] = [];
   const report = () => hooks.progress(ledger.map((e) => ({ ...e })));
+  let sourceIndex = 0;
+  let storageFull: FileLedgerEntry | undefined;
 
   for await (const entry of expandBundle(sources, (i) => containerIssues.push(i))) {
     if (options.signal?.aborted) break;
+    while (sourceIndex < sources.length - 1 && !isUnder(entry.path, sources[sourceIndex].name)) sourceIndex++;
     const row: FileLedgerEntry = {
       id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
       bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
@@ -45,10 +49,18 @@ export async function ingestBundle(
     const builder = new ChunkBuilder(CHUNK_EVENTS);
     let seq = 0;
     const pending = new Set<Promise<void>>();
-    const writeFailures: string[] = [];
+    const writeFailures: unknown[] = [];
+    // what is safely written: after a storage failure the ledger reports this, not what was parsed
+    const stored = { events: 0, unparsed: 0 };
     const flush = () => {
-      const p = hooks.chunk(builder.build(row.id, seq++)).catch((e: unknown) => {
-        writeFailures.push(e instanceof Error ? e.message : String(e));
+      const chunk = builder.build(row.id, seq++);
+      // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
+      const count = chunk.count, unparsed = unparsedIn(chunk);
+      const p = hooks.chunk(chunk).then(() => {
+        stored.events += count;
+        stored.unparsed += unparsed;
+      }, (e: unknown) => {
+        writeFailures.push(e);
       });
       pending.add(p);
       void p.finally(() => pending.delete(p));
@@ -59,7 +71,7 @@ export async function ingestBundle(
         parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, hideName: options.hideNames, signal: options.signal,
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
-          if (writeFailures.length > 0) throw new StorageError(writeFailures[0]);
+          if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
         },
       },
       (event) => {
@@ -71,16 +83,19 @@ export async function ingestBundle(
         report();
       },
     ).catch((e: unknown) => failed(row, e));
-    if (builder.size > 0) flush();
+    if (builder.size > 0 && writeFailures.length === 0) flush();
     await Promise.all(pending);
     if (result !== undefined) applyResult(row, result);
     if (writeFailures.length > 0) {
-      row.state = 'incomplete';
-      row.message = `storage failed after ${row.events} events: ${writeFailures[0]}. Free disk space or delete an old case, then re-ingest this file.`;
+      Object.assign(row, { state: 'incomplete', events: stored.events, unparsed: stored.unparsed, message: storageMessage(writeFailures[0], stored.events) });
+      storageFull = row;
     }
     await hooks.updateFile(row);
     report();
+    // a full disk stays full: the next files would fail the same way
+    if (storageFull !== undefined) break;
   }
+  if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, hooks, ledger);
 
   for (const issue of containerIssues) {
     const owner = ledger.find((e) => e.path === issue.path);
@@ -102,6 +117,41 @@ export async function ingestBundle(
 }
 
 class StorageError extends Error {}
+
+function isUnder(path: string, sourceName: string): boolean {
+  return path === sourceName || path.startsWith(`${sourceName}/`);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function storageMessage(e: unknown, storedEvents: number): string {
+  // by name: an error passed back from another worker keeps its name but is no longer a DOMException
+  const quota = typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
+  const what = quota ? 'Storage is full' : `Storage failed (${errorText(e)})`;
+  return `${what}: ${storedEvents.toLocaleString('en-US')} of this file's events were stored. `
+    + 'Free disk space or delete an old case, then remove and re-ingest this file.';
+}
+
+/** Ledger rows for the sources not attempted after a storage failure (best effort: the disk is full). */
+async function cancelRest(
+  rest: BundleSource[], failedRow: FileLedgerEntry, options: BundleIngestOptions, hooks: BundleIngestHooks, ledger: FileLedgerEntry[],
+): Promise<void> {
+  for (const source of rest) {
+    const row: FileLedgerEntry = {
+      id: 0, path: source.name, size: source.size, sha256: '', parserId: '', confidence: 0, state: 'cancelled', bytesRead: 0,
+      events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
+      message: `Not read: storage filled up while reading ${failedRow.path}. Free disk space, then ingest this file again.`,
+    };
+    try {
+      row.id = await hooks.addFile(row);
+    } catch {
+      // the row could not be written either: it is still reported in this ingest's result
+    }
+    ledger.push(row);
+  }
+}
 
 function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
   row.parserId = r.parserId;

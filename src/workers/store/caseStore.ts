@@ -1,20 +1,34 @@
 // One case's database: the only code (with catalog.ts) that opens IndexedDB.
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
 import type { EventChunk } from './chunk.ts';
+import { describeChunk } from './chunkMeta.ts';
+import { openVersioned } from './openVersioned.ts';
 import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema } from './schema.ts';
+
+/** What is stored of one file: the truth after an interrupted or failed ingest. */
+export interface StoredTotals { chunks: number; events: number; unparsed: number; bytes: number }
 
 export class CaseStore {
   private constructor(readonly caseId: string, private readonly db: IDBPDatabase<CaseSchema>) {}
 
+  /** Opens (or creates) a case's database, upgrading an older schema; a newer one throws NewerSchemaError. */
   static async open(caseId: string): Promise<CaseStore> {
-    const db = await openDB<CaseSchema>(CASE_DB_PREFIX + caseId, CASE_VERSION, {
-      upgrade(d, oldVersion) {
-        if (oldVersion < 1) {
+    const db: IDBPDatabase<CaseSchema> = await openVersioned<CaseSchema>(CASE_DB_PREFIX + caseId, CASE_VERSION, 'case', {
+      async upgrade(d, oldVersion, _newVersion, tx) {
+        // version 1's stores, by presence: a database created without a version (empty, at 1) gets them too
+        if (oldVersion < 1 || !d.objectStoreNames.contains('files')) {
           d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
           d.createObjectStore('chunks', { keyPath: 'key' });
           d.createObjectStore('settings');
+        }
+        if (oldVersion < 2) {
+          const meta = d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
+          // a version-1 case: describe its chunks once, one at a time (a cursor, not getAll: cases are large)
+          for (let cur = await tx.objectStore('chunks').openCursor(); cur !== null; cur = await cur.continue()) {
+            await meta.put(describeChunk(cur.value));
+          }
         }
       },
       blocked() {
@@ -46,8 +60,29 @@ export class CaseStore {
     return this.db.getAll('files');
   }
 
+  /** Writes the chunk and its meta row in one transaction: both are stored, or neither. */
   async putChunk(chunk: EventChunk): Promise<void> {
-    await this.db.put('chunks', { ...chunk, key: [chunk.fileId, chunk.seq] });
+    const tx = this.db.transaction(['chunks', 'chunkMeta'], 'readwrite');
+    // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise
+    await Promise.all([
+      tx.objectStore('chunks').put({ ...chunk, key: [chunk.fileId, chunk.seq] }),
+      tx.objectStore('chunkMeta').put(describeChunk(chunk)),
+      tx.done,
+    ]);
+  }
+
+  /** Per file id: chunks, events, unparsed and bytes actually stored (reads the small meta rows only). */
+  async storedByFile(): Promise<Map<number, StoredTotals>> {
+    const out = new Map<number, StoredTotals>();
+    for (const m of await this.db.getAll('chunkMeta')) {
+      const t = out.get(m.fileId) ?? { chunks: 0, events: 0, unparsed: 0, bytes: 0 };
+      t.chunks++;
+      t.events += m.count;
+      t.unparsed += m.unparsed;
+      t.bytes += m.bytes;
+      out.set(m.fileId, t);
+    }
+    return out;
   }
 
   /** Reads every chunk in key order (file, then seq), a batch at a time so memory stays bounded. */
@@ -64,10 +99,14 @@ export class CaseStore {
 
   /** Removes a file's chunks and ledger row (re-ingest with another parser, or "remove" an incomplete file). */
   async deleteFile(fileId: number): Promise<void> {
-    const tx = this.db.transaction(['chunks', 'files'], 'readwrite');
-    await tx.objectStore('chunks').delete(IDBKeyRange.bound([fileId, 0], [fileId, Infinity]));
-    await tx.objectStore('files').delete(fileId);
-    await tx.done;
+    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
+    const range = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
+    await Promise.all([
+      tx.objectStore('chunks').delete(range),
+      tx.objectStore('chunkMeta').delete(range),
+      tx.objectStore('files').delete(fileId),
+      tx.done,
+    ]);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

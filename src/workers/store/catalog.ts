@@ -1,12 +1,14 @@
 // The case catalog: which cases exist, with their counts (shown before a case is opened).
-import { openDB, deleteDB, type IDBPDatabase } from 'idb';
+import { deleteDB, type IDBPDatabase } from 'idb';
 import type { CaseInfo } from '../api.ts';
+import { openVersioned } from './openVersioned.ts';
 import { CASE_DB_PREFIX, CATALOG_DB, CATALOG_VERSION, type CatalogSchema } from './schema.ts';
 
 let catalog: Promise<IDBPDatabase<CatalogSchema>> | undefined;
 
 function db(): Promise<IDBPDatabase<CatalogSchema>> {
-  catalog ??= openDB<CatalogSchema>(CATALOG_DB, CATALOG_VERSION, {
+  if (catalog !== undefined) return catalog;
+  const opening = openVersioned<CatalogSchema>(CATALOG_DB, CATALOG_VERSION, 'list of cases', {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) d.createObjectStore('cases', { keyPath: 'id' });
     },
@@ -16,7 +18,10 @@ function db(): Promise<IDBPDatabase<CatalogSchema>> {
       catalog = undefined;
     },
   });
-  return catalog;
+  // a failed open (a newer schema) is not cached: the next call tries again and reports again
+  opening.catch(() => { if (catalog === opening) catalog = undefined; });
+  catalog = opening;
+  return opening;
 }
 
 export async function listCases(): Promise<CaseInfo[]> {

@@ -8,7 +8,8 @@ import type { EventChunk } from './chunk.ts';
 export const CATALOG_DB = 'logdrop';
 export const CATALOG_VERSION = 1;
 export const CASE_DB_PREFIX = 'logdrop-case-';
-export const CASE_VERSION = 1;
+/** 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk). */
+export const CASE_VERSION = 2;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -24,5 +25,17 @@ export interface CaseSchema extends DBSchema {
   files: { key: number; value: FileLedgerEntry };
   /** event chunks keyed [fileId, seq] so a file's chunks can be read or deleted as a range */
   chunks: { key: [number, number]; value: StoredChunk };
+  /** one small row per chunk, written in the chunk's transaction: what is stored, without reading the chunks */
+  chunkMeta: { key: [number, number]; value: ChunkMeta };
   settings: { key: string; value: unknown };
+}
+
+export interface ChunkMeta {
+  fileId: number;
+  seq: number;
+  count: number;
+  /** events of the chunk that are unparsed records (parser.name = unparsed) */
+  unparsed: number;
+  /** estimated bytes on disk (typed arrays, strings at 2 bytes a character) */
+  bytes: number;
 }

@@ -19,6 +19,7 @@ describe('apache-access cases', () => {
     { name: 'proxy absolute URI', input: '1.2.3.4 - - [11/Jul/2018:09:32:26 +0300] "GET http://evil.example:8080/x?y=1 HTTP/1.1" 200 1', expected: { 'target.host.name': 'evil.example', 'target.host.port': 8080, 'target.uri.path': '/x', 'target.uri.query': 'y=1' } },
     { name: 'CONNECT', input: '1.2.3.4 - - [11/Jul/2018:09:32:26 +0300] "CONNECT 10.0.0.1:443 HTTP/1.1" 200 1', expected: { 'web.request.method': 'CONNECT', 'target.uri.full': '10.0.0.1:443' } },
     { name: 'IPv6 client', input: '::1 - - [11/Jul/2018:09:32:26 +0300] "GET / HTTP/1.1" 200 1', expected: { 'init.host.ip': '::1' } },
+    { name: 'NUL hole before the record', input: '\u0000\u0000\u0000192.168.105.83 - - [11/Jul/2018:09:33:00 +0300] "GET / HTTP/1.1" 200 11250', expected: { 'init.host.ip': '192.168.105.83', 'data.leading_nuls': '3' } },
     { name: 'CRLF', input: '1.2.3.4 - - [11/Jul/2018:09:32:26 +0300] "GET / HTTP/1.1" 200 1\r', expected: { 'session.out.byte': 1 } },
   ];
   for (const c of cases) it(c.name, () => expect(parseOk(apacheAccess, c.input)).toMatchObject(c.expected));

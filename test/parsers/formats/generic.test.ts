@@ -41,6 +41,9 @@ describe('generic roles', () => {
     expect(ev['data.domains']).toBeUndefined();
     expect(ev['data.paths']).toBe('/etc/httpd/conf/workers2.properties');
   });
+  it('does not take version numbers for IPs', () => {
+    expect(parseOk(generic, 'WcpInitialize (wcp.dll version 0.0.0.6) called; v1.2.3.4 ok')['data.ips']).toBeUndefined();
+  });
   it('empty lines are meta', () => {
     expect(generic.isMeta?.('  ', makeCtx())).toBe(true);
     expect(generic.isMeta?.('x', makeCtx())).toBe(false);

@@ -23,27 +23,29 @@ export function parseOk(parser: TextParser, line: string, ctx: ParseContext = ma
   return r.value;
 }
 
-/** Every sample parses to (a superset of) its expectation; every declared pattern is hit by some sample. */
+/** Lines of one file through the parser as the ingest does (meta lines skipped); the results in order. */
+function parseLines(parser: TextParser, lines: readonly string[], ctx: ParseContext): EventFields[] {
+  const out: EventFields[] = [];
+  for (const l of lines) {
+    if (l.trim() === '' || parser.isMeta?.(l, ctx) === true) continue;
+    out.push(parseOk(parser, l, ctx));
+  }
+  return out;
+}
+
+/** Every sample (after its `before` lines) parses to (a superset of) its expectation; every pattern is hit. */
 export function checkSamples(parser: TextParser, ownPatterns?: readonly string[]): void {
   const hits = new Set<string>();
   for (const [i, s] of parser.samples.entries()) {
     it(`sample ${i}: ${s.input.slice(0, 60)}`, () => {
       const ctx = makeCtx(hits);
-      // stateful formats (W3C #Fields) need their meta lines first: samples may carry them before a newline
-      const lines = s.input.split('\n');
-      for (const l of lines.slice(0, -1)) {
-        if (parser.isMeta?.(l, ctx) !== true) parser.parse(l, ctx);
-      }
-      const ev = parseOk(parser, lines[lines.length - 1], ctx);
+      parseLines(parser, s.before ?? [], ctx);
+      const [ev] = parseLines(parser, s.input.split('\n'), ctx);
       expect(ev).toMatchObject(s.expect);
     });
   }
   it('every own pattern is hit by a sample', () => {
-    const ctx = makeCtx(hits);
-    for (const s of parser.samples) {
-      const lines = s.input.split('\n');
-      for (const l of lines) if (parser.isMeta?.(l, ctx) !== true) parser.parse(l, ctx);
-    }
+    for (const s of parser.samples) parseLines(parser, [...(s.before ?? []), ...s.input.split('\n')], makeCtx(hits));
     const missing = (ownPatterns ?? parser.patterns ?? []).filter((p) => !hits.has(p));
     expect(missing).toEqual([]);
   });

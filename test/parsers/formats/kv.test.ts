@@ -13,6 +13,7 @@ describe('kv cases', () => {
     { name: 'unterminated quote runs to the end', input: 'a=1 b=2 msg="broken value here', expected: { 'data.msg': 'broken value here' } },
     { name: 'FortiGate eventtime in ns', input: 'eventtime=1700000000123456789 srcip=1.1.1.1 dstip=2.2.2.2', expected: { ts: 1700000000123 } },
     { name: 'date + time pair', input: 'date=2024-01-18 time=11:07:53 srcip=1.1.1.1', expected: { ts: Date.UTC(2024, 0, 18, 11, 7, 53), 'ts.guess': 'zone' } },
+    { name: 'iptables LOG', input: 'IN=eth0 OUT= MAC=00:11:22:33:44:55:66:77:88:99:aa:bb:08:00 SRC=203.0.113.9 DST=10.0.0.2 LEN=60 TTL=49 PROTO=TCP SPT=51514 DPT=22 WINDOW=29200 SYN', expected: { 'init.host.ip': '203.0.113.9', 'target.host.ip': '10.0.0.2', 'init.host.port': 51514, 'target.host.port': 22, type: 'FW', 'data.OUT': '' } },
     { name: '__proto__ key is harmless', input: '__proto__=polluted constructor=x toString=y', expected: { 'data.__proto__': 'polluted', 'data.constructor': 'x', 'data.toString': 'y' } },
     { name: 'auditd node= prefix', input: 'node=web01 type=USER_LOGIN msg=audit(1364481363.243:24288): pid=1 uid=0 msg=\'op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.4 terminal=sshd res=success\'', expected: { 'obs.host.name': 'web01', outcome: 'success', 'target.usr.name': 'alice', 'init.host.ip': '203.0.113.4' } },
   ];

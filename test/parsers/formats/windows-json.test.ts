@@ -29,6 +29,7 @@ describe('windows-json', () => {
     { zip: 'datasets/atomic/windows/credential_access/host/psh_lsass_memory_dump_comsvcs.zip', events: 184 },
     { zip: 'datasets/atomic/windows/execution/host/psh_powershell_httplistener.zip', events: 110 },
     { zip: 'datasets/atomic/windows/other/raccine_samples.zip', events: 6 },
+    { zip: 'datasets/atomic/windows/persistence/host/covenant_persiststartup.tar.gz', events: 1238 },
     { zip: 'datasets/compound/Log4Shell/securityauditing_log4shell_cve2021_44228_java_serialized_object.zip', events: 39 },
     { zip: 'datasets/compound/Log4Shell/syslog_sysmon_log4shell_cve2021_44228_jndi_reference.zip', events: 93 },
   ];

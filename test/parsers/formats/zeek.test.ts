@@ -20,7 +20,7 @@ describe('zeek-json', () => {
 
   it('takes the log type from the file name when the record has none', () => {
     const r = zeekJson.parse('{"ts":1591367999.5,"uid":"C1","id.orig_h":"1.2.3.4","query":"a.example"}', makeCtx('x/SCRANTON_dns.log'));
-    expect(r.ok && r.value).toMatchObject({ action: 'dns', type: 'DNS', 'target.host.name': 'a.example' });
+    expect(r.ok && r.value).toMatchObject({ action: 'dns', type: 'DNS', 'data.query': 'a.example' });
   });
 
   it.skipIf(!corpusExists())('OTRF apt29 SCRANTON_*.log: every line parses', () => {

@@ -1,0 +1,401 @@
+// One record's BinXML (template + substitution values) -> its XML text and its flat fields, in one pass over
+// the template, without building a tree per record.
+// Reference: https://github.com/libyal/libevtx/blob/main/documentation/Windows%20XML%20Event%20Log%20(EVTX).asciidoc
+// ("Template instance", "Normal substitution", "Optional substitution") and MS-EVEN6 2.2.12.
+// Example: <Data Name="TargetUserName">%5</Data> with value 5 = "admin" -> XML <Data Name="TargetUserName">admin</Data>
+//          and the field TargetUserName=admin.
+// This gives exactly what tree.ts (instantiate) + render.ts (renderXml) + fields.ts (eventFields) give, which
+// remain the reference (and serve the XML/JSON parsers); test/parsers/evtx-digest.test.ts pins the equality.
+// Why it is fast: each template element carries a plan (escaped names, attribute prefixes, field names),
+// computed once per chunk and shared by every record that uses the template; a record only decodes its values
+// (lazily, once each) and appends strings.
+// Quirks kept from tree.ts:
+// - an array value repeats the element that holds it, once per item (an empty array gives one empty element);
+// - an optional substitution whose value is NULL drops the attribute it fills unless other parts give text;
+// - an empty string value adds no child (<X/>), but an array or a fragment-level value does, even if empty;
+// - a BinXML (0x21) value is a fragment of its own whose top-level substitutions read the enclosing values;
+// - System is read before the other sections: when it comes after one, the fields are rebuilt from the tree.
+import { BinXmlReader, type ChunkCtx, type TChild, type TElement, type Values } from './binxml.ts';
+import { eventFields, leafAttrName, newDataMap, put, Section, sectionOf, systemAttrName, type DataMap } from './fields.ts';
+import { cdataXml, escapeAttr, escapeText, piXml, xmlName } from './render.ts';
+import { instantiate } from './tree.ts';
+import { array, scalar, VT } from './values.ts';
+
+/** Precomputed per template element. */
+interface Plan {
+  /** '<Name' and '</Name>' with the XML-safe name */
+  open: string;
+  close: string;
+  /** per attribute: ' name="' ; for a constant value the whole ' name="value"' */
+  attrPre: string[];
+  /** per attribute: its constant value, or undefined when substitutions fill it */
+  attrConst: (string | undefined)[];
+  /** two attributes share an XML name: only the first one written counts */
+  attrDup: boolean;
+  attrXmlNames: string[];
+  /** per attribute: field name as a System child attribute, and as a leaf attribute (undefined: xmlns) */
+  sysNames: string[];
+  leafNames: (string | undefined)[];
+  /** per child: the escaped text of a constant text child, else '' */
+  kidEsc: string[];
+  /** ids of the substitution children (an array value among them repeats the element) */
+  subKids: number[];
+  section: number;
+  isData: boolean;
+  nameAttr: number[];
+}
+
+function planOf(t: TElement): Plan {
+  if (t.plan !== undefined) return t.plan as Plan;
+  const name = xmlName(t.name);
+  const n = t.attrs.length;
+  const attrPre = new Array<string>(n), attrConst = new Array<string | undefined>(n), attrXmlNames = new Array<string>(n);
+  const sysNames = new Array<string>(n), leafNames = new Array<string | undefined>(n), nameAttr: number[] = [];
+  let attrDup = false;
+  for (let i = 0; i < n; i++) {
+    const a = t.attrs[i];
+    const an = xmlName(a.name);
+    if (attrXmlNames.indexOf(an) >= 0) attrDup = true;
+    attrXmlNames[i] = an;
+    let constant: string | undefined = '';
+    for (const p of a.parts) {
+      if (typeof p === 'string') constant += p;
+      else {
+        constant = undefined;
+        break;
+      }
+    }
+    attrConst[i] = constant;
+    attrPre[i] = constant === undefined ? ` ${an}="` : ` ${an}="${escapeAttr(constant)}"`;
+    sysNames[i] = systemAttrName(t.name, a.name);
+    leafNames[i] = leafAttrName(t.name, a.name);
+    if (a.name === 'Name') nameAttr.push(i);
+  }
+  const kidEsc: string[] = [];
+  const subKids: number[] = [];
+  for (const ch of t.children) {
+    kidEsc.push(typeof ch === 'string' ? escapeText(ch) : '');
+    if (typeof ch !== 'string' && ch.k === 2) subKids.push(ch.id);
+  }
+  const plan: Plan = {
+    open: `<${name}`, close: `</${name}>`, attrPre, attrConst, attrDup, attrXmlNames, sysNames, leafNames, kidEsc, subKids,
+    section: sectionOf(t.name), isData: t.name === 'Data', nameAttr,
+  };
+  t.plan = plan;
+  return plan;
+}
+
+/** An array value: its items. */
+class Items {
+  constructor(readonly items: string[]) {}
+}
+/** A BinXML value: its nodes; `walked` once its problems were reported (a second walk stays quiet). */
+class Frag {
+  walked = false;
+  constructor(readonly nodes: TChild[]) {}
+}
+type Decoded = null | string | Items | Frag;
+
+/** The values of one template instance, decoded on first use. */
+class Inst {
+  readonly cache: (Decoded | undefined)[];
+  constructor(readonly v: Values) {
+    this.cache = new Array<Decoded | undefined>(v.types.length);
+  }
+}
+
+// roles: where an element sits, which decides the fields it gives (see fields.ts for the naming rules)
+const R_ROOT = 0, R_SECTION = 1, R_SYS = 2, R_ED = 3, R_LEAF = 4, R_NONE = 5;
+// what an element contributes once its children are read
+const K_NONE = 0, K_SYS = 1, K_DATA = 2, K_EDOTHER = 3, K_LEAF = 4, K_EDSECTION = 5;
+
+/** Renders records; one per stream, reused for every record (its buffers are per record). */
+export class RecordWalker {
+  /** results of the last `run` */
+  xml = '';
+  data: DataMap = newDataMap();
+  problems: string[] = [];
+
+  private c: ChunkCtx | undefined;
+  /** text of the element being read (textOf in tree.ts) */
+  private text = '';
+  /** the innermost open tag still lacks its '>' (no child yet) */
+  private pending = false;
+  /** the current element has an element child */
+  private elemKid = false;
+  private eventSeen = false;
+  private sawOtherSection = false;
+  private systemLate = false;
+  private unnamed: string[] | undefined;
+  private mute = 0;
+  /** System child attributes, written after the element's text */
+  private readonly sysN: string[] = [];
+  private readonly sysV: string[] = [];
+
+  run(c: ChunkCtx, nodes: TChild[]): void {
+    this.c = c;
+    this.xml = '';
+    this.data = newDataMap();
+    this.problems = [];
+    this.text = '';
+    this.pending = false;
+    this.elemKid = false;
+    this.eventSeen = false;
+    this.sawOtherSection = false;
+    this.systemLate = false;
+    this.unnamed = undefined;
+    this.mute = 0;
+    this.nodes(nodes, undefined, R_ROOT);
+    if (this.systemLate) this.data = eventFields(instantiate(c, nodes, []));
+  }
+
+  private get(inst: Inst, id: number): Decoded {
+    const v = inst.v;
+    if (id >= v.types.length) return null;
+    const hit = inst.cache[id];
+    if (hit !== undefined) return hit;
+    const c = this.c as ChunkCtx;
+    const type = v.types[id], off = v.offs[id], size = v.sizes[id];
+    let d: Decoded;
+    if (type === VT.Null) d = null;
+    else if (type === VT.BinXml) {
+      const reader = new BinXmlReader(c);
+      const nodes = reader.readFragment(off, off + size, true);
+      if (reader.error) {
+        if (this.mute === 0) this.problems.push(`nested BinXML value: ${reader.error}`);
+        d = scalar(c.bytes, c.dv, off, size, VT.Binary);
+      } else d = new Frag(nodes);
+    } else if (type & VT.ArrayFlag) d = new Items(array(c.bytes, c.dv, off, size, type));
+    else d = scalar(c.bytes, c.dv, off, size, type);
+    inst.cache[id] = d;
+    return d;
+  }
+
+  /** The opening tag of the innermost element gets its '>' before its first child. */
+  private child(): void {
+    if (this.pending) {
+      this.xml += '>';
+      this.pending = false;
+    }
+  }
+
+  private addText(s: string): void {
+    this.child();
+    this.xml += escapeText(s);
+    this.text += s;
+  }
+
+  /** A fragment's nodes (record body, template body, BinXML value): `build` in tree.ts. */
+  private nodes(nodes: TChild[], inst: Inst | undefined, role: number): void {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (typeof n === 'string') this.addText(n);
+      else if (n.k === 0) this.element(n, inst, role);
+      else if (n.k === 5) this.nodes(n.nodes, new Inst(n.values), role);
+      else if (n.k === 2) {
+        const d = inst ? this.get(inst, n.id) : null;
+        if (d instanceof Frag) this.frag(d, inst, role);
+        else if (d !== null) this.addText(this.textOf(d, inst));
+      } else if (n.k === 3) {
+        this.child();
+        this.xml += cdataXml(n.text);
+        this.text += n.text;
+      } else {
+        this.child();
+        this.xml += piXml(n.target, n.data);
+      }
+    }
+  }
+
+  private frag(d: Frag, inst: Inst | undefined, role: number): void {
+    const quiet = d.walked;
+    d.walked = true;
+    if (quiet) this.mute++;
+    this.nodes(d.nodes, inst, role);
+    if (quiet) this.mute--;
+  }
+
+  /** Text of a value as an attribute part or a fragment-level node. */
+  private textOf(d: Decoded, inst: Inst | undefined): string {
+    if (d === null) return '';
+    if (typeof d === 'string') return d;
+    if (d instanceof Items) return d.items.join(', ');
+    // the text of a BinXML value: walked on the side, its markup dropped
+    const xml = this.xml, text = this.text, pending = this.pending, elemKid = this.elemKid;
+    this.xml = '';
+    this.text = '';
+    this.pending = false;
+    this.frag(d, inst, R_NONE);
+    const s = this.text;
+    this.xml = xml;
+    this.text = text;
+    this.pending = pending;
+    this.elemKid = elemKid;
+    return s;
+  }
+
+  private element(t: TElement, inst: Inst | undefined, role: number): void {
+    const plan = planOf(t);
+    if (inst) {
+      const subs = plan.subKids;
+      for (let i = 0; i < subs.length; i++) {
+        const d = this.get(inst, subs[i]);
+        if (d instanceof Items) {
+          const items = d.items;
+          if (items.length === 0) this.one(t, plan, inst, role, subs[i], '');
+          for (let j = 0; j < items.length; j++) this.one(t, plan, inst, role, subs[i], items[j]);
+          return;
+        }
+      }
+    }
+    this.one(t, plan, inst, role, -1, '');
+  }
+
+  private one(t: TElement, plan: Plan, inst: Inst | undefined, role: number, itemId: number, item: string): void {
+    this.child();
+    let childRole = R_NONE, kind = K_NONE;
+    switch (role) {
+      case R_ROOT:
+        if (!this.eventSeen) {
+          this.eventSeen = true;
+          childRole = R_SECTION;
+        }
+        break;
+      case R_SECTION:
+        if (plan.section === Section.System) {
+          if (this.sawOtherSection) this.systemLate = true;
+          childRole = R_SYS;
+        } else {
+          this.sawOtherSection = true;
+          if (plan.section === Section.EventData) {
+            childRole = R_ED;
+            kind = K_EDSECTION;
+            this.unnamed = undefined;
+          } else if (plan.section === Section.Container) childRole = R_LEAF;
+          else {
+            kind = K_LEAF;
+            childRole = R_LEAF;
+          }
+        }
+        break;
+      case R_SYS: kind = K_SYS; break;
+      case R_ED: kind = plan.isData ? K_DATA : K_EDOTHER; break;
+      case R_LEAF:
+        kind = K_LEAF;
+        childRole = R_LEAF;
+        break;
+    }
+    const data = this.data;
+    let xml = this.xml + plan.open;
+    let nSys = 0;
+    let dataName: string | undefined;
+    const attrs = t.attrs;
+    for (let i = 0; i < attrs.length; i++) {
+      let value = plan.attrConst[i];
+      if (value === undefined) {
+        value = '';
+        let drop = false;
+        const parts = attrs[i].parts;
+        for (let j = 0; j < parts.length; j++) {
+          const p = parts[j];
+          if (typeof p === 'string') value += p;
+          else {
+            const d = inst ? this.get(inst, p.id) : null;
+            if (d === null) {
+              if (p.optional) drop = true;
+            } else if (typeof d === 'string') value += d;
+            else {
+              this.xml = xml;
+              value += this.textOf(d, inst);
+              xml = this.xml;
+            }
+          }
+        }
+        if (drop && value === '') continue;
+        if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i] + escapeAttr(value) + '"';
+      } else if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i];
+      if (kind === K_SYS) {
+        this.sysN[nSys] = plan.sysNames[i];
+        this.sysV[nSys++] = value;
+      } else if (kind === K_LEAF) {
+        const n = plan.leafNames[i];
+        if (n !== undefined) put(data, n, value);
+      } else if (kind === K_DATA && dataName === undefined && attrs[i].name === 'Name') dataName = value;
+    }
+    this.xml = xml;
+    this.pending = true;
+    const outerText = this.text;
+    this.text = '';
+    this.elemKid = false;
+    const kids = t.children;
+    for (let i = 0; i < kids.length; i++) {
+      const ch = kids[i];
+      if (typeof ch === 'string') {
+        this.child();
+        this.xml += plan.kidEsc[i];
+        this.text += ch;
+      } else if (ch.k === 2) {
+        if (ch.id === itemId) {
+          if (item !== '') this.addText(item);
+          continue;
+        }
+        const d = inst ? this.get(inst, ch.id) : null;
+        if (d === null) continue;
+        if (typeof d === 'string') {
+          if (d !== '') this.addText(d);
+        } else if (d instanceof Frag) this.frag(d, inst, childRole);
+        else this.addText(d.items.join(', '));
+      } else if (ch.k === 0) this.element(ch, inst, childRole);
+      else this.nodes(kids.slice(i, i + 1), inst, childRole);
+    }
+    const own = this.text;
+    const hasKids = this.elemKid;
+    if (this.pending) {
+      this.xml += '/>';
+      this.pending = false;
+    } else this.xml += plan.close;
+    this.text = outerText + own;
+    this.elemKid = true;
+    switch (kind) {
+      case K_SYS:
+        if (own !== '') put(data, t.name, own);
+        for (let i = 0; i < nSys; i++) put(data, this.sysN[i], this.sysV[i]);
+        break;
+      case K_DATA:
+        if (dataName === undefined) {
+          (this.unnamed ??= []).push(own);
+          put(data, `Data${this.unnamed.length}`, own);
+        } else put(data, dataName, own);
+        break;
+      case K_EDOTHER: put(data, t.name, own); break;
+      case K_LEAF: if (!hasKids) put(data, t.name, own); break;
+      case K_EDSECTION:
+        // Sigma rules on classic events (PowerShell 400/800) match the unnamed values together as "Data"
+        if (this.unnamed?.length) put(data, 'Data', this.unnamed.join('\n'));
+        this.unnamed = undefined;
+        break;
+    }
+  }
+
+  /** With repeated attribute names, only the first one written appears (render.ts drops the others). */
+  private firstWritten(plan: Plan, i: number, t: TElement, inst: Inst | undefined): boolean {
+    const name = plan.attrXmlNames[i];
+    for (let j = 0; j < i; j++) if (plan.attrXmlNames[j] === name && this.written(t, j, inst)) return false;
+    return true;
+  }
+
+  /** Attribute j survives (not an optional NULL substitution with no text). */
+  private written(t: TElement, j: number, inst: Inst | undefined): boolean {
+    let drop = false, value = '';
+    for (const p of t.attrs[j].parts) {
+      if (typeof p === 'string') value += p;
+      else {
+        const d = inst ? this.get(inst, p.id) : null;
+        if (d === null && p.optional) drop = true;
+        else if (typeof d === 'string') value += d;
+        else if (d !== null) value += 'x'; // arrays and fragments: text or not, checked no further (never seen)
+      }
+    }
+    return !drop || value !== '';
+  }
+}

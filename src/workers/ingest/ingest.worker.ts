@@ -1,0 +1,31 @@
+// The ingest worker: a shell (DESIGN practice 4). It reads, decodes, frames and parses files into columnar
+// chunks and hands each chunk (its buffers transferred, not copied) to the engine worker through the hooks.
+import { expose, transfer } from 'comlink';
+import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
+import { ingestBundle, type BundleIngestHooks } from './ingestBundle.ts';
+import { toSource } from './runner.ts';
+import { chunkBuffers } from '../store/chunk.ts';
+
+let abort: AbortController | undefined;
+
+const api = {
+  async run(files: DroppedFile[], options: IngestOptions & { hideNames?: boolean }, hooks: BundleIngestHooks): Promise<FileLedgerEntry[]> {
+    abort = new AbortController();
+    try {
+      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal }, {
+        addFile: (entry) => hooks.addFile(entry),
+        updateFile: (entry) => hooks.updateFile(entry),
+        progress: (files) => void hooks.progress(files),
+        chunk: (chunk) => hooks.chunk(transfer(chunk, chunkBuffers(chunk))),
+      });
+    } finally {
+      abort = undefined;
+    }
+  },
+  cancel(): void {
+    abort?.abort();
+  },
+};
+
+export type IngestWorkerApi = typeof api;
+expose(api);

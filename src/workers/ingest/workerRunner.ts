@@ -1,0 +1,19 @@
+// The browser's IngestRunner: a dedicated ingest worker started from the engine worker (nested workers
+// keep file bytes off the main thread entirely). The hooks run here, in the engine worker.
+import { proxy, wrap, type Remote } from 'comlink';
+import type { IngestRunner } from './runner.ts';
+import type { IngestWorkerApi } from './ingest.worker.ts';
+
+let worker: Remote<IngestWorkerApi> | undefined;
+
+export const workerRunner: IngestRunner = async (files, options, hooks) => {
+  worker ??= wrap<IngestWorkerApi>(new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-ingest' }));
+  const { signal, ...plain } = options;
+  const onAbort = () => void worker?.cancel();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    return await worker.run(files, plain, proxy(hooks));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+};

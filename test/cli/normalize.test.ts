@@ -1,0 +1,26 @@
+// `logdrop normalize` called as a function: every event once, in file order, keys in canonical order.
+import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { normalize } from '../../src/cli/normalize.ts';
+import { corpusPath } from '../harness/corpus.ts';
+
+class Collect extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe('logdrop normalize', () => {
+  it('prints the 2,000 OpenSSH events in line order and a summary line per file', async () => {
+    const out = new Collect(), err = new Collect();
+    const ledger = await normalize([corpusPath('loghub/OpenSSH/OpenSSH_2k.log')], {}, out, err);
+    const lines = out.text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2000);
+    expect(lines.map((e) => e['col.line'])).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+    expect(Object.keys(lines[0])[0]).toBe('ts');
+    expect(ledger.map((f) => [f.state, f.events])).toEqual([['done', 2000]]);
+    expect(err.text).toMatch(/^OpenSSH_2k\.log\tformat=syslog3164 \(\d+%\)\tevents=2000\tunparsed=0/);
+  });
+});
