@@ -8,24 +8,17 @@
 //   flagged; damaged or truncated parts are reported with their offsets and the rest is read.
 // Only one chunk is buffered at a time; no Node API is used (it runs in a Web Worker).
 import type { RecordSink } from '../types.ts';
-import { BinXmlReader, newChunkCtx } from './binxml.ts';
+import { BinXmlReader, newChunkCtx, type ChunkCtx, type TChild } from './binxml.ts';
 import { CHUNK_HEADER_SIZE, isZeroFilled, readChunkHeader, walkRecords, type RecordSpan } from './chunk.ts';
 import { CHUNK_SIZE, HEADER_BLOCK_SIZE, readFileHeader } from './header.ts';
-import { instantiate, type XNode } from './tree.ts';
 
-export interface EvtxRecord {
-  /** 1-based position of the record in the file (parsed and unparsed records count) */
-  ordinal: number;
-  /** byte offset of the record in the file */
-  offset: number;
-  /** record number from the binary record header (saved logs restart it at 1; EventRecordID keeps the original) */
-  number: number;
-  nodes: XNode[];
-  /** the chunk's header or data checksum did not match */
-  checksumBad: boolean;
-  /** values that could not be decoded (the record is still usable) */
-  problems: string[];
-}
+/**
+ * Called per readable record with its BinXML nodes (template instances not yet filled: walk.ts renders them;
+ * `ctx` is only valid during the call). `ordinal` is the 1-based position of the record in the file (parsed
+ * and unparsed records count), `offset` its byte offset in the file; `checksumBad` when the chunk's header or
+ * data checksum did not match. Positional arguments: this runs per record.
+ */
+export type OnRecord = (ctx: ChunkCtx, nodes: TChild[], ordinal: number, offset: number, checksumBad: boolean) => void;
 
 const MAX_RAW_BYTES = 8192;
 
@@ -48,7 +41,7 @@ export class EvtxStream {
   private ordinal = 0;
 
   constructor(
-    private readonly onRecord: (r: EvtxRecord) => void,
+    private readonly onRecord: OnRecord,
     private readonly sink: Pick<RecordSink, 'unparsed' | 'issue'>,
   ) {}
 
@@ -159,9 +152,7 @@ export class EvtxStream {
           `EVTX record ${span.number} in chunk ${index}: ${reader.error}`);
         return;
       }
-      const problems: string[] = [];
-      const nodes = instantiate(ctx, tree, problems);
-      this.onRecord({ ordinal, offset, number: span.number, nodes, checksumBad, problems });
+      this.onRecord(ctx, tree, ordinal, offset, checksumBad);
     }, (gap) => {
       this.sink.issue(base + gap.offset, `chunk ${index}: ${gap.length} bytes at chunk offset ${gap.offset} hold no readable record`);
     });

@@ -392,8 +392,7 @@ export class RecordWalker {
       else {
         const d = inst ? this.get(inst, p.id) : null;
         if (d === null && p.optional) drop = true;
-        else if (typeof d === 'string') value += d;
-        else if (d !== null) value += 'x'; // arrays and fragments: text or not, checked no further (never seen)
+        else value += this.textOf(d, inst);
       }
     }
     return !drop || value !== '';

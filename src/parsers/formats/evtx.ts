@@ -7,10 +7,9 @@
 // shared Windows table (windows/normalize.ts). Format internals live in ../evtx/; nothing here needs Node.
 import type { EventFields } from '../../core/schema.ts';
 import type { BinaryParser } from '../types.ts';
-import { eventFields } from '../evtx/fields.ts';
 import { EvtxStream } from '../evtx/file.ts';
 import { hasFileSignature } from '../evtx/header.ts';
-import { renderXml } from '../evtx/render.ts';
+import { RecordWalker } from '../evtx/walk.ts';
 import { normalizeWindowsEvent } from '../windows/normalize.ts';
 
 export const evtx: BinaryParser = {
@@ -25,12 +24,13 @@ export const evtx: BinaryParser = {
   // Text samples cannot carry a binary file: the corpus tests (test/parsers/evtx*.test.ts) check this parser.
   samples: [],
   async parseBytes(chunks, ctx, sink) {
-    const stream = new EvtxStream((rec) => {
-      const data = eventFields(rec.nodes);
-      const fields: EventFields = normalizeWindowsEvent(data, ctx.time);
-      if (rec.checksumBad) fields['evtx.checksum'] = 'bad';
-      if (rec.problems.length) fields['parse.warning'] = rec.problems.join('; ');
-      sink.event(fields, renderXml(rec.nodes), rec.ordinal, rec.offset);
+    const walker = new RecordWalker();
+    const stream = new EvtxStream((chunk, nodes, ordinal, offset, checksumBad) => {
+      walker.run(chunk, nodes);
+      const fields: EventFields = normalizeWindowsEvent(walker.data, ctx.time);
+      if (checksumBad) fields['evtx.checksum'] = 'bad';
+      if (walker.problems.length) fields['parse.warning'] = walker.problems.join('; ');
+      sink.event(fields, walker.xml, ordinal, offset);
     }, sink);
     for await (const piece of chunks) stream.push(piece);
     stream.finish();
