@@ -1,5 +1,5 @@
 // The one page object (DESIGN practice 10): what a person does, found by role and name.
-import { expect, type Page, type Download } from '@playwright/test';
+import { expect, type Page, type Download, type Locator } from '@playwright/test';
 
 export class LogdropPage {
   constructor(readonly page: Page) {}
@@ -35,6 +35,25 @@ export class LogdropPage {
 
   async expectStatus(text: string | RegExp): Promise<void> {
     await expect(this.status()).toHaveText(text);
+  }
+
+  /** The header's name of the open case. */
+  caseName(): Locator {
+    return this.page.getByLabel('Open case', { exact: true });
+  }
+
+  /** Opens the cases dialog (its list and storage estimate loaded) and returns it. */
+  async openCases(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await this.waitForIdle();
+    const dialog = this.page.getByRole('dialog', { name: 'Cases' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async closeCases(): Promise<void> {
+    await this.page.getByRole('dialog', { name: 'Cases' }).getByRole('button', { name: 'Close' }).click();
+    await expect(this.page.getByRole('dialog', { name: 'Cases' })).toBeHidden();
   }
 
   async exportCsv(): Promise<Download> {

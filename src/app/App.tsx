@@ -7,6 +7,7 @@ import { IngestPanel } from './components/IngestPanel.tsx';
 import { SearchBar } from './components/SearchBar.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
+import { CasesPanel } from './views/cases/CasesPanel.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -15,10 +16,11 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       <header className="app-header">
         <h1 className="brand">Logdrop</h1>
         <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? 'Opening case…'}</span>
+        <CasesPanel engine={engine} tracker={tracker} wb={wb} />
         <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting} />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
-      <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} />
+      <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
       <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (

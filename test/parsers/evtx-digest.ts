@@ -17,7 +17,7 @@ function fieldsLine(f: EventFields): string {
 }
 
 /** xorshift32 flips: `n` bytes past the file header, seeded, so a failure can be replayed. */
-function damage(bytes: Uint8Array, seed: number, n: number): Uint8Array {
+export function damage(bytes: Uint8Array, seed: number, n: number): Uint8Array {
   const out = bytes.slice();
   let x = seed >>> 0 || 1;
   for (let i = 0; i < n; i++) {

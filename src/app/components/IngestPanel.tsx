@@ -2,7 +2,12 @@
 import type { FileLedgerEntry } from '../../workers/api.ts';
 import { formatBytes, formatCount } from '../format.ts';
 
-export function IngestPanel({ files, ingesting, onCancel }: { files: FileLedgerEntry[]; ingesting: boolean; onCancel: () => void }) {
+/** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
+const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
+
+export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
+  files: FileLedgerEntry[]; ingesting: boolean; onCancel: () => void; onRemove?: (fileId: number) => void;
+}) {
   if (files.length === 0) return null;
   return (
     <section className="ingest-panel" aria-label="Files in this case">
@@ -26,6 +31,9 @@ export function IngestPanel({ files, ingesting, onCancel }: { files: FileLedgerE
               {f.parserId !== '' && <> · {f.parserId}</>}
             </span>
             {f.message !== undefined && <span className="file__message">{f.message}</span>}
+            {onRemove !== undefined && REMOVABLE.has(f.state) && !ingesting && (
+              <button type="button" className="button file__remove" aria-label={`Remove ${f.path}`} onClick={() => onRemove(f.id)}>Remove</button>
+            )}
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@
 // - a BinXML (0x21) value is a fragment of its own whose top-level substitutions read the enclosing values;
 // - System is read before the other sections: when it comes after one, the fields are rebuilt from the tree.
 import { BinXmlReader, type ChunkCtx, type TChild, type TElement, type Values } from './binxml.ts';
-import { eventFields, leafAttrName, newDataMap, put, Section, sectionOf, systemAttrName, type DataMap } from './fields.ts';
+import { eventFields, leafAttrName, newDataMap, Section, sectionOf, systemAttrName, type DataMap } from './fields.ts';
 import { cdataXml, escapeAttr, escapeText, piXml, xmlName } from './render.ts';
 import { instantiate } from './tree.ts';
 import { array, scalar, VT } from './values.ts';
@@ -114,6 +114,10 @@ export class RecordWalker {
   /** results of the last `run` */
   xml = '';
   data: DataMap = newDataMap();
+  /** the fields of `data` in insertion order (names[i] = values[i]); `count` of them */
+  readonly names: string[] = [];
+  readonly values: string[] = [];
+  count = 0;
   problems: string[] = [];
 
   private c: ChunkCtx | undefined;
@@ -136,6 +140,7 @@ export class RecordWalker {
     this.c = c;
     this.xml = '';
     this.data = newDataMap();
+    this.count = 0;
     this.problems = [];
     this.text = '';
     this.pending = false;
@@ -146,7 +151,25 @@ export class RecordWalker {
     this.unnamed = undefined;
     this.mute = 0;
     this.nodes(nodes, undefined, R_ROOT);
-    if (this.systemLate) this.data = eventFields(instantiate(c, nodes, []));
+    if (this.systemLate) {
+      const data = eventFields(instantiate(c, nodes, []));
+      this.data = data;
+      this.count = 0;
+      for (const k of Object.keys(data)) {
+        this.names[this.count] = k;
+        this.values[this.count++] = data[k];
+      }
+    }
+  }
+
+  /** Adds a field; a name already taken gets _2, _3 ... (the rule of fields.ts). */
+  private put(name: string, value: string): void {
+    const data = this.data;
+    let n = name;
+    for (let i = 2; n in data; i++) n = `${name}_${i}`;
+    data[n] = value;
+    this.names[this.count] = n;
+    this.values[this.count++] = value;
   }
 
   private get(inst: Inst, id: number): Decoded {
@@ -285,7 +308,6 @@ export class RecordWalker {
         childRole = R_LEAF;
         break;
     }
-    const data = this.data;
     let xml = this.xml + plan.open;
     let nSys = 0;
     let dataName: string | undefined;
@@ -319,7 +341,7 @@ export class RecordWalker {
         this.sysV[nSys++] = value;
       } else if (kind === K_LEAF) {
         const n = plan.leafNames[i];
-        if (n !== undefined) put(data, n, value);
+        if (n !== undefined) this.put(n, value);
       } else if (kind === K_DATA && dataName === undefined && attrs[i].name === 'Name') dataName = value;
     }
     this.xml = xml;
@@ -358,20 +380,20 @@ export class RecordWalker {
     this.elemKid = true;
     switch (kind) {
       case K_SYS:
-        if (own !== '') put(data, t.name, own);
-        for (let i = 0; i < nSys; i++) put(data, this.sysN[i], this.sysV[i]);
+        if (own !== '') this.put(t.name, own);
+        for (let i = 0; i < nSys; i++) this.put(this.sysN[i], this.sysV[i]);
         break;
       case K_DATA:
         if (dataName === undefined) {
           (this.unnamed ??= []).push(own);
-          put(data, `Data${this.unnamed.length}`, own);
-        } else put(data, dataName, own);
+          this.put(`Data${this.unnamed.length}`, own);
+        } else this.put(dataName, own);
         break;
-      case K_EDOTHER: put(data, t.name, own); break;
-      case K_LEAF: if (!hasKids) put(data, t.name, own); break;
+      case K_EDOTHER: this.put(t.name, own); break;
+      case K_LEAF: if (!hasKids) this.put(t.name, own); break;
       case K_EDSECTION:
         // Sigma rules on classic events (PowerShell 400/800) match the unnamed values together as "Data"
-        if (this.unnamed?.length) put(data, 'Data', this.unnamed.join('\n'));
+        if (this.unnamed?.length) this.put('Data', this.unnamed.join('\n'));
         this.unnamed = undefined;
         break;
     }

@@ -10,7 +10,7 @@ import type { BinaryParser } from '../types.ts';
 import { EvtxStream } from '../evtx/file.ts';
 import { hasFileSignature } from '../evtx/header.ts';
 import { RecordWalker } from '../evtx/walk.ts';
-import { normalizeWindowsEvent } from '../windows/normalize.ts';
+import { normalizeWindowsData } from '../windows/normalize.ts';
 
 export const evtx: BinaryParser = {
   kind: 'binary',
@@ -27,7 +27,7 @@ export const evtx: BinaryParser = {
     const walker = new RecordWalker();
     const stream = new EvtxStream((chunk, nodes, ordinal, offset, checksumBad) => {
       walker.run(chunk, nodes);
-      const fields: EventFields = normalizeWindowsEvent(walker.data, ctx.time);
+      const fields: EventFields = normalizeWindowsData(walker.data, walker.names, walker.values, walker.count, ctx.time);
       if (checksumBad) fields['evtx.checksum'] = 'bad';
       if (walker.problems.length) fields['parse.warning'] = walker.problems.join('; ');
       sink.event(fields, walker.xml, ordinal, offset);

@@ -36,8 +36,26 @@ const SYSTEM_NAMES = new Set([
   'Execution_SessionID', 'Execution_KernelTime', 'Execution_UserTime', 'Execution_ProcessorTime',
 ]);
 
+/** provider -> channel -> event id -> spec (null: none); the same few triples repeat in every file. */
+const LOOKUPS = new Map<string, Map<string, Map<string, WindowsEventSpec | null>>>();
+let lookupCount = 0;
+
 export function lookupWindowsEvent(provider: string, channel: string, id: string): WindowsEventSpec | undefined {
-  return INDEX.get(`p|${provider.toLowerCase()}|${id}`) ?? INDEX.get(`c|${channel.toLowerCase()}|${id}`);
+  let byChannel = LOOKUPS.get(provider);
+  if (byChannel === undefined) LOOKUPS.set(provider, byChannel = new Map());
+  let byId = byChannel.get(channel);
+  if (byId === undefined) byChannel.set(channel, byId = new Map());
+  let spec = byId.get(id);
+  if (spec === undefined) {
+    spec = INDEX.get(`p|${provider.toLowerCase()}|${id}`) ?? INDEX.get(`c|${channel.toLowerCase()}|${id}`) ?? null;
+    // log text picks the keys: bound the cache so a hostile file cannot grow it without end
+    if (++lookupCount > 100_000) {
+      LOOKUPS.clear();
+      lookupCount = 0;
+    }
+    byId.set(id, spec);
+  }
+  return spec ?? undefined;
 }
 
 function empty(v: string | undefined): boolean {
@@ -64,27 +82,57 @@ function kv(text: string, key: string): string {
   return '';
 }
 
-function transform(value: string, how: string): string {
-  if (how === '') return value;
-  if (how === 'basename') return basename(value);
-  if (how === 'user' || how === 'domain') {
-    const i = value.indexOf('\\');
-    if (i < 0) return how === 'user' ? value : '';
-    return how === 'user' ? value.slice(i + 1) : value.slice(0, i);
-  }
-  if (how.startsWith('kv:')) return kv(value, how.slice(3));
-  return value;
+const HOW_NONE = 0, HOW_BASENAME = 1, HOW_USER = 2, HOW_DOMAIN = 3, HOW_KV = 4;
+const KIND_PLAIN = 0, KIND_IP = 1, KIND_PORT = 2;
+
+/** One line of a field table, parsed once: target field, source names, transform. */
+interface FieldRule {
+  target: string;
+  kind: number;
+  names: string[];
+  how: number;
+  /** the key of a kv: transform */
+  key: string;
 }
 
-/** One source spec ('A,B|how') against the data: the first non-empty source, transformed. */
-function resolve(data: Record<string, string>, spec: string): string {
-  const bar = spec.indexOf('|');
-  const names = bar < 0 ? spec : spec.slice(0, bar);
-  const how = bar < 0 ? '' : spec.slice(bar + 1);
-  for (const name of names.split(',')) {
-    const v = data[name];
+function compileFields(fields: Readonly<Record<string, string>>): FieldRule[] {
+  const rules: FieldRule[] = [];
+  for (const target of Object.keys(fields)) {
+    const spec = fields[target];
+    const bar = spec.indexOf('|');
+    const names = (bar < 0 ? spec : spec.slice(0, bar)).split(',');
+    const how = bar < 0 ? '' : spec.slice(bar + 1);
+    rules.push({
+      target,
+      kind: target.endsWith('.port') ? KIND_PORT : target.endsWith('.ip') ? KIND_IP : KIND_PLAIN,
+      names,
+      how: how === 'basename' ? HOW_BASENAME : how === 'user' ? HOW_USER : how === 'domain' ? HOW_DOMAIN : how.startsWith('kv:') ? HOW_KV : HOW_NONE,
+      key: how.startsWith('kv:') ? how.slice(3) : '',
+    });
+  }
+  return rules;
+}
+
+function transform(value: string, r: FieldRule): string {
+  switch (r.how) {
+    case HOW_NONE: return value;
+    case HOW_BASENAME: return basename(value);
+    case HOW_USER: case HOW_DOMAIN: {
+      const i = value.indexOf('\\');
+      if (i < 0) return r.how === HOW_USER ? value : '';
+      return r.how === HOW_USER ? value.slice(i + 1) : value.slice(0, i);
+    }
+    default: return kv(value, r.key);
+  }
+}
+
+/** One rule against the data: the first non-empty source, transformed. */
+function resolve(data: Record<string, string>, r: FieldRule): string {
+  const names = r.names;
+  for (let i = 0; i < names.length; i++) {
+    const v = data[names[i]];
     if (empty(v)) continue;
-    const t = transform(v.trim(), how);
+    const t = transform(v.trim(), r);
     if (!empty(t)) return t;
   }
   return '';
@@ -95,28 +143,37 @@ function cleanIp(v: string): string {
   return s === '::' || s === '0.0.0.0' || s === '-' ? '' : s;
 }
 
-function put(out: EventFields, field: string, value: string): void {
-  if (field.endsWith('.port')) {
-    const n = Number(value);
-    if (Number.isInteger(n) && n > 0 && n < 65536) out[field] = n;
-    return;
+function mapFields(out: EventFields, data: Record<string, string>, rules: FieldRule[]): void {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    const value = resolve(data, r);
+    if (r.kind === KIND_PORT) {
+      const n = Number(value);
+      if (Number.isInteger(n) && n > 0 && n < 65536) out[r.target] = n;
+      continue;
+    }
+    const v = r.kind === KIND_IP ? cleanIp(value) : value;
+    if (!empty(v)) out[r.target] = v;
   }
-  const v = field.endsWith('.ip') ? cleanIp(value) : value;
-  if (!empty(v)) out[field] = v;
 }
 
-function mapFields(out: EventFields, data: Record<string, string>, fields: Readonly<Record<string, string>>): void {
-  for (const field of Object.keys(fields)) put(out, field, resolve(data, fields[field]));
-}
+const KEYWORD_OUTCOMES = new Map<string, string>();
 
 /** Keywords audit bits: 0x0020000000000000 AuditSuccess, 0x0010000000000000 AuditFailure. */
 function keywordOutcome(keywords: string | undefined): string {
-  if (!keywords || !/^0x[0-9a-f]+$/i.test(keywords)) return 'unknown';
-  const hex = keywords.slice(2).padStart(16, '0');
-  const nibble = parseInt(hex[hex.length - 14], 16);
-  if (nibble & 2) return 'success';
-  if (nibble & 1) return 'failure';
-  return 'unknown';
+  if (!keywords) return 'unknown';
+  let o = KEYWORD_OUTCOMES.get(keywords);
+  if (o === undefined) {
+    o = 'unknown';
+    if (/^0x[0-9a-f]+$/i.test(keywords)) {
+      const hex = keywords.slice(2).padStart(16, '0');
+      const nibble = parseInt(hex[hex.length - 14], 16);
+      if (nibble & 2) o = 'success';
+      else if (nibble & 1) o = 'failure';
+    }
+    if (KEYWORD_OUTCOMES.size < 1000) KEYWORD_OUTCOMES.set(keywords, o);
+  }
+  return o;
 }
 
 function outcome(spec: WindowsEventSpec | undefined, data: Record<string, string>): string {
@@ -128,10 +185,13 @@ function outcome(spec: WindowsEventSpec | undefined, data: Record<string, string
   return /^(0x0+|0)$/i.test(status.trim()) ? 'success' : 'failure';
 }
 
+/** Whitespace that oneLine changes: anything but a single inner space. */
+const NEEDS_SQUASH = /[^\S ]| {2}|^ | $/;
+
 function oneLine(s: string, max: number): string {
   // cut before collapsing whitespace: values can be whole scripts (4104) and this runs per event
   const head = s.length > max * 4 ? s.slice(0, max * 4) : s;
-  const t = head.replace(/\s+/g, ' ').trim();
+  const t = NEEDS_SQUASH.test(head) ? head.replace(/\s+/g, ' ').trim() : head;
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
@@ -155,14 +215,97 @@ export function fillMessage(template: string, out: EventFields, data: Record<str
   return oneLine(text.replace(/\{([^}]+)\}/g, (_m, name: string) => placeholder(name, out, data) || '?'), 500);
 }
 
+/**
+ * A message template split once into parts: text, {placeholder}, [optional group of text and placeholders].
+ * Even indexes of `texts`/`names` alternate text and placeholder names; a group is its own Message.
+ */
+interface Message {
+  /** literal texts; names[i] follows texts[i] ('' = none) */
+  texts: string[];
+  names: string[];
+  /** groups[i], when set, replaces names[i] */
+  groups: (Message | undefined)[];
+}
+
+/** undefined when the template has braces outside placeholders (then fillMessage does it the long way). */
+function compileMessage(template: string): Message | undefined {
+  const msg: Message = { texts: [], names: [], groups: [] };
+  const re = /\[([^\]]*)\]|\{([^}]+)\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    msg.texts.push(template.slice(last, m.index));
+    if (m[1] !== undefined) {
+      const g = compilePlain(m[1]);
+      if (!g) return undefined;
+      msg.names.push('');
+      msg.groups.push(g);
+    } else {
+      msg.names.push(m[2]);
+      msg.groups.push(undefined);
+    }
+    last = re.lastIndex;
+  }
+  msg.texts.push(template.slice(last));
+  msg.names.push('');
+  msg.groups.push(undefined);
+  return msg.texts.some((t) => /[{}[\]]/.test(t)) ? undefined : msg;
+}
+
+function compilePlain(part: string): Message | undefined {
+  const msg: Message = { texts: [], names: [], groups: [] };
+  const re = /\{([^}]+)\}/g;
+  let last = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    msg.texts.push(part.slice(last, m.index));
+    msg.names.push(m[1]);
+    msg.groups.push(undefined);
+    last = re.lastIndex;
+  }
+  msg.texts.push(part.slice(last));
+  msg.names.push('');
+  msg.groups.push(undefined);
+  return msg.texts.some((t) => /[{}]/.test(t)) ? undefined : msg;
+}
+
+/** A group's text, or undefined when one of its placeholders is empty. */
+function fillGroup(g: Message, out: EventFields, data: Record<string, string>): string | undefined {
+  let s = '';
+  for (let i = 0; i < g.texts.length; i++) {
+    s += g.texts[i];
+    const name = g.names[i];
+    if (name === '') continue;
+    const v = placeholder(name, out, data);
+    if (v === '') return undefined;
+    s += v;
+  }
+  return s;
+}
+
+/** fillMessage with a compiled template; the long way when a filled group holds braces (they would be re-read). */
+function fillCompiled(template: string, msg: Message | undefined, out: EventFields, data: Record<string, string>): string {
+  if (msg === undefined) return fillMessage(template, out, data);
+  let s = '';
+  for (let i = 0; i < msg.texts.length; i++) {
+    s += msg.texts[i];
+    const g = msg.groups[i];
+    if (g !== undefined) {
+      const t = fillGroup(g, out, data);
+      if (t === undefined) continue;
+      if (t.includes('{') || t.includes('}')) return fillMessage(template, out, data);
+      s += t;
+    } else if (msg.names[i] !== '') s += placeholder(msg.names[i], out, data) || '?';
+  }
+  return oneLine(s, 500);
+}
+
 function genericMessage(data: Record<string, string>): string {
-  const parts: string[] = [];
-  for (const k of Object.keys(data)) {
+  let parts = '';
+  for (const k in data) {
     if (SYSTEM_NAMES.has(k) || empty(data[k]) || (k === 'Data' && 'Data1' in data)) continue;
-    parts.push(`${k}=${oneLine(data[k], 60)}`);
+    parts += `${parts === '' ? '' : ', '}${k}=${oneLine(data[k], 60)}`;
   }
   const head = `${data.Provider_Name ?? 'Windows'} event ${data.EventID ?? '?'}`;
-  return oneLine(parts.length ? `${head}: ${parts.join(', ')}` : head, 300);
+  return oneLine(parts !== '' ? `${head}: ${parts}` : head, 300);
 }
 
 /**
@@ -180,6 +323,25 @@ function plain(input: Record<string, string>): Record<string, string> {
   return data;
 }
 
+/** A table entry made ready to apply: its field rules and message parsed once. */
+interface CompiledSpec {
+  fields: FieldRule[];
+  message: Message | undefined;
+}
+
+const SYSTEM_RULES = compileFields(SYSTEM_FIELDS);
+const GENERIC_RULES = compileFields(GENERIC_FIELDS);
+const COMPILED = new Map<WindowsEventSpec, CompiledSpec>();
+
+function compiled(spec: WindowsEventSpec): CompiledSpec {
+  let c = COMPILED.get(spec);
+  if (c === undefined) {
+    c = { fields: compileFields(spec.fields), message: compileMessage(spec.message) };
+    COMPILED.set(spec, c);
+  }
+  return c;
+}
+
 /**
  * The normalized fields of a Windows event, given its flat System + EventData/UserData fields (Sigma names:
  * EventID, Provider_Name, Channel, Computer, TimeCreated, TargetUserName ...). The result also carries every
@@ -187,6 +349,23 @@ function plain(input: Record<string, string>): Record<string, string> {
  */
 export function normalizeWindowsEvent(input: Record<string, string>, time: TimeSettings = UTC): EventFields {
   const data = plain(input);
+  const out = normalizeFields(data, time);
+  for (const k of Object.keys(data)) out[dataKey(k)] = data[k];
+  return out;
+}
+
+/**
+ * normalizeWindowsEvent for a caller that already holds a clean map (prototype-free, text values, names
+ * without 'data.') and its names and values in insertion order: the EVTX parser, per record.
+ */
+export function normalizeWindowsData(data: Record<string, string>, names: readonly string[], values: readonly string[], count: number, time: TimeSettings = UTC): EventFields {
+  const out = normalizeFields(data, time);
+  for (let i = 0; i < count; i++) out[dataKey(names[i])] = values[i];
+  return out;
+}
+
+/** Everything but the data.* copies. */
+function normalizeFields(data: Record<string, string>, time: TimeSettings): EventFields {
   const out: EventFields = {};
   const created = data.TimeCreated;
   if (!empty(created)) {
@@ -196,29 +375,29 @@ export function normalizeWindowsEvent(input: Record<string, string>, time: TimeS
       if (t.guess) out['ts.guess'] = t.guess;
     }
   }
-  mapFields(out, data, SYSTEM_FIELDS);
+  mapFields(out, data, SYSTEM_RULES);
   out.vendor = 'Microsoft';
   const sev = LEVELS.get(data.Level ?? '');
   if (sev) out['alarm.sev'] = sev;
   const spec = lookupWindowsEvent(data.Provider_Name ?? '', data.Channel ?? '', (data.EventID ?? '').trim());
   out.type = spec?.type ?? 'SYS';
+  const c = spec ? compiled(spec) : undefined;
   if (spec) {
     out['alarm.name'] = spec.name;
     out.action = spec.action;
   }
-  mapFields(out, data, spec ? spec.fields : GENERIC_FIELDS);
+  mapFields(out, data, c ? c.fields : GENERIC_RULES);
   const lt = out['logon.type'];
   const ltName = lt === undefined ? undefined : LOGON_TYPES.get(String(lt));
   if (ltName) out['logon.type_name'] = ltName;
   out.outcome = outcome(spec, data);
-  out.message = spec ? fillMessage(spec.message, out, data) : genericMessage(data);
-  for (const k of Object.keys(data)) out[dataKey(k)] = data[k];
+  out.message = spec && c ? fillCompiled(spec.message, c.message, out, data) : genericMessage(data);
   return out;
 }
 
 const DATA_KEYS = new Map<string, string>();
 /** 'data.' + name, cached: the same few hundred names repeat in every event. */
-function dataKey(name: string): string {
+export function dataKey(name: string): string {
   let k = DATA_KEYS.get(name);
   if (k === undefined) {
     k = `data.${name}`;

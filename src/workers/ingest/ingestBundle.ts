@@ -98,14 +98,18 @@ export async function ingestBundle(
   if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, hooks, ledger);
 
   for (const issue of containerIssues) {
-    const owner = ledger.find((e) => e.path === issue.path);
-    if (owner !== undefined) {
+    // an issue names an entry, or an archive level above entries (a truncated zip, stray bytes after a
+    // .tar.gz): it belongs to the rows below that path; only an issue with no row (an encrypted member,
+    // a damaged archive that yielded nothing) gets a row of its own
+    const owners = ledger.filter((e) => isUnder(e.path, issue.path));
+    for (const owner of owners) {
       owner.issues.push({ reason: issue.reason });
       owner.message = owner.message === undefined ? issue.reason : `${owner.message}; ${issue.reason}`;
       await hooks.updateFile(owner);
-    } else {
+    }
+    if (owners.length === 0) {
       const row: FileLedgerEntry = {
-        id: 0, path: issue.path, size: 0, sha256: '', parserId: '', confidence: 0, state: 'failed', bytesRead: 0,
+        id: 0, path: issue.path, size: 0, sha256: '', parserId: '', confidence: 0, state: 'skipped', bytesRead: 0,
         events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: 0, timeGuess: '', issues: [{ reason: issue.reason }], message: issue.reason,
       };
       row.id = await hooks.addFile(row);

@@ -1,0 +1,93 @@
+// The cases panel: a "Cases" button in the header opens a dialog listing every case (events, files, size
+// on disk) with create, open, rename and delete, and the browser's storage estimate with the choice to
+// keep the data persistent.
+import { useEffect, useRef, useState } from 'react';
+import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
+import type { Workbench } from '../../state/useWorkbench.ts';
+import { useCases, type CasesState } from '../../state/useCases.ts';
+import { formatBytes } from '../../format.ts';
+import { CaseRow } from './CaseRow.tsx';
+
+export function CasesPanel({ engine, tracker, wb }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench }) {
+  const state = useCases(engine, tracker, wb);
+  const [shown, setShown] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { refresh } = state;
+
+  // the native modal dialog: focus moves in, Escape closes it, the page behind is inert
+  useEffect(() => {
+    const d = dialog.current;
+    if (d === null) return;
+    if (shown && !d.open) {
+      d.showModal();
+      void tracker.track(refresh());
+    } else if (!shown && d.open) {
+      d.close();
+    }
+  }, [shown, tracker, refresh]);
+
+  return (
+    <>
+      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setShown(true)} disabled={wb.ingesting}>
+        Cases
+      </button>
+      <dialog ref={dialog} className="cases-panel" aria-labelledby="cases-title" onClose={() => setShown(false)}>
+        <div className="cases-panel__head">
+          <h2 id="cases-title">Cases</h2>
+          <button type="button" className="button" onClick={() => setShown(false)}>Close</button>
+        </div>
+        {state.error !== undefined && <p className="error-banner" role="alert">{state.error}</p>}
+        <NewCaseForm onCreate={state.create} />
+        <table className="cases-table" aria-label="Cases in this browser">
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Events</th><th scope="col">Files</th><th scope="col">Size</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {state.cases.map((c) => (
+              <CaseRow key={c.id} info={c} isOpen={c.id === wb.caseInfo?.id} state={state} />
+            ))}
+          </tbody>
+        </table>
+        <StorageSummary state={state} />
+      </dialog>
+    </>
+  );
+}
+
+function NewCaseForm({ onCreate }: { onCreate: (name: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  return (
+    <form className="cases-panel__new" onSubmit={(e) => { e.preventDefault(); void onCreate(name).then(() => setName('')); }}>
+      <label>
+        New case name
+        <input type="text" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder="e.g. web01 breach, March" />
+      </label>
+      <button type="submit" className="button button--primary">Create case</button>
+    </form>
+  );
+}
+
+function StorageSummary({ state }: { state: CasesState }) {
+  const s = state.storage;
+  if (s === undefined) return null;
+  return (
+    <section className="cases-panel__storage" aria-label="Browser storage">
+      <p>
+        Browser storage: {formatBytes(s.usageBytes)} used of {s.quotaBytes > 0 ? formatBytes(s.quotaBytes) : 'an unknown amount'} available to this site.
+      </p>
+      {s.persisted ? (
+        <p>Storage is persistent: the browser will not delete these cases on its own.</p>
+      ) : (
+        <>
+          <p>
+            Storage is not persistent: when disk space runs low, the browser may delete large cases without asking.
+          </p>
+          <button type="button" className="button" onClick={() => void state.keepPersistent()}>Keep data persistent</button>
+          {state.persistRefused && (
+            <p role="status">The browser declined for now; it may agree once you have used or bookmarked this page more.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
