@@ -145,3 +145,29 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/** JS heap of each worker after a full GC (DevTools protocol; performance.memory is not exposed to workers). */
+export async function workerHeaps(page: Page): Promise<{ url: string; usedBytes: number; backingBytes: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const replies = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id: number; result: unknown };
+    replies.get(m.id)?.(m.result);
+  });
+  let seq = 1;
+  const out: { url: string; usedBytes: number; backingBytes: number }[] = [];
+  for (const t of targetInfos.filter((x) => x.type === 'worker')) {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
+    const call = (method: string) => new Promise<unknown>((resolve) => {
+      const id = seq++;
+      replies.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+    });
+    await call('HeapProfiler.collectGarbage');
+    const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    out.push({ url: t.url, usedBytes: usage.usedSize, backingBytes: usage.backingStorageSize ?? 0 });
+  }
+  await cdp.detach();
+  return out;
+}

@@ -73,5 +73,15 @@ async function write(path: string, lines: number, format: (e: AuthEvent) => stri
   return path;
 }
 
+function accessLine(e: AuthEvent): string {
+  const d = new Date(e.ms);
+  const stamp = `${String(d.getUTCDate()).padStart(2, '0')}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
+  const ip = /from (\S+)/.exec(e.msg)?.[1] ?? '198.51.100.9';
+  const path = ['/', '/login', '/wp-login.php', '/api/v1/items?id=' + (e.pid % 977), '/static/app.js', '/.env'][e.pid % 6];
+  const status = [200, 200, 200, 404, 302, 401][e.pid % 6];
+  return `${ip} - - [${stamp}] "GET ${path} HTTP/1.1" ${status} ${(e.pid * 37) % 50000} "-" "Mozilla/5.0 (X11; Linux x86_64) bench/${e.host}"`;
+}
+
 export const authLog = (lines: number) => write(join(BENCH_DIR, `auth-${lines}.log`), lines, syslogLine);
 export const jsonLines = (lines: number) => write(join(BENCH_DIR, `app-${lines}.jsonl`), lines, jsonLine);
+export const accessLog = (lines: number) => write(join(BENCH_DIR, `access-${lines}.log`), lines, accessLine);

@@ -1,8 +1,9 @@
 // `npm run bench`: the ingest and query benchmarks in headless Chromium through the real app path,
 // with the bare parse ceiling measured in the same run (compare ratios: these machines are noisy).
 import { statSync } from 'node:fs';
-import { authLog } from './generate.ts';
-import { ceilingMs, idle, ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer, timeEngine } from './browser.ts';
+import { accessLog, authLog, jsonLines } from './generate.ts';
+import { ceilingMs, idle, ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer, timeEngine, workerHeaps } from './browser.ts';
+import { existsSync } from 'node:fs';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
       last = page;
     }
     const page = last!;
+    const heaps = await workerHeaps(page);
+    const engineHeap = heaps.find((h) => h.url.includes('engine.worker'));
+    const rawTextBytes = statSync(path).size - LINES; // one byte per character (ASCII), newlines not kept
     const rows: [string, string][] = [];
     const ing = median(ingest), ceil = median(ceiling);
     rows.push(['bare ceiling (stream+decode+split+regex, worker)', `${fmt(ceil)} ms  (${fmt(LINES / ceil * 1000)} lines/s, ${fmt(mb / ceil * 1000, 1)} MB/s)`]);
@@ -47,6 +51,10 @@ async function main(): Promise<void> {
     rows.push(['ratio to ceiling', `${fmt(ing / ceil, 2)}x`]);
     rows.push(['reopen stored case until searchable', `${fmt(median(reopen))} ms`]);
     rows.push(['longest main-thread task during ingest', `${fmt(median(maxLong))} ms`]);
+    if (engineHeap !== undefined) {
+      const total = engineHeap.usedBytes + engineHeap.backingBytes;
+      rows.push(['engine worker heap after GC (JS + typed arrays)', `${fmt(total / 1e6, 1)} MB = ${fmt(total / LINES)} B/event; excluding raw text ${fmt((total - rawTextBytes) / LINES)} B/event`]);
+    }
     rows.push(['count, all events', `${fmt(await timeEngine(page, { kind: 'query', text: '' }), 1)} ms`]);
     rows.push(['filtered count outcome:failure and init.host.ip:203.0.113.0/24', `${fmt(await timeEngine(page, { kind: 'query', text: 'outcome:failure and init.host.ip:203.0.113.0/24' }), 1)} ms`]);
     rows.push(['free text "Failed password"', `${fmt(await timeEngine(page, { kind: 'query', text: '"Failed password"' }), 1)} ms`]);
@@ -60,11 +68,38 @@ async function main(): Promise<void> {
     console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
     console.log(`\nall ingest runs (ms): ${ingest.map((x) => fmt(x)).join(', ')}; ceiling runs (ms): ${ceiling.map((x) => fmt(x)).join(', ')}`);
+    await formatFamilies(browser);
   } finally {
     await browser.close();
     server.kill();
   }
 }
+
+/** One ingest per format family through the UI (issue 3's figures): events/s and MB/s. */
+async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Promise<void> {
+  const families: [string, string | undefined][] = [
+    ['syslog (auth.log)', await authLog(LINES)],
+    ['JSON lines', await jsonLines(LINES)],
+    ['Apache access (combined)', await accessLog(LINES)],
+    // made by `node --import tsx bench/evtx-node.ts` (chunks of corpus EVTX files, concatenated)
+    ['EVTX', existsSync(EVTX) ? EVTX : undefined],
+  ];
+  console.log('\nformat family | input | drop -> searchable | events/s | MB/s');
+  for (const [name, file] of families) {
+    if (file === undefined) {
+      console.log(`${name} | (not generated: run bench/evtx-node.ts first) | | |`);
+      continue;
+    }
+    const page = await openApp(browser);
+    const ms = await ingestThroughUi(page, file);
+    const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
+    const mb = statSync(file).size / 1e6;
+    console.log(`${name} | ${fmt(mb, 1)} MB | ${fmt(ms)} ms | ${fmt(events / ms * 1000)} | ${fmt(mb / ms * 1000, 1)}`);
+    await page.context().close();
+  }
+}
+
+const EVTX = '/tmp/logdrop-evtx-bench.evtx';
 
 main().catch((e: unknown) => {
   console.error(e);

@@ -58,3 +58,39 @@ test('create, fill, switch, rename and delete cases', async ({ page }) => {
   await expect(app.caseName()).toHaveText('Morning triage');
   await app.expectStatus('0 events');
 });
+
+test('a file left half-read by a closed tab is searchable, marked, and can be removed', async ({ page }) => {
+  const app = new LogdropPage(page);
+  await app.open();
+  await app.dropFiles([OPENSSH]);
+  await app.expectStatus('2,000 events');
+
+  // what a tab closed mid-ingest leaves behind: the file's ledger row still says 'reading'
+  await page.evaluate(async () => {
+    const [current] = await window.__logdrop!.engine.listCases();
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(`logdrop-case-${current.id}`);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const files = db.transaction('files', 'readwrite').objectStore('files');
+        const all = files.getAll();
+        all.onsuccess = () => {
+          for (const row of all.result as { state: string; events: number }[]) files.put({ ...row, state: 'reading', events: 0 });
+          files.transaction.oncomplete = () => { db.close(); resolve(); };
+        };
+      };
+    });
+  });
+  await page.reload();
+  await app.waitForIdle();
+
+  const files = page.getByRole('region', { name: 'Files in this case' });
+  const row = files.getByRole('listitem').filter({ hasText: 'OpenSSH_2k.log' });
+  await expect(row).toContainText("Reading was interrupted (tab closed or reloaded): 2,000 of this file's events were stored");
+  await app.expectStatus('2,000 events');
+  await row.getByRole('button', { name: 'Remove OpenSSH_2k.log' }).click();
+  await app.waitForIdle();
+  await app.expectStatus('0 events');
+  await expect(files).toBeHidden();
+});

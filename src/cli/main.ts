@@ -40,7 +40,11 @@ async function main(argv: string[]): Promise<number> {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
     else if (a === '--tz') tz = parseTz(rest[++i] ?? '');
-    else if (a === '--facet' && rest[i + 1] !== undefined) facets.push(rest[++i]);
+    else if (a === '--facet') {
+      const field = rest[++i];
+      if (field === undefined) throw new UsageError('--facet expects a field name');
+      facets.push(field);
+    }
     else if (a === '--limit') limit = parseLimit(rest[++i]);
     else files.push(a);
   }

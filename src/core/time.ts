@@ -295,3 +295,10 @@ export function parseMonDdYyyyTime(text: string, settings: TimeSettings): TimeRe
   if (month === undefined) return undefined;
   return zoned(utcMs(+m[3], month, +m[2], +m[4], +m[5], +m[6], fractionToMs(m[7])), zoneToMinutes(m[8]), settings);
 }
+
+/** Minutes east of UTC -> "+02:00" / "-05:30" (the ledger's zone column and the zone input). */
+export function formatZone(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

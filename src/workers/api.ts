@@ -28,6 +28,8 @@ export interface IngestOptions {
   parserId?: string;
   /** zone of zone-less timestamps, minutes east of UTC (default 0 = UTC) */
   tzOffsetMinutes?: number;
+  /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
+  forcedYear?: number;
 }
 
 /** One file of the bundle as the ledger shows it (evidence manifest). */
@@ -35,7 +37,10 @@ export interface FileLedgerEntry {
   id: number;
   path: string;
   size: number;
-  /** SHA-256 of the file's bytes as read ('' until computed) */
+  /**
+   * SHA-256 (hex) of the file's bytes as read: for an archive member or a gzip, its decompressed bytes.
+   * '' until the file was read to its end (still reading, cancelled, failed).
+   */
   sha256: string;
   parserId: string;
   confidence: number;
@@ -48,6 +53,8 @@ export interface FileLedgerEntry {
   firstTs?: number;
   lastTs?: number;
   tzOffsetMinutes: number;
+  /** the year the user set for year-less timestamps (absent: inferred from the file's date) */
+  forcedYear?: number;
   timeGuess: string;
   /** plain-words explanation for the user (why skipped, what was not read) */
   message?: string;
@@ -60,6 +67,20 @@ export interface DroppedFile {
   path: string;
   file: File;
 }
+
+/** How to read one file again (ledger): another parser re-reads it; a zone or year alone re-times its events. */
+export interface ReingestOptions {
+  parserId?: string;
+  tzOffsetMinutes?: number;
+  forcedYear?: number;
+}
+
+/** needsFile: the file's bytes are not held any more (the page was reloaded): the user must pick it again. */
+export type ReingestResult =
+  | { ok: true; info: CaseInfo; file: FileLedgerEntry }
+  | { ok: false; needsFile: true; message: string };
+
+export interface ParserInfo { id: string; title: string }
 
 export interface IngestProgress {
   files: FileLedgerEntry[];
@@ -116,6 +137,15 @@ export interface EngineApi {
   ledger(): Promise<FileLedgerEntry[]>;
   /** Deletes a file's events and ledger row from the open case (an incomplete or failed file, before re-ingesting it). */
   removeFile(fileId: number): Promise<CaseInfo>;
+  /** the parsers a file can be read with, in registry order (the ledger's parser choice) */
+  parsers(): Promise<ParserInfo[]>;
+  /**
+   * Reads one file again: with another parser (needs its bytes: kept for files dropped this session, else `file`,
+   * the file or the archive holding it, picked again), or re-times its stored events when only zone/year change.
+   */
+  reingestFile(fileId: number, options: ReingestOptions, file?: File): Promise<ReingestResult>;
+  /** the ledger (evidence manifest) as a CSV or JSON download */
+  exportLedger(format: 'csv' | 'json'): Promise<Blob>;
 
   // queries over the open case
   query(text: string): Promise<QueryResult>;

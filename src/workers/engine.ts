@@ -8,6 +8,8 @@ import { CaseStore } from './store/caseStore.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
+import { FileSources } from './ledger/fileSources.ts';
+import { createLedgerOps } from './ledger/ledgerOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -35,6 +37,19 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   };
 
   /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
+  // this session's dropped files, so a ledger row can be read again with another parser
+  const sources = new FileSources();
+  /** Work that writes the case (re-ingest, re-time): never beside an ingest; cancelIngest aborts it. */
+  const exclusive = async <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    requireIdle(what);
+    const abort = (ingestAbort = new AbortController());
+    try {
+      return await work(abort.signal);
+    } finally {
+      ingestAbort = undefined;
+    }
+  };
+
   const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
     const query = createQueryEngine();
     await store.forEachChunk((chunk) => query.addChunk(chunk));
@@ -94,6 +109,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         open = undefined;
       }
       await removeCase(id);
+      sources.forget(id);
     },
     async storage(): Promise<StorageInfo> {
       // Node (tests, CLI) has no StorageManager
@@ -116,6 +132,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
       }).finally(() => { ingestAbort = undefined; });
+      sources.remember(c.info.id, files, ledger);
       await refreshCounts(c);
       const progress = { files: ledger, done: true };
       onProgress(progress);
@@ -131,6 +148,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       const c = requireCase();
       requireIdle('remove a file');
       await c.store.deleteFile(fileId);
+      sources.forget(c.info.id, fileId);
       // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
       c.query = await loadIndex(c.store);
       await refreshCounts(c);
@@ -158,5 +176,15 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async export() {
       throw new Error('export is not available yet');
     },
+    ...createLedgerOps({
+      runIngest, sources, requireCase, exclusive,
+      async reindex(c) {
+        const o = requireCase();
+        if (o !== c) return c.info; // another case was opened meanwhile: nothing of it to rebuild
+        o.query = await loadIndex(o.store);
+        await refreshCounts(o);
+        return o.info;
+      },
+    }),
   };
 }

@@ -13,9 +13,22 @@ const TABLE = (() => {
   return t;
 })();
 
+// "Slicing by 4": four tables let the loop take 4 bytes per step (every chunk is checksummed, 64 KiB each).
+const T4 = (() => {
+  const t = new Int32Array(1024);
+  for (let n = 0; n < 256; n++) t[n] = TABLE[n];
+  for (let k = 1; k < 4; k++) for (let n = 0; n < 256; n++) t[256 * k + n] = (t[256 * (k - 1) + n] >>> 8) ^ t[t[256 * (k - 1) + n] & 0xff];
+  return t;
+})();
+
 /** Continues a CRC over bytes[start, end); pass the previous result as `crc` to checksum disjoint ranges. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
   let c = ~crc;
-  for (let i = start; i < end; i++) c = TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    c = T4[768 + (c & 0xff)] ^ T4[512 + ((c >>> 8) & 0xff)] ^ T4[256 + ((c >>> 16) & 0xff)] ^ T4[c >>> 24];
+  }
+  for (; i < end; i++) c = TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }

@@ -39,12 +39,23 @@ function escape(s: string, mode: 0 | 1 | 2): string {
   return out;
 }
 
+// A loop beats the patterns on the short values records are made of; long texts (scripts) use the patterns.
 export function escapeText(s: string): string {
-  return NEEDS_TEXT_ESCAPE.test(s) ? escape(s, 0) : s;
+  if (s.length > 64) return NEEDS_TEXT_ESCAPE.test(s) ? escape(s, 0) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a : c === 0x26 || c === 0x3c || c === 0x3e || c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return escape(s, 0);
+  }
+  return s;
 }
 
 export function escapeAttr(s: string): string {
-  return NEEDS_ATTR_ESCAPE.test(s) ? escape(s, 1) : s;
+  if (s.length > 64) return NEEDS_ATTR_ESCAPE.test(s) ? escape(s, 1) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e || c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return escape(s, 1);
+  }
+  return s;
 }
 
 const NAME = /^[A-Za-z_\u00c0-\ud7ff\uf900-\ufffd][\w.\-\u00b7\u00c0-\ud7ff\uf900-\ufffd]*(:[A-Za-z_\u00c0-\ud7ff\uf900-\ufffd][\w.\-\u00b7\u00c0-\ud7ff\uf900-\ufffd]*)?$/;

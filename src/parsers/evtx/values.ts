@@ -42,9 +42,14 @@ function hex32(n: number, pad: number): string {
   return n.toString(16).toUpperCase().padStart(pad, '0');
 }
 
-export function guid(bytes: Uint8Array, dv: DataView, off: number): string {
-  return `{${hex32(dv.getUint32(off, true), 8)}-${hex32(dv.getUint16(off + 4, true), 4)}-${hex32(dv.getUint16(off + 6, true), 4)}-`
-    + `${hexBytes(bytes, off + 8, 2)}-${hexBytes(bytes, off + 10, 6)}}`;
+/** Byte -> two upper-case hex digits. */
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => HEX[i >> 4] + HEX[i & 15]);
+
+export function guid(bytes: Uint8Array, _dv: DataView, off: number): string {
+  const b = bytes, h = HEX2;
+  // the first three groups are little-endian numbers, the last two plain bytes
+  return `{${h[b[off + 3]]}${h[b[off + 2]]}${h[b[off + 1]]}${h[b[off]]}-${h[b[off + 5]]}${h[b[off + 4]]}-${h[b[off + 7]]}${h[b[off + 6]]}-`
+    + `${h[b[off + 8]]}${h[b[off + 9]]}-${h[b[off + 10]]}${h[b[off + 11]]}${h[b[off + 12]]}${h[b[off + 13]]}${h[b[off + 14]]}${h[b[off + 15]]}}`;
 }
 
 /** NT security identifier "S-1-5-21-..."; undefined when the bytes do not hold one. */
@@ -67,11 +72,38 @@ export function filetime(lo: number, hi: number): string {
   const low = hi * 4967296 + lo;
   const secs = hi * 429 + Math.floor(low / 1e7);
   const ticks = low % 1e7;
-  const ms = (secs - FILETIME_EPOCH_SECONDS) * 1000;
+  const unix = secs - FILETIME_EPOCH_SECONDS;
+  if (unix >= 0 && unix < 253402300800) return `${isoSeconds(unix)}.${String(ticks).padStart(7, '0')}Z`;
+  const ms = unix * 1000;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
   const iso = new Date(ms).toISOString();
   // years past 9999 print with a sign; keep them as they are
   return `${iso.slice(0, iso.length - 5)}.${String(ticks).padStart(7, '0')}Z`;
+}
+
+const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SS' of a Unix time in seconds, 1970..9999, without a Date object (this runs for every
+ * timestamp of every record). Days -> civil date: http://howardhinnant.github.io/date_algorithms.html#civil_from_days
+ */
+function isoSeconds(unix: number): string {
+  const days = Math.floor(unix / 86400);
+  let rem = unix - days * 86400;
+  const hh = Math.floor(rem / 3600);
+  rem -= hh * 3600;
+  const mi = Math.floor(rem / 60);
+  const ss = rem - mi * 60;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${PAD2[Math.floor(y / 100)]}${PAD2[y % 100]}-${PAD2[m]}-${PAD2[d]}T${PAD2[hh]}:${PAD2[mi]}:${PAD2[ss]}`;
 }
 
 function pad(n: number, w: number): string {

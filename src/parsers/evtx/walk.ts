@@ -36,13 +36,17 @@ interface Plan {
   /** per attribute: field name as a System child attribute, and as a leaf attribute (undefined: xmlns) */
   sysNames: string[];
   leafNames: (string | undefined)[];
+  /** 'data.' + the name of the element, of sysNames, of leafNames, of a constant value */
+  key: string;
+  sysKeys: string[];
+  leafKeys: (string | undefined)[];
+  constKeys: (string | undefined)[];
   /** per child: the escaped text of a constant text child, else '' */
   kidEsc: string[];
   /** ids of the substitution children (an array value among them repeats the element) */
   subKids: number[];
   section: number;
   isData: boolean;
-  nameAttr: number[];
 }
 
 function planOf(t: TElement): Plan {
@@ -50,7 +54,8 @@ function planOf(t: TElement): Plan {
   const name = xmlName(t.name);
   const n = t.attrs.length;
   const attrPre = new Array<string>(n), attrConst = new Array<string | undefined>(n), attrXmlNames = new Array<string>(n);
-  const sysNames = new Array<string>(n), leafNames = new Array<string | undefined>(n), nameAttr: number[] = [];
+  const sysNames = new Array<string>(n), leafNames = new Array<string | undefined>(n);
+  const constKeys = new Array<string | undefined>(n);
   let attrDup = false;
   for (let i = 0; i < n; i++) {
     const a = t.attrs[i];
@@ -66,10 +71,10 @@ function planOf(t: TElement): Plan {
       }
     }
     attrConst[i] = constant;
+    constKeys[i] = constant === undefined ? undefined : dataKey(constant);
     attrPre[i] = constant === undefined ? ` ${an}="` : ` ${an}="${escapeAttr(constant)}"`;
     sysNames[i] = systemAttrName(t.name, a.name);
     leafNames[i] = leafAttrName(t.name, a.name);
-    if (a.name === 'Name') nameAttr.push(i);
   }
   const kidEsc: string[] = [];
   const subKids: number[] = [];
@@ -79,10 +84,22 @@ function planOf(t: TElement): Plan {
   }
   const plan: Plan = {
     open: `<${name}`, close: `</${name}>`, attrPre, attrConst, attrDup, attrXmlNames, sysNames, leafNames, kidEsc, subKids,
-    section: sectionOf(t.name), isData: t.name === 'Data', nameAttr,
+    key: dataKey(t.name), sysKeys: sysNames.map(dataKey), leafKeys: leafNames.map((l) => (l === undefined ? undefined : dataKey(l))), constKeys,
+    section: sectionOf(t.name), isData: t.name === 'Data',
   };
   t.plan = plan;
   return plan;
+}
+
+const DATA_KEYS = new Map<string, string>();
+/** 'data.' + name, cached: the same few hundred names repeat in every event. */
+function dataKey(name: string): string {
+  let k = DATA_KEYS.get(name);
+  if (k === undefined) {
+    k = `data.${name}`;
+    if (DATA_KEYS.size < 50_000) DATA_KEYS.set(name, k);
+  }
+  return k;
 }
 
 /** An array value: its items. */
@@ -114,15 +131,16 @@ export class RecordWalker {
   /** results of the last `run` */
   xml = '';
   data: DataMap = newDataMap();
-  /** the fields of `data` in insertion order (names[i] = values[i]); `count` of them */
-  readonly names: string[] = [];
+  /** the fields of `data` in insertion order as 'data.<name>' = values[i]; `count` of them */
+  readonly keys: string[] = [];
   readonly values: string[] = [];
   count = 0;
   problems: string[] = [];
 
   private c: ChunkCtx | undefined;
-  /** text of the element being read (textOf in tree.ts) */
+  /** text of the element being read (textOf in tree.ts), gathered only where a field needs it */
   private text = '';
+  private collecting = false;
   /** the innermost open tag still lacks its '>' (no child yet) */
   private pending = false;
   /** the current element has an element child */
@@ -135,6 +153,7 @@ export class RecordWalker {
   /** System child attributes, written after the element's text */
   private readonly sysN: string[] = [];
   private readonly sysV: string[] = [];
+  private readonly sysK: string[] = [];
 
   run(c: ChunkCtx, nodes: TChild[]): void {
     this.c = c;
@@ -143,6 +162,7 @@ export class RecordWalker {
     this.count = 0;
     this.problems = [];
     this.text = '';
+    this.collecting = false;
     this.pending = false;
     this.elemKid = false;
     this.eventSeen = false;
@@ -156,19 +176,23 @@ export class RecordWalker {
       this.data = data;
       this.count = 0;
       for (const k of Object.keys(data)) {
-        this.names[this.count] = k;
+        this.keys[this.count] = dataKey(k);
         this.values[this.count++] = data[k];
       }
     }
   }
 
   /** Adds a field; a name already taken gets _2, _3 ... (the rule of fields.ts). */
-  private put(name: string, value: string): void {
+  private put(name: string, value: string, key?: string): void {
     const data = this.data;
-    let n = name;
-    for (let i = 2; n in data; i++) n = `${name}_${i}`;
-    data[n] = value;
-    this.names[this.count] = n;
+    if (name in data) {
+      let n = name;
+      for (let i = 2; n in data; i++) n = `${name}_${i}`;
+      name = n;
+      key = undefined;
+    }
+    data[name] = value;
+    this.keys[this.count] = key ?? dataKey(name);
     this.values[this.count++] = value;
   }
 
@@ -205,7 +229,14 @@ export class RecordWalker {
   private addText(s: string): void {
     this.child();
     this.xml += escapeText(s);
-    this.text += s;
+    if (this.collecting) this.text += s;
+  }
+
+  /** A decoded value as text: only strings can hold markup characters (numbers, GUIDs, times... never do). */
+  private addValue(s: string, type: number): void {
+    this.child();
+    this.xml += type === VT.String || type === VT.AnsiString ? escapeText(s) : s;
+    if (this.collecting) this.text += s;
   }
 
   /** A fragment's nodes (record body, template body, BinXML value): `build` in tree.ts. */
@@ -222,7 +253,7 @@ export class RecordWalker {
       } else if (n.k === 3) {
         this.child();
         this.xml += cdataXml(n.text);
-        this.text += n.text;
+        if (this.collecting) this.text += n.text;
       } else {
         this.child();
         this.xml += piXml(n.target, n.data);
@@ -244,14 +275,16 @@ export class RecordWalker {
     if (typeof d === 'string') return d;
     if (d instanceof Items) return d.items.join(', ');
     // the text of a BinXML value: walked on the side, its markup dropped
-    const xml = this.xml, text = this.text, pending = this.pending, elemKid = this.elemKid;
+    const xml = this.xml, text = this.text, pending = this.pending, elemKid = this.elemKid, collecting = this.collecting;
     this.xml = '';
     this.text = '';
     this.pending = false;
+    this.collecting = true;
     this.frag(d, inst, R_NONE);
     const s = this.text;
     this.xml = xml;
     this.text = text;
+    this.collecting = collecting;
     this.pending = pending;
     this.elemKid = elemKid;
     return s;
@@ -310,43 +343,56 @@ export class RecordWalker {
     }
     let xml = this.xml + plan.open;
     let nSys = 0;
-    let dataName: string | undefined;
+    let dataName: string | undefined, dataKeyHint: string | undefined;
     const attrs = t.attrs;
     for (let i = 0; i < attrs.length; i++) {
       let value = plan.attrConst[i];
       if (value === undefined) {
         value = '';
         let drop = false;
+        let safe = true; // no part can hold a character that needs escaping
         const parts = attrs[i].parts;
         for (let j = 0; j < parts.length; j++) {
           const p = parts[j];
-          if (typeof p === 'string') value += p;
-          else {
+          if (typeof p === 'string') {
+            value += p;
+            safe = false;
+          } else {
             const d = inst ? this.get(inst, p.id) : null;
             if (d === null) {
               if (p.optional) drop = true;
-            } else if (typeof d === 'string') value += d;
+            } else if (typeof d === 'string') {
+              value += d;
+              const type = (inst as Inst).v.types[p.id];
+              if (type === VT.String || type === VT.AnsiString) safe = false;
+            }
             else {
               this.xml = xml;
               value += this.textOf(d, inst);
               xml = this.xml;
+              safe = false;
             }
           }
         }
         if (drop && value === '') continue;
-        if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i] + escapeAttr(value) + '"';
+        if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i] + (safe ? value : escapeAttr(value)) + '"';
       } else if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i];
       if (kind === K_SYS) {
         this.sysN[nSys] = plan.sysNames[i];
+        this.sysK[nSys] = plan.sysKeys[i];
         this.sysV[nSys++] = value;
       } else if (kind === K_LEAF) {
         const n = plan.leafNames[i];
-        if (n !== undefined) this.put(n, value);
-      } else if (kind === K_DATA && dataName === undefined && attrs[i].name === 'Name') dataName = value;
+        if (n !== undefined) this.put(n, value, plan.leafKeys[i]);
+      } else if (kind === K_DATA && dataName === undefined && attrs[i].name === 'Name') {
+        dataName = value;
+        dataKeyHint = plan.constKeys[i];
+      }
     }
     this.xml = xml;
     this.pending = true;
-    const outerText = this.text;
+    const outerText = this.text, outerCollecting = this.collecting;
+    this.collecting = outerCollecting || (kind !== K_NONE && kind !== K_EDSECTION);
     this.text = '';
     this.elemKid = false;
     const kids = t.children;
@@ -355,7 +401,7 @@ export class RecordWalker {
       if (typeof ch === 'string') {
         this.child();
         this.xml += plan.kidEsc[i];
-        this.text += ch;
+        if (this.collecting) this.text += ch;
       } else if (ch.k === 2) {
         if (ch.id === itemId) {
           if (item !== '') this.addText(item);
@@ -364,7 +410,7 @@ export class RecordWalker {
         const d = inst ? this.get(inst, ch.id) : null;
         if (d === null) continue;
         if (typeof d === 'string') {
-          if (d !== '') this.addText(d);
+          if (d !== '') this.addValue(d, (inst as Inst).v.types[ch.id]);
         } else if (d instanceof Frag) this.frag(d, inst, childRole);
         else this.addText(d.items.join(', '));
       } else if (ch.k === 0) this.element(ch, inst, childRole);
@@ -376,21 +422,22 @@ export class RecordWalker {
       this.xml += '/>';
       this.pending = false;
     } else this.xml += plan.close;
-    this.text = outerText + own;
+    this.text = outerCollecting ? outerText + own : outerText;
+    this.collecting = outerCollecting;
     this.elemKid = true;
     switch (kind) {
       case K_SYS:
-        if (own !== '') this.put(t.name, own);
-        for (let i = 0; i < nSys; i++) this.put(this.sysN[i], this.sysV[i]);
+        if (own !== '') this.put(t.name, own, plan.key);
+        for (let i = 0; i < nSys; i++) this.put(this.sysN[i], this.sysV[i], this.sysK[i]);
         break;
       case K_DATA:
         if (dataName === undefined) {
           (this.unnamed ??= []).push(own);
           this.put(`Data${this.unnamed.length}`, own);
-        } else this.put(dataName, own);
+        } else this.put(dataName, own, dataKeyHint);
         break;
-      case K_EDOTHER: this.put(t.name, own); break;
-      case K_LEAF: if (!hasKids) this.put(t.name, own); break;
+      case K_EDOTHER: this.put(t.name, own, plan.key); break;
+      case K_LEAF: if (!hasKids) this.put(t.name, own, plan.key); break;
       case K_EDSECTION:
         // Sigma rules on classic events (PowerShell 400/800) match the unnamed values together as "Data"
         if (this.unnamed?.length) this.put('Data', this.unnamed.join('\n'));

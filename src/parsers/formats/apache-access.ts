@@ -14,6 +14,7 @@ import { parseApacheTime } from '../../core/time.ts';
 import { isIP } from '../../core/ip.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 const Q = '"((?:[^"\\\\]|\\\\.)*)"'; // a quoted field with backslash escapes
 //                     vhost:port?            client ident user    [time]        "request" status  bytes   "referer" "agent"     extra
@@ -57,9 +58,7 @@ export const apacheAccess: TextParser = {
   patterns: ['line', 'lenient', 'request', 'odd-request'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

@@ -12,6 +12,7 @@ import { parseCtime, parseIsoTime } from '../../core/time.ts';
 import { isIP } from '../../core/ip.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //                   [ctime]                                                          [module:level]          [pid n:tid n]?                    rest
 const APACHE = /^\[((?:[A-Z][a-z]{2} ){2}[ \d]?\d \d\d:\d\d:\d\d(?:\.\d{1,9})? \d{4})\] \[(?:([\w.-]*):)?(\w+)\](?: \[pid (\d+)(?::tid (\d+))?\])? ?(.*)$/;
@@ -45,9 +46,7 @@ export const apacheError: TextParser = {
   patterns: ['apache', 'client', 'nginx'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

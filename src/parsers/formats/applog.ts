@@ -9,6 +9,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseLeadingTime, YearGuesser } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 const REST = /^[\s,|-]*[[<]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|FATAL|ALERT|EMERG|SEVERE|VERBOSE)[\]>]?(?::|\s+-)?\s+(?:\[?([\w.$/@#-]{1,128}?)\]?:\s+)?(.*)$/i;
 
@@ -22,7 +23,7 @@ export const applog: TextParser = {
   patterns: ['line', 'component'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
+    const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
     // sniff has no ParseContext: a throw-away guesser keeps the file's own year inference untouched
     const settings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };

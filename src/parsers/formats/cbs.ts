@@ -9,6 +9,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseIsoTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //                 date       time                level      component  message
 const LINE = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d), (\w+)\s+([A-Za-z]\w*)\s+(.*)$/;
@@ -26,9 +27,7 @@ export const cbs: TextParser = {
   patterns: ['line', 'hresult', 'csi'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

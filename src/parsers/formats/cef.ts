@@ -17,6 +17,7 @@ import { parseEpochTime, parseIsoTime, parseLeadingTime, parseMonDdYyyyTime, typ
 import type { EventFields } from '../../core/schema.ts';
 import type { ParseContext, TextParser } from '../types.ts';
 import { uriFields } from './apache-access.ts';
+import { shareOfLines } from '../sniff.ts';
 
 const START = /CEF:(\d+)\|/;
 const KEY = /(?:^|\s)([A-Za-z_][\w.[\]-]*)=/g;
@@ -99,9 +100,7 @@ export const cef: TextParser = {
   patterns: ['cef', 'syslog-header', 'label'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => START.test(l)).length / lines.length) * 0.97;
+    return shareOfLines(head, START) * 0.97;
   },
 
   parse(line, ctx) {

@@ -15,6 +15,7 @@ import type { EventFields } from '../../core/schema.ts';
 import type { Head, ParseContext, TextParser } from '../types.ts';
 import { applyCommonKeys } from '../extract/common.ts';
 import { timeOf } from '../extract/json.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 interface Header { delimiter: string; columns: string[]; headerless: boolean }
 
@@ -69,7 +70,7 @@ function readFirst(record: string, ctx: ParseContext): Header {
 
 /** Confidence from the head: a header of names, then rows with the same number of cells. */
 function sniffCsv(head: Head): number {
-  const lines = head.lines.filter((l) => l.trim() !== '');
+  const lines = nonBlankLines(head);
   if (lines.length < 2) return 0;
   const delimiter = guessDelimiter(lines[0]);
   const header = readRow(lines[0], delimiter).map((c) => c.trim());

@@ -27,7 +27,7 @@ export const evtx: BinaryParser = {
     const walker = new RecordWalker();
     const stream = new EvtxStream((chunk, nodes, ordinal, offset, checksumBad) => {
       walker.run(chunk, nodes);
-      const fields: EventFields = normalizeWindowsData(walker.data, walker.names, walker.values, walker.count, ctx.time);
+      const fields: EventFields = normalizeWindowsData(walker.data, walker.keys, walker.values, walker.count, ctx.time);
       if (checksumBad) fields['evtx.checksum'] = 'bad';
       if (walker.problems.length) fields['parse.warning'] = walker.problems.join('; ');
       sink.event(fields, walker.xml, ordinal, offset);

@@ -9,6 +9,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseYymmddTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //                 yyMMdd  HHmmss     pid    LEVEL                     class      message
 const LINE = /^(\d{6} \d{6}) (\d+) (INFO|WARN|ERROR|FATAL|DEBUG|TRACE) ([^\s:]+): (.*)$/;
@@ -27,9 +28,7 @@ export const hdfs: TextParser = {
   patterns: ['line', 'src-dest', 'served', 'received'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => LINE.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, LINE) * 0.95;
   },
 
   parse(line, ctx) {

@@ -14,6 +14,7 @@ import { parseEpochTime, parseIsoTime, parseLeadingTime, parseSlashTime } from '
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { countKvPairs, parseKvPairs, type KvPair } from '../extract/kvPairs.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 const AUDIT = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+(?:\.\d+)?):(\d+)\): ?(.*)$/;
 // an optional syslog (RFC 3164) header with a tag, before the pairs
@@ -98,7 +99,7 @@ export const kv: TextParser = {
   patterns: ['auditd', 'audit-nested', 'syslog-header', 'leading-time', 'pairs'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
+    const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
     let hits = 0;
     for (const l of lines) {

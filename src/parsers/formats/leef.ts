@@ -15,6 +15,7 @@ import type { TextParser } from '../types.ts';
 import { parseKvPairs } from '../extract/kvPairs.ts';
 import { uriFields } from './apache-access.ts';
 import { readDeviceTime, syslogPrefix } from './cef.ts';
+import { shareOfLines } from '../sniff.ts';
 
 const START = /LEEF:([12]\.0)\|/;
 
@@ -46,9 +47,7 @@ export const leef: TextParser = {
   patterns: ['leef1', 'leef2', 'spaces', 'syslog-header'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => START.test(l)).length / lines.length) * 0.97;
+    return shareOfLines(head, START) * 0.97;
   },
 
   parse(line, ctx) {

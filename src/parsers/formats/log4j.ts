@@ -9,6 +9,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseIsoTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 const TS = '(\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?)';
 const LV = '(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)';
@@ -27,7 +28,7 @@ export const log4j: TextParser = {
   patterns: ['log4j', 'logback'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
+    const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
     // stack traces ("\tat org.foo…", "Caused by:") sit between records: count them as neither
     const records = lines.filter((l) => !/^\s|^Caused by:|^[\w.$]+(?:Exception|Error)\b/.test(l));

@@ -11,6 +11,7 @@ import { parseLeadingTime, YearGuesser } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { extractEntities } from '../extract/entities.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 const HOSTISH = /^(?=.*[A-Za-z])(?=.*[-.A-Z])[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
@@ -38,7 +39,7 @@ export const pipe: TextParser = {
   patterns: ['record', 'host'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
+    const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
     // sniff has no ParseContext: a throw-away guesser, so the file's own year inference is not disturbed
     const settings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };

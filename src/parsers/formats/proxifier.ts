@@ -13,6 +13,7 @@ import { parseMonthDayTime } from '../../core/time.ts';
 import { isIP } from '../../core/ip.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //                  [MM.DD HH:MM:SS]                     program  *64?      - target  rest
 const LINE = /^\[(\d\d\.\d\d \d\d:\d\d:\d\d)\] (.+?)(?: \*(64|32))? - (\S+) (.*)$/;
@@ -43,9 +44,7 @@ export const proxifier: TextParser = {
   patterns: ['line', 'open', 'close', 'error'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

@@ -12,6 +12,7 @@ import { isIP } from '../../core/ip.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { uriFields } from './apache-access.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //                 time                 elapsed      client code       /status   bytes  method URL   user  hier      /peer   type
 const LINE = /^(\d{9,10}\.\d{1,6})\s+(-?\d+)\s+(\S+)\s+([A-Z_]+|NONE)\/(\d{3})\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+([A-Z_]+)\/(\S+)(?:\s+(\S+))?\s*$/;
@@ -27,9 +28,7 @@ export const squid: TextParser = {
   patterns: ['line', 'connect', 'denied'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

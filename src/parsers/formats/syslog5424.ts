@@ -14,6 +14,7 @@ import type { TextParser } from '../types.ts';
 import { extractLinuxAuth } from '../extract/linuxAuth.ts';
 import { parseKvPairs } from '../extract/kvPairs.ts';
 import { priFields } from './syslog3164.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //              <PRI>?            VER        TIMESTAMP HOST  APP   PROCID MSGID  rest (SD and MSG)
 const HEADER = /^(?:<(\d{1,3})>)?(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+)(?: (.*))?$/;
@@ -120,9 +121,7 @@ export const syslog5424: TextParser = {
   patterns: ['header', 'sd', 'rt-flow'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => SNIFF.test(l)).length / lines.length) * 0.95;
+    return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {

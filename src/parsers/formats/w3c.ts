@@ -10,6 +10,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseIsoTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { ParseContext, TextParser } from '../types.ts';
+import { shareOfLines } from '../sniff.ts';
 
 const STATE_KEY = 'w3c.fields';
 const IIS_DEFAULT = 'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken'.split(' ');
@@ -50,9 +51,7 @@ export const w3c: TextParser = {
     const t = head.text;
     if (/^#(?:Software|Version|Date|Fields):/m.test(t) && t.includes('#Fields:')) return 0.98;
     // a head without directives (a rotated tail): the IIS default column layout, line by line
-    const lines = head.lines.filter((l) => l.trim() !== '');
-    if (lines.length === 0) return 0;
-    return (lines.filter((l) => IIS_LINE.test(l)).length / lines.length) * 0.9;
+    return shareOfLines(head, IIS_LINE) * 0.9;
   },
 
   isMeta(line, ctx) {

@@ -16,6 +16,7 @@
 import { err, ok } from '../../core/result.ts';
 import type { ParseContext, TextParser } from '../types.ts';
 import { zeekFields, zeekPathFromName } from '../extract/zeek.ts';
+import { nonBlankLines } from '../sniff.ts';
 
 interface Header {
   separator: string;
@@ -82,7 +83,7 @@ export const zeekTsv: TextParser = {
   patterns: ['default-fields'],
 
   sniff(head) {
-    const lines = head.lines.filter((l) => l.trim() !== '');
+    const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
     if (lines[0].startsWith('#separator ')) return lines.some((l) => l.startsWith('#fields')) ? 0.99 : 0.8;
     // no header (a cut file): Zeek record lines

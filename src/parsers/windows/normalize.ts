@@ -356,11 +356,11 @@ export function normalizeWindowsEvent(input: Record<string, string>, time: TimeS
 
 /**
  * normalizeWindowsEvent for a caller that already holds a clean map (prototype-free, text values, names
- * without 'data.') and its names and values in insertion order: the EVTX parser, per record.
+ * without 'data.') and, in insertion order, its keys as 'data.<name>' and their values: the EVTX parser, per record.
  */
-export function normalizeWindowsData(data: Record<string, string>, names: readonly string[], values: readonly string[], count: number, time: TimeSettings = UTC): EventFields {
+export function normalizeWindowsData(data: Record<string, string>, keys: readonly string[], values: readonly string[], count: number, time: TimeSettings = UTC): EventFields {
   const out = normalizeFields(data, time);
-  for (let i = 0; i < count; i++) out[dataKey(names[i])] = values[i];
+  for (let i = 0; i < count; i++) out[keys[i]] = values[i];
   return out;
 }
 
@@ -397,7 +397,7 @@ function normalizeFields(data: Record<string, string>, time: TimeSettings): Even
 
 const DATA_KEYS = new Map<string, string>();
 /** 'data.' + name, cached: the same few hundred names repeat in every event. */
-export function dataKey(name: string): string {
+function dataKey(name: string): string {
   let k = DATA_KEYS.get(name);
   if (k === undefined) {
     k = `data.${name}`;

@@ -1,15 +1,15 @@
 // The ingest worker: a shell (DESIGN practice 4). It reads, decodes, frames and parses files into columnar
 // chunks and hands each chunk (its buffers transferred, not copied) to the engine worker through the hooks.
 import { expose, transfer } from 'comlink';
-import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
-import { ingestBundle, type BundleIngestHooks } from './ingestBundle.ts';
+import type { DroppedFile, FileLedgerEntry } from '../api.ts';
+import { ingestBundle, type BundleIngestHooks, type BundleIngestOptions } from './ingestBundle.ts';
 import { toSource } from './runner.ts';
 import { chunkBuffers } from '../store/chunk.ts';
 
 let abort: AbortController | undefined;
 
 const api = {
-  async run(files: DroppedFile[], options: IngestOptions & { hideNames?: boolean }, hooks: BundleIngestHooks): Promise<FileLedgerEntry[]> {
+  async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: BundleIngestHooks): Promise<FileLedgerEntry[]> {
     abort = new AbortController();
     try {
       return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal }, {

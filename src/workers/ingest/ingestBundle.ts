@@ -24,6 +24,8 @@ export interface BundleIngestHooks {
 export interface BundleIngestOptions extends IngestOptions {
   signal?: AbortSignal;
   hideNames?: boolean;
+  /** re-ingest of one file: only the entry at this path inside the sources is read, the others are passed over */
+  onlyPath?: string;
 }
 
 export async function ingestBundle(
@@ -37,10 +39,12 @@ export async function ingestBundle(
 
   for await (const entry of expandBundle(sources, (i) => containerIssues.push(i))) {
     if (options.signal?.aborted) break;
+    if (options.onlyPath !== undefined && entry.path !== options.onlyPath) continue;
     while (sourceIndex < sources.length - 1 && !isUnder(entry.path, sources[sourceIndex].name)) sourceIndex++;
     const row: FileLedgerEntry = {
       id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
       bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
+      forcedYear: options.forcedYear,
     };
     row.id = await hooks.addFile(row);
     ledger.push(row);
@@ -68,7 +72,7 @@ export async function ingestBundle(
     const result = await ingestFile(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, hideName: options.hideNames, signal: options.signal,
+        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hideName: options.hideNames, signal: options.signal,
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
           if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
@@ -97,7 +101,9 @@ export async function ingestBundle(
   }
   if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, hooks, ledger);
 
-  for (const issue of containerIssues) {
+  // a re-ingest of one entry keeps only the issues about that entry or the archives around it
+  const only = options.onlyPath;
+  for (const issue of only === undefined ? containerIssues : containerIssues.filter((i) => isUnder(only, i.path))) {
     // an issue names an entry, or an archive level above entries (a truncated zip, stray bytes after a
     // .tar.gz): it belongs to the rows below that path; only an issue with no row (an encrypted member,
     // a damaged archive that yielded nothing) gets a row of its own
@@ -168,6 +174,7 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
   row.firstTs = r.firstTs;
   row.lastTs = r.lastTs;
   row.timeGuess = r.timeGuess;
+  row.sha256 = r.sha256;
   row.issues = r.issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason }));
   row.state = r.state;
   row.message = r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined);

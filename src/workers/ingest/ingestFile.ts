@@ -5,6 +5,7 @@ import type { EventFields } from '../../core/schema.ts';
 import { UNPARSED } from '../../core/schema.ts';
 import type { ParseIssue } from '../../core/result.ts';
 import { YearGuesser, type TimeSettings } from '../../core/time.ts';
+import { Sha256 } from '../../core/hash/sha256.ts';
 import { createLineSplitter } from '../../core/text/lines.ts';
 import { sniffCharset, isProbablyBinary } from '../../core/text/charset.ts';
 import { createFramer } from '../../parsers/framing/index.ts';
@@ -48,6 +49,8 @@ export interface FileIngestResult {
   tzOffsetMinutes: number;
   /** union of the ts.guess flags seen ('year', 'zone') */
   timeGuess: string;
+  /** SHA-256 (hex) of the bytes read, hashed as they stream; '' when the file was not read to its end (cancelled) */
+  sha256: string;
   /** the first problems, with their position (the rest are counted in `unparsed`) */
   issues: ParseIssue[];
   state: 'done' | 'skipped' | 'cancelled';
@@ -66,16 +69,19 @@ export async function ingestFile(
   const tz = opts.tzOffsetMinutes ?? 0;
   const result: FileIngestResult = {
     path: src.path, bytesRead: 0, parserId: '', confidence: 0, encoding: 'utf-8', events: 0, unparsed: 0, meta: 0,
-    tzOffsetMinutes: tz, timeGuess: '', issues: [], state: 'done',
+    tzOffsetMinutes: tz, timeGuess: '', sha256: '', issues: [], state: 'done',
   };
   const reader = src.open().getReader();
+  const hash = new Sha256();
   try {
     const head = await readHead(reader);
+    for (const c of head.chunks) hash.update(c);
     const charset = sniffCharset(head.bytes);
     result.encoding = charset.encoding;
     if (head.bytes.length === 0) {
       result.state = 'skipped';
       result.message = 'empty file: nothing to read';
+      result.sha256 = hash.hex();
       return result;
     }
     const headText = new TextDecoder(charset.encoding, { ignoreBOM: true }).decode(head.bytes.subarray(charset.bomLength));
@@ -83,20 +89,28 @@ export async function ingestFile(
     if (choice === undefined || (choice.parser.kind === 'text' && isProbablyBinary(head.bytes, charset))) {
       result.state = 'skipped';
       result.message = 'binary file skipped: not recognised as a log';
+      // the manifest hashes every file, parsed or not: read the rest without parsing it
+      result.bytesRead = head.chunks.reduce((n, c) => n + c.length, 0);
+      if (!head.done) await hashRest(reader, hash, result, opts);
+      if (!opts.signal?.aborted) result.sha256 = hash.hex();
       return result;
     }
     result.parserId = choice.parser.id;
     result.confidence = choice.confidence;
     const time: TimeSettings = { tzOffsetMinutes: tz, referenceMs: src.lastModified, forcedYear: opts.forcedYear };
     const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit };
-    const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts);
+    const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
     const counter = new EventCounter(src.path, choice.parser.id, choice.parser.version, result, sink, onProgress);
     if (choice.parser.kind === 'binary') await readBinary(choice.parser, chunks, ctx, counter);
     else await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength);
+    // a parser may stop before the end (a binary format's trailer): the hash still covers every byte
+    if (!head.done) await hashRest(reader, hash, result, opts);
     counter.progress();
     if (opts.signal?.aborted) {
       result.state = 'cancelled';
       result.message = `cancelled after ${result.bytesRead} bytes`;
+    } else {
+      result.sha256 = hash.hex();
     }
     return result;
   } finally {
@@ -107,7 +121,7 @@ export async function ingestFile(
 /** The head chunks again, then the rest of the stream, counting bytes and honouring cancellation. */
 async function* replay(
   first: Uint8Array[], rest: ReadableStreamDefaultReader<Uint8Array> | undefined, result: FileIngestResult,
-  opts: FileIngestOptions,
+  opts: FileIngestOptions, hash: Sha256,
 ): AsyncGenerator<Uint8Array> {
   for (const c of first) {
     result.bytesRead += c.length;
@@ -120,8 +134,22 @@ async function* replay(
     const r = await rest.read();
     if (r.done) return;
     result.bytesRead += r.value.length;
+    hash.update(r.value);
     yield r.value;
     await opts.drain?.();
+  }
+}
+
+/** Reads what is left of the stream into the hash only (nothing left after a parser that read to the end). */
+async function hashRest(
+  reader: ReadableStreamDefaultReader<Uint8Array>, hash: Sha256, result: FileIngestResult, opts: FileIngestOptions,
+): Promise<void> {
+  for (;;) {
+    if (opts.signal?.aborted) return;
+    const r = await reader.read();
+    if (r.done) return;
+    result.bytesRead += r.value.length;
+    hash.update(r.value);
   }
 }
 

@@ -97,6 +97,17 @@ export class CaseStore {
     }
   }
 
+  /** Reads one file's chunks in seq order, a batch at a time; awaits onChunk (it may write the chunk back). */
+  async forEachFileChunk(fileId: number, onChunk: (chunk: EventChunk) => Promise<void> | void, batch = 8): Promise<void> {
+    let lower = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
+    for (;;) {
+      const chunks = await this.db.getAll('chunks', lower, batch);
+      if (chunks.length === 0) return;
+      for (const c of chunks) await onChunk(c);
+      lower = IDBKeyRange.bound(chunks[chunks.length - 1].key, [fileId, Infinity], true);
+    }
+  }
+
   /** Removes a file's chunks and ledger row (re-ingest with another parser, or "remove" an incomplete file). */
   async deleteFile(fileId: number): Promise<void> {
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');

@@ -21,8 +21,8 @@ export interface EventChunk {
   columns: Record<string, Column>;
 }
 
-/** Fields kept as joined text rather than dictionaries: nearly unique per event. */
-export const TEXT_FIELDS = new Set(['raw', 'message', 'parse.error']);
+/** Fields kept as joined text rather than dictionaries: nearly unique per event (a dictionary would cost a map insert per event). */
+export const TEXT_FIELDS = new Set(['raw', 'message', 'parse.error', 'ts.raw']);
 
 export function columnKindOf(field: string): Column['kind'] {
   return NUMERIC_FIELDS.has(field) ? 'num' : TEXT_FIELDS.has(field) ? 'text' : 'dict';

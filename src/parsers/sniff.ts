@@ -1,0 +1,13 @@
+// Helpers shared by parsers' sniff(): most line formats score the share of head lines they recognise.
+import type { Head } from './types.ts';
+
+/** The head's lines that carry something (blank lines say nothing about the format). */
+export function nonBlankLines(head: Head): string[] {
+  return head.lines.filter((l) => l.trim() !== '');
+}
+
+/** Share (0..1) of the head's non-blank lines that `re` matches; 0 for an empty head. */
+export function shareOfLines(head: Head, re: RegExp): number {
+  const lines = nonBlankLines(head);
+  return lines.length === 0 ? 0 : lines.filter((l) => re.test(l)).length / lines.length;
+}
