@@ -8,6 +8,7 @@ import { SearchBar } from './components/SearchBar.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
+import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -21,6 +22,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
+      <LedgerSection engine={engine} tracker={tracker} wb={wb} />
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
       <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (

@@ -1,7 +1,7 @@
 // The workbench state: the open case, the ingest in progress, the current query and its page of rows.
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseInfo, DroppedFile, EventRow, FileLedgerEntry, QueryError } from '../../workers/api.ts';
+import type { CaseInfo, DroppedFile, EventRow, FileLedgerEntry, QueryError, ReingestOptions, ReingestResult } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
 
 export const PAGE_SIZE = 100;
@@ -33,6 +33,8 @@ export interface Workbench {
   caseChanged(info: CaseInfo): void;
   /** deletes a file's events (an incomplete or failed file) and re-runs the query */
   removeFile(fileId: number): Promise<void>;
+  /** reads one file again (another parser) or re-times its events (zone, year); undefined when it failed (see fatal) */
+  reingestFile(fileId: number, options: ReingestOptions, file?: File): Promise<ReingestResult | undefined>;
 }
 
 export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbench {
@@ -135,7 +137,25 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
     })());
   }, [engine, tracker, runQuery]);
 
+  const reingestFile = useCallback(async (fileId: number, options: ReingestOptions, file?: File) => {
+    return tracker.track((async () => {
+      setIngesting(true);
+      let result: ReingestResult | undefined;
+      try {
+        result = await engine.reingestFile(fileId, options, file);
+        if (result.ok) setCaseInfo(result.info);
+        setFiles(await engine.ledger());
+      } catch (e) {
+        setFatal(`The file could not be read again: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        setIngesting(false);
+      }
+      if (result?.ok === true) await runQuery(viewRef.current?.text ?? '');
+      return result;
+    })());
+  }, [engine, tracker, runQuery]);
+
   return {
-    caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile,
+    caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }

@@ -1,6 +1,6 @@
 // IP values in queries: `10.0.0.0/8`, `2001:db8::/32` (CIDR) and single addresses, which match the
 // same address however it is written (2001:DB8::1 = 2001:db8:0:0:0:0:0:1).
-import { ipv4ToInt, ipv6ToGroups, isIPv4, isIPv6 } from '../../core/ip.ts';
+import { ipv4ToInt, ipv4Value, ipv6ToGroups, isIPv4, isIPv6 } from '../../core/ip.ts';
 
 /** A test for dict values, or undefined when the text is no IP or CIDR. */
 export function ipMatcher(text: string): ((value: string) => boolean) | undefined {
@@ -13,7 +13,10 @@ export function ipMatcher(text: string): ((value: string) => boolean) | undefine
     if (bits > 32) return undefined;
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
     const base = (ipv4ToInt(addr) & mask) >>> 0;
-    return (v) => isIPv4(v) && ((ipv4ToInt(v) & mask) >>> 0) === base;
+    return (v) => {
+      const n = ipv4Value(v);
+      return n >= 0 && ((n & mask) >>> 0) === base;
+    };
   }
   if (isIPv6(addr)) {
     const bits = bitsText === undefined ? 128 : Number(bitsText);

@@ -1,0 +1,63 @@
+// The ledger under the files panel: shown on demand (it is wide), with its CSV and JSON exports.
+// The engine formats the exports; this only saves the Blob it returns.
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
+import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
+import type { Workbench } from '../../state/useWorkbench.ts';
+import { saveBlob } from '../../hooks/saveBlob.ts';
+import { LedgerTable } from './LedgerTable.tsx';
+import './ledger.css';
+
+export function LedgerSection({ engine, tracker, wb }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench }) {
+  const [open, setOpen] = useState(false);
+  const [parsers, setParsers] = useState<ParserInfo[]>([]);
+  const [error, setError] = useState<string>();
+  const bodyId = useId();
+
+  useEffect(() => {
+    if (!open || parsers.length > 0) return;
+    void tracker.track(engine.parsers().then(setParsers, (e: unknown) => setError(`The parser list could not be loaded: ${String(e)}`)));
+  }, [open, parsers.length, engine, tracker]);
+
+  const exportAs = useCallback(async (format: 'csv' | 'json') => {
+    await tracker.track((async () => {
+      try {
+        const blob = await engine.exportLedger(format);
+        const name = (wb.caseInfo?.name ?? 'case').replace(/[^\w.-]+/g, '_');
+        saveBlob(blob, `${name}-ledger.${format}`);
+        setError(undefined);
+      } catch (e) {
+        setError(`The ledger could not be exported: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    })());
+  }, [engine, tracker, wb.caseInfo?.name]);
+
+  const apply = useCallback(async (file: FileLedgerEntry, options: ReingestOptions, picked?: File) => {
+    const r = await wb.reingestFile(file.id, options, picked);
+    return r !== undefined && !r.ok ? r.message : undefined;
+  }, [wb]);
+
+  if (wb.files.length === 0) return null;
+  return (
+    <section className="ledger" aria-label="Ledger">
+      <div className="ledger__head">
+        <h2>Ledger</h2>
+        <button type="button" className="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide ledger' : 'Show ledger'}
+        </button>
+        <button type="button" className="button" disabled={wb.ingesting} onClick={() => void exportAs('csv')}>Export ledger CSV</button>
+        <button type="button" className="button" disabled={wb.ingesting} onClick={() => void exportAs('json')}>Export ledger JSON</button>
+      </div>
+      {error !== undefined && <p className="error-banner" role="alert">{error}</p>}
+      {open && (
+        <div id={bodyId}>
+          <p className="ledger__note">
+            Every file of the case: where it is in the bundle, its SHA-256, how it was read and what came out.
+            Change a file&apos;s parser to read it again; change its zone or year to re-time its events.
+          </p>
+          <LedgerTable files={wb.files} parsers={parsers} busy={wb.ingesting} onApply={apply} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// The ledger (evidence manifest): one row per file of the case — where it sits in the bundle, its size and
+// SHA-256, how it was read (parser, confidence, zone, year), what came out (events, unparsed with the first
+// reasons and line numbers) and its time range. Log-derived text (paths, reasons) is rendered as text only.
+import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
+import { formatBytes, formatCount, formatTime } from '../../format.ts';
+import { ReadAsControls } from './ReadAsControls.tsx';
+
+export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an archive or a gzip, of its decompressed bytes';
+
+const STATE_WORDS: Record<FileLedgerEntry['state'], string> = {
+  queued: 'waiting', reading: 'reading…', done: 'read', skipped: 'skipped', failed: 'failed', cancelled: 'cancelled', incomplete: 'incomplete',
+};
+
+export interface LedgerTableProps {
+  files: FileLedgerEntry[];
+  parsers: ParserInfo[];
+  busy: boolean;
+  onApply(file: FileLedgerEntry, options: ReingestOptions, picked?: File): Promise<string | undefined>;
+}
+
+export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps) {
+  return (
+    <div className="table-scroll ledger-scroll">
+      <table className="events-table ledger-table" aria-label="Ledger">
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Size</th>
+            <th scope="col" title={HASH_TITLE}>SHA-256 (decompressed bytes)</th>
+            <th scope="col">Parser</th>
+            <th scope="col">Events</th>
+            <th scope="col">Unparsed</th>
+            <th scope="col">First (UTC)</th>
+            <th scope="col">Last (UTC)</th>
+            <th scope="col">Read as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.id} className={`ledger-row ledger-row--${f.state}`}>
+              <th scope="row" className="ledger__path">
+                <span>{f.path}</span>
+                <span className="ledger__state">{STATE_WORDS[f.state]}</span>
+                {f.message !== undefined && <span className="ledger__message">{f.message}</span>}
+              </th>
+              <td className="ledger__num">{formatBytes(f.size)}</td>
+              <td className="ledger__hash" title={HASH_TITLE}>{f.sha256 === '' ? 'not computed (file not read to its end)' : f.sha256}</td>
+              <td>{f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}</td>
+              <td className="ledger__num">{formatCount(f.events)}</td>
+              <td className="ledger__num"><Unparsed file={f} /></td>
+              <td>{formatTime(f.firstTs)}</td>
+              <td>{formatTime(f.lastTs)}<TimeAssumed file={f} /></td>
+              <td>
+                <ReadAsControls
+                  key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}`}
+                  file={f} parsers={parsers} disabled={busy || f.state === 'reading'}
+                  onApply={(options, picked) => onApply(f, options, picked)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The count, and the first reasons with their positions behind a disclosure. */
+function Unparsed({ file }: { file: FileLedgerEntry }) {
+  if (file.issues.length === 0) return <>{formatCount(file.unparsed)}</>;
+  return (
+    <details className="ledger__issues">
+      <summary>{formatCount(file.unparsed)} <span className="ledger__muted">({file.issues.length === 1 ? 'why' : `first ${file.issues.length} reasons`})</span></summary>
+      <ul>
+        {file.issues.map((i, n) => <li key={n}>{where(i)}{i.reason}</li>)}
+      </ul>
+    </details>
+  );
+}
+
+function where(i: FileLedgerEntry['issues'][number]): string {
+  if (i.line !== undefined) return `line ${formatCount(i.line)}: `;
+  if (i.offset !== undefined) return `byte ${formatCount(i.offset)}: `;
+  return '';
+}
+
+/** Plain words for what the times rest on: a zone or a year the records did not state. */
+function TimeAssumed({ file }: { file: FileLedgerEntry }) {
+  const parts = file.timeGuess.split(',').filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const words = parts.map((p) => (p === 'year' ? (file.forcedYear === undefined ? 'year guessed from the file date' : 'year set by you') : 'zone assumed'));
+  return <span className="ledger__muted ledger__assumed">{words.join(', ')}</span>;
+}

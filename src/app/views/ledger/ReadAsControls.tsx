@@ -1,0 +1,84 @@
+// How one file is read: parser, zone and (for year-less formats) year, applied from its ledger row.
+// Only a parser change re-reads the file; zone and year alone re-time the stored events.
+import { useState } from 'react';
+import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
+import { formatZone, zoneToMinutes } from '../../../core/time.ts';
+
+export interface ReadAsProps {
+  file: FileLedgerEntry;
+  parsers: ParserInfo[];
+  disabled: boolean;
+  /** resolves to a message when the file must be picked again (the page was reloaded since it was dropped) */
+  onApply(options: ReingestOptions, picked?: File): Promise<string | undefined>;
+}
+
+export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps) {
+  const [parserId, setParserId] = useState(file.parserId);
+  const [zone, setZone] = useState(formatZone(file.tzOffsetMinutes));
+  const [year, setYear] = useState(file.forcedYear === undefined ? '' : String(file.forcedYear));
+  const [needsFile, setNeedsFile] = useState<string>();
+  const yearless = file.timeGuess.split(',').includes('year') || file.forcedYear !== undefined;
+
+  const tz = zoneToMinutes(zone.trim());
+  const zoneError = tz === undefined || Math.abs(tz) > 14 * 60 ? 'Write the zone as +HH:MM, e.g. +02:00 or -05:00.' : undefined;
+  const yearNum = year.trim() === '' ? undefined : Number(year);
+  const yearError = yearNum !== undefined && !(Number.isInteger(yearNum) && yearNum >= 1970 && yearNum <= 2100) ? 'Write a year between 1970 and 2100.' : undefined;
+
+  const options: ReingestOptions = {};
+  if (parserId !== file.parserId && parserId !== '') options.parserId = parserId;
+  if (tz !== undefined && tz !== file.tzOffsetMinutes) options.tzOffsetMinutes = tz;
+  if (yearless && yearNum !== undefined && yearNum !== file.forcedYear) options.forcedYear = yearNum;
+  const changed = Object.keys(options).length > 0;
+
+  const apply = async (picked?: File) => {
+    setNeedsFile(await onApply(options, picked));
+  };
+
+  return (
+    <form
+      className="read-as"
+      onSubmit={(e) => { e.preventDefault(); void apply(); }}
+      aria-label={`How ${file.path} is read`}
+    >
+      <label>
+        <span>Parser</span>
+        <select aria-label={`Parser for ${file.path}`} value={parserId} disabled={disabled} onChange={(e) => setParserId(e.currentTarget.value)}>
+          {file.parserId === '' && <option value="">(not read)</option>}
+          {parsers.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
+        </select>
+      </label>
+      <label>
+        <span>Zone</span>
+        <input
+          type="text" size={7} value={zone} disabled={disabled} aria-label={`Time zone for ${file.path}`}
+          aria-invalid={zoneError !== undefined} onChange={(e) => setZone(e.currentTarget.value)}
+        />
+      </label>
+      {yearless && (
+        <label>
+          <span>Year</span>
+          <input
+            type="number" min={1970} max={2100} placeholder="guessed" value={year} disabled={disabled}
+            aria-label={`Year for ${file.path}`} aria-invalid={yearError !== undefined} onChange={(e) => setYear(e.currentTarget.value)}
+          />
+        </label>
+      )}
+      <button type="submit" className="button" disabled={disabled || !changed || zoneError !== undefined || yearError !== undefined} aria-label={`Apply to ${file.path}`}>
+        Apply
+      </button>
+      {(zoneError ?? yearError) !== undefined && <p className="read-as__error">{zoneError ?? yearError}</p>}
+      {needsFile !== undefined && (
+        <div className="read-as__needs-file" role="alert">
+          <p>{needsFile}</p>
+          <label className="button">
+            Pick the file again
+            <input
+              type="file" aria-label={`Pick ${file.path} again`} disabled={disabled}
+              onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f !== undefined) void apply(f); }}
+            />
+          </label>
+        </div>
+      )}
+    </form>
+  );
+}
