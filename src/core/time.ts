@@ -5,6 +5,14 @@ export const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
+const MONTH_OF = new Map(Object.entries(MONTHS).map(([k, v]) => [k[0].toUpperCase() + k.slice(1), v]));
+
+/** The number written by the two digits at `at` ("06:55:46", 3 -> 55); NaN when they are not digits. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48, b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
 /** Per-file time settings: the zone the user set for the file and the reference date for missing years. */
 export interface TimeSettings {
   /** minutes east of UTC applied to zone-less times (default 0 = UTC, still flagged as a guess) */
@@ -97,11 +105,11 @@ export function parseSyslogTime(
   mon: string, day: string, hms: string, frac: string | undefined, years: YearGuesser, settings: TimeSettings,
   explicitYear?: number,
 ): TimeResult | undefined {
-  const month = MONTHS[mon.toLowerCase()];
+  // hot path (one call per line): the usual capitalised name first, no lower-cased copy
+  const month = MONTH_OF.get(mon) ?? MONTHS[mon.toLowerCase()];
   if (month === undefined) return undefined;
   const year = explicitYear ?? years.yearFor(month);
-  const h = +hms.slice(0, 2), mi = +hms.slice(3, 5), s = +hms.slice(6, 8);
-  const local = utcMs(year, month, +day, h, mi, s, fractionToMs(frac));
+  const local = utcMs(year, month, +day, twoDigits(hms, 0), twoDigits(hms, 3), twoDigits(hms, 6), fractionToMs(frac));
   if (Number.isNaN(local)) return undefined;
   return {
     ts: local - settings.tzOffsetMinutes * 60_000,
