@@ -1,6 +1,7 @@
 // `logdrop normalize` called as a function: every event once, in file order, keys in canonical order.
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { normalize } from '../../src/cli/normalize.ts';
 import { corpusPath } from '../harness/corpus.ts';
 
@@ -22,5 +23,17 @@ describe('logdrop normalize', () => {
     expect(Object.keys(lines[0])[0]).toBe('ts');
     expect(ledger.map((f) => [f.state, f.events])).toEqual([['done', 2000]]);
     expect(err.text).toMatch(/^OpenSSH_2k\.log\tformat=syslog3164 \(\d+%\)\tevents=2000\tunparsed=0/);
+  });
+
+  it('accepts .evtx files: one event per record with the System fields', async () => {
+    const out = new Collect(), err = new Collect();
+    const file = 'evtx-attack-samples/Credential Access/CA_4624_4625_LogonType2_LogonProc_chrome.evtx';
+    const ledger = await normalize([corpusPath(file)], {}, out, err);
+    const truth = JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, { records: number }>;
+    const lines = out.text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(ledger[0]).toMatchObject({ parserId: 'evtx', state: 'done', unparsed: 0 });
+    expect(lines).toHaveLength(truth[file].records);
+    expect(lines[0]).toMatchObject({ 'parser.name': 'evtx' });
+    expect(lines.every((e) => typeof e['data.EventID'] === 'string' && typeof e.ts === 'number')).toBe(true);
   });
 });
