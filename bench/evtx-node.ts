@@ -1,12 +1,16 @@
 // EVTX parser benchmark in Node: builds a large valid EVTX from the corpus's densest chunks (fixed header,
 // written to /tmp), parses it with the `evtx` parser (the same parseBytes the worker runs, fed 1 MiB pieces)
 // and times Debian's `evtxexport` (libevtx-utils) on the same file. Run: node --import tsx bench/evtx-node.ts
+// The machine may be shared: each round runs every contender once, in turn, and the table shows medians, so the
+// ratios are taken under the same load. EVTX_BENCH_BASELINE=<path of another copy of src/parsers/formats/evtx.ts>
+// adds that version as a contender (e.g. the code before a change, copied out of the tree).
+// Env: EVTX_BENCH_RECORDS (100000), EVTX_BENCH_RUNS (5; evtxexport runs at most 3 times).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { crc32 } from '../src/parsers/evtx/crc32.ts';
 import { YearGuesser } from '../src/core/time.ts';
 import { evtx } from '../src/parsers/formats/evtx.ts';
-import type { ParseContext } from '../src/parsers/types.ts';
+import type { BinaryParser, ParseContext } from '../src/parsers/types.ts';
 import { corpusPath } from '../test/harness/corpus.ts';
 
 const HEADER = 4096;
@@ -14,6 +18,7 @@ const CHUNK = 65536;
 const TARGET_RECORDS = Number(process.env.EVTX_BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.EVTX_BENCH_RUNS ?? 5);
 const OUT = '/tmp/logdrop-evtx-bench.evtx';
+const BASELINE = process.env.EVTX_BENCH_BASELINE;
 
 interface Truth { records: number }
 
@@ -45,7 +50,7 @@ function buildFile(): { bytes: Uint8Array; records: number } {
   return { bytes, records: rounds * perRound };
 }
 
-async function parseOnce(bytes: Uint8Array): Promise<{ ms: number; events: number; problems: number }> {
+async function parseOnce(parser: BinaryParser, bytes: Uint8Array): Promise<{ ms: number; events: number; problems: number }> {
   const time = { tzOffsetMinutes: 0, referenceMs: Date.now() };
   const ctx: ParseContext = { file: OUT, time, years: new YearGuesser(time), state: new Map() };
   async function* pieces(): AsyncIterable<Uint8Array> {
@@ -53,8 +58,9 @@ async function parseOnce(bytes: Uint8Array): Promise<{ ms: number; events: numbe
   }
   let events = 0, problems = 0, chars = 0;
   const t0 = performance.now();
-  await evtx.parseBytes(pieces(), ctx, {
-    event: (_f, raw) => { events++; chars += raw.length; },
+  await parser.parseBytes(pieces(), ctx, {
+    // reading a character flattens a string built by concatenation: its cost is counted here, not later
+    event: (_f, raw) => { events++; chars += raw.length + (raw.charCodeAt(raw.length - 1) & 0); },
     unparsed: () => { problems++; },
     issue: () => { problems++; },
   });
@@ -69,29 +75,27 @@ const { bytes, records } = buildFile();
 writeFileSync(OUT, bytes);
 console.log(`built ${OUT}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB, ${bytes.length / CHUNK | 0} chunks, ${records} records`);
 
-await parseOnce(bytes); // warm-up (JIT)
-const times: number[] = [];
+const baseline = BASELINE ? (await import(BASELINE) as { evtx: BinaryParser }).evtx : undefined;
+const hasEvtxexport = spawnSync('sh', ['-c', 'command -v evtxexport']).status === 0;
+await parseOnce(evtx, bytes); // warm-up (JIT)
+if (baseline) await parseOnce(baseline, bytes);
+const times: number[] = [], baseTimes: number[] = [], theirRuns: number[] = [];
 let last = { ms: 0, events: 0, problems: 0 };
 for (let i = 0; i < RUNS; i++) {
-  last = await parseOnce(bytes);
+  last = await parseOnce(evtx, bytes);
   times.push(last.ms);
+  if (baseline) baseTimes.push((await parseOnce(baseline, bytes)).ms);
+  if (hasEvtxexport && i < 3) {
+    const t0 = performance.now();
+    execFileSync('sh', ['-c', `evtxexport -f xml '${OUT}' > /dev/null 2>&1`]);
+    theirRuns.push(performance.now() - t0);
+  }
 }
 if (last.events !== records || last.problems) console.log(`WARNING: ${last.events} events, ${last.problems} issues (expected ${records}, 0)`);
 const ours = median(times) / 1000;
-
-let theirs = NaN;
-let theirsNote: string;
-const which = spawnSync('sh', ['-c', 'command -v evtxexport']);
-if (which.status === 0) {
-  const runs: number[] = [];
-  for (let i = 0; i < Math.min(RUNS, 3); i++) {
-    const t0 = performance.now();
-    execFileSync('sh', ['-c', `evtxexport -f xml '${OUT}' > /dev/null 2>&1`]);
-    runs.push(performance.now() - t0);
-  }
-  theirs = median(runs) / 1000;
-  theirsNote = `median of ${runs.length}`;
-} else theirsNote = 'not installed (apt-get install -y libevtx-utils)';
+const base = baseline ? median(baseTimes) / 1000 : NaN;
+const theirs = hasEvtxexport ? median(theirRuns) / 1000 : NaN;
+const theirsNote = hasEvtxexport ? `median of ${theirRuns.length}, same rounds` : 'not installed (apt-get install -y libevtx-utils)';
 
 const row = (tool: string, s: number, note: string) =>
   `| ${tool.padEnd(38)} | ${String(records).padStart(8)} | ${Number.isFinite(s) ? s.toFixed(3).padStart(8) : '     n/a'} | ${Number.isFinite(s) ? Math.round(records / s).toLocaleString('en-US').padStart(10) : '       n/a'} | ${note}`;
@@ -99,4 +103,7 @@ console.log(`\nfile: ${(statSync(OUT).size / 2 ** 20).toFixed(1)} MiB, Node ${pr
 console.log(`| ${'tool'.padEnd(38)} | ${'records'.padStart(8)} | ${'seconds'.padStart(8)} | ${'records/s'.padStart(10)} | runs`);
 console.log(`|${'-'.repeat(40)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(12)}|------`);
 console.log(row('logdrop evtx (Node, parse+normalize)', ours, `median of ${RUNS}`));
+if (baseline) console.log(row('baseline (EVTX_BENCH_BASELINE)', base, `median of ${RUNS}, same rounds`));
 console.log(row('evtxexport -f xml (libevtx-utils)', theirs, theirsNote));
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? `${(b / a).toFixed(2)}x` : 'n/a');
+console.log(`\nrecords/s vs evtxexport: ${ratio(ours, theirs)}${baseline ? `; vs baseline: ${ratio(ours, base)} (baseline vs evtxexport: ${ratio(base, theirs)})` : ''}`);

@@ -56,6 +56,20 @@ export class LogdropPage {
     await expect(this.page.getByRole('dialog', { name: 'Cases' })).toBeHidden();
   }
 
+  /** Shows the ledger (evidence manifest) and returns its region. */
+  async openLedger(): Promise<Locator> {
+    const ledger = this.page.getByRole('region', { name: 'Ledger' });
+    await ledger.getByRole('button', { name: 'Show ledger' }).click();
+    await this.waitForIdle();
+    return ledger;
+  }
+
+  async exportLedger(format: 'CSV' | 'JSON'): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: `Export ledger ${format}` }).click();
+    return download;
+  }
+
   async exportCsv(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: 'Export CSV' }).click();

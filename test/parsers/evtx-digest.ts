@@ -1,4 +1,4 @@
-// Test helper: one SHA-256 over everything the evtx parser reports for the whole corpus (raw XML, every field
+// Test helper (evtx-digest.test.ts): one SHA-256 over everything the evtx parser reports for the whole corpus (raw XML, every field
 // with its type, unparsed records, issues), plus the same for deterministically damaged copies of each file
 // (bytes flipped inside the records) so the error paths are covered too. Field keys are sorted: the digest
 // pins values, not the insertion order of the event object.

@@ -9,9 +9,9 @@ import { createEngine } from '../../src/workers/engine.ts';
 import type { EngineApi } from '../../src/workers/api.ts';
 import { corpusPath } from '../harness/corpus.ts';
 
-const OPENSSH = readFileSync(corpusPath('loghub/OpenSSH/OpenSSH_2k.log'));
+const OPENSSH = new Uint8Array(readFileSync(corpusPath('loghub/OpenSSH/OpenSSH_2k.log')));
 const SHA = createHash('sha256').update(OPENSSH).digest('hex');
-const file = (bytes: Uint8Array, name: string) => new File([bytes], name, { lastModified: Date.UTC(2026, 0, 1) });
+const file = (bytes: Uint8Array<ArrayBuffer>, name: string) => new File([bytes], name, { lastModified: Date.UTC(2026, 0, 1) });
 
 async function firstTimes(engine: EngineApi, n = 2): Promise<string[]> {
   const q = await engine.query('');
@@ -31,7 +31,7 @@ describe('ledger', () => {
     await engine.createCase('hashes');
     const done = await engine.ingest([
       { path: 'ssh.log', file: file(OPENSSH, 'ssh.log') },
-      { path: 'ssh.log.gz', file: file(gzipSync(OPENSSH), 'ssh.log.gz') },
+      { path: 'ssh.log.gz', file: file(new Uint8Array(gzipSync(OPENSSH)), 'ssh.log.gz') },
       { path: 'empty.log', file: file(new Uint8Array(0), 'empty.log') },
     ], {}, () => {});
     expect(done.files.map((f) => [f.path, f.sha256])).toEqual([
@@ -47,7 +47,7 @@ describe('ledger', () => {
     await engine.createCase('override');
     const done = await engine.ingest([
       { path: 'ssh.log', file: file(OPENSSH, 'ssh.log') },
-      { path: 'old.log.gz', file: file(gzipSync(OPENSSH), 'old.log.gz') },
+      { path: 'old.log.gz', file: file(new Uint8Array(gzipSync(OPENSSH)), 'old.log.gz') },
     ], {}, () => {});
     const [plain, member] = done.files;
     expect(await total(engine, 'parser.name:syslog3164')).toBe(4000);
@@ -124,5 +124,20 @@ describe('ledger', () => {
     const json = JSON.parse(await (await engine.exportLedger('json')).text()) as { case: string; files: { sha256: string }[] };
     expect(json.case).toBe('export');
     expect(json.files.map((f) => f.sha256)).toEqual([SHA]);
+  });
+});
+
+describe('ledger: parser and year together', () => {
+  it('a year set with another parser can be changed again by re-timing', async () => {
+    const engine = createEngine();
+    await engine.createCase('year then parser');
+    const [row] = (await engine.ingest([{ path: 'ssh.log', file: file(OPENSSH, 'ssh.log') }], {}, () => {})).files;
+    const first = await engine.reingestFile(row.id, { parserId: 'generic', forcedYear: 2015 });
+    expect(first.ok && first.file).toMatchObject({ parserId: 'generic', forcedYear: 2015 });
+    const times = async () => (await engine.ledger())[0].firstTs;
+    const y2015 = await times();
+    expect(new Date(y2015 ?? NaN).getUTCFullYear()).toBe(2015);
+    await engine.reingestFile(row.id, { forcedYear: 2016 });
+    expect(new Date((await times()) ?? NaN).getUTCFullYear()).toBe(2016);
   });
 });

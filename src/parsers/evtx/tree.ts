@@ -1,4 +1,5 @@
-// Template + substitution values -> the concrete XML tree of one record.
+// Template + substitution values -> the concrete XML tree of one record. The EVTX parser renders records with
+// walk.ts (same result, no tree); this stays the reference walk.ts is tested against and its rare fallback.
 // Reference: https://github.com/libyal/libevtx/blob/main/documentation/Windows%20XML%20Event%20Log%20(EVTX).asciidoc
 // ("Normal substitution", "Optional substitution") and MS-EVEN6 2.2.12.
 // Example: <Data Name="TargetUserName">%5</Data> with value 5 = "admin" -> <Data Name="TargetUserName">admin</Data>.

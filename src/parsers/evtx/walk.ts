@@ -5,7 +5,8 @@
 // Example: <Data Name="TargetUserName">%5</Data> with value 5 = "admin" -> XML <Data Name="TargetUserName">admin</Data>
 //          and the field TargetUserName=admin.
 // This gives exactly what tree.ts (instantiate) + render.ts (renderXml) + fields.ts (eventFields) give, which
-// remain the reference (and serve the XML/JSON parsers); test/parsers/evtx-digest.test.ts pins the equality.
+// remain the reference (and serve the XML/JSON parsers): test/parsers/evtx-walk.test.ts compares the two on
+// hand-made templates and on every corpus record, test/parsers/evtx-digest.test.ts pins the parser's output.
 // Why it is fast: each template element carries a plan (escaped names, attribute prefixes, field names),
 // computed once per chunk and shared by every record that uses the template; a record only decodes its values
 // (lazily, once each) and appends strings.
@@ -16,91 +17,14 @@
 // - a BinXML (0x21) value is a fragment of its own whose top-level substitutions read the enclosing values;
 // - System is read before the other sections: when it comes after one, the fields are rebuilt from the tree.
 import { BinXmlReader, type ChunkCtx, type TChild, type TElement, type Values } from './binxml.ts';
-import { eventFields, leafAttrName, newDataMap, Section, sectionOf, systemAttrName, type DataMap } from './fields.ts';
-import { cdataXml, escapeAttr, escapeText, piXml, xmlName } from './render.ts';
+import { eventFields, Section } from './fields.ts';
+import { FieldList } from './fieldlist.ts';
+import { dataKey, planOf, type Plan } from './plan.ts';
+import { cdataXml, escapeAttr, escapeText, piXml } from './render.ts';
 import { instantiate } from './tree.ts';
 import { array, scalar, VT } from './values.ts';
 
-/** Precomputed per template element. */
-interface Plan {
-  /** '<Name' and '</Name>' with the XML-safe name */
-  open: string;
-  close: string;
-  /** per attribute: ' name="' ; for a constant value the whole ' name="value"' */
-  attrPre: string[];
-  /** per attribute: its constant value, or undefined when substitutions fill it */
-  attrConst: (string | undefined)[];
-  /** two attributes share an XML name: only the first one written counts */
-  attrDup: boolean;
-  attrXmlNames: string[];
-  /** per attribute: field name as a System child attribute, and as a leaf attribute (undefined: xmlns) */
-  sysNames: string[];
-  leafNames: (string | undefined)[];
-  /** 'data.' + the name of the element, of sysNames, of leafNames, of a constant value */
-  key: string;
-  sysKeys: string[];
-  leafKeys: (string | undefined)[];
-  constKeys: (string | undefined)[];
-  /** per child: the escaped text of a constant text child, else '' */
-  kidEsc: string[];
-  /** ids of the substitution children (an array value among them repeats the element) */
-  subKids: number[];
-  section: number;
-  isData: boolean;
-}
-
-function planOf(t: TElement): Plan {
-  if (t.plan !== undefined) return t.plan as Plan;
-  const name = xmlName(t.name);
-  const n = t.attrs.length;
-  const attrPre = new Array<string>(n), attrConst = new Array<string | undefined>(n), attrXmlNames = new Array<string>(n);
-  const sysNames = new Array<string>(n), leafNames = new Array<string | undefined>(n);
-  const constKeys = new Array<string | undefined>(n);
-  let attrDup = false;
-  for (let i = 0; i < n; i++) {
-    const a = t.attrs[i];
-    const an = xmlName(a.name);
-    if (attrXmlNames.indexOf(an) >= 0) attrDup = true;
-    attrXmlNames[i] = an;
-    let constant: string | undefined = '';
-    for (const p of a.parts) {
-      if (typeof p === 'string') constant += p;
-      else {
-        constant = undefined;
-        break;
-      }
-    }
-    attrConst[i] = constant;
-    constKeys[i] = constant === undefined ? undefined : dataKey(constant);
-    attrPre[i] = constant === undefined ? ` ${an}="` : ` ${an}="${escapeAttr(constant)}"`;
-    sysNames[i] = systemAttrName(t.name, a.name);
-    leafNames[i] = leafAttrName(t.name, a.name);
-  }
-  const kidEsc: string[] = [];
-  const subKids: number[] = [];
-  for (const ch of t.children) {
-    kidEsc.push(typeof ch === 'string' ? escapeText(ch) : '');
-    if (typeof ch !== 'string' && ch.k === 2) subKids.push(ch.id);
-  }
-  const plan: Plan = {
-    open: `<${name}`, close: `</${name}>`, attrPre, attrConst, attrDup, attrXmlNames, sysNames, leafNames, kidEsc, subKids,
-    key: dataKey(t.name), sysKeys: sysNames.map(dataKey), leafKeys: leafNames.map((l) => (l === undefined ? undefined : dataKey(l))), constKeys,
-    section: sectionOf(t.name), isData: t.name === 'Data',
-  };
-  t.plan = plan;
-  return plan;
-}
-
-const DATA_KEYS = new Map<string, string>();
-/** 'data.' + name, cached: the same few hundred names repeat in every event. */
-function dataKey(name: string): string {
-  let k = DATA_KEYS.get(name);
-  if (k === undefined) {
-    k = `data.${name}`;
-    if (DATA_KEYS.size < 50_000) DATA_KEYS.set(name, k);
-  }
-  return k;
-}
+export { FieldList };
 
 /** An array value: its items. */
 class Items {
@@ -130,11 +54,7 @@ const K_NONE = 0, K_SYS = 1, K_DATA = 2, K_EDOTHER = 3, K_LEAF = 4, K_EDSECTION 
 export class RecordWalker {
   /** results of the last `run` */
   xml = '';
-  data: DataMap = newDataMap();
-  /** the fields of `data` in insertion order as 'data.<name>' = values[i]; `count` of them */
-  readonly keys: string[] = [];
-  readonly values: string[] = [];
-  count = 0;
+  readonly fields = new FieldList();
   problems: string[] = [];
 
   private c: ChunkCtx | undefined;
@@ -158,8 +78,7 @@ export class RecordWalker {
   run(c: ChunkCtx, nodes: TChild[]): void {
     this.c = c;
     this.xml = '';
-    this.data = newDataMap();
-    this.count = 0;
+    this.fields.clear();
     this.problems = [];
     this.text = '';
     this.collecting = false;
@@ -173,27 +92,21 @@ export class RecordWalker {
     this.nodes(nodes, undefined, R_ROOT);
     if (this.systemLate) {
       const data = eventFields(instantiate(c, nodes, []));
-      this.data = data;
-      this.count = 0;
-      for (const k of Object.keys(data)) {
-        this.keys[this.count] = dataKey(k);
-        this.values[this.count++] = data[k];
-      }
+      this.fields.clear();
+      for (const k of Object.keys(data)) this.fields.add(k, dataKey(k), data[k]);
     }
   }
 
   /** Adds a field; a name already taken gets _2, _3 ... (the rule of fields.ts). */
   private put(name: string, value: string, key?: string): void {
-    const data = this.data;
-    if (name in data) {
+    const f = this.fields;
+    if (f.has(name)) {
       let n = name;
-      for (let i = 2; n in data; i++) n = `${name}_${i}`;
+      for (let i = 2; f.has(n); i++) n = `${name}_${i}`;
       name = n;
       key = undefined;
     }
-    data[name] = value;
-    this.keys[this.count] = key ?? dataKey(name);
-    this.values[this.count++] = value;
+    f.add(name, key ?? dataKey(name), value);
   }
 
   private get(inst: Inst, id: number): Decoded {

@@ -5,12 +5,14 @@
 // Each record becomes one event: `raw` is the rendered XML, data.* the System fields under Sigma's names plus
 // every EventData/UserData field (naming rules in evtx/fields.ts), and the normalized fields come from the
 // shared Windows table (windows/normalize.ts). Format internals live in ../evtx/; nothing here needs Node.
+// Per record: evtx/walk.ts renders the XML and fills the fields straight from the chunk's cached template
+// (no tree), then normalizeWindowsFields builds the event; one walker serves the whole file.
 import type { EventFields } from '../../core/schema.ts';
 import type { BinaryParser } from '../types.ts';
 import { EvtxStream } from '../evtx/file.ts';
 import { hasFileSignature } from '../evtx/header.ts';
 import { RecordWalker } from '../evtx/walk.ts';
-import { normalizeWindowsData } from '../windows/normalize.ts';
+import { normalizeWindowsFields } from '../windows/normalize.ts';
 
 export const evtx: BinaryParser = {
   kind: 'binary',
@@ -27,7 +29,7 @@ export const evtx: BinaryParser = {
     const walker = new RecordWalker();
     const stream = new EvtxStream((chunk, nodes, ordinal, offset, checksumBad) => {
       walker.run(chunk, nodes);
-      const fields: EventFields = normalizeWindowsData(walker.data, walker.keys, walker.values, walker.count, ctx.time);
+      const fields: EventFields = normalizeWindowsFields(walker.fields, ctx.time);
       if (checksumBad) fields['evtx.checksum'] = 'bad';
       if (walker.problems.length) fields['parse.warning'] = walker.problems.join('; ');
       sink.event(fields, walker.xml, ordinal, offset);

@@ -7,12 +7,20 @@
 //                   'target.usr.name': 'administrator', 'init.host.ip': '203.0.113.12', 'logon.type': '3',
 //                   message: 'Failed logon for administrator from 203.0.113.12 (type 3 network)', 'data.EventID': '4625', ... }
 // The same function serves EVTX, Windows XML exports and Winlogbeat/OTRF JSON: callers pass the flat fields
-// under the EVTX names (see evtx/fields.ts); keys may carry the 'data.' prefix or not.
+// under the EVTX names (see evtx/fields.ts); keys may carry the 'data.' prefix or not. The EVTX parser calls
+// normalizeWindowsFields with its reusable field list instead (no per-record copy of the input).
+// Speed: each table entry is compiled once (field rules split, message template parsed: message.ts) and the
+// (provider, channel, id) -> entry lookup is cached, so a record costs lookups and the output object only.
 import type { EventFields } from '../../core/schema.ts';
 import { parseIsoTime, type TimeSettings } from '../../core/time.ts';
 import {
   GENERIC_FIELDS, LEVELS, LOGON_TYPES, SOURCES, SYSTEM_FIELDS, WINDOWS_EVENTS, type SourceFamily, type WindowsEventSpec,
 } from './events.ts';
+import { empty, present, RecordFields, type WindowsFields } from './data.ts';
+import { compileMessage, fillCompiled, oneLine, type Message } from './message.ts';
+
+export { fillMessage } from './message.ts';
+export type { WindowsFields } from './data.ts';
 
 const UTC: TimeSettings = { tzOffsetMinutes: 0, referenceMs: 0 };
 
@@ -56,10 +64,6 @@ export function lookupWindowsEvent(provider: string, channel: string, id: string
     byId.set(id, spec);
   }
   return spec ?? undefined;
-}
-
-function empty(v: string | undefined): boolean {
-  return v === undefined || v === '' || v === '-';
 }
 
 function basename(path: string): string {
@@ -127,11 +131,11 @@ function transform(value: string, r: FieldRule): string {
 }
 
 /** One rule against the data: the first non-empty source, transformed. */
-function resolve(data: Record<string, string>, r: FieldRule): string {
+function resolve(data: WindowsFields, r: FieldRule): string {
   const names = r.names;
   for (let i = 0; i < names.length; i++) {
-    const v = data[names[i]];
-    if (empty(v)) continue;
+    const v = data.get(names[i]);
+    if (!present(v)) continue;
     const t = transform(v.trim(), r);
     if (!empty(t)) return t;
   }
@@ -143,7 +147,7 @@ function cleanIp(v: string): string {
   return s === '::' || s === '0.0.0.0' || s === '-' ? '' : s;
 }
 
-function mapFields(out: EventFields, data: Record<string, string>, rules: FieldRule[]): void {
+function mapFields(out: EventFields, data: WindowsFields, rules: FieldRule[]): void {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i];
     const value = resolve(data, r);
@@ -176,135 +180,23 @@ function keywordOutcome(keywords: string | undefined): string {
   return o;
 }
 
-function outcome(spec: WindowsEventSpec | undefined, data: Record<string, string>): string {
+function outcome(spec: WindowsEventSpec | undefined, data: WindowsFields): string {
   const rule = spec?.outcome;
-  if (rule === undefined) return keywordOutcome(data.Keywords);
+  if (rule === undefined) return keywordOutcome(data.get('Keywords'));
   if (!rule.startsWith('status:')) return rule;
-  const status = data[rule.slice(7)];
-  if (empty(status)) return 'unknown';
+  const status = data.get(rule.slice(7));
+  if (!present(status)) return 'unknown';
   return /^(0x0+|0)$/i.test(status.trim()) ? 'success' : 'failure';
 }
 
-/** Whitespace that oneLine changes: anything but a single inner space. */
-const NEEDS_SQUASH = /[^\S ]| {2}|^ | $/;
-
-function oneLine(s: string, max: number): string {
-  // cut before collapsing whitespace: values can be whole scripts (4104) and this runs per event
-  const head = s.length > max * 4 ? s.slice(0, max * 4) : s;
-  const t = NEEDS_SQUASH.test(head) ? head.replace(/\s+/g, ' ').trim() : head;
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-function placeholder(name: string, out: EventFields, data: Record<string, string>): string {
-  const v = Object.hasOwn(out, name) ? String(out[name]) : data[name];
-  return empty(v) ? '' : oneLine(v, 200);
-}
-
-/** Fills a message template: {x} placeholders, [optional parts] dropped when one of their placeholders is empty. */
-export function fillMessage(template: string, out: EventFields, data: Record<string, string>): string {
-  const fill = (part: string): string | undefined => {
-    let missing = false;
-    const s = part.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-      const v = placeholder(name, out, data);
-      if (v === '') missing = true;
-      return v;
-    });
-    return missing ? undefined : s;
-  };
-  const text = template.replace(/\[([^\]]*)\]/g, (_m, part: string) => fill(part) ?? '');
-  return oneLine(text.replace(/\{([^}]+)\}/g, (_m, name: string) => placeholder(name, out, data) || '?'), 500);
-}
-
-/**
- * A message template split once into parts: text, {placeholder}, [optional group of text and placeholders].
- * Even indexes of `texts`/`names` alternate text and placeholder names; a group is its own Message.
- */
-interface Message {
-  /** literal texts; names[i] follows texts[i] ('' = none) */
-  texts: string[];
-  names: string[];
-  /** groups[i], when set, replaces names[i] */
-  groups: (Message | undefined)[];
-}
-
-/** undefined when the template has braces outside placeholders (then fillMessage does it the long way). */
-function compileMessage(template: string): Message | undefined {
-  const msg: Message = { texts: [], names: [], groups: [] };
-  const re = /\[([^\]]*)\]|\{([^}]+)\}/g;
-  let last = 0;
-  for (let m = re.exec(template); m; m = re.exec(template)) {
-    msg.texts.push(template.slice(last, m.index));
-    if (m[1] !== undefined) {
-      const g = compilePlain(m[1]);
-      if (!g) return undefined;
-      msg.names.push('');
-      msg.groups.push(g);
-    } else {
-      msg.names.push(m[2]);
-      msg.groups.push(undefined);
-    }
-    last = re.lastIndex;
-  }
-  msg.texts.push(template.slice(last));
-  msg.names.push('');
-  msg.groups.push(undefined);
-  return msg.texts.some((t) => /[{}[\]]/.test(t)) ? undefined : msg;
-}
-
-function compilePlain(part: string): Message | undefined {
-  const msg: Message = { texts: [], names: [], groups: [] };
-  const re = /\{([^}]+)\}/g;
-  let last = 0;
-  for (let m = re.exec(part); m; m = re.exec(part)) {
-    msg.texts.push(part.slice(last, m.index));
-    msg.names.push(m[1]);
-    msg.groups.push(undefined);
-    last = re.lastIndex;
-  }
-  msg.texts.push(part.slice(last));
-  msg.names.push('');
-  msg.groups.push(undefined);
-  return msg.texts.some((t) => /[{}]/.test(t)) ? undefined : msg;
-}
-
-/** A group's text, or undefined when one of its placeholders is empty. */
-function fillGroup(g: Message, out: EventFields, data: Record<string, string>): string | undefined {
-  let s = '';
-  for (let i = 0; i < g.texts.length; i++) {
-    s += g.texts[i];
-    const name = g.names[i];
-    if (name === '') continue;
-    const v = placeholder(name, out, data);
-    if (v === '') return undefined;
-    s += v;
-  }
-  return s;
-}
-
-/** fillMessage with a compiled template; the long way when a filled group holds braces (they would be re-read). */
-function fillCompiled(template: string, msg: Message | undefined, out: EventFields, data: Record<string, string>): string {
-  if (msg === undefined) return fillMessage(template, out, data);
-  let s = '';
-  for (let i = 0; i < msg.texts.length; i++) {
-    s += msg.texts[i];
-    const g = msg.groups[i];
-    if (g !== undefined) {
-      const t = fillGroup(g, out, data);
-      if (t === undefined) continue;
-      if (t.includes('{') || t.includes('}')) return fillMessage(template, out, data);
-      s += t;
-    } else if (msg.names[i] !== '') s += placeholder(msg.names[i], out, data) || '?';
-  }
-  return oneLine(s, 500);
-}
-
-function genericMessage(data: Record<string, string>): string {
+function genericMessage(data: WindowsFields): string {
   let parts = '';
-  for (const k in data) {
-    if (SYSTEM_NAMES.has(k) || empty(data[k]) || (k === 'Data' && 'Data1' in data)) continue;
-    parts += `${parts === '' ? '' : ', '}${k}=${oneLine(data[k], 60)}`;
+  for (let i = 0; i < data.count; i++) {
+    const k = data.names[i], v = data.values[i];
+    if (SYSTEM_NAMES.has(k) || empty(v) || (k === 'Data' && data.get('Data1') !== undefined)) continue;
+    parts += `${parts === '' ? '' : ', '}${k}=${oneLine(v, 60)}`;
   }
-  const head = `${data.Provider_Name ?? 'Windows'} event ${data.EventID ?? '?'}`;
+  const head = `${data.get('Provider_Name') ?? 'Windows'} event ${data.get('EventID') ?? '?'}`;
   return oneLine(parts !== '' ? `${head}: ${parts}` : head, 300);
 }
 
@@ -348,27 +240,24 @@ function compiled(spec: WindowsEventSpec): CompiledSpec {
  * input field as data.<name>. `time` is used for zone-less TimeCreated values (some JSON exports); default UTC.
  */
 export function normalizeWindowsEvent(input: Record<string, string>, time: TimeSettings = UTC): EventFields {
-  const data = plain(input);
+  const data = new RecordFields(plain(input));
   const out = normalizeFields(data, time);
-  for (const k of Object.keys(data)) out[dataKey(k)] = data[k];
+  for (let i = 0; i < data.count; i++) out[data.keys[i]] = data.values[i];
   return out;
 }
 
-/**
- * normalizeWindowsEvent for a caller that already holds a clean map (prototype-free, text values, names
- * without 'data.') and, in insertion order, its keys as 'data.<name>' and their values: the EVTX parser, per record.
- */
-export function normalizeWindowsData(data: Record<string, string>, keys: readonly string[], values: readonly string[], count: number, time: TimeSettings = UTC): EventFields {
+/** normalizeWindowsEvent for fields already clean (text values, names without 'data.'): the EVTX parser, per record. */
+export function normalizeWindowsFields(data: WindowsFields, time: TimeSettings = UTC): EventFields {
   const out = normalizeFields(data, time);
-  for (let i = 0; i < count; i++) out[keys[i]] = values[i];
+  for (let i = 0; i < data.count; i++) out[data.keys[i]] = data.values[i];
   return out;
 }
 
 /** Everything but the data.* copies. */
-function normalizeFields(data: Record<string, string>, time: TimeSettings): EventFields {
+function normalizeFields(data: WindowsFields, time: TimeSettings): EventFields {
   const out: EventFields = {};
-  const created = data.TimeCreated;
-  if (!empty(created)) {
+  const created = data.get('TimeCreated');
+  if (present(created)) {
     const t = parseIsoTime(created, time);
     if (t) {
       out.ts = t.ts;
@@ -377,9 +266,9 @@ function normalizeFields(data: Record<string, string>, time: TimeSettings): Even
   }
   mapFields(out, data, SYSTEM_RULES);
   out.vendor = 'Microsoft';
-  const sev = LEVELS.get(data.Level ?? '');
+  const sev = LEVELS.get(data.get('Level') ?? '');
   if (sev) out['alarm.sev'] = sev;
-  const spec = lookupWindowsEvent(data.Provider_Name ?? '', data.Channel ?? '', (data.EventID ?? '').trim());
+  const spec = lookupWindowsEvent(data.get('Provider_Name') ?? '', data.get('Channel') ?? '', (data.get('EventID') ?? '').trim());
   out.type = spec?.type ?? 'SYS';
   const c = spec ? compiled(spec) : undefined;
   if (spec) {
@@ -393,15 +282,4 @@ function normalizeFields(data: Record<string, string>, time: TimeSettings): Even
   out.outcome = outcome(spec, data);
   out.message = spec && c ? fillCompiled(spec.message, c.message, out, data) : genericMessage(data);
   return out;
-}
-
-const DATA_KEYS = new Map<string, string>();
-/** 'data.' + name, cached: the same few hundred names repeat in every event. */
-function dataKey(name: string): string {
-  let k = DATA_KEYS.get(name);
-  if (k === undefined) {
-    k = `data.${name}`;
-    if (DATA_KEYS.size < 50_000) DATA_KEYS.set(name, k);
-  }
-  return k;
 }

@@ -5,6 +5,7 @@ import type { DroppedFile, FileLedgerEntry } from '../api.ts';
 import { ingestBundle, type BundleIngestHooks, type BundleIngestOptions } from './ingestBundle.ts';
 import { toSource } from './runner.ts';
 import { chunkBuffers } from '../store/chunk.ts';
+import { workerHasher } from './workerHasher.ts';
 
 let abort: AbortController | undefined;
 
@@ -12,7 +13,7 @@ const api = {
   async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: BundleIngestHooks): Promise<FileLedgerEntry[]> {
     abort = new AbortController();
     try {
-      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal }, {
+      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher }, {
         addFile: (entry) => hooks.addFile(entry),
         updateFile: (entry) => hooks.updateFile(entry),
         progress: (files) => void hooks.progress(files),

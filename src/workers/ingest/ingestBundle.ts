@@ -7,6 +7,7 @@ import type { BundleSource, ContainerIssue } from '../../parsers/containers/type
 import { ChunkBuilder, type EventChunk } from '../store/chunk.ts';
 import { unparsedIn } from '../store/chunkMeta.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
+import type { HasherFactory } from './hashing.ts';
 
 export const CHUNK_EVENTS = 10_000;
 /** chunks handed to onChunk but not yet written: above this, reading pauses */
@@ -26,6 +27,8 @@ export interface BundleIngestOptions extends IngestOptions {
   hideNames?: boolean;
   /** re-ingest of one file: only the entry at this path inside the sources is read, the others are passed over */
   onlyPath?: string;
+  /** where file hashes are computed (the browser's ingest worker passes a hash worker) */
+  hasher?: HasherFactory;
 }
 
 export async function ingestBundle(
@@ -72,7 +75,7 @@ export async function ingestBundle(
     const result = await ingestFile(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hideName: options.hideNames, signal: options.signal,
+        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
           if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));

@@ -5,7 +5,7 @@ import type { EventFields } from '../../core/schema.ts';
 import { UNPARSED } from '../../core/schema.ts';
 import type { ParseIssue } from '../../core/result.ts';
 import { YearGuesser, type TimeSettings } from '../../core/time.ts';
-import { Sha256 } from '../../core/hash/sha256.ts';
+import { inThreadHasher, type ByteHasher, type HasherFactory } from './hashing.ts';
 import { createLineSplitter } from '../../core/text/lines.ts';
 import { sniffCharset, isProbablyBinary } from '../../core/text/charset.ts';
 import { createFramer } from '../../parsers/framing/index.ts';
@@ -32,6 +32,8 @@ export interface FileIngestOptions {
   hit?: (pattern: string) => void;
   /** awaited after every read: lets the storage side catch up so memory stays bounded */
   drain?: () => Promise<void>;
+  /** where the SHA-256 is computed (default: this thread) */
+  hasher?: HasherFactory;
 }
 
 export interface FileIngestResult {
@@ -72,7 +74,12 @@ export async function ingestFile(
     tzOffsetMinutes: tz, timeGuess: '', sha256: '', issues: [], state: 'done',
   };
   const reader = src.open().getReader();
-  const hash = new Sha256();
+  const hash = (opts.hasher ?? inThreadHasher)();
+  let hashed = false;
+  const digest = () => {
+    hashed = true;
+    return hash.hex();
+  };
   try {
     const head = await readHead(reader);
     for (const c of head.chunks) hash.update(c);
@@ -81,7 +88,7 @@ export async function ingestFile(
     if (head.bytes.length === 0) {
       result.state = 'skipped';
       result.message = 'empty file: nothing to read';
-      result.sha256 = hash.hex();
+      result.sha256 = await digest();
       return result;
     }
     const headText = new TextDecoder(charset.encoding, { ignoreBOM: true }).decode(head.bytes.subarray(charset.bomLength));
@@ -92,7 +99,7 @@ export async function ingestFile(
       // the manifest hashes every file, parsed or not: read the rest without parsing it
       result.bytesRead = head.chunks.reduce((n, c) => n + c.length, 0);
       if (!head.done) await hashRest(reader, hash, result, opts);
-      if (!opts.signal?.aborted) result.sha256 = hash.hex();
+      if (!opts.signal?.aborted) result.sha256 = await digest();
       return result;
     }
     result.parserId = choice.parser.id;
@@ -110,10 +117,12 @@ export async function ingestFile(
       result.state = 'cancelled';
       result.message = `cancelled after ${result.bytesRead} bytes`;
     } else {
-      result.sha256 = hash.hex();
+      result.sha256 = await digest();
     }
     return result;
   } finally {
+    // a worker hasher holds state until it is finished: finish it even when the file failed
+    if (!hashed) void digest();
     reader.releaseLock();
   }
 }
@@ -121,7 +130,7 @@ export async function ingestFile(
 /** The head chunks again, then the rest of the stream, counting bytes and honouring cancellation. */
 async function* replay(
   first: Uint8Array[], rest: ReadableStreamDefaultReader<Uint8Array> | undefined, result: FileIngestResult,
-  opts: FileIngestOptions, hash: Sha256,
+  opts: FileIngestOptions, hash: ByteHasher,
 ): AsyncGenerator<Uint8Array> {
   for (const c of first) {
     result.bytesRead += c.length;
@@ -137,12 +146,13 @@ async function* replay(
     hash.update(r.value);
     yield r.value;
     await opts.drain?.();
+    await hash.drain?.();
   }
 }
 
 /** Reads what is left of the stream into the hash only (nothing left after a parser that read to the end). */
 async function hashRest(
-  reader: ReadableStreamDefaultReader<Uint8Array>, hash: Sha256, result: FileIngestResult, opts: FileIngestOptions,
+  reader: ReadableStreamDefaultReader<Uint8Array>, hash: ByteHasher, result: FileIngestResult, opts: FileIngestOptions,
 ): Promise<void> {
   for (;;) {
     if (opts.signal?.aborted) return;
@@ -150,6 +160,7 @@ async function hashRest(
     if (r.done) return;
     result.bytesRead += r.value.length;
     hash.update(r.value);
+    await hash.drain?.();
   }
 }
 

@@ -48,7 +48,8 @@ export async function reparseFile(
   const rows = await runIngest([source.dropped], {
     parserId: options.parserId ?? (row.parserId === '' ? undefined : row.parserId),
     tzOffsetMinutes: options.tzOffsetMinutes ?? row.tzOffsetMinutes,
-    forcedYear: options.forcedYear ?? row.forcedYear,
+    // no forced year while parsing: events keep their 'year' guess flag, so the year is set (and can be
+    // changed again later) by re-timing, below
     onlyPath: source.path,
     signal,
   }, {
@@ -71,5 +72,6 @@ export async function reparseFile(
     after = { ...after, message: after.message === undefined ? note : `${after.message}. ${note}` };
   }
   await store.putFile(after);
-  return after;
+  const year = options.forcedYear ?? row.forcedYear;
+  return year === undefined || after.state === 'failed' ? after : retimeFile(store, after, { forcedYear: year });
 }

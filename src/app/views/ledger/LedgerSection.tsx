@@ -19,18 +19,18 @@ export function LedgerSection({ engine, tracker, wb }: { engine: EngineClient; t
     void tracker.track(engine.parsers().then(setParsers, (e: unknown) => setError(`The parser list could not be loaded: ${String(e)}`)));
   }, [open, parsers.length, engine, tracker]);
 
+  const caseName = wb.caseInfo?.name ?? 'case';
   const exportAs = useCallback(async (format: 'csv' | 'json') => {
     await tracker.track((async () => {
       try {
         const blob = await engine.exportLedger(format);
-        const name = (wb.caseInfo?.name ?? 'case').replace(/[^\w.-]+/g, '_');
-        saveBlob(blob, `${name}-ledger.${format}`);
+        saveBlob(blob, `${caseName.replace(/[^\w.-]+/g, '_')}-ledger.${format}`);
         setError(undefined);
       } catch (e) {
         setError(`The ledger could not be exported: ${e instanceof Error ? e.message : String(e)}`);
       }
     })());
-  }, [engine, tracker, wb.caseInfo?.name]);
+  }, [engine, tracker, caseName]);
 
   const apply = useCallback(async (file: FileLedgerEntry, options: ReingestOptions, picked?: File) => {
     const r = await wb.reingestFile(file.id, options, picked);

@@ -2,7 +2,7 @@
 // Only a parser change re-reads the file; zone and year alone re-time the stored events.
 import { useState } from 'react';
 import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
-import { formatZone, zoneToMinutes } from '../../../core/time.ts';
+import { formatZone, parseZone } from './zone.ts';
 
 export interface ReadAsProps {
   file: FileLedgerEntry;
@@ -19,8 +19,8 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
   const [needsFile, setNeedsFile] = useState<string>();
   const yearless = file.timeGuess.split(',').includes('year') || file.forcedYear !== undefined;
 
-  const tz = zoneToMinutes(zone.trim());
-  const zoneError = tz === undefined || Math.abs(tz) > 14 * 60 ? 'Write the zone as +HH:MM, e.g. +02:00 or -05:00.' : undefined;
+  const tz = parseZone(zone);
+  const zoneError = tz === undefined ? 'Write the zone as +HH:MM, e.g. +02:00 or -05:00 (at most 14 hours).' : undefined;
   const yearNum = year.trim() === '' ? undefined : Number(year);
   const yearError = yearNum !== undefined && !(Number.isInteger(yearNum) && yearNum >= 1970 && yearNum <= 2100) ? 'Write a year between 1970 and 2100.' : undefined;
 

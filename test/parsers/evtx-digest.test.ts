@@ -1,0 +1,17 @@
+// The EVTX output must not change when the parser is made faster: one digest over every event of the corpus
+// (raw XML and every field) and one over damaged copies (unparsed records, issues, warnings), both computed
+// with the tree-building implementation (before walk.ts existed) and pinned here as literals.
+import { describe, expect, it } from 'vitest';
+import { evtx } from '../../src/parsers/formats/evtx.ts';
+import { corpusExists } from '../harness/corpus.ts';
+import { corpusDigest } from './evtx-digest.ts';
+
+describe.skipIf(!corpusExists())('EVTX output digest', () => {
+  it('is the same as before the template walker', async () => {
+    expect(await corpusDigest(evtx)).toEqual({
+      clean: 'd254937d4886ef59f8f37c72239234a56a5d780bc2f753cfe7eb6a67accf4935',
+      damaged: '829194ac5009fa368e7aa5f8fb3cd0df8dee95399396ea54a783fd1bbae6be8f',
+      records: 558,
+    });
+  }, 60_000);
+});
