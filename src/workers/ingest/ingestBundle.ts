@@ -183,11 +183,13 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
   row.message = r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined);
 }
 
-/** A bug or a storage failure while reading one file: that file is marked, the others go on. */
+/**
+ * An error out of one file's ingest. A storage failure is reported by the write-failure path (with what was
+ * stored); anything else is a bug in reading this one file: it is marked failed and the others go on.
+ */
 function failed(row: FileLedgerEntry, e: unknown): undefined {
-  row.state = e instanceof StorageError ? 'incomplete' : 'failed';
-  row.message = e instanceof StorageError
-    ? `storage failed after ${row.events} events: ${e.message}. Free disk space or delete an old case, then re-ingest this file.`
-    : `could not be read: ${e instanceof Error ? e.message : String(e)}`;
+  if (e instanceof StorageError) return undefined;
+  row.state = 'failed';
+  row.message = `could not be read: ${errorText(e)}`;
   return undefined;
 }
