@@ -74,6 +74,8 @@ export class RecordWalker {
   private readonly sysN: string[] = [];
   private readonly sysV: string[] = [];
   private readonly sysK: string[] = [];
+  /** markup of the only child, set by single() */
+  private singleXml = '';
 
   run(c: ChunkCtx, nodes: TChild[]): void {
     this.c = c;
@@ -302,6 +304,42 @@ export class RecordWalker {
         dataKeyHint = plan.constKeys[i];
       }
     }
+    const kids = t.children;
+    // most elements hold one value or nothing: written at once (the same result as children())
+    const simple = kids.length === 0 ? '' : kids.length === 1 ? this.single(kids[0], inst, itemId, item, plan.kidEsc[0]) : undefined;
+    let own: string, hasKids = false;
+    if (simple !== undefined) {
+      own = simple;
+      this.xml = own === '' ? `${xml}/>` : `${xml}>${this.singleXml}${plan.close}`;
+      if (this.collecting) this.text += own;
+    } else {
+      own = this.children(t, plan, inst, kind, childRole, itemId, item, xml);
+      hasKids = this.elemKid;
+    }
+    this.elemKid = true;
+    switch (kind) {
+      case K_SYS:
+        if (own !== '') this.put(t.name, own, plan.key);
+        for (let i = 0; i < nSys; i++) this.put(this.sysN[i], this.sysV[i], this.sysK[i]);
+        break;
+      case K_DATA:
+        if (dataName === undefined) {
+          (this.unnamed ??= []).push(own);
+          this.put(`Data${this.unnamed.length}`, own);
+        } else this.put(dataName, own, dataKeyHint);
+        break;
+      case K_EDOTHER: this.put(t.name, own, plan.key); break;
+      case K_LEAF: if (!hasKids) this.put(t.name, own, plan.key); break;
+      case K_EDSECTION:
+        // Sigma rules on classic events (PowerShell 400/800) match the unnamed values together as "Data"
+        if (this.unnamed?.length) this.put('Data', this.unnamed.join('\n'));
+        this.unnamed = undefined;
+        break;
+    }
+  }
+
+  /** The children of an element whose tag is open in `xml` (attributes written): `one` in tree.ts. Returns its text. */
+  private children(t: TElement, plan: Plan, inst: Inst | undefined, kind: number, childRole: number, itemId: number, item: string, xml: string): string {
     this.xml = xml;
     this.pending = true;
     const outerText = this.text, outerCollecting = this.collecting;
@@ -330,33 +368,36 @@ export class RecordWalker {
       else this.nodes(kids.slice(i, i + 1), inst, childRole);
     }
     const own = this.text;
-    const hasKids = this.elemKid;
     if (this.pending) {
       this.xml += '/>';
       this.pending = false;
     } else this.xml += plan.close;
     this.text = outerCollecting ? outerText + own : outerText;
     this.collecting = outerCollecting;
-    this.elemKid = true;
-    switch (kind) {
-      case K_SYS:
-        if (own !== '') this.put(t.name, own, plan.key);
-        for (let i = 0; i < nSys; i++) this.put(this.sysN[i], this.sysV[i], this.sysK[i]);
-        break;
-      case K_DATA:
-        if (dataName === undefined) {
-          (this.unnamed ??= []).push(own);
-          this.put(`Data${this.unnamed.length}`, own);
-        } else this.put(dataName, own, dataKeyHint);
-        break;
-      case K_EDOTHER: this.put(t.name, own, plan.key); break;
-      case K_LEAF: if (!hasKids) this.put(t.name, own, plan.key); break;
-      case K_EDSECTION:
-        // Sigma rules on classic events (PowerShell 400/800) match the unnamed values together as "Data"
-        if (this.unnamed?.length) this.put('Data', this.unnamed.join('\n'));
-        this.unnamed = undefined;
-        break;
+    return own;
+  }
+
+  /**
+   * The text of an only child that is a string or a string value (undefined otherwise: arrays, fragments,
+   * elements); its markup is left in singleXml.
+   */
+  private single(ch: TChild, inst: Inst | undefined, itemId: number, item: string, esc: string): string | undefined {
+    if (typeof ch === 'string') {
+      if (ch === '') return undefined; // (never from the reader) an empty text child still makes <X></X>
+      this.singleXml = esc;
+      return ch;
     }
+    if (ch.k !== 2) return undefined;
+    if (ch.id === itemId) {
+      this.singleXml = escapeText(item);
+      return item;
+    }
+    const d = inst ? this.get(inst, ch.id) : null;
+    if (d === null) return '';
+    if (typeof d !== 'string') return undefined;
+    const type = (inst as Inst).v.types[ch.id];
+    this.singleXml = type === VT.String || type === VT.AnsiString ? escapeText(d) : d;
+    return d;
   }
 
   /** With repeated attribute names, only the first one written appears (render.ts drops the others). */
