@@ -7,7 +7,7 @@
 // Env: EVTX_BENCH_RECORDS (100000), EVTX_BENCH_RUNS (5; evtxexport runs at most 3 times).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { crc32 } from '../src/parsers/evtx/crc32.ts';
+import { crc32 } from '../src/core/hash/crc32.ts';
 import { YearGuesser } from '../src/core/time.ts';
 import { evtx } from '../src/parsers/formats/evtx.ts';
 import type { BinaryParser, ParseContext } from '../src/parsers/types.ts';

@@ -4,6 +4,7 @@
 // user "backdoor", adds it to sudo and installs a cron job. Later issues add Windows, web and proxy files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rng } from './rng.ts';
 
 const OUT = join(import.meta.dirname, '../public/demo');
 const YEAR = 2026;
@@ -14,16 +15,6 @@ const ADMINS = [{ user: 'alice', ip: '10.20.1.15' }, { user: 'bob', ip: '10.20.1
 const USERNAMES = ['root', 'admin', 'test', 'oracle', 'postgres', 'ubuntu', 'git', 'user', 'guest', 'ftp', 'deploy', 'pi', 'support', 'jenkins'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** mulberry32: small, fast, deterministic */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20260302);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

@@ -14,7 +14,7 @@
 
 import { UnzipInflate } from 'fflate';
 import type { ByteReader } from './byte-reader.ts';
-import { crc32Update } from './crc32.ts';
+import { crc32Update } from '../../core/hash/crc32.ts';
 import type { ExpansionGuard } from './guard.ts';
 import { formatBytes } from './guard.ts';
 import type { Producer } from './member-stream.ts';

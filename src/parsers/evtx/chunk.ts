@@ -5,7 +5,7 @@
 // Quirks: the space after the free-space offset holds old (deleted) records that Windows does not show; they
 // are skipped when the chunk header is sound. When the header is damaged (bad CRC, missing signature) the
 // free-space offset cannot be trusted, so records are read for as long as they are well formed.
-import { crc32 } from './crc32.ts';
+import { crc32 } from '../../core/hash/crc32.ts';
 import { CHUNK_SIZE, u64 } from './header.ts';
 
 export const CHUNK_SIGNATURE = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"

@@ -5,7 +5,7 @@
 // carry a stale chunk count and next-record number, so the reader walks chunks by file size, not by this count.
 import type { Result } from '../../core/result.ts';
 import { err, ok } from '../../core/result.ts';
-import { crc32 } from './crc32.ts';
+import { crc32 } from '../../core/hash/crc32.ts';
 
 export const FILE_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
 export const HEADER_BLOCK_SIZE = 4096;

@@ -1,7 +1,8 @@
-// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum EVTX uses for the file header,
-// the chunk header and the chunk's event-record data.
-// Reference: https://github.com/libyal/libevtx/blob/main/documentation/Windows%20XML%20Event%20Log%20(EVTX).asciidoc
-// ("Checksum: CRC-32 of the first 120 bytes of the file header"). Example: crc32 of "123456789" = 0xCBF43926.
+// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320): the checksum of EVTX headers and records, zip
+// entries and gzip trailers.
+// References: https://github.com/libyal/libevtx/blob/main/documentation/Windows%20XML%20Event%20Log%20(EVTX).asciidoc
+// ("Checksum: CRC-32 of the first 120 bytes of the file header"); PKWARE APPNOTE 4.4.7; RFC 1952 section 8.
+// Example: crc32 of "123456789" = 0xCBF43926.
 
 const TABLE = (() => {
   const t = new Uint32Array(256);
@@ -13,7 +14,7 @@ const TABLE = (() => {
   return t;
 })();
 
-// "Slicing by 4": four tables let the loop take 4 bytes per step (every chunk is checksummed, 64 KiB each).
+// "Slicing by 4": four tables let the loop take 4 bytes per step (every EVTX chunk and zip entry is checksummed).
 const T4 = (() => {
   const t = new Int32Array(1024);
   for (let n = 0; n < 256; n++) t[n] = TABLE[n];
@@ -31,4 +32,9 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0)
   }
   for (; i < end; i++) c = TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** Continues a CRC over all of `bytes`; start with 0 (the streaming form zip and gzip readers use). */
+export function crc32Update(crc: number, bytes: Uint8Array): number {
+  return crc32(bytes, 0, bytes.length, crc);
 }
