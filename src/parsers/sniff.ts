@@ -1,5 +1,6 @@
 // Helpers shared by parsers' sniff(): most line formats score the share of head lines they recognise.
 import type { Head } from './types.ts';
+import { YearGuesser, type TimeSettings } from '../core/time.ts';
 
 /** The head's lines that carry something (blank lines say nothing about the format). */
 export function nonBlankLines(head: Head): string[] {
@@ -10,4 +11,13 @@ export function nonBlankLines(head: Head): string[] {
 export function shareOfLines(head: Head, re: RegExp): number {
   const lines = nonBlankLines(head);
   return lines.length === 0 ? 0 : lines.filter((l) => re.test(l)).length / lines.length;
+}
+
+/**
+ * Time settings for reading timestamps inside sniff(), which has no ParseContext: a throw-away year
+ * guesser, so the file's own year inference (built when it is parsed) is not disturbed.
+ */
+export function sniffTime(): { settings: TimeSettings; years: YearGuesser } {
+  const settings: TimeSettings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };
+  return { settings, years: new YearGuesser(settings) };
 }

@@ -6,10 +6,10 @@
 // a line must have a leading time AND a level word; the component is optional (a token before ':'),
 // "[LEVEL]" and "LEVEL:" spellings are accepted. Slash dates are month/day (US order, see parseSlashTime).
 import { err, ok } from '../../core/result.ts';
-import { parseLeadingTime, YearGuesser } from '../../core/time.ts';
+import { parseLeadingTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { nonBlankLines } from '../sniff.ts';
+import { nonBlankLines, sniffTime } from '../sniff.ts';
 
 const REST = /^[\s,|-]*[[<]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|FATAL|ALERT|EMERG|SEVERE|VERBOSE)[\]>]?(?::|\s+-)?\s+(?:\[?([\w.$/@#-]{1,128}?)\]?:\s+)?(.*)$/i;
 
@@ -25,9 +25,7 @@ export const applog: TextParser = {
   sniff(head) {
     const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
-    // sniff has no ParseContext: a throw-away guesser keeps the file's own year inference untouched
-    const settings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };
-    const years = new YearGuesser(settings);
+    const { settings, years } = sniffTime();
     let hits = 0;
     for (const l of lines) {
       const t = parseLeadingTime(l, years, settings);

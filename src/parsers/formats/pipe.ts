@@ -7,11 +7,11 @@
 // has 4 or more fields (HIDS layout: time|host|user|id|text); nothing else is guessed.
 // Quirks: empty fields (||) are kept empty; a '|' inside the message is rejoined (only the first N-1 split).
 import { err, ok } from '../../core/result.ts';
-import { parseLeadingTime, YearGuesser } from '../../core/time.ts';
+import { parseLeadingTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { extractEntities } from '../extract/entities.ts';
-import { nonBlankLines } from '../sniff.ts';
+import { nonBlankLines, sniffTime } from '../sniff.ts';
 
 const HOSTISH = /^(?=.*[A-Za-z])(?=.*[-.A-Z])[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
@@ -41,9 +41,7 @@ export const pipe: TextParser = {
   sniff(head) {
     const lines = nonBlankLines(head);
     if (lines.length === 0) return 0;
-    // sniff has no ParseContext: a throw-away guesser, so the file's own year inference is not disturbed
-    const settings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000, 0, 1) };
-    const years = new YearGuesser(settings);
+    const { settings, years } = sniffTime();
     let hits = 0;
     for (const l of lines) {
       const bar = l.indexOf('|');
