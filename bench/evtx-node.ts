@@ -1,54 +1,20 @@
 // EVTX parser benchmark in Node: builds a large valid EVTX from the corpus's densest chunks (fixed header,
-// written to /tmp), parses it with the `evtx` parser (the same parseBytes the worker runs, fed 1 MiB pieces)
+// made by bench/generate.ts), parses it with the `evtx` parser (the same parseBytes the worker runs, fed 1 MiB pieces)
 // and times Debian's `evtxexport` (libevtx-utils) on the same file. Run: node --import tsx bench/evtx-node.ts
 // The machine may be shared: each round runs every contender once, in turn, and the table shows medians, so the
 // ratios are taken under the same load. EVTX_BENCH_BASELINE=<path of another copy of src/parsers/formats/evtx.ts>
 // adds that version as a contender (e.g. the code before a change, copied out of the tree).
 // Env: EVTX_BENCH_RECORDS (100000), EVTX_BENCH_RUNS (5; evtxexport runs at most 3 times).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { crc32 } from '../src/core/hash/crc32.ts';
+import { readFileSync, statSync } from 'node:fs';
 import { YearGuesser } from '../src/core/time.ts';
 import { evtx } from '../src/parsers/formats/evtx.ts';
 import type { BinaryParser, ParseContext } from '../src/parsers/types.ts';
-import { corpusPath } from '../test/harness/corpus.ts';
+import { evtxFile } from './generate.ts';
 
-const HEADER = 4096;
-const CHUNK = 65536;
 const TARGET_RECORDS = Number(process.env.EVTX_BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.EVTX_BENCH_RUNS ?? 5);
-const OUT = '/tmp/logdrop-evtx-bench.evtx';
 const BASELINE = process.env.EVTX_BENCH_BASELINE;
-
-interface Truth { records: number }
-
-function buildFile(): { bytes: Uint8Array; records: number } {
-  const truth = JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, Truth>;
-  // chunks with many records resemble real logs (a full chunk holds 100+ records); skip the near-empty ones
-  const dense = Object.entries(truth).filter(([, t]) => t.records >= 15);
-  const chunks: Uint8Array[] = [];
-  let perRound = 0;
-  let header: Uint8Array | undefined;
-  for (const [rel, t] of dense) {
-    const file = new Uint8Array(readFileSync(corpusPath(rel)));
-    header ??= file.slice(0, HEADER);
-    chunks.push(file.subarray(HEADER, HEADER + CHUNK));
-    perRound += t.records;
-  }
-  if (!header) throw new Error('bug: no corpus EVTX file found');
-  const rounds = Math.ceil(TARGET_RECORDS / perRound);
-  const n = rounds * chunks.length;
-  const bytes = new Uint8Array(HEADER + n * CHUNK);
-  const dv = new DataView(bytes.buffer);
-  bytes.set(header, 0);
-  dv.setBigUint64(8, 0n, true); // first chunk
-  dv.setBigUint64(16, BigInt(n - 1), true); // last chunk
-  dv.setUint16(42, Math.min(n, 0xffff), true); // chunk count
-  dv.setUint32(120, 0, true); // flags: clean
-  dv.setUint32(124, crc32(bytes, 0, 120), true);
-  for (let i = 0; i < n; i++) bytes.set(chunks[i % chunks.length], HEADER + i * CHUNK);
-  return { bytes, records: rounds * perRound };
-}
 
 async function parseOnce(parser: BinaryParser, bytes: Uint8Array): Promise<{ ms: number; events: number; problems: number }> {
   const time = { tzOffsetMinutes: 0, referenceMs: Date.now() };
@@ -71,9 +37,9 @@ async function parseOnce(parser: BinaryParser, bytes: Uint8Array): Promise<{ ms:
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const { bytes, records } = buildFile();
-writeFileSync(OUT, bytes);
-console.log(`built ${OUT}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB, ${bytes.length / CHUNK | 0} chunks, ${records} records`);
+const { path: OUT, records } = evtxFile(TARGET_RECORDS);
+const bytes = new Uint8Array(readFileSync(OUT));
+console.log(`${OUT}: ${(bytes.length / 2 ** 20).toFixed(1)} MiB, ${records} records`);
 
 const baseline = BASELINE ? (await import(BASELINE) as { evtx: BinaryParser }).evtx : undefined;
 const hasEvtxexport = spawnSync('sh', ['-c', 'command -v evtxexport']).status === 0;

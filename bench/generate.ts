@@ -2,6 +2,8 @@
 // file of the same events. Written once to .bench/ and reused while their size matches.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from '../src/core/hash/crc32.ts';
+import { corpusPath } from '../test/harness/corpus.ts';
 import { rng } from '../scripts/rng.ts';
 
 export const BENCH_DIR = join(import.meta.dirname, '../.bench');
@@ -77,3 +79,41 @@ function accessLine(e: AuthEvent): string {
 export const authLog = (lines: number) => write(join(BENCH_DIR, `auth-${lines}.log`), lines, syslogLine);
 export const jsonLines = (lines: number) => write(join(BENCH_DIR, `app-${lines}.jsonl`), lines, jsonLine);
 export const accessLog = (lines: number) => write(join(BENCH_DIR, `access-${lines}.log`), lines, accessLine);
+
+const EVTX_HEADER = 4096;
+const EVTX_CHUNK = 65536;
+
+/**
+ * A large valid EVTX made of the corpus's densest chunks (the first chunk of every file with 15+ records)
+ * repeated behind one fixed file header, until it holds at least `records` records.
+ */
+export function evtxFile(records: number): { path: string; records: number } {
+  const truth = JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, { records: number }>;
+  const dense = Object.entries(truth).filter(([, t]) => t.records >= 15);
+  const chunks: Uint8Array[] = [];
+  let perRound = 0;
+  let header: Uint8Array | undefined;
+  for (const [rel, t] of dense) {
+    const file = new Uint8Array(readFileSync(corpusPath(rel)));
+    header ??= file.slice(0, EVTX_HEADER);
+    chunks.push(file.subarray(EVTX_HEADER, EVTX_HEADER + EVTX_CHUNK));
+    perRound += t.records;
+  }
+  if (!header) throw new Error('bug: no corpus EVTX file found');
+  const rounds = Math.ceil(records / perRound);
+  const path = join(BENCH_DIR, `events-${rounds * perRound}.evtx`);
+  if (existsSync(path)) return { path, records: rounds * perRound };
+  const n = rounds * chunks.length;
+  const bytes = new Uint8Array(EVTX_HEADER + n * EVTX_CHUNK);
+  const dv = new DataView(bytes.buffer);
+  bytes.set(header, 0);
+  dv.setBigUint64(8, 0n, true); // first chunk
+  dv.setBigUint64(16, BigInt(n - 1), true); // last chunk
+  dv.setUint16(42, Math.min(n, 0xffff), true); // chunk count
+  dv.setUint32(120, 0, true); // flags: clean
+  dv.setUint32(124, crc32(bytes, 0, 120), true);
+  for (let i = 0; i < n; i++) bytes.set(chunks[i % chunks.length], EVTX_HEADER + i * EVTX_CHUNK);
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(path, bytes);
+  return { path, records: rounds * perRound };
+}

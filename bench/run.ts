@@ -1,9 +1,8 @@
 // `npm run bench`: the ingest and query benchmarks in headless Chromium through the real app path,
 // with the bare parse ceiling measured in the same run (compare ratios: these machines are noisy).
 import { statSync } from 'node:fs';
-import { accessLog, authLog, jsonLines } from './generate.ts';
+import { accessLog, authLog, evtxFile, jsonLines } from './generate.ts';
 import { ceilingMs, idle, ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer, timeEngine, workerHeaps } from './browser.ts';
-import { existsSync } from 'node:fs';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -77,19 +76,14 @@ async function main(): Promise<void> {
 
 /** One ingest per format family through the UI (issue 3's figures): events/s and MB/s. */
 async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Promise<void> {
-  const families: [string, string | undefined][] = [
+  const families: [string, string][] = [
     ['syslog (auth.log)', await authLog(LINES)],
     ['JSON lines', await jsonLines(LINES)],
     ['Apache access (combined)', await accessLog(LINES)],
-    // made by `node --import tsx bench/evtx-node.ts` (chunks of corpus EVTX files, concatenated)
-    ['EVTX', existsSync(EVTX) ? EVTX : undefined],
+    ['EVTX', evtxFile(100_000).path],
   ];
   console.log('\nformat family | input | drop -> searchable | events/s | MB/s');
   for (const [name, file] of families) {
-    if (file === undefined) {
-      console.log(`${name} | (not generated: run bench/evtx-node.ts first) | | |`);
-      continue;
-    }
     const page = await openApp(browser);
     const ms = await ingestThroughUi(page, file);
     const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
@@ -98,8 +92,6 @@ async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Prom
     await page.context().close();
   }
 }
-
-const EVTX = '/tmp/logdrop-evtx-bench.evtx';
 
 main().catch((e: unknown) => {
   console.error(e);
