@@ -1,0 +1,54 @@
+// `node --import tsx bench/big.ts [LINES]`: a 10M-line (~1 GB) auth.log through the app in headless Chromium.
+// Does the tab survive, how long does it take, and how large do the workers' heaps grow (sampled while it runs)?
+import { statSync } from 'node:fs';
+import { authLog } from './generate.ts';
+import { launch, openApp, startServer, workerHeaps, idle } from './browser.ts';
+
+const LINES = Number(process.argv[2] ?? 10_000_000);
+
+async function main(): Promise<void> {
+  const path = await authLog(LINES);
+  const mb = statSync(path).size / 1e6;
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = await openApp(browser);
+    let crashed = false;
+    page.on('crash', () => { crashed = true; });
+    const peak = new Map<string, number>();
+    const t0 = Date.now();
+    await page.getByLabel('Open log files').setInputFiles(path);
+    const done = idle(page).then(() => true, () => false);
+    let finished = false;
+    void done.then(() => { finished = true; });
+    while (!finished && !crashed) {
+      await new Promise((r) => setTimeout(r, 5000));
+      if (finished || crashed) break;
+      for (const h of await workerHeaps(page).catch(() => [])) {
+        const name = h.url.split('/').pop()?.split('-')[0] ?? h.url;
+        peak.set(name, Math.max(peak.get(name) ?? 0, h.usedBytes + h.backingBytes));
+      }
+      const status = await page.getByRole('status').textContent().catch(() => '?');
+      console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s: ${status}`);
+    }
+    const ok = await done;
+    const ms = Date.now() - t0;
+    const status = crashed ? 'tab crashed' : await page.getByRole('status').textContent();
+    console.log(`\n${LINES.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB: ${ok && !crashed ? 'done' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s; status "${status}"`);
+    if (!crashed) {
+      for (const h of await workerHeaps(page)) {
+        const name = h.url.split('/').pop()?.split('-')[0] ?? h.url;
+        peak.set(name, Math.max(peak.get(name) ?? 0, h.usedBytes + h.backingBytes));
+      }
+    }
+    for (const [name, bytes] of peak) console.log(`peak heap (JS + typed arrays, sampled every 5 s) ${name}: ${(bytes / 1e6).toFixed(0)} MB`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
