@@ -76,6 +76,7 @@ export async function ingestBundle(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
         parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
+        onParser: (constants) => builder.setConstants(constants),
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
           if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));

@@ -42,6 +42,8 @@ export class ChunkBuilder {
   private batch: EventFields[] = [];
   private columns = new Map<string, ColumnBuild>();
   private rows = 0;
+  /** values every event of the file has unless it says otherwise (col.file, parser.name, parser.version) */
+  private constants: [string, string][] = [];
 
   constructor(private readonly capacity: number) {
     this.reset();
@@ -55,6 +57,11 @@ export class ChunkBuilder {
     return this.size >= this.capacity;
   }
 
+  /** Sets values for the rows that do not carry the field themselves, for this and the following chunks. */
+  setConstants(constants: Record<string, string>): void {
+    this.constants = Object.entries(constants);
+  }
+
   add(event: EventFields): void {
     this.batch.push(event);
     if (this.batch.length === BATCH) this.flushBatch();
@@ -63,6 +70,7 @@ export class ChunkBuilder {
   build(fileId: number, seq: number): EventChunk {
     this.flushBatch();
     const n = this.rows;
+    for (const [field, value] of this.constants) this.fillConstant(field, value, n);
     const columns: Record<string, Column> = Object.create(null) as Record<string, Column>;
     for (const [field, col] of this.columns) columns[field] = finish(col, n);
     this.reset();
@@ -87,6 +95,21 @@ export class ChunkBuilder {
     }
     this.rows += batch.length;
     this.batch = [];
+  }
+
+  private fillConstant(field: string, value: string, n: number): void {
+    let col = this.columns.get(field);
+    if (col === undefined) {
+      col = newColumn(field, this.capacity);
+      this.columns.set(field, col);
+    }
+    if (col.kind !== 'dict') throw new Error(`bug: constant field ${field} is not a dictionary column`);
+    let id = col.index.get(value);
+    if (id === undefined) {
+      id = col.dict.push(value);
+      col.index.set(value, id);
+    }
+    for (let r = 0; r < n; r++) if (col.ids[r] === 0) col.ids[r] = id;
   }
 
   private reset(): void {

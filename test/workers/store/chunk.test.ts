@@ -45,4 +45,13 @@ describe('ChunkBuilder', () => {
       expect(roundTrip(c.events, c.capacity).map((e) => ({ ...e }))).toEqual(expected);
     });
   }
+
+  it('fills per-file constants on the rows that do not carry the field themselves', () => {
+    const b = new ChunkBuilder(10);
+    b.setConstants({ 'col.file': 'auth.log', 'parser.name': 'syslog3164', 'parser.version': '1' });
+    b.add({ raw: 'a', message: 'a' });
+    b.add({ raw: 'b', message: 'b', 'parser.name': 'unparsed', 'parse.error': 'why' });
+    const c = b.build(1, 0);
+    expect([eventAt(c, 0)['parser.name'], eventAt(c, 1)['parser.name'], eventAt(c, 1)['col.file']]).toEqual(['syslog3164', 'unparsed', 'auth.log']);
+  });
 });
