@@ -36,7 +36,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
   };
 
-  /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
   // this session's dropped files, so a ledger row can be read again with another parser
   const sources = new FileSources();
   /** Work that writes the case (re-ingest, re-time): never beside an ingest; cancelIngest aborts it. */
@@ -50,6 +49,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     }
   };
 
+  /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
   const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
     const query = createQueryEngine();
     await store.forEachChunk((chunk) => query.addChunk(chunk));
