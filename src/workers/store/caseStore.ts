@@ -87,13 +87,13 @@ export class CaseStore {
 
   /** Reads every chunk in key order (file, then seq), a batch at a time so memory stays bounded. */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
-    let lower: [number, number] | undefined;
+    // the next batch is requested before this one is handed over: the database reads it meanwhile
+    let next = this.db.getAll('chunks', undefined, batch);
     for (;;) {
-      const range = lower === undefined ? undefined : IDBKeyRange.lowerBound(lower, true);
-      const chunks = await this.db.getAll('chunks', range, batch);
+      const chunks = await next;
       if (chunks.length === 0) return;
+      next = chunks.length < batch ? Promise.resolve([]) : this.db.getAll('chunks', IDBKeyRange.lowerBound(chunks[chunks.length - 1].key, true), batch);
       for (const c of chunks) onChunk(c);
-      lower = chunks[chunks.length - 1].key;
     }
   }
 
