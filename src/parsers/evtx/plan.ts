@@ -5,17 +5,8 @@
 import type { TElement } from './binxml.ts';
 import { leafAttrName, sectionOf, systemAttrName } from './fields.ts';
 import { escapeAttr, escapeText, xmlName } from './render.ts';
+import { dataKey } from '../windows/data.ts';
 
-const DATA_KEYS = new Map<string, string>();
-/** 'data.' + name, cached: the same few hundred names repeat in every event. */
-export function dataKey(name: string): string {
-  let k = DATA_KEYS.get(name);
-  if (k === undefined) {
-    k = `data.${name}`;
-    if (DATA_KEYS.size < 50_000) DATA_KEYS.set(name, k);
-  }
-  return k;
-}
 
 /** Precomputed per template element. */
 export interface Plan {

@@ -19,7 +19,8 @@
 import { BinXmlReader, type ChunkCtx, type TChild, type TElement, type Values } from './binxml.ts';
 import { eventFields, Section } from './fields.ts';
 import { FieldList } from './fieldlist.ts';
-import { dataKey, planOf, type Plan } from './plan.ts';
+import { planOf, type Plan } from './plan.ts';
+import { dataKey } from '../windows/data.ts';
 import { cdataXml, escapeAttr, escapeText, piXml } from './render.ts';
 import { instantiate } from './tree.ts';
 import { array, scalar, VT } from './values.ts';
