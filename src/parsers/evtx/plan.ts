@@ -7,7 +7,6 @@ import { leafAttrName, sectionOf, systemAttrName } from './fields.ts';
 import { escapeAttr, escapeText, xmlName } from './render.ts';
 import { dataKey } from '../windows/data.ts';
 
-
 /** Precomputed per template element. */
 export interface Plan {
   /** '<Name' and '</Name>' with the XML-safe name */
