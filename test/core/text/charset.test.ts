@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProbablyBinary, sniffCharset, type Charset } from '../../../src/core/text/charset.ts';
 import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { utf16 } from '../../harness/bytes.ts';
 
 const HOSTILE = join(import.meta.dirname, '../../fixtures/hostile');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(HOSTILE, name)));
 const bytes = (...b: number[]) => new Uint8Array(b);
 const ascii = (s: string) => new TextEncoder().encode(s);
-const utf16 = (s: string, le: boolean) => {
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i);
-    out[2 * i + (le ? 0 : 1)] = u & 0xff;
-    out[2 * i + (le ? 1 : 0)] = u >> 8;
-  }
-  return out;
-};
 const UTF8: Charset = { encoding: 'utf-8', bomLength: 0 };
 const line = 'Jan 15 10:30:00 web01 sshd[812]: Failed password for root from 203.0.113.7 port 4022 ssh2\n';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLineSplitter, type TextEncodingName } from '../../../src/core/text/lines.ts';
+import { utf16 } from '../../harness/bytes.ts';
 
 type Out = [string, number, number][];
 
@@ -13,13 +14,9 @@ function split(bytes: Uint8Array, encoding: TextEncodingName, bom: number, chunk
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
-function utf16(s: string, be: boolean, bom: boolean): Uint8Array {
-  const out = new Uint8Array((s.length + (bom ? 1 : 0)) * 2);
-  let at = 0;
-  const put = (c: number) => { out[at++] = be ? c >> 8 : c & 255; out[at++] = be ? c & 255 : c >> 8; };
-  if (bom) put(0xfeff);
-  for (let i = 0; i < s.length; i++) put(s.charCodeAt(i));
-  return out;
+/** UTF-16 with an optional BOM (U+FEFF encoded in the same byte order). */
+function utf16With(s: string, be: boolean, bom: boolean): Uint8Array {
+  return utf16((bom ? '\ufeff' : '') + s, !be);
 }
 
 const cases: { name: string; input: Uint8Array; encoding: TextEncodingName; bom: number; expected: Out }[] = [
@@ -33,8 +30,8 @@ const cases: { name: string; input: Uint8Array; encoding: TextEncodingName; bom:
     expected: [['A\ufffd\u0000B', 1, 0], ['\ufffd', 2, 5], ['C', 3, 7]],
   },
   { name: 'lone CR is content', input: enc('a\rb\n'), encoding: 'utf-8', bom: 0, expected: [['a\rb', 1, 0]] },
-  { name: 'UTF-16LE with BOM', input: utf16('ab\r\ncd', false, true), encoding: 'utf-16le', bom: 2, expected: [['ab', 1, 2], ['cd', 2, 10]] },
-  { name: 'UTF-16BE without BOM', input: utf16('x\ny\n', true, false), encoding: 'utf-16be', bom: 0, expected: [['x', 1, 0], ['y', 2, 4]] },
+  { name: 'UTF-16LE with BOM', input: utf16With('ab\r\ncd', false, true), encoding: 'utf-16le', bom: 2, expected: [['ab', 1, 2], ['cd', 2, 10]] },
+  { name: 'UTF-16BE without BOM', input: utf16With('x\ny\n', true, false), encoding: 'utf-16be', bom: 0, expected: [['x', 1, 0], ['y', 2, 4]] },
 ];
 
 describe('line splitter', () => {
