@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts';
 
 // End-to-end tests in real (Debian) Chromium against the production build served by `vite preview`.
+// LOGDROP_PORT moves the preview server (default 5173), so two checkouts can run their e2e side by side.
+const PORT = Number(process.env.LOGDROP_PORT ?? 5173);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -10,14 +12,14 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:5173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     acceptDownloads: true,
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 5173 --strictPort',
-    url: 'http://127.0.0.1:5173',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -76,7 +76,7 @@ test('nothing leaves the browser: app, demo bundle and a search request only thi
   const outside: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (!(url.protocol === 'data:' || url.protocol === 'blob:' || url.host === '127.0.0.1:5173')) outside.push(r.url());
+    if (!(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1')) outside.push(r.url());
   });
   const app = new LogdropPage(page);
   await app.open();
