@@ -1,0 +1,60 @@
+// The contract of src/detect (DESIGN "detect"): detectors and Sigma rules read the open case through a
+// read-only columnar view (the engine's CaseIndex provides one) and return alerts. detect imports core only:
+// it never sees the engine, the store or the parsers, so the CLI, the tests and the worker all run it alike.
+
+/** One column of the case, as the query engine holds it. Row ids are the engine's (0 .. rowCount-1). */
+export type ColumnView =
+  /** keyword field: values[id - 1] is the text of dictionary id `id`; id 0 = the event lacks the field */
+  | { kind: 'dict'; values: readonly string[]; ids: ArrayLike<number> }
+  /** numeric field (ts, ports, line numbers): NaN = the event lacks the field */
+  | { kind: 'num'; values: ArrayLike<number> }
+  /** long free text (raw, message): read one row at a time */
+  | { kind: 'text'; valueOf(row: number): string | undefined };
+
+/** A read-only view of every event of the case. */
+export interface EventTable {
+  readonly rowCount: number;
+  /** field names present in the case (normalized fields and data.*) */
+  fieldNames(): string[];
+  column(field: string): ColumnView | undefined;
+  /** epoch ms of a row, NaN when the event has no time */
+  tsOf(row: number): number;
+  /** every row id, oldest first (rows without a time last) */
+  timeOrder(): Uint32Array;
+}
+
+export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['informational', 'low', 'medium', 'high', 'critical'];
+
+export type ParamValue = number | string | boolean;
+
+/** An alert: one per matching event for a plain Sigma rule, one per group and window for a correlation or a detector. */
+export interface Alert {
+  /** deterministic: rule id + group key + window start, so a re-run keeps status and notes */
+  id: string;
+  /** the Sigma rule id or the built-in detector id */
+  ruleId: string;
+  ruleName: string;
+  source: 'builtin' | 'sigma';
+  severity: Severity;
+  /** first and last evidence time (epoch ms) */
+  ts: number;
+  lastTs: number;
+  /** the group key fields and their values (e.g. { 'init.host.ip': '203.0.113.45' }) */
+  group: Record<string, string>;
+  /** matching events, merged duplicates included */
+  count: number;
+  /** row ids of the evidence, oldest first (capped: count says how many there are) */
+  evidence: number[];
+  /** one line in plain words: what happened, to whom, from where */
+  message: string;
+  /** the parameters in force when it fired (detectors) */
+  params?: Record<string, ParamValue>;
+}
+
+/** What a user keeps on an alert across re-runs (keyed by Alert.id, stored in the case). */
+export interface AlertState {
+  id: string;
+  status: 'new' | 'acknowledged' | 'closed';
+  note: string;
+}
