@@ -5,7 +5,7 @@ import { authLog } from './generate.ts';
 import { median } from './browser.ts';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
-import { ChunkBuilder } from '../src/workers/store/chunk.ts';
+import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);

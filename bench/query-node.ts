@@ -2,7 +2,7 @@
 // into 10k-event chunks, indexed, then the operations the UI asks for, median of 5 runs each.
 // Run: node --expose-gc --import tsx bench/query-node.ts [events]
 import type { EventFields } from '../src/core/schema.ts';
-import { ChunkBuilder, type EventChunk } from '../src/workers/store/chunk.ts';
+import { ChunkBuilder, type EventChunk } from '../src/workers/chunk/chunk.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 

@@ -4,7 +4,7 @@
 import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
 import { ingestBundle } from '../workers/ingest/ingestBundle.ts';
 import { createQueryEngine, type QueryEngine } from '../workers/query/engine.ts';
-import type { EventChunk } from '../workers/store/chunk.ts';
+import type { EventChunk } from '../workers/chunk/chunk.ts';
 import { sourcesFromPaths } from './sources.ts';
 
 export async function ingestPaths(paths: string[], options: IngestOptions, onChunk: (chunk: EventChunk) => Promise<void> | void): Promise<FileLedgerEntry[]> {

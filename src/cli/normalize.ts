@@ -2,7 +2,7 @@
 // a per-file summary (format, events, unparsed) on stderr. Same ingest pipeline as the browser.
 import type { Writable } from 'node:stream';
 import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
-import { eventAt } from '../workers/store/chunk.ts';
+import { eventAt } from '../workers/chunk/chunk.ts';
 import { canonicalOrder } from '../core/schema.ts';
 import { ingestPaths } from './ingestPaths.ts';
 

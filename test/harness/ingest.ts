@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { EventFields } from '../../src/core/schema.ts';
 import type { FileLedgerEntry, IngestOptions } from '../../src/workers/api.ts';
 import { ingestBundle } from '../../src/workers/ingest/ingestBundle.ts';
-import { eventAt } from '../../src/workers/store/chunk.ts';
+import { eventAt } from '../../src/workers/chunk/chunk.ts';
 import type { BundleSource } from '../../src/parsers/containers/types.ts';
 
 export interface IngestRun {

@@ -4,7 +4,7 @@ import { expose, transfer } from 'comlink';
 import type { DroppedFile, FileLedgerEntry } from '../api.ts';
 import { ingestBundle, type BundleIngestHooks, type BundleIngestOptions } from './ingestBundle.ts';
 import { toSource } from './runner.ts';
-import { chunkBuffers } from '../store/chunk.ts';
+import { chunkBuffers } from '../chunk/chunk.ts';
 import { workerHasher } from './workerHasher.ts';
 
 let abort: AbortController | undefined;

@@ -4,7 +4,7 @@
 import type { FileLedgerEntry, IngestOptions } from '../api.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
-import { ChunkBuilder, type EventChunk } from '../store/chunk.ts';
+import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
 import { unparsedIn } from '../store/chunkMeta.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';

@@ -5,7 +5,7 @@
 // Example: an RFC 3164 line "Dec 10 06:55:46" read in UTC (ts 2026-12-10T06:55:46Z, guess 'year,zone'), zone
 // changed to +02:00 -> 2026-12-10T04:55:46Z; year changed to 2015 -> 2015-12-10T04:55:46Z.
 import { utcMs } from '../../core/time.ts';
-import type { Column, EventChunk } from '../store/chunk.ts';
+import type { Column, EventChunk } from '../chunk/chunk.ts';
 
 export interface RetimeChange {
   /** the zone the events were read in, minutes east of UTC */

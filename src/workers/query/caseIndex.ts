@@ -2,7 +2,7 @@
 // and when a stored case is reopened. Row ids are global, in arrival order, and stable.
 // Example: addChunk(builder.build(fileId, 0)) appends rows [rowCount, rowCount + chunk.count).
 import type { EventFields } from '../../core/schema.ts';
-import type { EventChunk } from '../store/chunk.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
 import { DictField, NumField, TextField, grownCapacity, type Field } from './fields.ts';
 import { TimeOrder } from './timeOrder.ts';
 

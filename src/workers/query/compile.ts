@@ -4,7 +4,7 @@
 // plus the warning; a field that only later files carry is not rejected while ingest runs).
 import type { QueryError } from '../api.ts';
 import { CORE_FIELDS, ECS_ALIASES, NUMERIC_FIELDS } from '../../core/schema.ts';
-import { columnKindOf, TEXT_FIELDS, type Column } from '../store/chunk.ts';
+import { columnKindOf, TEXT_FIELDS, type Column } from '../chunk/chunk.ts';
 import type { CaseIndex } from './caseIndex.ts';
 import type { DictField, Field } from './fields.ts';
 import type { Node, RangeOp, Value } from './language/ast.ts';

@@ -2,7 +2,7 @@
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
 import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryResult, SortSpec } from '../api.ts';
-import type { EventChunk } from '../store/chunk.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
 import { facet } from './results/facet.ts';

@@ -1,6 +1,6 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import type { DictColumn, NumColumn, TextColumn } from '../store/chunk.ts';
+import type { DictColumn, NumColumn, TextColumn } from '../chunk/chunk.ts';
 import { lowerSameLength } from './text.ts';
 
 /** Dictionary ids sized to the dictionary: most keyword fields have < 256 values, so 1 byte per row. */

@@ -2,7 +2,7 @@
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
 import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
-import type { EventChunk } from './chunk.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { openVersioned } from './openVersioned.ts';
 import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema } from './schema.ts';

@@ -1,6 +1,6 @@
 // What a chunk holds, in a few numbers: its events, its unparsed records and its size on disk.
 // Written beside each chunk so the case's counts and size are known without reading the chunks back.
-import type { EventChunk } from './chunk.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
 import type { ChunkMeta } from './schema.ts';
 
 /** Events of the chunk whose parser.name is 'unparsed' (one dictionary lookup, then an id count). */

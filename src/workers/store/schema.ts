@@ -3,7 +3,7 @@
 // idb's versioned upgrade: add a step to the upgrade list, never edit a shipped step.
 import type { DBSchema } from 'idb';
 import type { CaseInfo, FileLedgerEntry } from '../api.ts';
-import type { EventChunk } from './chunk.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
 
 export const CATALOG_DB = 'logdrop';
 export const CATALOG_VERSION = 1;

@@ -2,7 +2,7 @@
 // the new year); times the record stated, and events without a time, stay as they were.
 import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
-import { ChunkBuilder, valueAt, type EventChunk } from '../../../src/workers/store/chunk.ts';
+import { ChunkBuilder, valueAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { retimeChunk, type RetimeChange } from '../../../src/workers/ingest/retime.ts';
 
 const at = (iso: string) => Date.parse(iso);

@@ -2,7 +2,7 @@
 // Security logons. Times interleave across the files on purpose (time order must merge them).
 // Row ids = position in EVENTS (chunks are added in order).
 import type { EventFields } from '../../../src/core/schema.ts';
-import { ChunkBuilder, type EventChunk } from '../../../src/workers/store/chunk.ts';
+import { ChunkBuilder, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { CaseIndex } from '../../../src/workers/query/caseIndex.ts';
 
 export const T0 = Date.UTC(2024, 9, 17, 12, 0, 0); // 2024-10-17T12:00:00Z

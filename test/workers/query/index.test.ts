@@ -4,7 +4,7 @@ import { Bitset } from '../../../src/workers/query/bitset.ts';
 import { CaseIndex } from '../../../src/workers/query/caseIndex.ts';
 import { RowSet } from '../../../src/workers/query/rowSet.ts';
 import { pageRows } from '../../../src/workers/query/results/page.ts';
-import { ChunkBuilder } from '../../../src/workers/store/chunk.ts';
+import { ChunkBuilder } from '../../../src/workers/chunk/chunk.ts';
 
 function indexOf(chunks: { ts: number; user?: string }[][]): CaseIndex {
   const index = new CaseIndex();

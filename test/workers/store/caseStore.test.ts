@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { getCase, listCases, putCase, removeCase } from '../../../src/workers/store/catalog.ts';
 import { CASE_DB_PREFIX } from '../../../src/workers/store/schema.ts';
-import type { EventChunk } from '../../../src/workers/store/chunk.ts';
+import type { EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { freshCaseId, ledgerRow, makeChunk } from './fixtures.ts';
 
 async function readAll(store: CaseStore): Promise<EventChunk[]> {

@@ -1,6 +1,6 @@
 // Small chunks and ledger rows for the store tests.
 import type { FileLedgerEntry } from '../../../src/workers/api.ts';
-import { ChunkBuilder, type EventChunk } from '../../../src/workers/store/chunk.ts';
+import { ChunkBuilder, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
 
 /** A chunk of `count` events of one file; every `unparsedEvery`-th event is an unparsed record. */
 export function makeChunk(fileId: number, seq: number, count: number, unparsedEvery = 0): EventChunk {

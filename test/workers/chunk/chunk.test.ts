@@ -1,6 +1,6 @@
 // ChunkBuilder -> EventChunk -> eventAt must give every event back exactly, whatever fields each carries.
 import { describe, expect, it } from 'vitest';
-import { ChunkBuilder, eventAt } from '../../../src/workers/store/chunk.ts';
+import { ChunkBuilder, eventAt } from '../../../src/workers/chunk/chunk.ts';
 import type { EventFields } from '../../../src/core/schema.ts';
 
 function roundTrip(events: EventFields[], capacity = 10_000): EventFields[] {
