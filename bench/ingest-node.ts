@@ -5,7 +5,6 @@ import { authLog } from './generate.ts';
 import { median } from './browser.ts';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
-import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -38,29 +37,24 @@ function ceiling(bytes: Uint8Array): number {
   return matched;
 }
 
-async function stage(bytes: Uint8Array, kind: 'parse' | 'chunks' | 'index'): Promise<number> {
-  const builder = new ChunkBuilder(Number(process.env.BENCH_CHUNK ?? 10_000));
+async function stage(bytes: Uint8Array, kind: 'chunks' | 'index'): Promise<number> {
   const q = createQueryEngine();
-  let seq = 0;
-  await ingestFile(source(bytes), {}, (ev) => {
-    if (kind === 'parse') return;
-    builder.add(ev);
-    if (builder.full) {
-      const chunk = builder.build(1, seq++);
-      if (kind === 'index') q.addChunk(chunk);
-    }
+  let chunks = 0;
+  await ingestFile(source(bytes), { chunkEvents: Number(process.env.BENCH_CHUNK ?? 10_000) }, (chunk) => {
+    chunks++;
+    if (kind === 'index') q.addChunk(chunk);
   });
-  return seq;
+  return chunks;
 }
 
 async function main() {
   const bytes = new Uint8Array(readFileSync(await authLog(LINES)));
-  const times: Record<string, number[]> = { ceiling: [], parse: [], chunks: [], index: [] };
+  const times: Record<string, number[]> = { ceiling: [], chunks: [], index: [] };
   for (let r = 0; r < RUNS; r++) {
     let t = performance.now();
     ceiling(bytes);
     times.ceiling.push(performance.now() - t);
-    for (const k of ['parse', 'chunks', 'index'] as const) {
+    for (const k of ['chunks', 'index'] as const) {
       t = performance.now();
       await stage(bytes, k);
       times[k].push(performance.now() - t);

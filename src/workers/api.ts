@@ -23,20 +23,24 @@ export interface StorageInfo {
   persisted: boolean;
 }
 
-export interface IngestOptions {
-  /** force a parser for every file of this ingest (else content sniffing picks one per file) */
+/** How to read files: the same overrides for a whole ingest, one file's re-ingest, the CLI and the ingest functions. */
+export interface ReadOptions {
+  /** force a parser (else content sniffing picks one per file) */
   parserId?: string;
   /** zone of zone-less timestamps, minutes east of UTC (default 0 = UTC) */
   tzOffsetMinutes?: number;
   /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
   forcedYear?: number;
 }
+/** every file of an ingest is read with these */
+export type IngestOptions = ReadOptions;
 
-/** One file of the bundle as the ledger shows it (evidence manifest). */
-export interface FileLedgerEntry {
-  id: number;
+/** One problem of a file as the ledger keeps it: its position (line or byte offset) and why. */
+export interface LedgerIssue { line?: number; offset?: number; reason: string }
+
+/** What reading one file tells: the part of its ledger row the ingest fills in (ingest/ingestFile.ts returns it). */
+export interface FileReadSummary {
   path: string;
-  size: number;
   /**
    * SHA-256 (hex) of the file's bytes as read: for an archive member or a gzip, its decompressed bytes.
    * '' until the file was read to its end (still reading, cancelled, failed).
@@ -44,7 +48,6 @@ export interface FileLedgerEntry {
   sha256: string;
   parserId: string;
   confidence: number;
-  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete';
   bytesRead: number;
   events: number;
   unparsed: number;
@@ -53,13 +56,21 @@ export interface FileLedgerEntry {
   firstTs?: number;
   lastTs?: number;
   tzOffsetMinutes: number;
-  /** the year the user set for year-less timestamps (absent: inferred from the file's date) */
-  forcedYear?: number;
+  /** union of the ts.guess flags seen ('year', 'zone') */
   timeGuess: string;
   /** plain-words explanation for the user (why skipped, what was not read) */
   message?: string;
   /** first problems with their position */
-  issues: { line?: number; offset?: number; reason: string }[];
+  issues: LedgerIssue[];
+}
+
+/** One file of the bundle as the ledger shows it (evidence manifest). */
+export interface FileLedgerEntry extends FileReadSummary {
+  id: number;
+  size: number;
+  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete';
+  /** the year the user set for year-less timestamps (absent: inferred from the file's date) */
+  forcedYear?: number;
 }
 
 /** A dropped or picked file with its path inside the bundle (folders keep their relative paths). */
@@ -69,11 +80,7 @@ export interface DroppedFile {
 }
 
 /** How to read one file again (ledger): another parser re-reads it; a zone or year alone re-times its events. */
-export interface ReingestOptions {
-  parserId?: string;
-  tzOffsetMinutes?: number;
-  forcedYear?: number;
-}
+export type ReingestOptions = ReadOptions;
 
 /** needsFile: the file's bytes are not held any more (the page was reloaded): the user must pick it again. */
 export type ReingestResult =

@@ -4,12 +4,11 @@
 import type { FileLedgerEntry, IngestOptions } from '../api.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
-import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
-import { unparsedIn } from '../store/chunkMeta.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
+import { unparsedIn } from '../chunk/measure.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
 
-export const CHUNK_EVENTS = 10_000;
 /** chunks handed to onChunk but not yet written: above this, reading pauses */
 const MAX_PENDING_CHUNKS = 3;
 
@@ -53,14 +52,13 @@ export async function ingestBundle(
     ledger.push(row);
     report();
 
-    const builder = new ChunkBuilder(CHUNK_EVENTS);
-    let seq = 0;
     const pending = new Set<Promise<void>>();
     const writeFailures: unknown[] = [];
     // what is safely written: after a storage failure the ledger reports this, not what was parsed
     const stored = { events: 0, unparsed: 0 };
-    const flush = () => {
-      const chunk = builder.build(row.id, seq++);
+    const write = (chunk: EventChunk) => {
+      // a full disk stays full: what is parsed after a failed write is not offered to storage
+      if (writeFailures.length > 0) return;
       // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
       const count = chunk.count, unparsed = unparsedIn(chunk);
       const p = hooks.chunk(chunk).then(() => {
@@ -76,22 +74,18 @@ export async function ingestBundle(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
         parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
-        onParser: (constants) => builder.setConstants(constants),
+        fileId: row.id,
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
           if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
         },
       },
-      (event) => {
-        builder.add(event);
-        if (builder.full) flush();
-      },
+      write,
       (bytesRead, events, unparsed) => {
         Object.assign(row, { bytesRead, events, unparsed });
         report();
       },
     ).catch((e: unknown) => failed(row, e));
-    if (builder.size > 0 && writeFailures.length === 0) flush();
     await Promise.all(pending);
     if (result !== undefined) applyResult(row, result);
     if (writeFailures.length > 0) {
@@ -168,20 +162,12 @@ async function cancelRest(
 }
 
 function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
-  row.parserId = r.parserId;
-  row.confidence = r.confidence;
-  row.bytesRead = r.bytesRead;
-  row.size = Math.max(row.size, r.bytesRead);
-  row.events = r.events;
-  row.unparsed = r.unparsed;
-  row.meta = r.meta;
-  row.firstTs = r.firstTs;
-  row.lastTs = r.lastTs;
-  row.timeGuess = r.timeGuess;
-  row.sha256 = r.sha256;
-  row.issues = r.issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason }));
-  row.state = r.state;
-  row.message = r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined);
+  const { encoding: _encoding, issues, ...read } = r;
+  Object.assign(row, read, {
+    size: Math.max(row.size, r.bytesRead),
+    issues: issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason })),
+    message: r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined),
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { EventFields } from '../../core/schema.ts';
 import { UNPARSED } from '../../core/schema.ts';
 import type { ParseIssue } from '../../core/result.ts';
+import type { FileReadSummary, ReadOptions } from '../api.ts';
 import { YearGuesser, type TimeSettings } from '../../core/time.ts';
 import { inThreadHasher, type ByteHasher, type HasherFactory } from './hashing.ts';
 import { createLineSplitter } from '../../core/text/lines.ts';
@@ -12,6 +13,10 @@ import { createFramer } from '../../parsers/framing/index.ts';
 import type { BinaryParser, ParseContext, TextParser } from '../../parsers/types.ts';
 import { buildHead, readHead } from './head.ts';
 import { chooseParser } from './chooseParser.ts';
+import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
+
+/** events per chunk: a few thousand per IndexedDB record (DESIGN "Storage") */
+export const CHUNK_EVENTS = 10_000;
 
 export interface IngestSource {
   /** path inside the bundle */
@@ -21,60 +26,42 @@ export interface IngestSource {
   open(): ReadableStream<Uint8Array>;
 }
 
-export interface FileIngestOptions {
-  parserId?: string;
-  tzOffsetMinutes?: number;
-  forcedYear?: number;
+export interface FileIngestOptions extends ReadOptions {
   /** hide the file name from sniffing (tests: content alone must pick the parser) */
   hideName?: boolean;
   signal?: AbortSignal;
   /** test instrumentation passed to parsers (ctx.hit) */
   hit?: (pattern: string) => void;
-  /** told once, after sniffing, which parser reads the file: the per-file constants of its events */
-  onParser?: (constants: { 'col.file': string; 'parser.name': string; 'parser.version': string }) => void;
+  /** ledger id written on every chunk of this file (default 0) */
+  fileId?: number;
+  /** events per chunk (default CHUNK_EVENTS) */
+  chunkEvents?: number;
   /** awaited after every read: lets the storage side catch up so memory stays bounded */
   drain?: () => Promise<void>;
   /** where the SHA-256 is computed (default: this thread) */
   hasher?: HasherFactory;
 }
 
-export interface FileIngestResult {
-  path: string;
-  bytesRead: number;
-  parserId: string;
-  confidence: number;
+export interface FileIngestResult extends FileReadSummary {
   encoding: string;
-  events: number;
-  unparsed: number;
-  /** records that are part of the format but no event: blank lines, '#' headers */
-  meta: number;
-  firstTs?: number;
-  lastTs?: number;
-  tzOffsetMinutes: number;
-  /** union of the ts.guess flags seen ('year', 'zone') */
-  timeGuess: string;
-  /** SHA-256 (hex) of the bytes read, hashed as they stream; '' when the file was not read to its end (cancelled) */
-  sha256: string;
-  /** the first problems, with their position (the rest are counted in `unparsed`) */
+  /** the first problems, with their file and unit (the rest are counted in `unparsed`) */
   issues: ParseIssue[];
   state: 'done' | 'skipped' | 'cancelled';
-  /** plain words for the user when the file was skipped or partly read */
-  message?: string;
 }
 
 /**
- * Receives each event with its raw text and position (raw, col.line, col.offset) but without the per-file
- * constants col.file, parser.name and parser.version: those come once through FileIngestOptions.onParser
- * (adding six fields to every event object was a measurable share of the ingest). Unparsed events carry
- * their own parser.name ('unparsed') and parser.version.
+ * Receives each full chunk of the file's events, then the last partial one, in order. The per-file constants
+ * col.file, parser.name and parser.version are filled in by the chunk builder, not set on every event object
+ * (adding them to every event was a measurable share of the ingest); unparsed events carry their own
+ * parser.name ('unparsed') and parser.version. The sink owns the chunk: it may transfer its buffers.
  */
-export type EventSink = (event: EventFields) => void;
+export type ChunkSink = (chunk: EventChunk) => void;
 export type ProgressSink = (bytesRead: number, events: number, unparsed: number) => void;
 
 const MAX_ISSUES = 20;
 
 export async function ingestFile(
-  src: IngestSource, opts: FileIngestOptions, sink: EventSink, onProgress?: ProgressSink,
+  src: IngestSource, opts: FileIngestOptions, onChunk: ChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult> {
   const tz = opts.tzOffsetMinutes ?? 0;
   const result: FileIngestResult = {
@@ -115,10 +102,22 @@ export async function ingestFile(
     const time: TimeSettings = { tzOffsetMinutes: tz, referenceMs: src.lastModified, forcedYear: opts.forcedYear };
     const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit };
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
-    opts.onParser?.({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
+    builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
+    let seq = 0;
+    const flush = () => onChunk(builder.build(opts.fileId ?? 0, seq++));
+    const sink = (event: EventFields) => {
+      builder.add(event);
+      if (builder.full) flush();
+    };
     const counter = new EventCounter(src.path, choice.parser.id, result, sink, onProgress);
-    if (choice.parser.kind === 'binary') await readBinary(choice.parser, chunks, ctx, counter);
-    else await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength);
+    try {
+      if (choice.parser.kind === 'binary') await readBinary(choice.parser, chunks, ctx, counter);
+      else await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength);
+    } finally {
+      // what was parsed before a failure is kept too (the sink decides whether it can still be stored)
+      if (builder.size > 0) flush();
+    }
     // a parser may stop before the end (a binary format's trailer): the hash still covers every byte
     if (!head.done) await hashRest(reader, hash, result, opts);
     counter.progress();
@@ -211,7 +210,7 @@ async function readBinary(
 class EventCounter {
   private lastProgress = 0;
   constructor(
-    private readonly file: string, private readonly parserName: string, private readonly result: FileIngestResult, private readonly sink: EventSink, private readonly onProgress?: ProgressSink,
+    private readonly file: string, private readonly parserName: string, private readonly result: FileIngestResult, private readonly sink: (event: EventFields) => void, private readonly onProgress?: ProgressSink,
   ) {}
 
   event(fields: EventFields, raw: string, line: number, offset: number): void {

@@ -1,17 +1,11 @@
 // Changing how one file of the case was read, from the ledger: a new zone or year re-times its stored events
 // (no re-read); another parser reads its bytes again (from the File kept this session) in place of the old events.
 // Both keep the ledger row's id, so the row stays where it was; the caller rebuilds the query index afterwards.
-import type { FileLedgerEntry } from '../api.ts';
+import type { FileLedgerEntry, ReadOptions } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { IngestRunner } from '../ingest/runner.ts';
 import { retimeChunk } from '../ingest/retime.ts';
 import type { FileSource } from './fileSources.ts';
-
-export interface ReadOptions {
-  parserId?: string;
-  tzOffsetMinutes?: number;
-  forcedYear?: number;
-}
 
 /** Re-times the file's stored events for a new zone and/or year; returns its updated ledger row. */
 export async function retimeFile(store: CaseStore, row: FileLedgerEntry, options: ReadOptions): Promise<FileLedgerEntry> {

@@ -1,34 +1,7 @@
-// What a chunk holds, in a few numbers: its events, its unparsed records and its size on disk.
 // Written beside each chunk so the case's counts and size are known without reading the chunks back.
 import type { EventChunk } from '../chunk/chunk.ts';
+import { chunkBytes, unparsedIn } from '../chunk/measure.ts';
 import type { ChunkMeta } from './schema.ts';
-
-/** Events of the chunk whose parser.name is 'unparsed' (one dictionary lookup, then an id count). */
-export function unparsedIn(chunk: EventChunk): number {
-  const col = chunk.columns['parser.name'];
-  if (col === undefined || col.kind !== 'dict') return 0;
-  const id = col.dict.indexOf('unparsed') + 1;
-  if (id === 0) return 0;
-  let n = 0;
-  for (let i = 0; i < chunk.count; i++) if (col.ids[i] === id) n++;
-  return n;
-}
-
-/** An estimate, not the browser's figure: typed arrays by their bytes, strings at 2 bytes a character. */
-export function chunkBytes(chunk: EventChunk): number {
-  let bytes = 0;
-  for (const name in chunk.columns) {
-    const col = chunk.columns[name];
-    bytes += name.length * 2;
-    if (col.kind === 'num') bytes += col.values.byteLength;
-    else if (col.kind === 'text') bytes += col.ends.byteLength + col.text.length * 2;
-    else {
-      bytes += col.ids.byteLength;
-      for (const s of col.dict) bytes += s.length * 2 + 8;
-    }
-  }
-  return bytes;
-}
 
 export function describeChunk(chunk: EventChunk): ChunkMeta {
   return { fileId: chunk.fileId, seq: chunk.seq, count: chunk.count, unparsed: unparsedIn(chunk), bytes: chunkBytes(chunk) };

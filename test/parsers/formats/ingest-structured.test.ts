@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
 import { ingestFile, type FileIngestResult } from '../../../src/workers/ingest/ingestFile.ts';
+import { eventAt } from '../../../src/workers/chunk/chunk.ts';
 import { corpusExists, corpusPath } from '../../harness/corpus.ts';
 import { otrfMembers } from './otrf.ts';
 
@@ -14,7 +15,7 @@ async function run(path: string, bytes: Uint8Array, chunk: number): Promise<{ re
     open: () => new ReadableStream<Uint8Array>({
       start(c) { for (let i = 0; i < bytes.length; i += chunk) c.enqueue(bytes.slice(i, i + chunk)); c.close(); },
     }),
-  }, { hideName: true }, (e) => events.push(e));
+  }, { hideName: true }, (c) => { for (let row = 0; row < c.count; row++) events.push(eventAt(c, row)); });
   return { res, events };
 }
 
