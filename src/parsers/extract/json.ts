@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import { parseIsoTime, type TimeResult, type TimeSettings } from '../../core/time.ts';
 import { createJsonFramer } from '../framing/json.ts';
-import type { Head } from '../types.ts';
+import type { Head, ParseContext } from '../types.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -29,6 +29,20 @@ export function parseJsonObject(text: string): Result<JsonObject> {
     return err(`invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   return isObject(v) ? ok(v) : err(`expected a JSON object, found ${Array.isArray(v) ? 'an array' : typeof v}`);
+}
+
+/**
+ * parse() of a JSON-record format: opens the record (invalid JSON or not an object -> unparsed with why),
+ * checks it is one of the format's objects (`is`, else unparsed with `notOne`), then reads it.
+ */
+export function parseJsonRecord(
+  is: (o: JsonObject) => boolean, notOne: string, read: (o: JsonObject, ctx: ParseContext) => Result<EventFields>,
+): (record: string, ctx: ParseContext) => Result<EventFields> {
+  return (record, ctx) => {
+    const parsed = parseJsonObject(record);
+    if (!parsed.ok) return parsed;
+    return is(parsed.value) ? read(parsed.value, ctx) : err(notOne);
+  };
 }
 
 /** Own property only: a missing "constructor" key is undefined, not Object. */

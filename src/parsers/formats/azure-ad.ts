@@ -8,10 +8,10 @@
 //   \"pgustavo@simulandlabs.com\",\"ipAddress\":null}}","Result":"success","Type":"AuditLogs",...}
 // Roles: the actor of an audit row (InitiatedBy) is the initiator; the account signing in is the target of a
 // sign-in row (as for sshd logons). JSON-text columns are parsed and flattened beside their original text.
-import { err, ok } from '../../core/result.ts';
+import { ok } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { firstText, flattenInto, isObject, jsonShare, own, parseJsonObject, setTime, text, type JsonObject } from '../extract/json.ts';
+import { firstText, flattenInto, isObject, type JsonObject, jsonShare, own, parseJsonRecord, setTime, text } from '../extract/json.ts';
 
 function isAzureAd(o: JsonObject): boolean {
   if (own(o, 'SourceSystem') === 'Azure AD') return true;
@@ -48,11 +48,7 @@ export const azureAd: TextParser = {
     return jsonShare(head, isAzureAd) * 0.95;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isAzureAd(o)) return err('not an Azure AD log row (SourceSystem "Azure AD" or Type AuditLogs/SigninLogs)');
+  parse: parseJsonRecord(isAzureAd, 'not an Azure AD log row (SourceSystem "Azure AD" or Type AuditLogs/SigninLogs)', (o, ctx) => {
     const inner = nested(o);
     const view: JsonObject = Object.create(null) as JsonObject;
     for (const k of Object.keys(o)) view[k] = inner.get(k) ?? o[k];
@@ -90,7 +86,7 @@ export const azureAd: TextParser = {
     flattenInto(ev, 'data.', o);
     for (const [k, v] of inner) if (isObject(v)) flattenInto(ev, `data.${k}.`, v);
     return ok(ev);
-  },
+  }),
 
   samples: [
     {

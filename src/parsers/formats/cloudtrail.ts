@@ -7,10 +7,10 @@
 // Roles: the caller (userIdentity, sourceIPAddress) is the initiator; eventSource is the application acted on.
 // sourceIPAddress holds a service name ("ec2.amazonaws.com") when AWS called on the user's behalf: that is a
 // host name, not an IP. An errorCode means the call failed.
-import { err, ok } from '../../core/result.ts';
+import { ok } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { firstText, flattenInto, getPath, jsonShare, own, parseJsonObject, setTime, text, type JsonObject } from '../extract/json.ts';
+import { firstText, flattenInto, getPath, type JsonObject, jsonShare, own, parseJsonRecord, setTime, text } from '../extract/json.ts';
 
 const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 
@@ -45,11 +45,7 @@ export const cloudtrail: TextParser = {
     return jsonShare(head, isCloudTrail) * 0.96;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isCloudTrail(o)) return err('not a CloudTrail event (no eventSource *.amazonaws.com with eventName)');
+  parse: parseJsonRecord(isCloudTrail, 'not a CloudTrail event (no eventSource *.amazonaws.com with eventName)', (o, ctx) => {
     const source = String(own(o, 'eventSource'));
     const name = String(own(o, 'eventName'));
     const ev: EventFields = {
@@ -86,7 +82,7 @@ export const cloudtrail: TextParser = {
     ev.message = msg.filter((x) => x !== '').join(' ');
     flattenInto(ev, 'data.', o);
     return ok(ev);
-  },
+  }),
 
   samples: [
     {

@@ -7,10 +7,10 @@
 // Quirks: every value is a string, times are µs since the epoch; MESSAGE is an array of bytes when it is not
 // valid UTF-8 (decoded leniently here); a field written twice in one entry becomes an array of strings.
 // sshd/sudo/su/... messages get the same field extraction as syslog files (extract/linuxAuth.ts).
-import { err, ok } from '../../core/result.ts';
+import { ok } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { epochToMs, flattenInto, jsonShare, own, parseJsonObject, text, type JsonObject } from '../extract/json.ts';
+import { epochToMs, flattenInto, type JsonObject, jsonShare, own, parseJsonRecord, text } from '../extract/json.ts';
 import { extractLinuxAuth } from '../extract/linuxAuth.ts';
 import { priFields } from './syslog3164.ts';
 
@@ -42,11 +42,7 @@ export const journald: TextParser = {
     return jsonShare(head, isJournal) * 0.95;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isJournal(o)) return err('not a journal entry (no __REALTIME_TIMESTAMP)');
+  parse: parseJsonRecord(isJournal, 'not a journal entry (no __REALTIME_TIMESTAMP)', (o, ctx) => {
     const get = (k: string) => journalText(own(o, k));
     const raw = own(o, 'MESSAGE');
     ctx.hit?.(Array.isArray(raw) ? 'binary-message' : 'entry');
@@ -71,7 +67,7 @@ export const journald: TextParser = {
     if (Array.isArray(raw)) ev['data.MESSAGE'] = message;
     if (ident !== undefined) extractLinuxAuth(ident, message, ev, ctx.hit);
     return ok(ev);
-  },
+  }),
 
   samples: [
     {

@@ -6,10 +6,10 @@
 // Roles: src_* is the initiator and dest_* the target of the flow as Suricata oriented it (for a DNS answer
 // the server is src). Every key is also kept flattened under data.* (data.alert.category, data.dns.rrname, ...).
 // Quirk: flow_id is a 64-bit integer; JSON.parse keeps it exact only below 2^53.
-import { err, ok } from '../../core/result.ts';
+import { ok } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { flattenInto, getPath, isObject, jsonShare, own, parseJsonObject, setTime, text, type JsonObject } from '../extract/json.ts';
+import { flattenInto, getPath, isObject, type JsonObject, jsonShare, own, parseJsonRecord, setTime, text } from '../extract/json.ts';
 
 const KNOWN = ['alert', 'http', 'dns', 'tls', 'flow', 'ssh', 'fileinfo'] as const;
 const TYPES: Readonly<Record<string, string>> = { http: 'WEB', dns: 'DNS' };
@@ -45,11 +45,7 @@ export const suricataEve: TextParser = {
     return jsonShare(head, isEve) * 0.95;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isEve(o)) return err('not a Suricata EVE record (no event_type/timestamp)');
+  parse: parseJsonRecord(isEve, 'not a Suricata EVE record (no event_type/timestamp)', (o, ctx) => {
     const kind = String(own(o, 'event_type'));
     ctx.hit?.((KNOWN as readonly string[]).includes(kind) ? kind : 'other');
     const ev: EventFields = { type: TYPES[kind] ?? 'IDS', vendor: 'OISF', 'app.name': 'suricata', action: kind };
@@ -81,7 +77,7 @@ export const suricataEve: TextParser = {
     ev.message = signature ?? `${kind}${src}`;
     flattenInto(ev, 'data.', o);
     return ok(ev);
-  },
+  }),
 
   // eve-small.log from elastic/beats x-pack/filebeat/module/suricata (one record of each event_type)
   samples: [

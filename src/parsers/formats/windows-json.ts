@@ -14,7 +14,7 @@
 import { err, ok } from '../../core/result.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { getPath, isObject, jsonShare, own, parseJsonObject, stringifySafe, text, timeOf, type JsonObject } from '../extract/json.ts';
+import { getPath, isObject, type JsonObject, jsonShare, own, parseJsonRecord, stringifySafe, text, timeOf } from '../extract/json.ts';
 import { eventDataXml, eventXmlData, newDataMap, windowsEventFields, type DataMap } from '../extract/windowsEvent.ts';
 import { eventFields } from '../evtx/fields.ts';
 import type { XElement, XNode } from '../evtx/tree.ts';
@@ -141,11 +141,7 @@ export const windowsJson: TextParser = {
     return jsonShare(head, isWindows) * 0.95;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isWindows(o)) return err('not a Windows event (no EventID with Channel/SourceName, winlog.* or Event.System)');
+  parse: parseJsonRecord(isWindows, 'not a Windows event (no EventID with Channel/SourceName, winlog.* or Event.System)', (o, ctx) => {
     let data: DataMap;
     const winlog = own(o, 'winlog');
     const event = own(o, 'Event');
@@ -181,7 +177,7 @@ export const windowsJson: TextParser = {
     if (data.Message !== undefined && data.Message !== '') ev.message = data.Message;
     if (data['parse.warning'] !== undefined) ev['parse.warning'] = data['parse.warning'];
     return ok(ev);
-  },
+  }),
 
   samples: [
     {

@@ -4,9 +4,9 @@
 //   "id_orig_p":64842,"id_resp_h":"10.0.0.4","id_resp_p":53,"proto":"udp","service":"dns",...}
 // The log type comes from _path (Zeek), @stream (the OTRF/RockNSM pipeline) or else the file name
 // ("SCRANTON_conn.log"); every key is kept flattened under data.*.
-import { err, ok } from '../../core/result.ts';
+import { ok } from '../../core/result.ts';
 import type { TextParser } from '../types.ts';
-import { flattenInto, getPath, jsonShare, own, parseJsonObject, stringifySafe, text, type JsonObject } from '../extract/json.ts';
+import { flattenInto, getPath, type JsonObject, jsonShare, own, parseJsonRecord, stringifySafe, text } from '../extract/json.ts';
 import { zeekFields, zeekPathFromName } from '../extract/zeek.ts';
 
 function isZeek(o: JsonObject): boolean {
@@ -29,11 +29,7 @@ export const zeekJson: TextParser = {
     return jsonShare(head, isZeek) * 0.95;
   },
 
-  parse(record, ctx) {
-    const parsed = parseJsonObject(record);
-    if (!parsed.ok) return parsed;
-    const o = parsed.value;
-    if (!isZeek(o)) return err('not a Zeek JSON record (no ts with uid or id.orig_h)');
+  parse: parseJsonRecord(isZeek, 'not a Zeek JSON record (no ts with uid or id.orig_h)', (o, ctx) => {
     let path = text(own(o, '_path')) ?? text(own(o, '@stream'));
     if (path !== undefined) ctx.hit?.('path-field');
     else path = zeekPathFromName(ctx.file);
@@ -45,7 +41,7 @@ export const zeekJson: TextParser = {
     const ev = zeekFields(get, path);
     flattenInto(ev, 'data.', o);
     return ok(ev);
-  },
+  }),
 
   samples: [
     {
