@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 
 // Nothing leaves the page: the production build carries a Content-Security-Policy that allows only this
 // origin (the enrichment issue adds its providers to connect-src explicitly). Dev mode keeps Vite's
@@ -39,5 +40,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    // tests reading the third-party corpus (test/harness/corpus.ts): skipped, and counted in one line, when it is absent
+    tags: [{ name: CORPUS_TAG, description: 'reads the third-party test corpus (LOGDROP_CORPUS or ../shared/corpus)', skip: !corpusTestsRun() }],
+    reporters: ['default', './test/harness/corpusReporter.ts'],
+    globalSetup: ['./test/harness/corpusSetup.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { normalize } from '../../src/cli/normalize.ts';
-import { corpusPath } from '../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 
 class Collect extends Writable {
   text = '';
@@ -13,7 +13,7 @@ class Collect extends Writable {
   }
 }
 
-describe('logdrop normalize', () => {
+describe('logdrop normalize', needsCorpus, () => {
   it('prints the 2,000 OpenSSH events in line order and a summary line per file', async () => {
     const out = new Collect(), err = new Collect();
     const ledger = await normalize([corpusPath('loghub/OpenSSH/OpenSSH_2k.log')], {}, out, err);

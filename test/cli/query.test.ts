@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { canonicalOrder } from '../../src/core/schema.ts';
 import { query, type QueryCommandOptions } from '../../src/cli/query.ts';
-import { corpusPath } from '../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 
 const OPENSSH = corpusPath('loghub/OpenSSH/OpenSSH_2k.log');
 
@@ -23,7 +23,7 @@ async function run(text: string, options: QueryCommandOptions = {}) {
   return { ...r, lines, err: err.text };
 }
 
-describe('logdrop query', () => {
+describe('logdrop query', needsCorpus, () => {
   it('prints the matching events as JSON lines, oldest first, keys in canonical order', async () => {
     const r = await run('"Failed password"');
     expect(r.code).toBe(0);

@@ -1,8 +1,22 @@
-// Locates ../shared/corpus (test inputs written by others: read them, never copy or edit them).
+// Locates the third-party test corpus (real logs, EVTX, Sigma rules, truth files: read them, never copy or edit
+// them). It is not in the repository: LOGDROP_CORPUS names its folder, else ../shared/corpus beside the checkout.
+// Tests that need it carry the 'corpus' tag (`needsCorpus`); vite.config.ts skips that tag when the corpus is
+// absent, corpusReporter.ts prints one line saying how many were skipped, and with CI set a missing corpus fails.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { it } from 'vitest';
 import { join, resolve, relative } from 'node:path';
 
-export const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
+const REPO = resolve(import.meta.dirname, '../..');
+
+export const CORPUS = process.env.LOGDROP_CORPUS ? resolve(process.env.LOGDROP_CORPUS) : resolve(REPO, '../shared/corpus');
+
+/** Where to read how the corpus is put together. */
+export const CORPUS_HELP = 'docs/testing.md#the-corpus';
+
+export const CORPUS_TAG = 'corpus';
+
+/** Test and describe options of a test that reads the corpus: `it('reads every line', needsCorpus, () => ...)`. */
+export const needsCorpus = { tags: [CORPUS_TAG] };
 
 export function corpusPath(...parts: string[]): string {
   return join(CORPUS, ...parts);
@@ -10,6 +24,35 @@ export function corpusPath(...parts: string[]): string {
 
 export function corpusExists(): boolean {
   return existsSync(CORPUS);
+}
+
+/** CI runs every test: there a missing corpus is a failure, never a skip. */
+export function inCI(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
+/** Corpus tests run when the corpus is there, and in CI (where they fail if it is not). */
+export function corpusTestsRun(): boolean {
+  return corpusExists() || inCI();
+}
+
+/** Cases read from the corpus while a file is collected: none when corpus tests are skipped. */
+export function corpusCases<T>(load: () => T[]): T[] {
+  return corpusTestsRun() ? load() : [];
+}
+
+/**
+ * it.each over cases read from the corpus while the file is collected. When corpus tests are skipped the
+ * corpus is not read (collection would fail on the missing folder): one skipped test stands for the list.
+ * In CI the read happens, and fails when the corpus is missing.
+ */
+export function itEachCorpus<T extends object>(load: () => T[], name: string, fn: (c: T) => Promise<void> | void, timeout?: number): void {
+  if (!corpusTestsRun()) {
+    it(`${name} (each case read from the corpus)`, needsCorpus, () => {});
+    return;
+  }
+  it.each(load())(name, { ...needsCorpus, timeout }, fn);
 }
 
 /** Every file below a corpus folder, as paths relative to the corpus root, sorted. */

@@ -1,7 +1,7 @@
 // Damaged input never throws: what can be read comes out, the rest is reported through sink.issue / unparsed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusExists, corpusPath } from '../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 import { runEvtx } from './evtx-run.ts';
 
 const SYSMON = 'evtx-attack-samples/Command and Control/DE_sysmon-3-rdp-tun.evtx'; // 73 records, one chunk
@@ -51,7 +51,7 @@ describe('EVTX without a corpus', () => {
   });
 });
 
-describe.skipIf(!corpusExists())('damaged EVTX files', () => {
+describe('damaged EVTX files', needsCorpus, () => {
   it('truncated inside the chunk: the records before the cut come out, the cut is reported', async () => {
     const full = await runEvtx(load(SYSMON));
     const cut = load(SYSMON).subarray(0, 4096 + 30_000);

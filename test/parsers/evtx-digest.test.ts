@@ -3,10 +3,10 @@
 // with the tree-building implementation (before walk.ts existed) and pinned here as literals.
 import { describe, expect, it } from 'vitest';
 import { evtx } from '../../src/parsers/formats/evtx.ts';
-import { corpusExists } from '../harness/corpus.ts';
+import { needsCorpus } from '../harness/corpus.ts';
 import { corpusDigest } from './evtx-digest.ts';
 
-describe.skipIf(!corpusExists())('EVTX output digest', () => {
+describe('EVTX output digest', needsCorpus, () => {
   it('is the same as before the template walker', async () => {
     expect(await corpusDigest(evtx)).toEqual({
       clean: 'd254937d4886ef59f8f37c72239234a56a5d780bc2f753cfe7eb6a67accf4935',

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderXml } from '../../src/parsers/evtx/render.ts';
 import type { XNode } from '../../src/parsers/evtx/tree.ts';
-import { corpusExists, corpusPath, listCorpus } from '../harness/corpus.ts';
+import { corpusPath, listCorpus, needsCorpus } from '../harness/corpus.ts';
 import { runEvtx } from './evtx-run.ts';
 
 const parser = new XMLParser({
@@ -28,7 +28,7 @@ const SPOT = [
     channel: 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS/Operational', field: 'TimezoneBiasHour', value: '[1]' },
 ] as const;
 
-describe.skipIf(!corpusExists())('EVTX rendered XML', () => {
+describe('EVTX rendered XML', needsCorpus, () => {
   it.each(SPOT)('$channel: $file', async ({ file, channel, field, value }) => {
     const got = await runEvtx(new Uint8Array(readFileSync(corpusPath(file))));
     expect(got.events.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { EvtxStream } from '../../src/parsers/evtx/file.ts';
 import { renderXml } from '../../src/parsers/evtx/render.ts';
 import { instantiate } from '../../src/parsers/evtx/tree.ts';
 import { RecordWalker } from '../../src/parsers/evtx/walk.ts';
-import { corpusExists, corpusPath, listCorpus } from '../harness/corpus.ts';
+import { corpusPath, listCorpus, needsCorpus } from '../harness/corpus.ts';
 import { damage } from './evtx-digest.ts';
 
 type V = null | string | string[] | { type: number; bytes: number[] };
@@ -96,7 +96,7 @@ describe('RecordWalker gives what the tree path gives', () => {
     expect(viaWalker(w, ctx, inst)).toEqual(want); // the walker is reused record after record
   });
 
-  it.skipIf(!corpusExists())('record by record on the corpus and damaged copies', () => {
+  it('record by record on the corpus and damaged copies', { ...needsCorpus, timeout: 60_000 }, () => {
     let n = 0;
     const w = new RecordWalker();
     const sink = { unparsed: () => {}, issue: () => {} };
@@ -112,5 +112,5 @@ describe('RecordWalker gives what the tree path gives', () => {
       }
     }
     expect(n).toBeGreaterThan(3000);
-  }, 60_000);
+  });
 });

@@ -2,13 +2,13 @@
 // record count, EventID, TimeCreated (exact 100 ns), Computer, Channel, Provider, EventRecordID must all agree.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusExists, corpusPath } from '../harness/corpus.ts';
+import { corpusPath, corpusTestsRun, needsCorpus } from '../harness/corpus.ts';
 import { runEvtx } from './evtx-run.ts';
 
 interface TruthEvent { id: number; time: string; computer: string; channel: string; provider: string; record_id: number }
 interface TruthFile { records: number; events: TruthEvent[] }
 
-const truth: Record<string, TruthFile> = corpusExists()
+const truth: Record<string, TruthFile> = corpusTestsRun()
   ? JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, TruthFile>
   : {};
 const files = Object.keys(truth).sort();
@@ -19,7 +19,7 @@ function nineDigits(t: string): string {
   return m ? `${m[1]}${m[2].padEnd(9, '0')}Z` : t;
 }
 
-describe.skipIf(!corpusExists())('evtx parser against evtx_truth.json', () => {
+describe('evtx parser against evtx_truth.json', needsCorpus, () => {
   it('covers the 110 corpus files', () => {
     expect(files.length).toBe(110);
   });

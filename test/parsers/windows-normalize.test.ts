@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../src/core/schema.ts';
 import { lookupWindowsEvent, normalizeWindowsEvent } from '../../src/parsers/windows/normalize.ts';
 import { WINDOWS_EVENTS } from '../../src/parsers/windows/events.ts';
-import { corpusExists, corpusPath } from '../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 import { runEvtx } from './evtx-run.ts';
 
 /** The data.* fields of one corpus record, without the prefix (what other parsers hand over). */
@@ -111,7 +111,7 @@ const flat: { name: string; input: Record<string, string>; expected: EventFields
   { name: 'keywords audit failure bit decides outcome of unknown events', input: { EventID: '99999', Keywords: '0x8010000000000000' }, expected: { outcome: 'failure' } },
 ];
 
-describe.skipIf(!corpusExists())('normalizeWindowsEvent on corpus records', () => {
+describe('normalizeWindowsEvent on corpus records', needsCorpus, () => {
   it.each(real)('$name', async ({ input, expected }) => {
     const data = await record(input[0], input[1]);
     expect(Object.keys(data).length).toBeGreaterThan(0);

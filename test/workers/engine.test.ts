@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../../src/workers/engine.ts';
 import type { DroppedFile, IngestProgress } from '../../src/workers/api.ts';
-import { corpusPath } from '../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 import { CaseStore } from '../../src/workers/store/caseStore.ts';
 
 function dropped(path: string, name: string): DroppedFile {
@@ -15,7 +15,7 @@ function dropped(path: string, name: string): DroppedFile {
 const OPENSSH = corpusPath('loghub/OpenSSH/OpenSSH_2k.log');
 
 describe('engine', () => {
-  it('ingests several files into a case, counts per file, and reopens it from IndexedDB', async () => {
+  it('ingests several files into a case, counts per file, and reopens it from IndexedDB', needsCorpus, async () => {
     const engine = createEngine();
     const info = await engine.createCase('test case');
     const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 1, 2, 3])], 'x.png');

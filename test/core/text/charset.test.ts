@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProbablyBinary, sniffCharset, type Charset } from '../../../src/core/text/charset.ts';
-import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { utf16 } from '../../harness/bytes.ts';
 
 const HOSTILE = join(import.meta.dirname, '../../fixtures/hostile');
@@ -85,7 +85,7 @@ describe('isProbablyBinary', () => {
   it.each(cases)('$name', ({ input, charset, expected }) => expect(isProbablyBinary(input, charset ?? sniffCharset(input))).toBe(expected));
 });
 
-describe.runIf(corpusExists())('charset of corpus files', () => {
+describe('charset of corpus files', needsCorpus, () => {
   it('the Tomcat attack log (CRLF, 4 NULs, a TLS handshake) is UTF-8 text', () => {
     const b = new Uint8Array(readFileSync(corpusPath('evtx-attack-samples/Command and Control/web_attack_and_isp_webshell_localhost_access_log.txt')));
     expect(b.filter((x) => x === 0).length).toBe(4);

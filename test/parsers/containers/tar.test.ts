@@ -1,7 +1,7 @@
 // tar reader: archives from a tiny ustar writer (helpers.ts), and the OTRF .tar.gz of the corpus.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { collect, concat, dec, enc, makeTar, paxData, source, summary, tarHeader, type TarItem } from './helpers.ts';
 
 const T = 1_700_000_000; // seconds
@@ -108,7 +108,7 @@ describe('readTar: damage', () => {
   });
 });
 
-describe.runIf(corpusExists())('readTar: corpus', () => {
+describe('readTar: corpus', needsCorpus, () => {
   // `tar tzvf covenant_persiststartup.tar.gz` (GNU tar 1.35): one member, and "unexpected end of file"
   // from gzip because of the stray byte after the gzip stream.
   it('covenant_persiststartup.tar.gz: the member comes out complete, no issue', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { apacheAccess } from '../../../src/parsers/formats/apache-access.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseOk } from './helpers.ts';
 
 describe('apache-access samples', () => {
@@ -28,7 +28,7 @@ describe('apache-access cases', () => {
     expect(apacheAccess.parse('[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok', makeCtx()).ok).toBe(false);
   });
 
-  it('reads all 10,000 lines of apache_logs', () => {
+  it('reads all 10,000 lines of apache_logs', needsCorpus, () => {
     const all = lines('elastic-examples/Common Data Formats/apache_logs/apache_logs');
     expect(all.length).toBe(10000);
     const ctx = makeCtx();
@@ -37,7 +37,7 @@ describe('apache-access cases', () => {
     expect(withMethod).toBe(all.length);
   });
 
-  it('reads every line of the Tomcat attack log (TLS junk, NUL bytes, invalid UTF-8)', () => {
+  it('reads every line of the Tomcat attack log (TLS junk, NUL bytes, invalid UTF-8)', needsCorpus, () => {
     const all = lines('evtx-attack-samples/Command and Control/web_attack_and_isp_webshell_localhost_access_log.txt');
     const ctx = makeCtx();
     for (const l of all) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { cef, cefExtension } from '../../../src/parsers/formats/cef.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseOk } from './helpers.ts';
 
 describe('cef samples', () => {
@@ -28,7 +28,7 @@ describe('cef cases', () => {
   it('splits the extension at keys only', () => {
     expect(cefExtension('a=b c d=e\\=f g')).toEqual([['a', 'b c'], ['d', 'e=f g']]);
   });
-  it('reads every line of elastic cef.log', () => {
+  it('reads every line of elastic cef.log', needsCorpus, () => {
     const lines = readFileSync(corpusPath('elastic-beats/x-pack/filebeat/module/cef/log/test/cef.log'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
     expect(lines.length).toBe(4);
     for (const l of lines) expect(parseOk(cef, l)['app.name']).toBe('Vaporware');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloudtrail } from '../../../src/parsers/formats/cloudtrail.ts';
-import { corpusExists } from '../../harness/corpus.ts';
+import { needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseFile } from './harness.ts';
 import { otrfFile } from './otrf.ts';
 
@@ -20,7 +20,7 @@ describe('cloudtrail', () => {
     expect(res.events.map((e) => e.action)).toEqual(['GetCallerIdentity', 'AssumeRole']);
   });
 
-  it.skipIf(!corpusExists())('OTRF ec2_proxy_s3_exfiltration.zip: every line parses', () => {
+  it('OTRF ec2_proxy_s3_exfiltration.zip: every line parses', needsCorpus, () => {
     const res = parseFile(cloudtrail, otrfFile('datasets/atomic/aws/collection/ec2_proxy_s3_exfiltration.zip').text);
     expect(res.unparsed).toEqual([]);
     expect(res.events.length).toBe(103);

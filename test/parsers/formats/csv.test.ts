@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csv } from '../../../src/parsers/formats/csv.ts';
-import { corpusExists, corpusPath, listCorpus } from '../../harness/corpus.ts';
+import { corpusPath, listCorpus, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, parseFile } from './harness.ts';
 
 describe('csv', () => {
@@ -29,7 +29,7 @@ describe('csv', () => {
     expect(res.events.length).toBe(1);
   });
 
-  it.skipIf(!corpusExists())('loghub *_structured.csv: every row parses', () => {
+  it('loghub *_structured.csv: every row parses', needsCorpus, () => {
     const files = listCorpus('loghub', (p) => p.endsWith('_structured.csv'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {

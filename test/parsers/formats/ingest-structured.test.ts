@@ -1,11 +1,11 @@
 // Structured corpus files through the worker's own ingest function (DESIGN practice 3): content sniffing with
 // the name hidden picks the parser, nothing is unparsed, and 100-byte chunks give the same events.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
 import { ingestFile, type FileIngestResult } from '../../../src/workers/ingest/ingestFile.ts';
 import { eventAt } from '../../../src/workers/chunk/chunk.ts';
-import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, itEachCorpus } from '../../harness/corpus.ts';
 import { otrfMembers } from './otrf.ts';
 
 async function run(path: string, bytes: Uint8Array, chunk: number): Promise<{ res: FileIngestResult; events: EventFields[] }> {
@@ -29,7 +29,6 @@ function utf16le(text: string): Uint8Array {
 interface Case { name: string; bytes: Uint8Array; parser: string; events: number }
 
 function cases(): Case[] {
-  if (!corpusExists()) return [];
   const file = (rel: string) => new Uint8Array(readFileSync(corpusPath(rel)));
   const member = (rel: string, i = 0) => otrfMembers(rel)[i].bytes;
   const evv = readFileSync(corpusPath('windows-xml/tutto_malseclogon.eventviewer.xml'), 'utf8');
@@ -48,7 +47,7 @@ function cases(): Case[] {
 }
 
 describe('structured corpus through ingestFile', () => {
-  it.each(cases())('$name', async ({ bytes, parser, events }) => {
+  itEachCorpus(cases, '$name', async ({ bytes, parser, events }) => {
     const whole = await run('f', bytes, 1 << 20);
     expect(whole.res.parserId).toBe(parser);
     expect(whole.res.unparsed).toBe(0);

@@ -27,7 +27,7 @@ describe('kv cases', () => {
 
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 
 describe('kv hostile and corpus', () => {
   it('a __proto__ key does not touch Object.prototype', () => {
@@ -36,7 +36,7 @@ describe('kv hostile and corpus', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(ev)).toContain('data.__proto__');
   });
-  it('reads every auditd line of the OTRF sh_arp_cache sample', () => {
+  it('reads every auditd line of the OTRF sh_arp_cache sample', needsCorpus, () => {
     const zip = unzipSync(readFileSync(corpusPath('otrf-security-datasets/datasets/atomic/linux/discovery/host/sh_arp_cache.zip')));
     const text = Object.values(zip).map((b) => new TextDecoder().decode(b)).join('\n');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');

@@ -12,7 +12,7 @@ import { apacheError } from '../../../src/parsers/formats/apache-error.ts';
 import { proxifier } from '../../../src/parsers/formats/proxifier.ts';
 import { hdfs } from '../../../src/parsers/formats/hdfs.ts';
 import { cbs } from '../../../src/parsers/formats/cbs.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { makeCtx } from './helpers.ts';
 
 type Row = Record<string, string>;
@@ -56,7 +56,7 @@ const FILES: { file: string; parser: TextParser; checks: Check[] }[] = [
   },
 ];
 
-describe('loghub agreement', () => {
+describe('loghub agreement', needsCorpus, () => {
   for (const { file, parser, checks } of FILES) {
     it(`${file} (${parser.id})`, () => {
       const lines = new TextDecoder().decode(readFileSync(corpusPath(file))).split(/\r?\n/);

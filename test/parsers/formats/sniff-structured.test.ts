@@ -2,14 +2,13 @@
 // a Head from the first 64 KiB, name '', best score over PARSERS (earlier wins ties).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusExists, corpusPath, listCorpus } from '../../harness/corpus.ts';
+import { corpusCases, corpusPath, itEachCorpus, listCorpus, needsCorpus } from '../../harness/corpus.ts';
 import { bestParser, makeHead } from './harness.ts';
 import { otrfMembers } from './otrf.ts';
 
 interface Case { name: string; bytes: Uint8Array; expected: string }
 
 function cases(): Case[] {
-  if (!corpusExists()) return [];
   const out: Case[] = [];
   const file = (rel: string, expected: string) => out.push({ name: rel, bytes: new Uint8Array(readFileSync(corpusPath(rel))), expected });
   const archive = (rel: string, expected: string) => {
@@ -36,9 +35,9 @@ function cases(): Case[] {
 }
 
 describe('sniffing structured formats with the name hidden', () => {
-  const all = cases();
-  it.skipIf(!corpusExists())('finds the corpus files', () => expect(all.length).toBeGreaterThan(40));
-  it.each(all)('$name -> $expected', ({ bytes, expected }) => {
+  const all = corpusCases(cases);
+  it('finds the corpus files', needsCorpus, () => expect(all.length).toBeGreaterThan(40));
+  itEachCorpus(() => all, '$name -> $expected', ({ bytes, expected }) => {
     const best = bestParser(makeHead(bytes, ''));
     expect(best.id).toBe(expected);
     expect(best.score).toBeGreaterThan(0.4);

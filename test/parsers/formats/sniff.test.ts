@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { PARSERS } from '../../../src/parsers/index.ts';
 import type { Head } from '../../../src/parsers/types.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 
 function headOf(all: Uint8Array): Head {
   const bytes = all.subarray(0, 64 * 1024);
@@ -48,14 +48,14 @@ const FILES: [file: string, parser: string][] = [
 
 describe('sniff picks the parser from content alone', () => {
   for (const [file, expected] of FILES) {
-    it(`${file} -> ${expected}`, () => {
+    it(`${file} -> ${expected}`, needsCorpus, () => {
       const b = best(headOf(readFileSync(corpusPath(file))));
       console.log(`${file}: ${b.id} ${b.score.toFixed(2)} (runner-up ${b.runnerUp})`);
       expect(b.id).toBe(expected);
     });
   }
 
-  it('OTRF auditd (sh_arp_cache.zip) -> kv', () => {
+  it('OTRF auditd (sh_arp_cache.zip) -> kv', needsCorpus, () => {
     const zip = unzipSync(readFileSync(corpusPath('otrf-security-datasets/datasets/atomic/linux/discovery/host/sh_arp_cache.zip')));
     const [data] = Object.values(zip);
     expect(best(headOf(data)).id).toBe('kv');

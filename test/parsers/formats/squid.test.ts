@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { squid } from '../../../src/parsers/formats/squid.ts';
 import { checkSamples, makeCtx, parseOk } from './helpers.ts';
@@ -20,7 +20,7 @@ describe('squid cases', () => {
   for (const r of refused) it(`refuses ${JSON.stringify(r.slice(0, 40))}`, () => expect(squid.parse(r, makeCtx()).ok).toBe(false));
 });
 
-describe('squid corpus', () => {
+describe('squid corpus', needsCorpus, () => {
   it('reads all 100 lines of elastic access1.log', () => {
     const lines = readFileSync(corpusPath('elastic-beats/x-pack/filebeat/module/squid/log/test/access1.log'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
     expect(lines.length).toBe(100);

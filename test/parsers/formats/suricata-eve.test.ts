@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { suricataEve } from '../../../src/parsers/formats/suricata-eve.ts';
-import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseFile } from './harness.ts';
 
 describe('suricata-eve', () => {
@@ -18,7 +18,7 @@ describe('suricata-eve', () => {
     if (r.ok) expect(r.value['init.host.port']).toBeUndefined();
   });
 
-  it.skipIf(!corpusExists())('eve-small.log: every line parses', () => {
+  it('eve-small.log: every line parses', needsCorpus, () => {
     const text = readFileSync(corpusPath('elastic-beats/x-pack/filebeat/module/suricata/eve/test/eve-small.log'), 'utf8');
     const res = parseFile(suricataEve, text);
     expect(res.unparsed).toEqual([]);

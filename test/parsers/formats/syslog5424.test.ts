@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { syslog5424 } from '../../../src/parsers/formats/syslog5424.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseOk } from './helpers.ts';
 
 describe('syslog5424 samples', () => {
@@ -22,7 +22,7 @@ describe('syslog5424 cases', () => {
     expect(syslog5424.parse('Dec 10 06:55:46 LabSZ sshd[24200]: x', makeCtx()).ok).toBe(false);
   });
 
-  it('reads every Juniper flow.log line', () => {
+  it('reads every Juniper flow.log line', needsCorpus, () => {
     const lines = readFileSync(corpusPath('elastic-beats/x-pack/filebeat/module/juniper/srx/test/flow.log'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
     const ctx = makeCtx();
     for (const l of lines) {

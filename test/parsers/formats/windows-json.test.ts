@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { windowsJson } from '../../../src/parsers/formats/windows-json.ts';
-import { corpusExists } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseFile } from './harness.ts';
 import { otrfFile } from './otrf.ts';
 
@@ -33,7 +33,7 @@ describe('windows-json', () => {
     { zip: 'datasets/compound/Log4Shell/securityauditing_log4shell_cve2021_44228_java_serialized_object.zip', events: 39 },
     { zip: 'datasets/compound/Log4Shell/syslog_sysmon_log4shell_cve2021_44228_jndi_reference.zip', events: 93 },
   ];
-  it.skipIf(!corpusExists()).each(files)('OTRF $zip: every record parses with EventID, host, time', ({ zip, events }) => {
+  it.each(files)('OTRF $zip: every record parses with EventID, host, time', needsCorpus, ({ zip, events }) => {
     const { text } = otrfFile(zip);
     const res = parseFile(windowsJson, text, zip);
     expect(res.unparsed).toEqual([]);
@@ -47,9 +47,9 @@ describe('windows-json', () => {
     }
   });
 
-  it.skipIf(!corpusExists())('SigmaHQ regression JSON (pretty-printed evtx_dump) parses', () => {
+  it('SigmaHQ regression JSON (pretty-printed evtx_dump) parses', needsCorpus, () => {
     const path = 'sigma/regression_data/rules/windows/process_creation/proc_creation_win_wmic_uninstall_application/b53317a0-8acf-4fd1-8de8-a5401e776b96.json';
-    const res = parseFile(windowsJson, readFileSync(`${import.meta.dirname}/../../../../shared/corpus/${path}`, 'utf8'));
+    const res = parseFile(windowsJson, readFileSync(corpusPath(path), 'utf8'));
     expect(res.unparsed).toEqual([]);
     expect(res.events[0]).toMatchObject({ 'data.EventID': '1', 'data.Computer': 'swachchhanda', 'data.OriginalFileName': 'wmic.exe' });
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { windowsXml } from '../../../src/parsers/formats/windows-xml.ts';
-import { corpusExists, corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseFile } from './harness.ts';
 
 interface TruthEvent { id: number; time: string; computer: string; channel: string; provider: string; record_id: number }
@@ -31,7 +31,7 @@ describe('windows-xml', () => {
     expect(windowsXml.parse(input, makeCtx()).ok).toBe(false);
   });
 
-  it.skipIf(!corpusExists())('agrees with evtx_truth.json for every corpus file', () => {
+  it('agrees with evtx_truth.json for every corpus file', needsCorpus, () => {
     const manifest = JSON.parse(readFileSync(corpusPath('windows-xml/MANIFEST.json'), 'utf8')) as Manifest;
     const truth = JSON.parse(readFileSync(corpusPath('evtx_truth.json'), 'utf8')) as Record<string, { events: TruthEvent[] }>;
     for (const [file, info] of Object.entries(manifest)) {

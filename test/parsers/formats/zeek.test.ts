@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { zeekJson } from '../../../src/parsers/formats/zeek-json.ts';
 import { zeekTsv } from '../../../src/parsers/formats/zeek-tsv.ts';
 import { zeekPathFromName } from '../../../src/parsers/extract/zeek.ts';
-import { corpusExists, corpusPath, listCorpus } from '../../harness/corpus.ts';
+import { corpusPath, listCorpus, needsCorpus } from '../../harness/corpus.ts';
 import { checkSamples, makeCtx, parseFile } from './harness.ts';
 import { otrfMembers } from './otrf.ts';
 
@@ -23,7 +23,7 @@ describe('zeek-json', () => {
     expect(r.ok && r.value).toMatchObject({ action: 'dns', type: 'DNS', 'data.query': 'a.example' });
   });
 
-  it.skipIf(!corpusExists())('OTRF apt29 SCRANTON_*.log: every line parses', () => {
+  it('OTRF apt29 SCRANTON_*.log: every line parses', needsCorpus, () => {
     for (const f of listCorpus('otrf-security-datasets', (p) => /SCRANTON_.*\.log$/.test(p))) {
       const text = readFileSync(corpusPath(f), 'utf8');
       const res = parseFile(zeekJson, text, f);
@@ -60,7 +60,7 @@ describe('zeek-tsv', () => {
     expect(res.unparsed.length).toBe(1);
   });
 
-  it.skipIf(!corpusExists())('OTRF LSASS_campaign_02 zeek_logs.zip: every record parses', () => {
+  it('OTRF LSASS_campaign_02 zeek_logs.zip: every record parses', needsCorpus, () => {
     const members = otrfMembers('datasets/compound/LSASS_campaign_02/metasploit_procdump_lsass_memory_dump_zeek_logs.zip');
     expect(members.length).toBe(6);
     for (const m of members) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { ingestPaths } from '../../harness/ingest.ts';
 import { normalize } from '../../../src/cli/normalize.ts';
 import { parserById } from '../../../src/parsers/index.ts';
@@ -47,7 +47,7 @@ function linesOf(path: string): string[] {
   return lines;
 }
 
-describe('corpus through the ingest pipeline', () => {
+describe('corpus through the ingest pipeline', needsCorpus, () => {
   for (const [file, parsers] of Object.entries(EXPECTED)) {
     it(file, async () => {
       const path = corpusPath(file);

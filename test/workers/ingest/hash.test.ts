@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ingestFile, type IngestSource } from '../../../src/workers/ingest/ingestFile.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 
 const nodeHex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -25,7 +25,7 @@ describe('ingest hashing', () => {
   it.each([
     { name: 'a text log', file: 'loghub/OpenSSH/OpenSSH_2k.log', parser: 'syslog3164' },
     { name: 'an EVTX file (binary parser)', file: 'evtx-attack-samples/Defense Evasion/DE_104_system_log_cleared.evtx', parser: 'evtx' },
-  ])('hashes $name as read, in 100-byte and 64 KiB pieces', async ({ file, parser }) => {
+  ])('hashes $name as read, in 100-byte and 64 KiB pieces', needsCorpus, async ({ file, parser }) => {
     const bytes = new Uint8Array(readFileSync(corpusPath(file)));
     for (const size of [100, 65536]) {
       const r = await ingestFile(source(file, bytes, size), {}, () => {});
@@ -48,7 +48,7 @@ describe('ingest hashing', () => {
     expect(r.sha256).toBe(nodeHex(new Uint8Array(0)));
   });
 
-  it('leaves the hash empty when the read is cancelled', async () => {
+  it('leaves the hash empty when the read is cancelled', needsCorpus, async () => {
     const bytes = new Uint8Array(readFileSync(corpusPath('loghub/OpenSSH/OpenSSH_2k.log')));
     const abort = new AbortController();
     // chunks of 10 events: the read is cancelled after the first ten

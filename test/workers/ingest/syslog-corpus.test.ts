@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { ingestPaths, REFERENCE_MS, sourceFromPath, ingestSources } from '../../harness/ingest.ts';
 import type { EventFields } from '../../../src/core/schema.ts';
 
@@ -38,7 +38,7 @@ function actual(e: EventFields) {
   };
 }
 
-describe('syslog3164 on the loghub corpus, through the ingest pipeline', () => {
+describe('syslog3164 on the loghub corpus, through the ingest pipeline', needsCorpus, () => {
   for (const file of ['OpenSSH', 'Linux'] as const) {
     it(`${file}_2k.log agrees with its structured truth`, async () => {
       const path = corpusPath(`loghub/${file}/${file}_2k.log`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createEngine } from '../../../src/workers/engine.ts';
 import type { DroppedFile, EngineApi } from '../../../src/workers/api.ts';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
-import { corpusPath } from '../../harness/corpus.ts';
+import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { ledgerRow, makeChunk } from './fixtures.ts';
 
 /** 25,000 syslog lines, every 1,000th one garbage (an unparsed record): three chunks of 10,000. */
@@ -42,7 +42,7 @@ async function total(engine: EngineApi, q = ''): Promise<number> {
 afterEach(() => { vi.restoreAllMocks(); });
 
 describe('storage full mid-ingest', () => {
-  it('stops that file cleanly, cancels the rest, and keeps counts equal to what is stored', async () => {
+  it('stops that file cleanly, cancels the rest, and keeps counts equal to what is stored', needsCorpus, async () => {
     const engine = createEngine();
     const info = await engine.createCase('full disk');
     quotaAfter(2);
@@ -76,7 +76,7 @@ describe('storage full mid-ingest', () => {
     expect(await total(reopened)).toBe(25_000);
   });
 
-  it('says what failed when the write error is not the quota', async () => {
+  it('says what failed when the write error is not the quota', needsCorpus, async () => {
     const engine = createEngine();
     await engine.createCase('broken disk');
     vi.spyOn(CaseStore.prototype, 'putChunk').mockRejectedValue(new Error('disk on fire'));
