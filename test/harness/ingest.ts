@@ -55,5 +55,5 @@ export async function ingestPaths(paths: string[], opts: RunOptions = {}): Promi
   return ingestSources(paths.map((p) => sourceFromPath(p, opts)), opts);
 }
 
-/** A fixed reference date so year inference is the same on every machine (file mtimes differ). */
-export const REFERENCE_MS = Date.UTC(2026, 0, 1);
+/** The kit's one reference date (year inference is the same on every machine; file mtimes differ). */
+export { REFERENCE_MS } from './parsers.ts';

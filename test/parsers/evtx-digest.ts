@@ -8,6 +8,7 @@ import type { EventFields } from '../../src/core/schema.ts';
 import { YearGuesser } from '../../src/core/time.ts';
 import type { BinaryParser, ParseContext } from '../../src/parsers/types.ts';
 import { corpusPath, listCorpus } from '../harness/corpus.ts';
+import { UTC } from '../harness/parsers.ts';
 
 function fieldsLine(f: EventFields): string {
   const keys = Object.keys(f).sort();
@@ -30,7 +31,7 @@ export function damage(bytes: Uint8Array, seed: number, n: number): Uint8Array {
 }
 
 async function feed(parser: BinaryParser, bytes: Uint8Array, file: string, h: ReturnType<typeof createHash>): Promise<number> {
-  const time = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2024, 0, 1) };
+  const time = UTC;
   const ctx: ParseContext = { file, time, years: new YearGuesser(time), state: new Map() };
   async function* pieces(): AsyncIterable<Uint8Array> {
     for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, Math.min(bytes.length, i + (1 << 20)));

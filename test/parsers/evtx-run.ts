@@ -3,6 +3,7 @@ import type { EventFields } from '../../src/core/schema.ts';
 import { YearGuesser } from '../../src/core/time.ts';
 import { evtx } from '../../src/parsers/formats/evtx.ts';
 import type { ParseContext } from '../../src/parsers/types.ts';
+import { UTC } from '../harness/parsers.ts';
 
 export interface Collected {
   events: { fields: EventFields; raw: string; ordinal: number; offset: number }[];
@@ -12,7 +13,7 @@ export interface Collected {
 
 export async function runEvtx(bytes: Uint8Array, pieceSize = 1 << 20, file = 'test.evtx'): Promise<Collected> {
   const out: Collected = { events: [], unparsed: [], issues: [] };
-  const time = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2024, 0, 1) };
+  const time = UTC;
   const ctx: ParseContext = { file, time, years: new YearGuesser(time), state: new Map() };
   async function* pieces(): AsyncIterable<Uint8Array> {
     for (let i = 0; i < bytes.length; i += pieceSize) yield bytes.subarray(i, Math.min(bytes.length, i + pieceSize));

@@ -5,37 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARSERS } from '../../src/parsers/index.ts';
-import type { Head, ParseContext, TextParser } from '../../src/parsers/types.ts';
-import { YearGuesser, type TimeSettings } from '../../src/core/time.ts';
-import { createFramer } from '../../src/parsers/framing/index.ts';
-import type { EventFields } from '../../src/core/schema.ts';
-import type { Result } from '../../src/core/result.ts';
-
-const SETTINGS: TimeSettings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2026, 0, 1) };
-
-function context(hits: Set<string>): ParseContext {
-  return { file: 'sample', time: SETTINGS, years: new YearGuesser(SETTINGS), state: new Map(), hit: (p) => hits.add(p) };
-}
-
-function headOf(lines: string[]): Head {
-  const text = lines.join('\n') + '\n';
-  return { name: '', bytes: new TextEncoder().encode(text), text, lines };
-}
+import type { TextParser } from '../../src/parsers/types.ts';
+import { headOfLines, makeCtx, parseText } from '../harness/parsers.ts';
 
 const textParsers = PARSERS.filter((p): p is TextParser => p.kind === 'text');
-
-/** Frames text like a file's content and parses each record (meta records skipped), as the ingest does. */
-function parseText(parser: TextParser, text: string, ctx: ParseContext): Result<EventFields>[] {
-  const out: Result<EventFields>[] = [];
-  const framer = createFramer(parser.framing);
-  const onRecord = (record: string) => {
-    if (record.trim() === '' || parser.isMeta?.(record, ctx)) return;
-    out.push(parser.parse(record, ctx));
-  };
-  text.split('\n').forEach((line, i) => framer.line(line.endsWith('\r') ? line.slice(0, -1) : line, i + 1, 0, onRecord));
-  framer.end(onRecord);
-  return out;
-}
 
 describe('parser registry', () => {
   it('ids are unique and name their file; every formats/ file is registered', () => {
@@ -59,7 +32,7 @@ describe('parser registry', () => {
       const hits = new Set<string>();
       parser.samples.forEach((sample, i) => {
         it(`sample ${i + 1} parses to its expectation`, () => {
-          const ctx = context(hits);
+          const ctx = makeCtx({ file: 'sample', hits });
           if (sample.before) parseText(parser, sample.before.join('\n'), ctx);
           const [r] = parseText(parser, sample.input, ctx);
           if (r === undefined) throw new Error(`${parser.id} sample ${i + 1}: the framer emitted no record`);
@@ -70,7 +43,7 @@ describe('parser registry', () => {
 
       it('every named pattern is hit by a sample', () => {
         for (const s of parser.samples) {
-          const ctx = context(hits);
+          const ctx = makeCtx({ file: 'sample', hits });
           parseText(parser, [...(s.before ?? []), s.input].join('\n'), ctx);
         }
         const missed = (parser.patterns ?? []).filter((p) => !hits.has(p));
@@ -79,7 +52,7 @@ describe('parser registry', () => {
 
       it('no earlier parser claims its samples', () => {
         const index = PARSERS.indexOf(parser);
-        const head = headOf(parser.samples.flatMap((s) => [...(s.before ?? []), ...s.input.split('\n')]));
+        const head = headOfLines(parser.samples.flatMap((s) => [...(s.before ?? []), ...s.input.split('\n')]));
         const own = parser.sniff(head);
         const stronger = PARSERS.slice(0, index).filter((p) => p.sniff(head) >= own).map((p) => p.id);
         expect(stronger).toEqual([]);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apacheError } from '../../../src/parsers/formats/apache-error.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('apache-error samples', () => {
-  checkSamples(apacheError);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('apache-error cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applog } from '../../../src/parsers/formats/applog.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('applog samples', () => {
-  checkSamples(applog);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('applog cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

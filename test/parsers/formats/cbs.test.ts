@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cbs } from '../../../src/parsers/formats/cbs.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('cbs samples', () => {
-  checkSamples(cbs);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('cbs cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generic } from '../../../src/parsers/formats/generic.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('generic samples', () => {
-  checkSamples(generic);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('generic cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

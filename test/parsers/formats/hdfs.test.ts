@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hdfs } from '../../../src/parsers/formats/hdfs.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('hdfs samples', () => {
-  checkSamples(hdfs);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('hdfs cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kv } from '../../../src/parsers/formats/kv.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('kv samples', () => {
-  checkSamples(kv);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('kv cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

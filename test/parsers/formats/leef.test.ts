@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leef } from '../../../src/parsers/formats/leef.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('leef samples', () => {
-  checkSamples(leef);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('leef cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { log4j } from '../../../src/parsers/formats/log4j.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('log4j samples', () => {
-  checkSamples(log4j);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('log4j cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logcat } from '../../../src/parsers/formats/logcat.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('logcat samples', () => {
-  checkSamples(logcat);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('logcat cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

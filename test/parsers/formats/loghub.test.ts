@@ -13,7 +13,7 @@ import { proxifier } from '../../../src/parsers/formats/proxifier.ts';
 import { hdfs } from '../../../src/parsers/formats/hdfs.ts';
 import { cbs } from '../../../src/parsers/formats/cbs.ts';
 import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
-import { makeCtx } from './helpers.ts';
+import { makeCtx } from '../../harness/parsers.ts';
 
 type Row = Record<string, string>;
 type Check = [truthColumn: string, actual: (ev: EventFields) => string | number | undefined];

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pipe } from '../../../src/parsers/formats/pipe.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('pipe samples', () => {
-  checkSamples(pipe);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('pipe cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proxifier } from '../../../src/parsers/formats/proxifier.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('proxifier samples', () => {
-  checkSamples(proxifier);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('proxifier cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

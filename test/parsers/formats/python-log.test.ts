@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pythonLog } from '../../../src/parsers/formats/python-log.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('python-log samples', () => {
-  checkSamples(pythonLog);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('python-log cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

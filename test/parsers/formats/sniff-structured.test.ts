@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusCases, corpusPath, itEachCorpus, listCorpus, needsCorpus } from '../../harness/corpus.ts';
-import { bestParser, makeHead } from './harness.ts';
+import { bestParser, makeHead } from '../../harness/parsers.ts';
 import { otrfMembers } from './otrf.ts';
 
 interface Case { name: string; bytes: Uint8Array; expected: string }

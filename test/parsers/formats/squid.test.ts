@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { squid } from '../../../src/parsers/formats/squid.ts';
-import { checkSamples, makeCtx, parseOk } from './helpers.ts';
-
-describe('squid samples', () => {
-  checkSamples(squid);
-});
+import { makeCtx, parseOk } from '../../harness/parsers.ts';
 
 describe('squid cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [

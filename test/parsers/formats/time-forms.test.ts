@@ -4,8 +4,8 @@ import {
   YearGuesser, parseApacheTime, parseCompactTime, parseCtime, parseEpochTime, parseLeadingTime, parseMonDdYyyyTime,
   parseMonthDayTime, parseSlashTime, parseYymmddTime, type TimeSettings,
 } from '../../../src/core/time.ts';
+import { UTC } from '../../harness/parsers.ts';
 
-const UTC: TimeSettings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2026, 0, 1) };
 const PLUS2: TimeSettings = { ...UTC, tzOffsetMinutes: 120 };
 
 describe('time forms', () => {
