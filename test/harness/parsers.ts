@@ -5,6 +5,7 @@ import { YearGuesser, type TimeSettings } from '../../src/core/time.ts';
 import type { EventFields } from '../../src/core/schema.ts';
 import type { Result } from '../../src/core/result.ts';
 import { createFramer } from '../../src/parsers/framing/index.ts';
+import type { RecordFramer } from '../../src/parsers/framing/types.ts';
 import { PARSERS } from '../../src/parsers/index.ts';
 import type { Head, ParseContext, TextParser } from '../../src/parsers/types.ts';
 
@@ -35,9 +36,8 @@ export function parseOk(parser: TextParser, record: string, ctx: ParseContext = 
 
 export interface Rec { text: string; line: number; offset: number }
 
-/** Cuts text into the parser's records as its framer does for file content (lines split on \n, a final \r dropped). */
-export function frameAll(parser: TextParser, text: string): Rec[] {
-  const framer = createFramer(parser.framing);
+/** Runs a framer over a text the way ingest does: lines without terminators (a final \r dropped), 1-based numbers, byte offsets. */
+export function frameText(framer: RecordFramer, text: string): Rec[] {
   const out: Rec[] = [];
   const emit = (t: string, line: number, offset: number) => { out.push({ text: t, line, offset }); };
   const lines = text.split('\n');
@@ -49,6 +49,11 @@ export function frameAll(parser: TextParser, text: string): Rec[] {
   });
   framer.end(emit);
   return out;
+}
+
+/** Cuts text into the parser's records as its framer does for file content. */
+export function frameAll(parser: TextParser, text: string): Rec[] {
+  return frameText(createFramer(parser.framing), text);
 }
 
 /** Frames text and parses each record as the ingest does: blank and meta records are skipped. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvFramer } from '../../../src/parsers/framing/csv.ts';
 import { createFramer } from '../../../src/parsers/framing/index.ts';
-import { frameText } from './frame.ts';
+import { frameText } from '../../harness/parsers.ts';
 
 const texts = (input: string) => frameText(createCsvFramer(), input).map((r) => r.text);
 

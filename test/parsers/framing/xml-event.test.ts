@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createXmlEventFramer } from '../../../src/parsers/framing/xml-event.ts';
 import { createFramer } from '../../../src/parsers/framing/index.ts';
-import { frameText } from './frame.ts';
+import { frameText } from '../../harness/parsers.ts';
 
 const texts = (input: string) => frameText(createXmlEventFramer(), input).map((r) => r.text);
 const E1 = '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>1</EventID><EventRecordID>5</EventRecordID></System><EventData><Data Name="A">x</Data></EventData></Event>';
