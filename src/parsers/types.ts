@@ -72,7 +72,8 @@ export interface TextParser extends ParserInfo {
   framing: Framing;
   /**
    * A record (a line, a JSON value's text, an <Event> element) -> the normalized fields, or why not.
-   * The pipeline adds raw, col.*, parser.*; the parser adds everything else.
+   * The pipeline adds raw, col.*, parser.*; the parser adds everything else. A line record never ends in
+   * '\r': the line splitter (core/text/lines.ts) drops the CR of CRLF.
    */
   parse(record: string, ctx: ParseContext): Result<EventFields>;
   /** lines that are part of the format but no event (W3C/Zeek '#' headers, blank CSV lines): skipped and counted */

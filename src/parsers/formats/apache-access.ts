@@ -62,7 +62,6 @@ export const apacheAccess: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     // a NUL hole before the record (a crash in a pre-allocated log file): the record after it is intact
     let nuls = 0;
     while (line.charCodeAt(nuls) === 0) nuls++;

@@ -50,7 +50,6 @@ export const apacheError: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const m = APACHE.exec(line);
     if (m !== null) {
       ctx.hit?.('apache');

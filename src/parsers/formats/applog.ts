@@ -35,7 +35,6 @@ export const applog: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const t = parseLeadingTime(line, ctx.years, ctx.time);
     if (t === undefined) return err('no leading timestamp');
     const m = REST.exec(line.slice(t.end));

@@ -31,7 +31,6 @@ export const cbs: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const m = LINE.exec(line);
     if (m === null) return err('not a CBS.log line (expected "yyyy-mm-dd hh:mm:ss, Level Component text")');
     ctx.hit?.('line');

@@ -104,7 +104,6 @@ export const cef: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const s = START.exec(line);
     if (s === null) return err('no "CEF:<version>|" in the line');
     const h = splitHeader(line.slice(s.index + 4));

@@ -34,7 +34,6 @@ export const generic: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.trim() === '') return err('empty line');
     const ev: EventFields = { type: 'SYS' };
     let rest = line;

@@ -32,7 +32,6 @@ export const hdfs: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const m = LINE.exec(line);
     if (m === null) return err('not an HDFS log line (expected "yyMMdd HHmmss pid LEVEL class: message")');
     ctx.hit?.('line');

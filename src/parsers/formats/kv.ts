@@ -113,7 +113,6 @@ export const kv: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const a = AUDIT.exec(line);
     if (a !== null) {
       ctx.hit?.('auditd');

@@ -51,7 +51,6 @@ export const leef: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const s = START.exec(line);
     if (s === null) return err('no "LEEF:1.0|" or "LEEF:2.0|" in the line');
     const body = line.slice(s.index + s[0].length);

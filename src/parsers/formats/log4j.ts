@@ -37,7 +37,6 @@ export const log4j: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     let time: string, level: string, thread: string, logger: string | undefined, msg: string;
     let m = LOG4J.exec(line);
     if (m !== null) {

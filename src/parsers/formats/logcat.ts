@@ -34,7 +34,6 @@ export const logcat: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     let time: string, pid: string, tid: string | undefined, prio: string, tag: string, msg: string;
     let m = THREADTIME.exec(line);
     if (m !== null) {

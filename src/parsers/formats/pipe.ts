@@ -53,7 +53,6 @@ export const pipe: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const bar = line.indexOf('|');
     if (bar < 0) return err('no "|" in the line');
     const t = parseLeadingTime(line.slice(0, bar), ctx.years, ctx.time);

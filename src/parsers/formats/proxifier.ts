@@ -48,7 +48,6 @@ export const proxifier: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     const m = LINE.exec(line);
     if (m === null) return err('not a Proxifier line (expected "[MM.DD HH:MM:SS] program - host:port text")');
     ctx.hit?.('line');

@@ -35,7 +35,6 @@ export const pythonLog: TextParser = {
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     let time: string, name: string, level: string, msg: string;
     let m: RegExpExecArray | null;
     if ((m = DASHED.exec(line)) !== null) {

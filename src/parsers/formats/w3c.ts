@@ -56,12 +56,11 @@ export const w3c: TextParser = {
 
   isMeta(line, ctx) {
     if (line.charCodeAt(0) !== 35) return line.trim() === ''; // '#'
-    readDirective(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
+    readDirective(line, ctx);
     return true;
   },
 
   parse(line, ctx) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.startsWith('#')) {
       readDirective(line, ctx);
       return err('W3C directive line (meta)');
