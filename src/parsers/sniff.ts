@@ -7,10 +7,11 @@ export function nonBlankLines(head: Head): string[] {
   return head.lines.filter((l) => l.trim() !== '');
 }
 
-/** Share (0..1) of the head's non-blank lines that `re` matches; 0 for an empty head. */
-export function shareOfLines(head: Head, re: RegExp): number {
+/** Share (0..1) of the head's non-blank lines that `test` accepts (a pattern or a predicate); 0 for an empty head. */
+export function shareOfLines(head: Head, test: RegExp | ((line: string) => boolean)): number {
   const lines = nonBlankLines(head);
-  return lines.length === 0 ? 0 : lines.filter((l) => re.test(l)).length / lines.length;
+  const accepts = typeof test === 'function' ? test : (l: string) => test.test(l);
+  return lines.length === 0 ? 0 : lines.filter(accepts).length / lines.length;
 }
 
 /**

@@ -9,7 +9,7 @@ import { err, ok } from '../../core/result.ts';
 import { parseLeadingTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { nonBlankLines, sniffTime } from '../sniff.ts';
+import { shareOfLines, sniffTime } from '../sniff.ts';
 
 const REST = /^[\s,|-]*[[<]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|FATAL|ALERT|EMERG|SEVERE|VERBOSE)[\]>]?(?::|\s+-)?\s+(?:\[?([\w.$/@#-]{1,128}?)\]?:\s+)?(.*)$/i;
 
@@ -23,15 +23,11 @@ export const applog: TextParser = {
   patterns: ['line', 'component'],
 
   sniff(head) {
-    const lines = nonBlankLines(head);
-    if (lines.length === 0) return 0;
     const { settings, years } = sniffTime();
-    let hits = 0;
-    for (const l of lines) {
+    return shareOfLines(head, (l) => {
       const t = parseLeadingTime(l, years, settings);
-      if (t !== undefined && REST.test(l.slice(t.end))) hits++;
-    }
-    return (hits / lines.length) * 0.7;
+      return t !== undefined && REST.test(l.slice(t.end));
+    }) * 0.7;
   },
 
   parse(line, ctx) {

@@ -14,7 +14,7 @@ import { parseEpochTime, parseIsoTime, parseLeadingTime, parseSlashTime } from '
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { countKvPairs, parseKvPairs, type KvPair } from '../extract/kvPairs.ts';
-import { nonBlankLines } from '../sniff.ts';
+import { shareOfLines } from '../sniff.ts';
 
 const AUDIT = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+(?:\.\d+)?):(\d+)\): ?(.*)$/;
 // an optional syslog (RFC 3164) header with a tag, before the pairs
@@ -99,17 +99,14 @@ export const kv: TextParser = {
   patterns: ['auditd', 'audit-nested', 'syslog-header', 'leading-time', 'pairs'],
 
   sniff(head) {
-    const lines = nonBlankLines(head);
-    if (lines.length === 0) return 0;
-    let hits = 0;
-    for (const l of lines) {
-      if (AUDIT.test(l)) { hits++; continue; }
+    const share = shareOfLines(head, (l) => {
+      if (AUDIT.test(l)) return true;
       const h = SYSLOG.exec(l);
       const rest = h !== null ? l.slice(h[0].length) : l;
-      if (STARTS_KV.test(rest) && countKvPairs(rest) >= 3) hits++;
-    }
+      return STARTS_KV.test(rest) && countKvPairs(rest) >= 3;
+    });
     // above syslog3164 (0.9) when the messages themselves are k=v lists: the pairs are the record
-    return (hits / lines.length) * 0.93;
+    return share * 0.93;
   },
 
   parse(line, ctx) {

@@ -11,7 +11,7 @@ import { parseLeadingTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { extractEntities } from '../extract/entities.ts';
-import { nonBlankLines, sniffTime } from '../sniff.ts';
+import { shareOfLines, sniffTime } from '../sniff.ts';
 
 const HOSTISH = /^(?=.*[A-Za-z])(?=.*[-.A-Z])[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
@@ -39,17 +39,13 @@ export const pipe: TextParser = {
   patterns: ['record', 'host'],
 
   sniff(head) {
-    const lines = nonBlankLines(head);
-    if (lines.length === 0) return 0;
     const { settings, years } = sniffTime();
-    let hits = 0;
-    for (const l of lines) {
+    return shareOfLines(head, (l) => {
       const bar = l.indexOf('|');
-      if (bar < 0 || l.split('|').length < 3) continue;
+      if (bar < 0 || l.split('|').length < 3) return false;
       const t = parseLeadingTime(l.slice(0, bar), years, settings);
-      if (t !== undefined && t.end === bar) hits++;
-    }
-    return (hits / lines.length) * 0.8;
+      return t !== undefined && t.end === bar;
+    }) * 0.8;
   },
 
   parse(line, ctx) {

@@ -9,7 +9,7 @@ import { parseSyslogTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { AUTH_RULE_NAMES, extractLinuxAuth } from '../extract/linuxAuth.ts';
-import { nonBlankLines } from '../sniff.ts';
+import { shareOfLines } from '../sniff.ts';
 
 //              <PRI>?          Mon        dd         hh:mm:ss        .frac        year?        host   tag                     [pid]?        : msg
 export const SYSLOG3164_LINE = /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) ([ \d]?\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?(?: (\d{4}))? (\S+) ([^:[\]]{1,64}?)(?:\[(\d+)\])?: ?(.*)$/;
@@ -39,10 +39,7 @@ export const syslog3164: TextParser = {
   patterns: ['line', 'no-tag', ...AUTH_RULE_NAMES],
 
   sniff(head) {
-    const lines = nonBlankLines(head);
-    if (lines.length === 0) return 0;
-    const hits = lines.filter((l) => SYSLOG3164_LINE.test(l)).length;
-    return (hits / lines.length) * 0.9;
+    return shareOfLines(head, SYSLOG3164_LINE) * 0.9;
   },
 
   parse(line, ctx) {
