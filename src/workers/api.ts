@@ -26,6 +26,11 @@ export interface StorageInfo {
 export interface IngestOptions {
   /** force a parser for every file of this ingest (else content sniffing picks one per file) */
   parserId?: string;
+  /**
+   * An explicit limit on the decompressed bytes this ingest may expand archives to (the user's setting).
+   * Without it, the engine uses the storage left to the site (browser) and no limit in Node.
+   */
+  maxExpandedBytes?: number;
   /** zone of zone-less timestamps, minutes east of UTC (default 0 = UTC) */
   tzOffsetMinutes?: number;
   /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
@@ -44,7 +49,17 @@ export interface FileLedgerEntry {
   sha256: string;
   parserId: string;
   confidence: number;
-  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete';
+  /**
+   * damaged: read to its end, but part of it could not be recovered (records or bytes lost: see `lost`, message);
+   * incomplete: not read to its end (interrupted, storage full, expansion budget used up).
+   */
+  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete' | 'damaged';
+  /** records the format says were there but that could not be recovered (EVTX records with corrupt headers, a cut chunk) */
+  lost?: number;
+  /** position of the file among the entries of the dropped file it came from (its identity inside an archive) */
+  member?: number;
+  /** the name as written in the archive when cleaning changed it ('..' steps, a leading '/', a name like '..') */
+  nameInArchive?: string;
   bytesRead: number;
   events: number;
   unparsed: number;

@@ -9,6 +9,7 @@ export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an ar
 
 const STATE_WORDS: Record<FileLedgerEntry['state'], string> = {
   queued: 'waiting', reading: 'reading…', done: 'read', skipped: 'skipped', failed: 'failed', cancelled: 'cancelled', incomplete: 'incomplete',
+  damaged: 'damaged',
 };
 
 export interface LedgerTableProps {
