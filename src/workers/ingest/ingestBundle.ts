@@ -78,7 +78,7 @@ export async function ingestBundle(
     row.id = await hooks.addFile(row);
     ledger.push(row);
     report();
-    let persisted = Date.now();
+    let persisted = 0; // the first stored chunk writes the row: a reload right after shows the parser
 
     const builder = new ChunkBuilder(CHUNK_EVENTS);
     let seq = 0;
