@@ -30,19 +30,21 @@ export function accounted(rows: readonly FileLedgerEntry[]): number {
   return rows.reduce((n, r) => n + r.events + r.unparsed + r.meta, 0);
 }
 
-/** A runner whose ingest stops after its first stored chunk until `release()`: a tab in the middle of writing. */
+/**
+ * A runner whose ingest stops after its second stored chunk (the first one's bookkeeping done) until `release()`:
+ * a tab in the middle of writing. Files need more than 20,000 records.
+ */
 export function pausingRunner(): { runner: IngestRunner; started: Promise<void>; release(): void } {
   let release!: () => void;
   let started!: () => void;
   const gate = new Promise<void>((r) => { release = r; });
   const startedP = new Promise<void>((r) => { started = r; });
-  let first = true;
+  let stored = 0;
   const runner: IngestRunner = (files, options, hooks) => inThreadRunner(files, options, {
     ...hooks,
     chunk: async (chunk) => {
       await hooks.chunk(chunk);
-      if (first) {
-        first = false;
+      if (++stored === 2) {
         started();
         await gate;
       }
