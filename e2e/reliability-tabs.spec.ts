@@ -75,6 +75,7 @@ test('deleting a case another tab has open sends that tab back to the case list,
   await b.waitForIdle();
 
   await expect(a.page.getByRole('alert')).toHaveText('This case was deleted in another tab. Open or create a case to go on.');
+  await a.expectStatus('No case open');
   const list = a.page.getByRole('dialog', { name: 'Cases' });
   await expect(list).toBeVisible();
   await expect(list.getByRole('row', { name: /Case 1/ })).toHaveCount(1); // the one tab B started after deleting

@@ -17,7 +17,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
     <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
       <header className="app-header">
         <h1 className="brand">Logdrop</h1>
-        <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? 'Opening case…'}</span>
+        <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
         <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly} />
       </header>
@@ -36,7 +36,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
+      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
         <section className="empty-case">
           <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>

@@ -11,7 +11,7 @@ import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
 import { ingestIntoCase } from './ingest/caseIngest.ts';
-import { tryLockCase, type CaseLock } from './tabs/caseLock.ts';
+import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 
 interface OpenCase {
@@ -77,19 +77,42 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (n.kind === 'writing') {
       c.info = { ...c.info, writtenElsewhere: true };
       tell({ kind: 'writing', caseId: n.caseId, info: c.info });
-      return;
+      followWriter(c);
     }
-    // the other tab finished: what it stored becomes part of this tab's index and counts
-    try {
-      const query = await loadIndex(c.store);
-      if (open !== c) return;
-      c.query = query;
-      c.info = { ...c.info, writtenElsewhere: undefined };
-      await refreshCounts(c);
-      tell({ kind: 'written', caseId: n.caseId, info: c.info });
-    } catch {
-      // the case went away meanwhile (deleted): caseGone has told the UI
-    }
+    // 'written': followWriter reloads once the lock is free (the notice alone would miss a writer that died)
+  };
+
+  /** cases whose writer (another tab) this tab waits for */
+  const following = new Set<OpenCase>();
+  /**
+   * While another tab writes the open case: wait for its lock, then (holding it for a moment) repair what a
+   * writer that died left 'reading', reload the index and counts, and tell the UI: read-only is over.
+   */
+  const followWriter = (c: OpenCase): void => {
+    if (following.has(c)) return;
+    following.add(c);
+    void (async () => {
+      try {
+        const lock = await waitForCaseLock(c.info.id);
+        try {
+          // held only for the repair: the writer's tab may want the lock back at once
+          if (open === c) await repairInterrupted(c.store);
+        } finally {
+          lock.release();
+        }
+        if (open !== c) return;
+        const query = await loadIndex(c.store);
+        if (open !== c) return;
+        c.query = query;
+        c.info = { ...c.info, writtenElsewhere: undefined };
+        await refreshCounts(c);
+        tell({ kind: 'written', caseId: c.info.id, info: c.info });
+      } catch {
+        // the case went away meanwhile (deleted): caseGone has told the UI
+      } finally {
+        following.delete(c);
+      }
+    })();
   };
 
   // this session's dropped files, so a ledger row can be read again with another parser
@@ -133,7 +156,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     const c: OpenCase = { info, store, query: await loadIndex(store) };
     open = c;
     if (lock !== undefined) await refreshCounts(c);
-    else c.info = { ...c.info, writtenElsewhere: true }; // counts as the writer keeps them; read-only until it is done
+    else {
+      c.info = { ...c.info, writtenElsewhere: true }; // counts as the writer keeps them; read-only until it is done
+      followWriter(c);
+    }
     return c.info;
   };
 

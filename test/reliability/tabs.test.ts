@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/workers/engine.ts';
 import type { CaseNotice } from '../../src/workers/api.ts';
 import { dropped, pausingRunner, syslogLines, total } from './helpers.ts';
+import { tryLockCase } from '../../src/workers/tabs/caseLock.ts';
+import { CaseStore } from '../../src/workers/store/caseStore.ts';
 
 const until = async (check: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 500 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
@@ -37,6 +39,30 @@ describe('a second tab and a live ingest (item 1)', () => {
     expect(notices.at(-1)?.info?.writtenElsewhere).toBeUndefined();
     expect(await total(b)).toBe(45_000);
     expect((await b.ledger())[0]).toMatchObject({ state: 'done', events: 45_000 });
+  });
+
+  it('a writer whose tab died sends no notice: its released lock ends the read-only view, and the repair runs then', async () => {
+    const a = createEngine();
+    const info = await a.createCase('dead writer');
+    await a.ingest([dropped('a.log', syslogLines(50))], {}, () => {});
+    // a tab that took the lock, wrote a row 'reading', and died (the browser drops its lock; no notice is sent)
+    const dead = await tryLockCase(info.id);
+    const store = await CaseStore.open(info.id);
+    await store.addFile({
+      path: 'half.log', size: 100, sha256: '', parserId: 'syslog3164', confidence: 1, state: 'reading', bytesRead: 40,
+      events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: 0, timeGuess: '', issues: [],
+    });
+    store.close();
+
+    const b = createEngine();
+    const notices: CaseNotice[] = [];
+    await b.watchCases((n) => notices.push(n));
+    expect((await b.openCase(info.id)).writtenElsewhere).toBe(true);
+    expect((await b.ledger()).map((f) => f.state)).toEqual(['done', 'reading']);
+    dead?.release();
+    await until(() => notices.length > 0);
+    expect(notices[0]).toMatchObject({ kind: 'written', info: { events: 50, files: 2 } });
+    expect((await b.ledger()).map((f) => f.state)).toEqual(['done', 'incomplete']);
   });
 
   it('deleting a case another tab has open: that tab is told and lets go, its next action is a plain error', async () => {

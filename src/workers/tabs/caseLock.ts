@@ -12,6 +12,15 @@ export interface CaseLock {
 }
 
 const heldHere = new Set<string>();
+/** Node: who waits for a lock, woken when it is released */
+const waiters = new Map<string, (() => void)[]>();
+
+function releaseHere(name: string): void {
+  heldHere.delete(name);
+  const queue = waiters.get(name) ?? [];
+  waiters.delete(name);
+  queue.forEach((wake) => wake());
+}
 
 function lockName(caseId: string): string {
   return `logdrop-case-${caseId}`;
@@ -28,7 +37,7 @@ export async function tryLockCase(caseId: string): Promise<CaseLock | undefined>
   if (locks === undefined) {
     if (heldHere.has(name)) return undefined;
     heldHere.add(name);
-    return { release: () => void heldHere.delete(name) };
+    return { release: () => releaseHere(name) };
   }
   return new Promise<CaseLock | undefined>((resolve) => {
     void locks.request(name, { mode: 'exclusive', ifAvailable: true }, (lock) => {
@@ -39,6 +48,25 @@ export async function tryLockCase(caseId: string): Promise<CaseLock | undefined>
       // the lock is held until the promise the callback returns settles
       return new Promise<void>((release) => resolve({ release: () => release() }));
     });
+  });
+}
+
+/**
+ * Waits until the case's write lock is free and takes it: the writer finished, or its tab went away (then no
+ * notice ever comes; the lock is what tells). The caller releases it as soon as it has looked.
+ */
+export async function waitForCaseLock(caseId: string): Promise<CaseLock> {
+  const name = lockName(caseId);
+  const locks = webLocks();
+  if (locks === undefined) {
+    for (;;) {
+      const lock = await tryLockCase(caseId);
+      if (lock !== undefined) return lock;
+      await new Promise<void>((wake) => waiters.set(name, [...(waiters.get(name) ?? []), wake]));
+    }
+  }
+  return new Promise<CaseLock>((resolve) => {
+    void locks.request(name, { mode: 'exclusive' }, () => new Promise<void>((release) => resolve({ release: () => release() })));
   });
 }
 
