@@ -9,22 +9,34 @@ import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
+import { DuplicateDialog } from './components/DuplicateDialog.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
   return (
-    <DropZone onDrop={wb.ingest}>
+    <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
       <header className="app-header">
         <h1 className="brand">Logdrop</h1>
-        <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? 'Opening case…'}</span>
+        <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
-        <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting} />
+        <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly} />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
-      <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
+      {wb.notice !== undefined && <p className="error-banner" role="alert">{wb.notice}</p>}
+      {wb.readOnly && (
+        <section className="notice-banner" aria-label="Read-only">
+          <p>
+            This case is being written in another tab. You are viewing what is stored so far, read-only;
+            this view refreshes when that tab finishes.
+          </p>
+          <button type="button" className="button" onClick={() => wb.showCaseList(true)}>Back to cases</button>
+        </section>
+      )}
+      <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
+      <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
+      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
         <section className="empty-case">
           <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>

@@ -10,6 +10,8 @@ commands:
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
+  --max-expanded SIZE   stop decompressing archives after SIZE bytes in total (suffix K, M or G;
+                        default 100 times the input plus 1 GiB); what was not read is reported
   --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
   --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})`;
@@ -19,6 +21,12 @@ function parseTz(v: string): number {
   if (!m) throw new UsageError(`--tz expects +HH:MM, got "${v}"`);
   const mins = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -mins : mins;
+}
+
+function parseSize(v: string | undefined): number {
+  const m = /^(\d+)([KMG]?)$/i.exec(v ?? '');
+  if (!m) throw new UsageError(`--max-expanded expects a size like 500M or 20G, got "${v ?? ''}"`);
+  return Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase());
 }
 
 function parseLimit(v: string | undefined): number {
@@ -36,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   let tz = 0;
   const facets: string[] = [];
   let limit: number | undefined;
+  let maxExpandedBytes: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -46,15 +55,16 @@ async function main(argv: string[]): Promise<number> {
       facets.push(field);
     }
     else if (a === '--limit') limit = parseLimit(rest[++i]);
+    else if (a === '--max-expanded') maxExpandedBytes = parseSize(rest[++i]);
     else files.push(a);
   }
   if (command === 'normalize' && files.length > 0) {
-    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
+    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, maxExpandedBytes }, process.stdout, process.stderr);
     return ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   if (command === 'query' && files.length > 1) {
     const [text, ...paths] = files;
-    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, facets, limit }, process.stdout, process.stderr);
+    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   process.stderr.write(USAGE + '\n');

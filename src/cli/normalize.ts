@@ -24,5 +24,7 @@ export async function write(out: Writable, text: string): Promise<void> {
 export function summaryLine(f: FileLedgerEntry): string {
   const format = f.parserId === '' ? '-' : `${f.parserId} (${Math.round(f.confidence * 100)}%)`;
   const extra = f.message ? `  ${f.message}` : '';
-  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${extra}`;
+  // records the format says were there but could not be recovered: a damaged file must not read as fine
+  const lost = f.lost !== undefined ? `\tlost=${f.lost}` : '';
+  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${lost}${extra}`;
 }

@@ -85,8 +85,11 @@ export interface RecordSink {
   /** position: ordinal of the record in the file (1-based) and its byte offset */
   event(fields: EventFields, raw: string, ordinal: number, offset: number): void;
   unparsed(raw: string, ordinal: number, offset: number, reason: string): void;
-  /** a problem that is not a record (a corrupt chunk, a bad header): shown in the ledger */
-  issue(offset: number, reason: string): void;
+  /**
+   * A problem that is not a record (a corrupt chunk, a bad header): shown in the ledger. `lost`: records the
+   * format says were there but could not be recovered (counted; 0 when data was lost but the count is unknown).
+   */
+  issue(offset: number, reason: string, lost?: number): void;
 }
 
 /** Binary formats (EVTX): the parser reads the bytes itself, streaming. */

@@ -14,7 +14,45 @@ export interface CaseInfo {
   sourceBytes: number;
   /** estimated bytes the case's events take in IndexedDB (sum of chunk sizes at write time); absent for cases never counted */
   storedBytes?: number;
+  /**
+   * Set on the open case while another tab writes it (holds its write lock): this tab shows what is stored so
+   * far, read-only, and reloads when the writer finishes. Never stored in the catalog.
+   */
+  writtenElsewhere?: boolean;
 }
+
+/**
+ * What another tab did to the open case (pushed through EngineApi.watchCases): 'writing' — it started writing
+ * (this tab is read-only now); 'written' — it finished (this tab's index and counts were reloaded: `info`);
+ * 'deleted' — it deleted the case (this tab closed it: go back to the case list).
+ */
+export interface CaseNotice {
+  kind: 'writing' | 'written' | 'deleted';
+  caseId: string;
+  info?: CaseInfo;
+}
+
+/**
+ * A file of an ingest that is already in the case: 'hash' — same SHA-256 as a stored file (known once read);
+ * 'path-size' — same path and size as a stored file (before reading); 'interrupted' — the dropped file is an
+ * archive whose earlier reading was interrupted (`complete` of its files are stored whole).
+ */
+export interface DuplicateQuestion {
+  by: 'hash' | 'path-size' | 'interrupted';
+  /** the file being ingested now */
+  path: string;
+  /** the stored file it matches (for 'interrupted': the archive) */
+  existingPath: string;
+  existingEvents: number;
+  complete?: number;
+}
+
+/**
+ * skip: keep the stored file, leave the new one out (for an interrupted archive: resume — read only what is
+ * not stored whole); replace: remove the stored file(s), read the new one; keep: store both.
+ * The answer applies to every later duplicate of the same ingest.
+ */
+export type DuplicateAnswer = 'skip' | 'replace' | 'keep';
 
 export interface StorageInfo {
   /** navigator.storage.estimate(): what the browser says this origin uses and may use */
@@ -27,6 +65,11 @@ export interface StorageInfo {
 export interface ReadOptions {
   /** force a parser (else content sniffing picks one per file) */
   parserId?: string;
+  /**
+   * An explicit limit on the decompressed bytes this ingest may expand archives to (the user's setting).
+   * Without it, the engine uses the storage left to the site (browser) and no limit in Node.
+   */
+  maxExpandedBytes?: number;
   /** zone of zone-less timestamps, minutes east of UTC (default 0 = UTC) */
   tzOffsetMinutes?: number;
   /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
@@ -48,6 +91,12 @@ export interface FileReadSummary {
   sha256: string;
   parserId: string;
   confidence: number;
+  /** records the format says were there but that could not be recovered (EVTX records with corrupt headers, a cut chunk) */
+  lost?: number;
+  /** position of the file among the entries of the dropped file it came from (its identity inside an archive) */
+  member?: number;
+  /** the name as written in the archive when cleaning changed it ('..' steps, a leading '/', a name like '..') */
+  nameInArchive?: string;
   bytesRead: number;
   events: number;
   unparsed: number;
@@ -68,7 +117,11 @@ export interface FileReadSummary {
 export interface FileLedgerEntry extends FileReadSummary {
   id: number;
   size: number;
-  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete';
+  /**
+   * damaged: read to its end, but part of it could not be recovered (records or bytes lost: see `lost`, message);
+   * incomplete: not read to its end (interrupted, storage full, expansion budget used up).
+   */
+  state: 'queued' | 'reading' | 'done' | 'skipped' | 'failed' | 'cancelled' | 'incomplete' | 'damaged';
   /** the year the user set for year-less timestamps (absent: inferred from the file's date) */
   forcedYear?: number;
 }
@@ -135,11 +188,20 @@ export interface EngineApi {
   openCase(id: string): Promise<CaseInfo>;
   renameCase(id: string, name: string): Promise<void>;
   deleteCase(id: string): Promise<void>;
+  /** what other tabs do to the open case (start or finish writing it, delete it) is pushed to `onNotice` */
+  watchCases(onNotice: (n: CaseNotice) => void): Promise<void>;
   /** usage, quota and persistence; asking for persistence is the main thread's job (navigator.storage.persist) */
   storage(): Promise<StorageInfo>;
 
   // ingest into the open case; progress is pushed through the callback (a comlink proxy)
-  ingest(files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestProgress>;
+  /**
+   * `onDuplicate` is asked (once per ingest) when a file is already in the case; without it, duplicates are kept
+   * with a note and an interrupted archive is resumed.
+   */
+  ingest(
+    files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void,
+    onDuplicate?: (q: DuplicateQuestion) => Promise<DuplicateAnswer>,
+  ): Promise<IngestProgress>;
   cancelIngest(): Promise<void>;
   ledger(): Promise<FileLedgerEntry[]>;
   /** Deletes a file's events and ledger row from the open case (an incomplete or failed file, before re-ingesting it). */

@@ -1,7 +1,7 @@
 // The engine behind EngineApi: plain code that the worker shell exposes and tests call directly.
 // It owns the open case: its IndexedDB store and its in-memory query index.
 import type {
-  CaseInfo, DroppedFile, EngineApi, FileLedgerEntry, IngestOptions, IngestProgress, StorageInfo,
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EngineApi, FileLedgerEntry, IngestOptions, IngestProgress, StorageInfo,
 } from './api.ts';
 import { getCase, listCases, newCaseId, putCase, removeCase } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
@@ -10,6 +10,9 @@ import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
+import { ingestIntoCase } from './ingest/caseIngest.ts';
+import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
+import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -36,6 +39,82 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
   };
 
+  // --- one writer per case across tabs (tabs/caseLock.ts), and notices between tabs (tabs/caseNotices.ts) ---
+  let watcher: ((n: CaseNotice) => void) | undefined;
+  const tell = (n: CaseNotice) => { try { watcher?.(n); } catch { /* the UI went away */ } };
+  const notices = new CaseNotices((n) => void onTabNotice(n));
+  /** the open case is written here right now (this tab holds its lock) */
+  let writingHere = false;
+
+  /** Runs work that writes case `id` while holding its lock; refuses when another tab holds it. */
+  const writing = async <T>(id: string, work: () => Promise<T>, announce = true): Promise<T> => {
+    const lock: CaseLock | undefined = await tryLockCase(id);
+    if (lock === undefined) throw new Error('This case is being written in another tab: wait until that tab has finished, then try again.');
+    writingHere = true;
+    if (announce) notices.post({ kind: 'writing', caseId: id });
+    try {
+      return await work();
+    } finally {
+      writingHere = false;
+      lock.release();
+      if (announce) notices.post({ kind: 'written', caseId: id });
+    }
+  };
+
+  /** The open case was deleted (another tab): let go of it and tell the UI, which returns to the case list. */
+  const caseGone = (id: string) => {
+    if (open?.info.id !== id) return;
+    open.store.close();
+    open = undefined;
+    sources.forget(id);
+    tell({ kind: 'deleted', caseId: id });
+  };
+
+  const onTabNotice = async (n: TabNotice): Promise<void> => {
+    const c = open;
+    if (n.kind === 'deleted') return caseGone(n.caseId);
+    if (c === undefined || c.info.id !== n.caseId || writingHere) return;
+    if (n.kind === 'writing') {
+      c.info = { ...c.info, writtenElsewhere: true };
+      tell({ kind: 'writing', caseId: n.caseId, info: c.info });
+      followWriter(c);
+    }
+    // 'written': followWriter reloads once the lock is free (the notice alone would miss a writer that died)
+  };
+
+  /** cases whose writer (another tab) this tab waits for */
+  const following = new Set<OpenCase>();
+  /**
+   * While another tab writes the open case: wait for its lock, then (holding it for a moment) repair what a
+   * writer that died left 'reading', reload the index and counts, and tell the UI: read-only is over.
+   */
+  const followWriter = (c: OpenCase): void => {
+    if (following.has(c)) return;
+    following.add(c);
+    void (async () => {
+      try {
+        const lock = await waitForCaseLock(c.info.id);
+        try {
+          // held only for the repair: the writer's tab may want the lock back at once
+          if (open === c) await repairInterrupted(c.store);
+        } finally {
+          lock.release();
+        }
+        if (open !== c) return;
+        const query = await loadIndex(c.store);
+        if (open !== c) return;
+        c.query = query;
+        c.info = { ...c.info, writtenElsewhere: undefined };
+        await refreshCounts(c);
+        tell({ kind: 'written', caseId: c.info.id, info: c.info });
+      } catch {
+        // the case went away meanwhile (deleted): caseGone has told the UI
+      } finally {
+        following.delete(c);
+      }
+    })();
+  };
+
   // this session's dropped files, so a ledger row can be read again with another parser
   const sources = new FileSources();
   /** Work that writes the case (re-ingest, re-time): never beside an ingest; cancelIngest aborts it. */
@@ -43,7 +122,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     requireIdle(what);
     const abort = (ingestAbort = new AbortController());
     try {
-      return await work(abort.signal);
+      return await writing(requireCase().info.id, () => work(abort.signal));
     } finally {
       ingestAbort = undefined;
     }
@@ -61,14 +140,26 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     const info = await getCase(id);
     if (info === undefined) throw new Error('This case no longer exists (was it deleted in another tab?).');
     // opened before the current case is let go: a case that cannot be opened (newer schema) leaves it open
-    const store = await CaseStore.open(id);
+    const store = await CaseStore.open(id, () => caseGone(id));
     open?.store.close();
     open = undefined;
-    // a file left 'reading' by a closed tab: incomplete, counted as stored; the user can remove or re-ingest it
-    await repairInterrupted(store);
+    // a file left 'reading' by a closed tab: incomplete, counted as stored. Only when no tab holds the case's
+    // lock: a row 'reading' in a case another tab is writing is being read right now.
+    const lock = await tryLockCase(id);
+    if (lock !== undefined) {
+      try {
+        await repairInterrupted(store);
+      } finally {
+        lock.release();
+      }
+    }
     const c: OpenCase = { info, store, query: await loadIndex(store) };
     open = c;
-    await refreshCounts(c);
+    if (lock !== undefined) await refreshCounts(c);
+    else {
+      c.info = { ...c.info, writtenElsewhere: true }; // counts as the writer keeps them; read-only until it is done
+      followWriter(c);
+    }
     return c.info;
   };
 
@@ -84,7 +175,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       sourceBytes: files.reduce((n, f) => n + f.bytesRead, 0),
       storedBytes: [...stored.values()].reduce((n, t) => n + t.bytes, 0),
     };
-    await putCase(c.info);
+    const { writtenElsewhere: _transient, ...entry } = c.info;
+    await putCase(entry);
   };
 
   return {
@@ -103,13 +195,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       if (open?.info.id === id) open.info = { ...open.info, name };
     },
     async deleteCase(id) {
-      if (open?.info.id === id) {
-        requireIdle('delete the open case');
-        open.store.close();
-        open = undefined;
-      }
-      await removeCase(id);
-      sources.forget(id);
+      if (open?.info.id === id) requireIdle('delete the open case');
+      await writing(id, async () => {
+        if (open?.info.id === id) {
+          open.store.close();
+          open = undefined;
+        }
+        // other tabs with the case open let go of it (their store's versionchange) and hear 'deleted'
+        await removeCase(id);
+        sources.forget(id);
+      }, false);
+      notices.post({ kind: 'deleted', caseId: id });
+    },
+    async watchCases(onNotice) {
+      watcher = onNotice;
     },
     async storage(): Promise<StorageInfo> {
       // Node (tests, CLI) has no StorageManager
@@ -119,20 +218,23 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return { usageBytes: est.usage ?? 0, quotaBytes: est.quota ?? 0, persisted };
     },
 
-    async ingest(files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void): Promise<IngestProgress> {
+    async ingest(
+      files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void,
+      onDuplicate?: (q: DuplicateQuestion) => Promise<DuplicateAnswer>,
+    ): Promise<IngestProgress> {
       const c = requireCase();
       requireIdle('start another ingest');
-      ingestAbort = new AbortController();
-      const ledger = await runIngest(files, { ...options, signal: ingestAbort.signal }, {
-        addFile: (entry) => c.store.addFile(entry),
-        updateFile: (entry) => c.store.putFile(entry),
+      const abort = (ingestAbort = new AbortController());
+      const { ledger, removedEvents } = await writing(c.info.id, () => ingestIntoCase(c.store, runIngest, files, { ...options, signal: abort.signal }, {
         chunk: async (chunk) => {
           await c.store.putChunk(chunk);
           c.query.addChunk(chunk);
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
-      }).finally(() => { ingestAbort = undefined; });
+      }, onDuplicate)).finally(() => { ingestAbort = undefined; });
       sources.remember(c.info.id, files, ledger);
+      // a duplicate replaced or skipped took events out: row ids are positions in the index, rebuild it
+      if (removedEvents) c.query = await loadIndex(c.store);
       await refreshCounts(c);
       const progress = { files: ledger, done: true };
       onProgress(progress);
@@ -147,7 +249,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async removeFile(fileId) {
       const c = requireCase();
       requireIdle('remove a file');
-      await c.store.deleteFile(fileId);
+      await writing(c.info.id, () => c.store.deleteFile(fileId));
       sources.forget(c.info.id, fileId);
       // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
       c.query = await loadIndex(c.store);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { normalize } from '../../src/cli/normalize.ts';
 import { corpusPath, needsCorpus } from '../harness/corpus.ts';
 
@@ -35,5 +36,13 @@ describe('logdrop normalize', needsCorpus, () => {
     expect(lines).toHaveLength(truth[file].records);
     expect(lines[0]).toMatchObject({ 'parser.name': 'evtx' });
     expect(lines.every((e) => typeof e['data.EventID'] === 'string' && typeof e.ts === 'number')).toBe(true);
+  });
+
+  it('stops archives at the visible --max-expanded budget and says so in the summary (issue 9 item 6)', async () => {
+    const out = new Collect(), err = new Collect();
+    const bomb = join(import.meta.dirname, '../fixtures/hostile/zip-bomb-ish.zip');
+    const ledger = await normalize([bomb], { maxExpandedBytes: 8 * 1024 * 1024 }, out, err);
+    expect(ledger.map((f) => [f.path, f.state, f.sha256])).toEqual([['zip-bomb-ish.zip/bomb.log', 'incomplete', '']]);
+    expect(err.text).toMatch(/\tstate=incomplete {2}stopped after .* of 40\.0 MiB: the expansion budget of 8\.0 MiB \(the limit set with --max-expanded\) is used up/);
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EventFields } from '../../src/core/schema.ts';
 import type { FileLedgerEntry, IngestOptions } from '../../src/workers/api.ts';
-import { ingestBundle } from '../../src/workers/ingest/ingestBundle.ts';
+import { ingestBundle, type BundleIngestOptions } from '../../src/workers/ingest/ingestBundle.ts';
 import { eventAt } from '../../src/workers/chunk/chunk.ts';
 import type { BundleSource } from '../../src/parsers/containers/types.ts';
 
@@ -13,7 +13,7 @@ export interface IngestRun {
   ledger: FileLedgerEntry[];
 }
 
-export interface RunOptions extends IngestOptions {
+export interface RunOptions extends IngestOptions, Pick<BundleIngestOptions, 'budget'> {
   hideNames?: boolean;
   /** re-cut the bytes into reads of this size (line splits across reads must not change the output) */
   chunkSize?: number;

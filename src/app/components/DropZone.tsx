@@ -3,16 +3,17 @@ import { useState, type DragEvent, type ReactNode } from 'react';
 import type { DroppedFile } from '../../workers/api.ts';
 import { fromDataTransfer } from '../hooks/collectDropped.ts';
 
-export function DropZone({ onDrop, children }: { onDrop: (files: Promise<DroppedFile[]>) => void; children: ReactNode }) {
+/** disabled: no case to drop into, or another tab writes it (read-only here) */
+export function DropZone({ onDrop, disabled = false, children }: { onDrop: (files: Promise<DroppedFile[]>) => void; disabled?: boolean; children: ReactNode }) {
   const [over, setOver] = useState(false);
   const onDragOver = (e: DragEvent) => {
     e.preventDefault();
-    setOver(true);
+    if (!disabled) setOver(true);
   };
   const onDropEvent = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    onDrop(fromDataTransfer(e.dataTransfer));
+    if (!disabled) onDrop(fromDataTransfer(e.dataTransfer));
   };
   return (
     <main

@@ -28,6 +28,8 @@ export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
             <span className="file__counts">
               {formatBytes(f.bytesRead)} · {formatCount(f.events)} events
               {f.unparsed > 0 && <> · <strong>{formatCount(f.unparsed)} unparsed</strong></>}
+              {f.state === 'damaged' && <> · <strong className="file__warning">damaged{f.lost !== undefined && f.lost > 0 ? `: ${formatCount(f.lost)} records not recovered` : ''}</strong></>}
+              {f.state === 'incomplete' && <> · <strong className="file__warning">incomplete</strong></>}
               {f.parserId !== '' && <> · {f.parserId}</>}
             </span>
             {f.message !== undefined && <span className="file__message">{f.message}</span>}

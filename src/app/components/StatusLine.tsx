@@ -3,9 +3,12 @@ import type { FileLedgerEntry } from '../../workers/api.ts';
 import type { QueryView } from '../state/useWorkbench.ts';
 import { formatCount } from '../format.ts';
 
-export function StatusLine({ view, ingesting, files }: { view?: QueryView; ingesting: boolean; files: FileLedgerEntry[] }) {
+/** noCase: the open case went away (deleted in another tab) and none is open yet */
+export function StatusLine({ view, ingesting, files, noCase = false }: { view?: QueryView; ingesting: boolean; files: FileLedgerEntry[]; noCase?: boolean }) {
   let text: string;
-  if (ingesting) {
+  if (noCase) {
+    text = 'No case open';
+  } else if (ingesting) {
     const events = files.reduce((n, f) => n + f.events, 0);
     text = `Reading ${files.length} file${files.length === 1 ? '' : 's'}… ${formatCount(events)} events so far`;
   } else if (view === undefined) {

@@ -1,7 +1,9 @@
 // The workbench state: the open case, the ingest in progress, the current query and its page of rows.
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseInfo, DroppedFile, EventRow, FileLedgerEntry, QueryError, ReingestOptions, ReingestResult } from '../../workers/api.ts';
+import type {
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EventRow, FileLedgerEntry, QueryError, ReingestOptions, ReingestResult,
+} from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
 
 export const PAGE_SIZE = 100;
@@ -18,6 +20,16 @@ export interface QueryView {
 
 export interface Workbench {
   caseInfo?: CaseInfo;
+  /** another tab is writing the open case: show what is stored, change nothing */
+  readOnly: boolean;
+  /** what another tab did that the user must know (the open case was deleted) */
+  notice?: string;
+  /** the case list (dialog) is shown */
+  caseListShown: boolean;
+  showCaseList(shown: boolean): void;
+  /** a file of the running ingest is already in the case: the user answers skip, replace or keep both */
+  question?: DuplicateQuestion;
+  answer(a: DuplicateAnswer): void;
   ingesting: boolean;
   files: FileLedgerEntry[];
   view?: QueryView;
@@ -43,6 +55,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   const [ingesting, setIngesting] = useState(false);
   const [view, setViewState] = useState<QueryView>();
   const [fatal, setFatal] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [caseListShown, showCaseList] = useState(false);
+  const [pending, setPending] = useState<{ q: DuplicateQuestion; resolve: (a: DuplicateAnswer) => void }>();
   // the latest view for callbacks (paging, re-running after an ingest) without re-creating them
   const viewRef = useRef<QueryView | undefined>(undefined);
   const setView = useCallback((v: QueryView) => {
@@ -88,6 +103,36 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
     })());
   }, [engine, tracker, runQuery]);
 
+  // what other tabs do to the open case: read-only while one writes it, reload when it is done, leave when deleted
+  useEffect(() => {
+    void engine.watchCases(callback((n: CaseNotice) => {
+      if (n.kind === 'deleted') {
+        setCaseInfo(undefined);
+        setFiles([]);
+        viewRef.current = undefined;
+        setViewState(undefined);
+        setNotice('This case was deleted in another tab. Open or create a case to go on.');
+        showCaseList(true);
+        return;
+      }
+      if (n.info !== undefined) setCaseInfo(n.info);
+      if (n.kind === 'written') {
+        void tracker.track((async () => {
+          setFiles(await engine.ledger());
+          await runQuery(viewRef.current?.text ?? '');
+        })());
+      }
+    }));
+  }, [engine, tracker, runQuery]);
+
+  const askDuplicate = useCallback((q: DuplicateQuestion) => new Promise<DuplicateAnswer>((resolve) => setPending({ q, resolve })), []);
+  const answer = useCallback((a: DuplicateAnswer) => {
+    setPending((p) => {
+      p?.resolve(a);
+      return undefined;
+    });
+  }, []);
+
   const ingest = useCallback(async (incoming: DroppedFile[] | Promise<DroppedFile[]>) => {
     await tracker.track((async () => {
       let dropped: DroppedFile[];
@@ -101,8 +146,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       setIngesting(true);
       try {
         const before = await engine.ledger();
-        const done = await engine.ingest(dropped, {}, callback((p) => setFiles([...before, ...p.files])));
-        setFiles([...before, ...done.files]);
+        await engine.ingest(dropped, {}, callback((p) => setFiles([...before, ...p.files])), callback(askDuplicate));
+        // from the store: a duplicate replaced or skipped changed rows that were there before
+        setFiles(await engine.ledger());
         const cases = await engine.listCases();
         setCaseInfo(cases.find((c) => c.id === caseInfo?.id) ?? cases[0]);
       } catch (e) {
@@ -112,13 +158,14 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       }
       await runQuery(viewRef.current?.text ?? '');
     })());
-  }, [engine, tracker, runQuery, caseInfo?.id]);
+  }, [engine, tracker, runQuery, caseInfo?.id, askDuplicate]);
 
   const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
 
   const showCase = useCallback(async (info: CaseInfo) => {
     await tracker.track((async () => {
       setFatal(undefined);
+      setNotice(undefined);
       setCaseInfo(info);
       setFiles(await engine.ledger());
       await runQuery('');
@@ -156,6 +203,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   }, [engine, tracker, runQuery]);
 
   return {
-    caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
+    caseInfo, readOnly: caseInfo?.writtenElsewhere === true, notice, caseListShown, showCaseList, question: pending?.q, answer,
+    ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }

@@ -23,6 +23,8 @@ const LEAF_SLICE = 1024 * 1024;
 
 interface Node {
   path: string;
+  /** the name as written in the archive, when cleaning changed it */
+  rawName?: string;
   reader: ByteReader;
   size?: number;
   lastModified: number;
@@ -33,6 +35,8 @@ interface Context {
   onIssue: OnIssue;
   guard: ExpansionGuard;
   maxDepth: number;
+  /** entries yielded so far for the current source (their ordinals) */
+  ordinal: number;
 }
 
 /**
@@ -47,10 +51,9 @@ export async function* expandBundle(
   limits: Partial<ExpandLimits> = {},
 ): AsyncGenerator<BundleEntry, void, undefined> {
   const all: ExpandLimits = { ...DEFAULT_LIMITS, ...limits };
-  const sourceBytes = sources.reduce((s, x) => s + (Number.isFinite(x.size) ? x.size : 0), 0);
-  const maxTotal = all.maxTotalBytes ?? 100 * sourceBytes + 1024 ** 3;
-  const ctx: Context = { onIssue, guard: new ExpansionGuard(all, maxTotal), maxDepth: all.maxDepth };
+  const ctx: Context = { onIssue, guard: new ExpansionGuard(all.budget), maxDepth: all.maxDepth, ordinal: 0 };
   for (const source of sources) {
+    ctx.ordinal = 0;
     let stream: ReadableStream<Uint8Array>;
     try {
       stream = source.stream();
@@ -90,6 +93,11 @@ async function* expand(node: Node, ctx: Context): AsyncGenerator<BundleEntry, vo
   }
   if (kind === 'gzip') {
     const childPath = joinPath(path, gunzipName(path));
+    if (ctx.guard.exhausted) {
+      ctx.onIssue({ path: childPath, reason: `not read: ${ctx.guard.spentReason()}`, effect: 'budget' });
+      await reader.cancel();
+      return;
+    }
     const inner = new MemberStream(gunzip(reader, childPath, ctx.onIssue, ctx.guard.meter()));
     try {
       const child = { path: childPath, reader: new ByteReader(inner.stream()), lastModified: node.lastModified, depth: node.depth + 1 };
@@ -104,7 +112,7 @@ async function* expand(node: Node, ctx: Context): AsyncGenerator<BundleEntry, vo
     for await (const m of members) {
       const inner = new MemberStream(m.producer);
       try {
-        const child = { path: m.path, reader: new ByteReader(inner.stream()), size: m.size, lastModified: m.lastModified ?? node.lastModified, depth: node.depth + 1 };
+        const child = { path: m.path, rawName: m.rawName, reader: new ByteReader(inner.stream()), size: m.size, lastModified: m.lastModified ?? node.lastModified, depth: node.depth + 1 };
         yield* expand(child, ctx);
       } finally {
         await inner.finish();
@@ -123,6 +131,8 @@ async function* leaf(node: Node, ctx: Context): AsyncGenerator<BundleEntry, void
     path: node.path,
     size: node.size,
     lastModified: node.lastModified,
+    ordinal: ctx.ordinal++,
+    rawName: node.rawName,
     open() {
       if (opened) throw new Error(`${node.path}: open() may be called once`); // a caller bug, not bad input
       opened = true;

@@ -25,6 +25,7 @@ const SLICE = 16 * 1024;
 
 /** Why a FlateError code stops a gzip stream, in plain words. */
 function describeFlateError(e: unknown, delivered: number): { reason: string; note: boolean } {
+  // note: a remark (nothing of the data lost); otherwise the rest of the stream could not be recovered
   const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
   const msg = e instanceof Error ? e.message : String(e);
   const got = formatBytes(delivered);
@@ -93,9 +94,9 @@ export function gunzip(input: ByteReader, path: string, onIssue: OnIssue, meter:
     memberStart = produced;
   };
 
-  const stop = async (reason: string | null) => {
+  const stop = async (reason: string | null, effect?: 'budget' | 'lost') => {
     finished = true;
-    if (reason) onIssue({ path, reason });
+    if (reason) onIssue({ path, reason, effect });
     await input.cancel();
   };
 
@@ -110,16 +111,17 @@ export function gunzip(input: ByteReader, path: string, onIssue: OnIssue, meter:
       } else {
         finished = true;
         inflater.push(new Uint8Array(0), true);
-        if (input.readError) onIssue({ path, reason: `reading stopped early (${input.readError})` });
+        if (input.readError) onIssue({ path, reason: `reading stopped early (${input.readError})`, effect: 'lost' });
         else if (inBytes < MIN_GZIP || !endsWithIsize(tail, produced - memberStart)) {
-          onIssue({ path, reason: `gzip data truncated: the end of the file is missing (${formatBytes(produced)} recovered)` });
+          onIssue({ path, reason: `gzip data truncated: the end of the file is missing (${formatBytes(produced)} recovered)`, effect: 'lost' });
         }
       }
     } catch (e) {
-      await stop(describeFlateError(e, delivered + (produced - before)).reason);
+      const d = describeFlateError(e, delivered + (produced - before));
+      await stop(d.reason, d.note ? undefined : 'lost');
     }
     const why = meter.add(piece ? piece.length : 0, produced - before);
-    if (why) await stop(why); // what was inflated so far is still handed out
+    if (why) await stop(why, 'budget'); // what was inflated so far is still handed out
   };
 
   const checkMethod = async (): Promise<boolean> => {
@@ -127,7 +129,7 @@ export function gunzip(input: ByteReader, path: string, onIssue: OnIssue, meter:
     await input.fill(3);
     const cm = input.available >= 3 ? input.peek(3)[2] : -1;
     if (cm === 8) return true;
-    await stop(cm < 0 ? 'gzip file too short to hold any data' : `unknown gzip compression method ${cm}; file skipped`);
+    await stop(cm < 0 ? 'gzip file too short to hold any data' : `unknown gzip compression method ${cm}; file skipped`, 'lost');
     return false;
   };
   let started = false;

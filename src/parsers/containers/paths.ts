@@ -19,6 +19,19 @@ export function cleanMemberPath(raw: string): string {
   return out.join('/');
 }
 
+/**
+ * A member's cleaned name for its path, and the name as written when cleaning hid something the user must see:
+ * '..' steps or a leading '/' (path traversal), or a name that cleans to nothing ('..', '/'), which becomes
+ * '[entry N]' (N: its 1-based position in the archive) so its data is read under a name of its own.
+ */
+export function memberName(raw: string, position: number): { name: string; rawName?: string } {
+  const name = cleanMemberPath(raw);
+  if (name === '') return { name: `[entry ${position}]`, rawName: raw };
+  const unix = raw.replace(/\\/g, '/');
+  const traversal = unix.startsWith('/') || unix.split('/').includes('..');
+  return traversal ? { name, rawName: raw } : { name };
+}
+
 export function joinPath(parent: string, member: string): string {
   return `${parent}/${member}`;
 }

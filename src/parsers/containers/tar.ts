@@ -12,7 +12,7 @@
 import type { ByteReader } from './byte-reader.ts';
 import { formatBytes } from './guard.ts';
 import type { Producer } from './member-stream.ts';
-import { cleanMemberPath, joinPath } from './paths.ts';
+import { cleanMemberPath, joinPath, memberName } from './paths.ts';
 import { tarChecksumOk } from './sniff.ts';
 import { isZeroBlock, longName, parsePax, parseTarHeader } from './tar-header.ts';
 import type { OnIssue } from './types.ts';
@@ -31,6 +31,7 @@ const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
  */
 export async function* readTar(r: ByteReader, path: string, onIssue: OnIssue): AsyncGenerator<ArchiveMember> {
   let complete = 0;
+  let entries = 0; // file headers seen (the position a nameless member is called by)
   let pending = new Map<string, string>(); // pax keys and GNU long name for the next entry
   const truncatedAfter = () => {
     const why = r.readError ? `reading stopped (${r.readError})` : 'archive truncated';
@@ -71,15 +72,18 @@ export async function* readTar(r: ByteReader, path: string, onIssue: OnIssue): A
       const dataSize = Number.isFinite(paxSize) && paxSize >= 0 ? paxSize : size;
       const lastModified = Number.isFinite(paxTime) ? Math.round(paxTime * 1000) : header.mtime;
       const clean = cleanMemberPath(name);
-      // '0' regular, '7' contiguous (a regular file to everyone but a few 1980s systems)
-      if ((type !== '0' && type !== '7') || clean === '') {
+      entries++;
+      // '0' regular, '7' contiguous (a regular file to everyone but a few 1980s systems); a regular entry whose
+      // name cleans to nothing ('..') is still read, under '[entry N]'
+      if ((type !== '0' && type !== '7') || (clean === '' && dataSize === 0)) {
         if (type === 'S') onIssue({ path: joinPath(path, clean || name), reason: 'sparse tar entry skipped (not supported)' });
         if ((await r.skip(dataSize + padding(dataSize))) < dataSize + padding(dataSize)) return truncatedAfter();
         continue;
       }
       const state = { truncated: false, paddingCut: false };
-      const memberPath = joinPath(path, clean);
-      yield { path: memberPath, size: dataSize, lastModified, producer: memberProducer(r, dataSize, memberPath, onIssue, state) };
+      const named = memberName(name, entries);
+      const memberPath = joinPath(path, named.name);
+      yield { path: memberPath, rawName: named.rawName, size: dataSize, lastModified, producer: memberProducer(r, dataSize, memberPath, onIssue, state) };
       if (state.truncated) return truncatedAfter();
       complete++;
       if (state.paddingCut) return truncatedAfter(); // the entry is whole, but the archive ends there
@@ -102,7 +106,7 @@ function memberProducer(r: ByteReader, size: number, path: string, onIssue: OnIs
   const cut = () => {
     state.truncated = true;
     const why = r.readError ? `reading stopped (${r.readError})` : 'the archive ends inside this entry';
-    onIssue({ path, reason: `incomplete: ${why} (${formatBytes(size - data)} of ${formatBytes(size)} read)` });
+    onIssue({ path, reason: `incomplete: ${why} (${formatBytes(size - data)} of ${formatBytes(size)} read)`, effect: 'lost' });
   };
   return {
     async next() {

@@ -11,6 +11,8 @@
 // So 'logs.zip/var/log/auth.log.gz/auth.log' is auth.log, gunzipped from auth.log.gz, inside logs.zip.
 // A file that is not an archive keeps its own name as its path.
 
+import type { ExpandBudget } from './guard.ts';
+
 export interface BundleEntry {
   /** path inside the bundle (see the convention above) */
   path: string;
@@ -18,6 +20,13 @@ export interface BundleEntry {
   size?: number;
   /** epoch ms: the archive entry's date, else the outer file's */
   lastModified: number;
+  /**
+   * The entry's identity within its source: its position among the entries the source yielded (0 for a plain
+   * file). Two members whose names clean to the same path differ here; the same archive gives the same numbers.
+   */
+  ordinal: number;
+  /** the member's name as written in the archive, when cleaning changed it ('../../x.log' for 'x.log') */
+  rawName?: string;
   /**
    * The entry's bytes. May be called once. Read it to the end (or cancel it) before asking the
    * iterator for the next entry: entries come one after another out of one pass over each archive.
@@ -39,6 +48,12 @@ export interface BundleSource {
 export interface ContainerIssue {
   path: string;
   reason: string;
+  /**
+   * What the issue means for the entry at `path`: 'budget' — it was not read (or not to its end) because the
+   * expansion budget was used up; 'lost' — some of its bytes could not be recovered (damage, truncation).
+   * Absent: a remark (stray bytes ignored, a skipped folder, an encrypted member).
+   */
+  effect?: 'budget' | 'lost';
 }
 
 export type OnIssue = (issue: ContainerIssue) => void;
@@ -47,16 +62,10 @@ export type OnIssue = (issue: ContainerIssue) => void;
 export interface ExpandLimits {
   /** archives inside archives deeper than this are not opened (42.zip-style nesting) */
   maxDepth: number;
-  /** an entry may expand this many times its compressed size ... */
-  maxRatio: number;
-  /** ... once it has produced more than this many bytes (small, very repetitive logs are fine) */
-  ratioGraceBytes: number;
-  /** all decompressed bytes of one expandBundle call together; default: 100x the sources + 1 GiB */
-  maxTotalBytes?: number;
+  /** decompressed bytes the whole bundle may produce (the user's visible budget); none by default */
+  budget?: ExpandBudget;
 }
 
 export const DEFAULT_LIMITS: ExpandLimits = {
   maxDepth: 8,
-  maxRatio: 200,
-  ratioGraceBytes: 32 * 1024 * 1024,
 };

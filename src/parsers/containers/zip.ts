@@ -18,13 +18,15 @@ import { crc32Update } from '../../core/hash/crc32.ts';
 import type { ExpansionGuard } from './guard.ts';
 import { formatBytes } from './guard.ts';
 import type { Producer } from './member-stream.ts';
-import { cleanMemberPath, joinPath } from './paths.ts';
+import { joinPath, memberName } from './paths.ts';
 import type { OnIssue } from './types.ts';
 import { DescriptorScanner, readDataDescriptor } from './zip-descriptor.ts';
 import { parseLocalHeader, type LocalHeader } from './zip-header.ts';
 
 export interface ArchiveMember {
   path: string;
+  /** the name as written in the archive, when cleaning removed '..' steps or a leading '/' (see memberName) */
+  rawName?: string;
   size?: number;
   lastModified?: number;
   producer: Producer;
@@ -47,6 +49,7 @@ const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] <<
  */
 export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, guard: ExpansionGuard): AsyncGenerator<ArchiveMember> {
   let complete = 0;
+  let headers = 0;
   try {
     for (;;) {
       if (!(await r.fill(4))) {
@@ -70,12 +73,14 @@ export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, gu
         return;
       }
       const h = header.value;
-      const name = cleanMemberPath(h.name);
-      const memberPath = joinPath(path, name || h.name);
+      headers++;
+      const folder = isEmptyFolder(h);
+      const { name, rawName } = memberName(h.name, headers);
+      const memberPath = joinPath(path, name);
       const state = { truncated: false };
-      const skipOnly = whySkip(h, name);
+      const skipOnly = folder ? '' : whySkip(h) ?? (guard.exhausted ? `not read: ${guard.spentReason()}` : undefined);
       if (skipOnly !== undefined) {
-        if (skipOnly) onIssue({ path: memberPath, reason: skipOnly });
+        if (skipOnly) onIssue({ path: memberPath, reason: skipOnly, effect: guard.exhausted && whySkip(h) === undefined ? 'budget' : undefined });
         if (!(await skipData(r, h))) {
           onIssue({ path, reason: `archive truncated inside entry "${h.name}" (${complete} complete entries before it)` });
           return;
@@ -84,6 +89,7 @@ export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, gu
       }
       yield {
         path: memberPath,
+        rawName,
         size: h.flags & 8 && h.usize === 0 ? undefined : h.usize,
         lastModified: h.mtime,
         producer: entryProducer(r, h, memberPath, onIssue, guard, state),
@@ -99,9 +105,18 @@ export async function* readZip(r: ByteReader, path: string, onIssue: OnIssue, gu
   }
 }
 
-/** undefined: read it; '': skip silently (a folder); else the reason to tell the user. */
-function whySkip(h: LocalHeader, name: string): string | undefined {
-  if (h.name.endsWith('/') || h.name.endsWith('\\') || name === '') return '';
+/**
+ * A folder entry: its name ends with '/' and it holds no data. Why not every name that cleans to '': a member
+ * named '..' (or '/') holding bytes is a file with a hostile name, and its data must be read, not dropped.
+ */
+function isEmptyFolder(h: LocalHeader): boolean {
+  const slash = h.name.endsWith('/') || h.name.endsWith('\\');
+  // an empty deflate block is 2 bytes; sizes in a trailing descriptor read as 0 here (folders written that way too)
+  return slash && h.usize === 0 && h.csize <= 2;
+}
+
+/** undefined: read it; else the reason to tell the user. */
+function whySkip(h: LocalHeader): string | undefined {
   if (h.flags & 1) return 'encrypted zip entry skipped (password-protected)';
   if (h.method !== 0 && h.method !== 8) {
     const known = METHOD_NAMES[h.method];
@@ -143,7 +158,7 @@ function entryProducer(
   let expectCrc = h.crc;
   let expectSize = h.usize;
   const queue: Uint8Array[] = [];
-  const meter = guard.meter();
+  const meter = guard.meter(h.usize);
   let inflateError: string | null = null;
   const inflater = h.method === 8 ? new UnzipInflate() : null;
   if (inflater) {
@@ -181,14 +196,14 @@ function entryProducer(
   const truncated = (): null => {
     state.truncated = true;
     const why = r.readError ? `reading stopped (${r.readError})` : 'the archive ends inside this entry';
-    onIssue({ path, reason: `incomplete: ${why} (${formatBytes(out)} of ${formatBytes(h.usize)} read)` });
+    onIssue({ path, reason: `incomplete: ${why} (${formatBytes(out)} of ${formatBytes(h.usize)} read)`, effect: 'lost' });
     return null;
   };
 
   const finishChecks = () => {
     if (state.truncated) return;
-    if (inflateError) onIssue({ path, reason: `corrupt compressed data (${inflateError}) after ${formatBytes(out)}; the rest of the entry was skipped` });
-    else if (crc !== expectCrc || out !== expectSize) onIssue({ path, reason: 'damaged zip entry: its content does not match its checksum' });
+    if (inflateError) onIssue({ path, reason: `corrupt compressed data (${inflateError}) after ${formatBytes(out)}; the rest of the entry was skipped`, effect: 'lost' });
+    else if (crc !== expectCrc || out !== expectSize) onIssue({ path, reason: 'damaged zip entry: its content does not match its checksum', effect: 'lost' });
   };
 
   /** Counts what the last input produced; stops the entry on damage or when the guard says so. */
@@ -200,9 +215,11 @@ function entryProducer(
     }
     out += added;
     const why = meter.add(inBytes, added);
-    if (why) {
+    // the whole member came out in this step: it is complete; the guard stops the next one instead
+    const whole = !scanning && h.usize > 0 && out >= h.usize;
+    if (why && !whole) {
       // what was inflated so far is still handed out (at most one slice's worth past the limit)
-      onIssue({ path, reason: why });
+      onIssue({ path, reason: why, effect: 'budget' });
       inflateError = null;
       done = true;
     } else if (inflateError && !done) {

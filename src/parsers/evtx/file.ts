@@ -9,7 +9,7 @@
 // Only one chunk is buffered at a time; no Node API is used (it runs in a Web Worker).
 import type { RecordSink } from '../types.ts';
 import { BinXmlReader, newChunkCtx, type ChunkCtx, type TChild } from './binxml.ts';
-import { CHUNK_HEADER_SIZE, isZeroFilled, readChunkHeader, walkRecords, type RecordSpan } from './chunk.ts';
+import { CHUNK_HEADER_SIZE, isZeroFilled, readChunkHeader, walkRecords, type ChunkHeader, type RecordSpan } from './chunk.ts';
 import { CHUNK_SIZE, HEADER_BLOCK_SIZE, readFileHeader } from './header.ts';
 
 /**
@@ -27,6 +27,16 @@ function hex(bytes: Uint8Array): string {
   const n = Math.min(bytes.length, MAX_RAW_BYTES);
   for (let i = 0; i < n; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
   return n < bytes.length ? `${s}...` : s;
+}
+
+/** the smallest record is 28 bytes: no sound chunk header claims more records than fit in a chunk */
+const MAX_RECORDS = Math.floor(CHUNK_SIZE / 28);
+
+/** How many records the chunk header says the chunk holds; undefined when the header cannot be trusted for it. */
+function expectedRecords(h: ChunkHeader): number | undefined {
+  if (!h.signatureOk || !h.headerCrcOk) return undefined;
+  const n = h.lastRecordNumber - h.firstRecordNumber + 1;
+  return Number.isSafeInteger(n) && n > 0 && n <= MAX_RECORDS ? n : undefined;
 }
 
 export class EvtxStream {
@@ -81,7 +91,7 @@ export class EvtxStream {
       if (!this.signatureChecked && !this.checkSignature()) return;
       if (this.headFill >= 128) {
         this.checkHeader(this.head.subarray(0, this.headFill));
-        this.sink.issue(this.headFill, 'truncated EVTX file: it ends inside the 4096-byte header block; no chunk follows');
+        this.sink.issue(this.headFill, 'truncated EVTX file: it ends inside the 4096-byte header block; no chunk follows', 0);
       } else this.sink.issue(0, `truncated EVTX file: the file header needs 128 bytes, the file has ${this.headFill}`);
       return;
     }
@@ -92,7 +102,7 @@ export class EvtxStream {
     const off = this.chunkOffset();
     if (this.fill < CHUNK_HEADER_SIZE) {
       if (!isZeroFilled(this.buf, 0, this.fill)) {
-        this.sink.issue(off, `truncated EVTX file: it ends inside the header of chunk ${this.chunkIndex} (${this.fill} of ${CHUNK_SIZE} bytes)`);
+        this.sink.issue(off, `truncated EVTX file: it ends inside the header of chunk ${this.chunkIndex} (${this.fill} of ${CHUNK_SIZE} bytes)`, 0);
       }
       return;
     }
@@ -142,6 +152,8 @@ export class EvtxStream {
     }
     const checksumBad = !header.signatureOk || !header.headerCrcOk || !header.dataCrcOk;
     const ctx = newChunkCtx(bytes);
+    const before = this.ordinal;
+    const expected = expectedRecords(header);
     walkRecords(bytes, header, (span: RecordSpan) => {
       const ordinal = ++this.ordinal;
       const offset = base + span.offset;
@@ -154,7 +166,13 @@ export class EvtxStream {
       }
       this.onRecord(ctx, tree, ordinal, offset, checksumBad);
     }, (gap) => {
-      this.sink.issue(base + gap.offset, `chunk ${index}: ${gap.length} bytes at chunk offset ${gap.offset} hold no readable record`);
+      // with no trustworthy record count, the gap itself is the damage (count unknown: 0)
+      this.sink.issue(base + gap.offset, `chunk ${index}: ${gap.length} bytes at chunk offset ${gap.offset} hold no readable record`, expected === undefined ? 0 : undefined);
     });
+    const seen = this.ordinal - before;
+    if (expected !== undefined && seen < expected) {
+      const lost = expected - seen;
+      this.sink.issue(base, `chunk ${index}: ${lost} of its ${expected} records could not be recovered`, lost);
+    }
   }
 }

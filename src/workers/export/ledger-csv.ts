@@ -1,17 +1,25 @@
 // The ledger as CSV (RFC 4180, https://www.rfc-editor.org/rfc/rfc4180): one row per file, for the case notes.
 // Example row: "auth.log,1024,9f86…,syslog3164,0.9,done,…"
-// Cells are log-derived text (paths inside archives, parser messages): a cell a spreadsheet would read as a
-// formula (starting with = + - @ TAB CR) gets a leading apostrophe (OWASP "CSV injection").
+// Log-derived cells (paths inside archives, messages, issue reasons) that a spreadsheet would read as a formula
+// (starting with = + - @ TAB CR) get a leading apostrophe (OWASP "CSV injection"). The app's own values — zone
+// offsets like "+00:00", times, states, hashes — are not log text and are written as they are; so is a plain
+// number, which a spreadsheet reads as a number, never as a formula.
 import type { FileLedgerEntry } from '../api.ts';
-import { LEDGER_COLUMNS, ledgerRecord } from './ledger-rows.ts';
+import { LEDGER_COLUMNS, ledgerRecord, type LedgerRecord } from './ledger-rows.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** the columns whose text comes from the logs or the archive (everything else the app writes itself) */
+const LOG_TEXT = new Set<keyof LedgerRecord>(['path', 'message', 'issues']);
 
-/** One CSV field: formula-neutralised, then quoted when it holds a comma, quote, CR or LF (quotes doubled). */
-export function csvCell(value: string | number): string {
+/**
+ * One CSV field: log text formula-neutralised (`guard`), then quoted when it holds a comma, quote, CR or LF
+ * (quotes doubled).
+ */
+export function csvCell(value: string | number, guard = true): string {
   // numbers are written as numbers: a negative number is data, not a formula
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = guard && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -21,7 +29,7 @@ export function ledgerCsv(files: readonly FileLedgerEntry[]): string {
     const r = ledgerRecord(f);
     lines.push(LEDGER_COLUMNS.map((c) => {
       const v = r[c];
-      return csvCell(Array.isArray(v) ? v.join('\n') : v);
+      return csvCell(Array.isArray(v) ? v.join('\n') : v, LOG_TEXT.has(c));
     }).join(','));
   }
   // CRLF line ends, as RFC 4180 section 2.1 asks

@@ -17,6 +17,9 @@ const api = {
         addFile: (entry) => hooks.addFile(entry),
         updateFile: (entry) => hooks.updateFile(entry),
         progress: (files) => void hooks.progress(files),
+        // always asked across the worker boundary: every runner caller provides both (a proxy cannot tell absent ones)
+        admit: (entry) => hooks.admit!(entry),
+        settled: (row) => hooks.settled!(row),
         chunk: (chunk) => hooks.chunk(transfer(chunk, chunkBuffers(chunk))),
       });
     } finally {

@@ -3,7 +3,8 @@
 // (print as it goes) share this exact path.
 import type { FileLedgerEntry, IngestOptions } from '../api.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
-import type { BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
+import type { BundleEntry, BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
+import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { unparsedIn } from '../chunk/measure.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
@@ -11,6 +12,17 @@ import type { HasherFactory } from './hashing.ts';
 
 /** chunks handed to onChunk but not yet written: above this, reading pauses */
 const MAX_PENDING_CHUNKS = 3;
+/** how often a reading row's progress (parser, bytes read) is written to the ledger, so a reload shows it */
+const PERSIST_EVERY_MS = 1000;
+
+/** One entry of the bundle as the duplicate check sees it, before it is read. */
+export interface EntryCandidate {
+  path: string;
+  size?: number;
+  /** the dropped file it came from (its path in the drop) and its position among that file's entries */
+  source: string;
+  member: number;
+}
 
 export interface BundleIngestHooks {
   /** a new ledger row; returns its id */
@@ -19,6 +31,10 @@ export interface BundleIngestHooks {
   /** store and index a chunk; resolves when it is safely written */
   chunk(chunk: EventChunk): Promise<void>;
   progress(files: FileLedgerEntry[]): void;
+  /** before an entry is read: 'skip' leaves it unread, with no row (a duplicate the user chose to skip) */
+  admit?(entry: EntryCandidate): Promise<'read' | 'skip'>;
+  /** after a file was read and its row written: 'drop' means the hook removed the row and its events (duplicate skipped) */
+  settled?(row: FileLedgerEntry): Promise<'keep' | 'drop'>;
 }
 
 export interface BundleIngestOptions extends IngestOptions {
@@ -26,6 +42,10 @@ export interface BundleIngestOptions extends IngestOptions {
   hideNames?: boolean;
   /** re-ingest of one file: only the entry at this path inside the sources is read, the others are passed over */
   onlyPath?: string;
+  /** with onlyPath: only the entry at this position among its source's entries (members with equal paths differ here) */
+  onlyMember?: number;
+  /** decompressed bytes archives may expand to (the visible budget); none: no limit */
+  budget?: ExpandBudget;
   /** where file hashes are computed (the browser's ingest worker passes a hash worker) */
   hasher?: HasherFactory;
 }
@@ -38,19 +58,26 @@ export async function ingestBundle(
   const report = () => hooks.progress(ledger.map((e) => ({ ...e })));
   let sourceIndex = 0;
   let storageFull: FileLedgerEntry | undefined;
+  // what the containers said since the last file was done (an entry's first bytes are read before it is handed
+  // over, to sniff for a nested archive): the entry's bytes were lost, or the budget stopped it
+  let effects: ContainerIssue[] = [];
+  const onIssue = (i: ContainerIssue) => {
+    containerIssues.push(i);
+    if (i.effect !== undefined) effects.push(i);
+  };
 
-  for await (const entry of expandBundle(sources, (i) => containerIssues.push(i))) {
+  for await (const entry of expandBundle(sources, onIssue, { budget: options.budget })) {
     if (options.signal?.aborted) break;
     if (options.onlyPath !== undefined && entry.path !== options.onlyPath) continue;
+    if (options.onlyMember !== undefined && entry.ordinal !== options.onlyMember) continue;
     while (sourceIndex < sources.length - 1 && !isUnder(entry.path, sources[sourceIndex].name)) sourceIndex++;
-    const row: FileLedgerEntry = {
-      id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
-      bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
-      forcedYear: options.forcedYear,
-    };
+    const candidate = { path: entry.path, size: entry.size, source: sources[sourceIndex].name, member: entry.ordinal };
+    if (hooks.admit !== undefined && (await hooks.admit(candidate)) === 'skip') continue;
+    const row = newRow(entry, options);
     row.id = await hooks.addFile(row);
     ledger.push(row);
     report();
+    let persisted = 0; // the first stored chunk writes the row: a reload right after shows the parser
 
     const pending = new Set<Promise<void>>();
     const writeFailures: unknown[] = [];
@@ -61,9 +88,14 @@ export async function ingestBundle(
       if (writeFailures.length > 0) return;
       // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
       const count = chunk.count, unparsed = unparsedIn(chunk);
-      const p = hooks.chunk(chunk).then(() => {
+      const p = hooks.chunk(chunk).then(async () => {
         stored.events += count;
         stored.unparsed += unparsed;
+        // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B"
+        if (Date.now() - persisted >= PERSIST_EVERY_MS) {
+          persisted = Date.now();
+          await hooks.updateFile({ ...row, issues: [...row.issues] });
+        }
       }, (e: unknown) => {
         writeFailures.push(e);
       });
@@ -75,6 +107,8 @@ export async function ingestBundle(
       {
         parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
         fileId: row.id,
+        // the row names its parser as soon as it is chosen, so a reload mid-file shows it
+        onParser: (parserId) => { row.parserId = parserId; },
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
           if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
@@ -88,11 +122,14 @@ export async function ingestBundle(
     ).catch((e: unknown) => failed(row, e));
     await Promise.all(pending);
     if (result !== undefined) applyResult(row, result);
+    applyEffects(row, new Set(effects.filter((i) => isUnder(row.path, i.path)).map((i) => i.effect)));
+    effects = [];
     if (writeFailures.length > 0) {
       Object.assign(row, { state: 'incomplete', events: stored.events, unparsed: stored.unparsed, message: storageMessage(writeFailures[0], stored.events) });
       storageFull = row;
     }
     await hooks.updateFile(row);
+    if (hooks.settled !== undefined && (await hooks.settled({ ...row })) === 'drop') ledger.splice(ledger.indexOf(row), 1);
     report();
     // a full disk stays full: the next files would fail the same way
     if (storageFull !== undefined) break;
@@ -112,8 +149,9 @@ export async function ingestBundle(
       await hooks.updateFile(owner);
     }
     if (owners.length === 0) {
+      // a member the budget left unread is not read yet (incomplete), not skipped as unreadable
       const row: FileLedgerEntry = {
-        id: 0, path: issue.path, size: 0, sha256: '', parserId: '', confidence: 0, state: 'skipped', bytesRead: 0,
+        id: 0, path: issue.path, size: 0, sha256: '', parserId: '', confidence: 0, state: issue.effect === 'budget' ? 'incomplete' : 'skipped', bytesRead: 0,
         events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: 0, timeGuess: '', issues: [{ reason: issue.reason }], message: issue.reason,
       };
       row.id = await hooks.addFile(row);
@@ -125,6 +163,30 @@ export async function ingestBundle(
 }
 
 class StorageError extends Error {}
+
+function newRow(entry: BundleEntry, options: BundleIngestOptions): FileLedgerEntry {
+  const row: FileLedgerEntry = {
+    id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
+    bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
+    forcedYear: options.forcedYear, member: entry.ordinal,
+  };
+  if (entry.rawName !== undefined) row.nameInArchive = entry.rawName;
+  return row;
+}
+
+/**
+ * What the containers said about the file while it was read. Budget: not read to its end — incomplete, and no
+ * hash (a prefix hash would pass for the whole file's). Lost: read to its end but bytes are missing — damaged.
+ */
+function applyEffects(row: FileLedgerEntry, effects: Set<ContainerIssue['effect']>): void {
+  if (row.state === 'failed' || row.state === 'cancelled') return;
+  if (effects.has('budget')) {
+    row.state = 'incomplete';
+    row.sha256 = '';
+  } else if (effects.has('lost') && row.state !== 'skipped') {
+    row.state = 'damaged';
+  }
+}
 
 function isUnder(path: string, sourceName: string): boolean {
   return path === sourceName || path.startsWith(`${sourceName}/`);
@@ -168,6 +230,10 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
     issues: issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason })),
     message: r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined),
   });
+  if (row.nameInArchive !== undefined) {
+    const note = `named "${row.nameInArchive}" in the archive: shown as ${row.path.slice(row.path.lastIndexOf('/') + 1)} ('..' steps and a leading '/' removed)`;
+    row.message = row.message === undefined ? note : `${note}; ${row.message}`;
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { sniffCharset, isProbablyBinary } from '../../core/text/charset.ts';
 import { createFramer } from '../../parsers/framing/index.ts';
 import type { BinaryParser, ParseContext, TextParser } from '../../parsers/types.ts';
 import { buildHead, readHead } from './head.ts';
+import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
 
@@ -34,6 +35,8 @@ export interface FileIngestOptions extends ReadOptions {
   hit?: (pattern: string) => void;
   /** ledger id written on every chunk of this file (default 0) */
   fileId?: number;
+  /** told once, after sniffing, which parser reads the file */
+  onParser?: (parserId: string) => void;
   /** events per chunk (default CHUNK_EVENTS) */
   chunkEvents?: number;
   /** awaited after every read: lets the storage side catch up so memory stays bounded */
@@ -46,7 +49,8 @@ export interface FileIngestResult extends FileReadSummary {
   encoding: string;
   /** the first problems, with their file and unit (the rest are counted in `unparsed`) */
   issues: ParseIssue[];
-  state: 'done' | 'skipped' | 'cancelled';
+  /** damaged: read to its end, but records were lost (see `lost`) */
+  state: 'done' | 'skipped' | 'cancelled' | 'damaged';
 }
 
 /**
@@ -104,6 +108,7 @@ export async function ingestFile(
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
     const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
+    opts.onParser?.(choice.parser.id);
     let seq = 0;
     const flush = () => onChunk(builder.build(opts.fileId ?? 0, seq++));
     const sink = (event: EventFields) => {
@@ -123,9 +128,13 @@ export async function ingestFile(
     counter.progress();
     if (opts.signal?.aborted) {
       result.state = 'cancelled';
-      result.message = `cancelled after ${result.bytesRead} bytes`;
+      result.message = `cancelled after ${formatBytes(result.bytesRead)}`;
     } else {
       result.sha256 = await digest();
+      if (result.lost !== undefined) {
+        result.state = 'damaged';
+        result.message = lostMessage(result);
+      }
     }
     return result;
   } finally {
@@ -202,7 +211,10 @@ async function readBinary(
   await parser.parseBytes(chunks, ctx, {
     event: (fields, raw, ordinal, offset) => counter.event(fields, raw, ordinal, offset),
     unparsed: (raw, ordinal, offset, reason) => counter.unparsed(raw, ordinal, offset, reason, 'record'),
-    issue: (offset, reason) => counter.issue({ offset, reason, unit: 'chunk' }),
+    issue: (offset, reason, lost) => {
+      counter.issue({ offset, reason, unit: 'chunk' });
+      if (lost !== undefined) counter.lost(lost);
+    },
   });
 }
 
@@ -244,6 +256,10 @@ class EventCounter {
     this.result.meta++;
   }
 
+  lost(records: number): void {
+    this.result.lost = (this.result.lost ?? 0) + records;
+  }
+
   issue(issue: Omit<ParseIssue, 'file'>): void {
     if (this.result.issues.length < MAX_ISSUES) this.result.issues.push({ file: this.file, ...issue });
   }
@@ -255,6 +271,14 @@ class EventCounter {
     this.lastProgress = now;
     this.onProgress(this.result.bytesRead, this.result.events, this.result.unparsed);
   }
+}
+
+/** "5 records could not be recovered (damaged file): ..." with the first reason. */
+function lostMessage(r: FileIngestResult): string {
+  const n = r.lost ?? 0;
+  const count = n > 0 ? `${n.toLocaleString('en-US')} record${n === 1 ? '' : 's'} could not be recovered` : 'part of the file could not be recovered';
+  const first = r.issues.find((i) => i.unit === 'chunk');
+  return `Damaged: ${count}${first === undefined ? '' : ` (${first.reason})`}`;
 }
 
 function mergeGuess(a: string, b: string): string {

@@ -8,6 +8,11 @@ export interface FileSource {
   dropped: DroppedFile;
   /** the ledger row's path: equal to dropped.path for a plain file, below it for an archive member */
   path: string;
+  /**
+   * `dropped` is the file the row was first read from, so the row's member position (FileLedgerEntry.member)
+   * holds in it; false for an inner archive picked again after a reload (positions count from the outer one).
+   */
+  original: boolean;
 }
 
 export class FileSources {
@@ -18,7 +23,7 @@ export class FileSources {
     const map = this.forCase(caseId);
     for (const row of rows) {
       const source = dropped.find((d) => row.path === d.path || row.path.startsWith(`${d.path}/`));
-      if (source !== undefined) map.set(row.id, { dropped: source, path: row.path });
+      if (source !== undefined) map.set(row.id, { dropped: source, path: row.path, original: true });
     }
   }
 
@@ -36,7 +41,7 @@ export class FileSources {
     // the innermost match: 'a.log' picked for 'a.log.gz/a.log' is the decompressed file itself
     for (let i = segments.length - 1; i >= 0; i--) {
       if (segments[i] !== file.name) continue;
-      const source = { dropped: { path: segments.slice(0, i + 1).join('/'), file }, path: row.path };
+      const source = { dropped: { path: segments.slice(0, i + 1).join('/'), file }, path: row.path, original: i === 0 };
       this.forCase(caseId).set(row.id, source);
       return source;
     }

@@ -45,6 +45,8 @@ export async function reparseFile(
     // no forced year while parsing: events keep their 'year' guess flag, so the year is set (and can be
     // changed again later) by re-timing, below
     onlyPath: source.path,
+    // members whose names clean to the same path differ by their position: only this one is read again
+    onlyMember: source.original ? row.member : undefined,
     signal,
   }, {
     addFile: async (entry) => {
@@ -54,6 +56,9 @@ export async function reparseFile(
     updateFile: (entry) => store.putFile(entry),
     chunk: (chunk) => store.putChunk(chunk),
     progress: () => {},
+    // reading one file again in place: no duplicate check (it is its own duplicate)
+    admit: async () => 'read',
+    settled: async () => 'keep',
   });
   let after = rows.find((r) => r.id === row.id);
   if (after === undefined) {

@@ -14,7 +14,8 @@ export class CaseStore {
   private constructor(readonly caseId: string, private readonly db: IDBPDatabase<CaseSchema>) {}
 
   /** Opens (or creates) a case's database, upgrading an older schema; a newer one throws NewerSchemaError. */
-  static async open(caseId: string): Promise<CaseStore> {
+  /** `onDeleted`: another tab deletes this case while it is open here (the connection is closed first). */
+  static async open(caseId: string, onDeleted?: () => void): Promise<CaseStore> {
     const db: IDBPDatabase<CaseSchema> = await openVersioned<CaseSchema>(CASE_DB_PREFIX + caseId, CASE_VERSION, 'case', {
       async upgrade(d, oldVersion, _newVersion, tx) {
         // version 1's stores, by presence: a database created without a version (empty, at 1) gets them too
@@ -35,8 +36,9 @@ export class CaseStore {
         console.warn(`case ${caseId}: an older tab holds the database open`);
       },
       // another tab deletes or upgrades this case: let go, or its request would wait forever
-      blocking() {
+      blocking(_current, next) {
         db.close();
+        if (next === null) onDeleted?.();
       },
     });
     return new CaseStore(caseId, db);

@@ -47,7 +47,7 @@ describe('ledgerCsv', () => {
     expect(row).toMatchObject({
       path: 'logs.zip/var/log/auth.log', size_bytes: '2048', sha256: 'ab'.repeat(32), parser: 'syslog3164', confidence: '0.9',
       events: '10', unparsed: '2', first_ts: '2026-12-10T06:55:46.000Z', last_ts: '2026-12-10T07:00:00.000Z',
-      time_zone: "'+02:00", forced_year: '', time_assumed: 'year,zone',
+      time_zone: '+02:00', forced_year: '', time_assumed: 'year,zone',
       issues: 'line 3: no syslog header\nbyte 4096: bad chunk\narchive damaged',
     });
     expect(second[0]).toBe("'=cmd|calc.log");

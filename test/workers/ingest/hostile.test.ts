@@ -25,19 +25,22 @@ const EXPECTED: Row[] = [
   ['proto-keys.jsonl', 'done', 'json', 4, ''],
   ['random.bin', 'skipped', '', 0, /binary file skipped/],
   ['trailing-garbage.tar.gz/trailing-garbage.tar/logs/app.log', 'done', 'syslog3164', 20, /stray bytes after the end of the gzip data were ignored/],
-  ['truncated.gz/truncated', 'done', 'syslog3164', 159, /gzip data truncated/],
+  ['truncated.gz/truncated', 'damaged', 'syslog3164', 159, /gzip data truncated/],
   ['utf16be-bom.log', 'done', 'csv', 2, ''],
   ['utf16le-bom.log', 'done', 'csv', 2, ''],
   ['utf16le-nobom.log', 'done', 'csv', 2, ''],
-  ['zip-bomb-ish.zip/bomb.log', 'done', 'generic', 1, /zip bomb guard/],
+  ['zip-bomb-ish.zip/bomb.log', 'incomplete', 'generic', 1, /^stopped after .* of 40\.0 MiB: the expansion budget of 16\.0 MiB \(the storage left to this site\) is used up/],
   ['encrypted.zip/secret.log', 'skipped', '', 0, /encrypted zip entry skipped/],
 ];
 
 describe('hostile inputs through the ingest pipeline', () => {
   it('every fixture is accounted for with a plain message, and the others still ingest', async () => {
-    const run = await ingestPaths(FIXTURES, { hideNames: true });
+    // the app's budget is the storage left to the site: 16 MiB left stops the 40 MiB bomb, visibly
+    const run = await ingestPaths(FIXTURES, { hideNames: true, budget: { bytes: 16 * 1024 * 1024, name: 'the storage left to this site' } });
     const rows: Row[] = run.ledger.map((e) => [e.path, e.state, e.parserId, e.events + e.unparsed, e.message === undefined ? '' : /./]);
     expect(rows.map((r) => r.slice(0, 4))).toEqual(EXPECTED.map((r) => r.slice(0, 4)));
+    // cut by the budget: not marked done, no hash of the prefix as if it were the file
+    expect(run.ledger.find((e) => e.path === 'zip-bomb-ish.zip/bomb.log')?.sha256).toBe('');
     run.ledger.forEach((e, i) => {
       const want = EXPECTED[i][4];
       if (want === '') expect(e.message).toBeUndefined();

@@ -102,7 +102,7 @@ describe('interrupted ingest', () => {
     expect(opened).toMatchObject({ events: 600, unparsed: 6, files: 1 });
     const [file] = await other.ledger();
     expect(file).toMatchObject({ state: 'incomplete', events: 600, unparsed: 6 });
-    expect(file.message).toMatch(/^Reading was interrupted \(tab closed or reloaded\): 600 of this file's events were stored/);
+    expect(file.message).toMatch(/^Reading was interrupted \(tab closed or reloaded\) after [\d.]+ (bytes|KiB|MiB): 600 of this file's events were stored/);
     expect(await total(other)).toBe(600);
     expect((await other.listCases()).find((c) => c.id === info.id)).toMatchObject({ events: 600 });
 

@@ -10,7 +10,7 @@ import { CaseRow } from './CaseRow.tsx';
 
 export function CasesPanel({ engine, tracker, wb }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench }) {
   const state = useCases(engine, tracker, wb);
-  const [shown, setShown] = useState(false);
+  const { caseListShown: shown, showCaseList: setShown } = wb;
   const dialog = useRef<HTMLDialogElement>(null);
   const { refresh } = state;
 

@@ -55,7 +55,7 @@ export function LedgerSection({ engine, tracker, wb }: { engine: EngineClient; t
             Every file of the case: where it is in the bundle, its SHA-256, how it was read and what came out.
             Change a file&apos;s parser to read it again; change its zone or year to re-time its events.
           </p>
-          <LedgerTable files={wb.files} parsers={parsers} busy={wb.ingesting} onApply={apply} />
+          <LedgerTable files={wb.files} parsers={parsers} busy={wb.ingesting || wb.readOnly} onApply={apply} />
         </div>
       )}
     </section>

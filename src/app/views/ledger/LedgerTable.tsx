@@ -9,6 +9,7 @@ export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an ar
 
 const STATE_WORDS: Record<FileLedgerEntry['state'], string> = {
   queued: 'waiting', reading: 'reading…', done: 'read', skipped: 'skipped', failed: 'failed', cancelled: 'cancelled', incomplete: 'incomplete',
+  damaged: 'damaged',
 };
 
 export interface LedgerTableProps {
@@ -41,6 +42,7 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
               <th scope="row" className="ledger__path">
                 <span>{f.path}</span>
                 <span className="ledger__state">{STATE_WORDS[f.state]}</span>
+                {f.lost !== undefined && f.lost > 0 && <span className="ledger__lost">{formatCount(f.lost)} records not recovered</span>}
                 {f.message !== undefined && <span className="ledger__message">{f.message}</span>}
               </th>
               <td className="ledger__num">{formatBytes(f.size)}</td>
@@ -53,7 +55,7 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
               <td>
                 <ReadAsControls
                   key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}`}
-                  file={f} parsers={parsers} disabled={busy || f.state === 'reading'}
+                  file={f} parsers={parsers} disabled={busy || f.state === 'reading' || (f.member === undefined && f.parserId === '' && f.state === 'incomplete')}
                   onApply={(options, picked) => onApply(f, options, picked)}
                 />
               </td>

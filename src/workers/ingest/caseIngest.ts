@@ -1,0 +1,67 @@
+// An ingest into an open case, around ingestBundle: what the engine does before and after the files are read.
+// Before: each dropped file is recorded as a unit (units.ts); a file that is an interrupted archive is resumed
+// or replaced; the expansion budget is set (the user's limit, else the storage left to the site). During:
+// duplicates are caught (duplicates.ts). After: finished units are forgotten, interrupted ones get their row.
+import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
+import type { CaseStore } from '../store/caseStore.ts';
+import { dropUnit, finishUnits, interruptedUnit, interruptUnits, rowsOf, completeRows, startUnits } from '../store/units.ts';
+import type { ExpandBudget } from '../../parsers/containers/guard.ts';
+import { zipEntryCount } from '../../parsers/containers/zip-count.ts';
+import type { BundleIngestHooks } from './ingestBundle.ts';
+import type { IngestRunner } from './runner.ts';
+import { DuplicateGate, type AskDuplicate } from './duplicates.ts';
+
+export interface CaseIngestResult {
+  ledger: FileLedgerEntry[];
+  /** stored events were removed (a duplicate replaced or skipped): the query index must be rebuilt */
+  removedEvents: boolean;
+}
+
+type StoreHooks = Pick<BundleIngestHooks, 'chunk' | 'progress'>;
+
+export async function ingestIntoCase(
+  store: CaseStore, runIngest: IngestRunner, files: DroppedFile[], options: IngestOptions & { signal: AbortSignal },
+  hooks: StoreHooks, ask?: AskDuplicate,
+): Promise<CaseIngestResult> {
+  const resumed = new Set<string>();
+  let removedEvents = false;
+  for (const d of files) {
+    const unit = await interruptedUnit(store, { path: d.path, size: d.file.size, lastModified: d.file.lastModified });
+    if (unit === undefined) continue;
+    const known = await store.files();
+    const rows = rowsOf(unit, known);
+    const answer = ask === undefined ? 'skip' : await ask({
+      by: 'interrupted', path: d.path, existingPath: unit.path, existingEvents: rows.reduce((n, r) => n + r.events, 0),
+      complete: completeRows(unit, known).length,
+    });
+    if (answer === 'skip') resumed.add(d.path);
+    if (answer === 'replace') {
+      for (const r of rows) await store.deleteFile(r.id);
+      removedEvents ||= rows.length > 0;
+    }
+    await dropUnit(store, unit);
+  }
+  await startUnits(store, await Promise.all(files.map(async (d) => ({
+    path: d.path, size: d.file.size, lastModified: d.file.lastModified, entries: await zipEntryCount(d.file),
+  }))));
+  const gate = new DuplicateGate(store, await store.files(), resumed, ask);
+  const ledger = await runIngest(files, { ...options, budget: await expandBudget(options.maxExpandedBytes) }, {
+    addFile: (entry) => store.addFile(entry),
+    updateFile: (entry) => store.putFile(entry),
+    admit: (e) => gate.admit(e),
+    settled: (row) => gate.settled(row),
+    ...hooks,
+  });
+  if (options.signal.aborted) await interruptUnits(store, 'Reading of this archive was cancelled');
+  else await finishUnits(store, files.map((d) => d.path));
+  return { ledger, removedEvents: removedEvents || gate.dirty };
+}
+
+/** The user's explicit limit, else the storage the browser still allows this site; none in Node. */
+async function expandBudget(limit: number | undefined): Promise<ExpandBudget | undefined> {
+  if (limit !== undefined) return { bytes: limit, name: 'the limit set for this ingest' };
+  if (typeof navigator === 'undefined' || navigator.storage?.estimate === undefined) return undefined;
+  const est = await navigator.storage.estimate();
+  if (est.quota === undefined) return undefined;
+  return { bytes: Math.max(0, est.quota - (est.usage ?? 0)), name: 'the storage left to this site' };
+}

@@ -1,0 +1,74 @@
+// Files already in the case, met again during an ingest (issue: the same file opened twice was stored twice).
+// Before a file is read, the same path and size as a stored file (or, inside an archive being resumed, the
+// same member) makes it a candidate; once read, the same SHA-256 as a stored file settles it. The user is
+// asked once per ingest — skip, replace or keep both — and the answer holds for the rest of the ingest.
+// A stored copy that is not whole (interrupted, cancelled, failed) is always replaced: never two partial copies.
+import type { DuplicateAnswer, DuplicateQuestion, FileLedgerEntry } from '../api.ts';
+import type { CaseStore } from '../store/caseStore.ts';
+import type { EntryCandidate } from './ingestBundle.ts';
+
+const WHOLE = new Set<FileLedgerEntry['state']>(['done', 'damaged', 'skipped']);
+
+export type AskDuplicate = (q: DuplicateQuestion) => Promise<DuplicateAnswer>;
+
+export class DuplicateGate {
+  private decision: DuplicateAnswer | undefined;
+  private readonly removed = new Set<number>();
+  /** stored events were removed: the query index must be rebuilt after the ingest */
+  dirty = false;
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly known: FileLedgerEntry[],
+    /** dropped files (paths) being resumed: their members stored whole are skipped without asking */
+    private readonly resumed: ReadonlySet<string>,
+    private readonly ask?: AskDuplicate,
+  ) {}
+
+  async admit(e: EntryCandidate): Promise<'read' | 'skip'> {
+    const same = this.live().filter((r) => r.path === e.path && (r.member === undefined || r.member === e.member)
+      && (this.resumed.has(e.source) || (e.size !== undefined && r.size === e.size)));
+    for (const r of same.filter((x) => !WHOLE.has(x.state))) await this.remove(r);
+    const whole = same.filter((x) => WHOLE.has(x.state));
+    if (whole.length === 0) return 'read';
+    if (this.resumed.has(e.source)) return 'skip';
+    const answer = await this.answer({ by: 'path-size', path: e.path, existingPath: whole[0].path, existingEvents: whole[0].events });
+    if (answer === 'skip') return 'skip';
+    if (answer === 'replace') for (const r of whole) await this.remove(r);
+    return 'read';
+  }
+
+  /** After a file was read and stored: the same bytes as a stored file? 'drop' when its row was removed. */
+  async settled(row: FileLedgerEntry): Promise<'keep' | 'drop'> {
+    const same = row.sha256 === '' ? [] : this.live().filter((r) => r.id !== row.id && r.sha256 === row.sha256);
+    if (same.length > 0) {
+      const answer = await this.answer({ by: 'hash', path: row.path, existingPath: same[0].path, existingEvents: same[0].events });
+      if (answer === 'skip') {
+        await this.remove(row);
+        return 'drop';
+      }
+      if (answer === 'replace') for (const r of same) await this.remove(r);
+      else {
+        const note = `same content (SHA-256) as ${same[0].path}, also in this case`;
+        await this.store.putFile({ ...row, message: row.message === undefined ? note : `${row.message}; ${note}` });
+      }
+    }
+    this.known.push(row);
+    return 'keep';
+  }
+
+  private live(): FileLedgerEntry[] {
+    return this.known.filter((r) => !this.removed.has(r.id));
+  }
+
+  private async answer(q: DuplicateQuestion): Promise<DuplicateAnswer> {
+    this.decision ??= this.ask === undefined ? 'keep' : await this.ask(q);
+    return this.decision;
+  }
+
+  private async remove(r: FileLedgerEntry): Promise<void> {
+    await this.store.deleteFile(r.id);
+    this.removed.add(r.id);
+    this.dirty = true;
+  }
+}
