@@ -30,6 +30,20 @@ export interface IngestOptions {
   tzOffsetMinutes?: number;
   /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
   forcedYear?: number;
+  /** time layout for parsers that learn it (generic): a value of ParserInfo.timeLayouts, or 'none' */
+  timeLayout?: string;
+}
+
+/** What a parser that learns its layout (generic) learned from a file: shown and changeable in the ledger. */
+export interface FileLayout {
+  /** the time layout in words ('year-month-day time, e.g. "2016-09-28 04:30:30", field 1'); absent: none learned */
+  time?: string;
+  /** the ParserInfo.timeLayouts value of that layout (or the user's choice) */
+  timeChoice?: string;
+  /** share (0..1) of the file's events whose time the learned layout read at its learned place */
+  timeShare?: number;
+  /** the columns learned before the free text, in order: time, level, component, tag, pid, thread, host, request */
+  header?: string[];
 }
 
 /** One file of the bundle as the ledger shows it (evidence manifest). */
@@ -58,6 +72,10 @@ export interface FileLedgerEntry {
   timeGuess: string;
   /** plain-words explanation for the user (why skipped, what was not read) */
   message?: string;
+  /** the time layout and header columns the parser learned from the file (generic parser only) */
+  layout?: FileLayout;
+  /** the time layout the user chose for this file (absent: learned) */
+  timeLayout?: string;
   /** first problems with their position */
   issues: { line?: number; offset?: number; reason: string }[];
 }
@@ -73,6 +91,8 @@ export interface ReingestOptions {
   parserId?: string;
   tzOffsetMinutes?: number;
   forcedYear?: number;
+  /** another time layout (a ParserInfo.timeLayouts value, or 'none'): re-reads the file */
+  timeLayout?: string;
 }
 
 /** needsFile: the file's bytes are not held any more (the page was reloaded): the user must pick it again. */
@@ -80,7 +100,12 @@ export type ReingestResult =
   | { ok: true; info: CaseInfo; file: FileLedgerEntry }
   | { ok: false; needsFile: true; message: string };
 
-export interface ParserInfo { id: string; title: string }
+export interface ParserInfo {
+  id: string;
+  title: string;
+  /** the time layouts the user may pick for a file this parser reads (parsers that learn the layout) */
+  timeLayouts?: { value: string; title: string }[];
+}
 
 export interface IngestProgress {
   files: FileLedgerEntry[];

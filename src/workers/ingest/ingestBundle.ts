@@ -47,7 +47,7 @@ export async function ingestBundle(
     const row: FileLedgerEntry = {
       id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
       bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
-      forcedYear: options.forcedYear,
+      forcedYear: options.forcedYear, timeLayout: options.timeLayout,
     };
     row.id = await hooks.addFile(row);
     ledger.push(row);
@@ -75,7 +75,7 @@ export async function ingestBundle(
     const result = await ingestFile(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
+        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
         onParser: (constants) => builder.setConstants(constants),
         drain: async () => {
           while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
@@ -178,6 +178,7 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
   row.firstTs = r.firstTs;
   row.lastTs = r.lastTs;
   row.timeGuess = r.timeGuess;
+  row.layout = r.layout;
   row.sha256 = r.sha256;
   row.issues = r.issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason }));
   row.state = r.state;

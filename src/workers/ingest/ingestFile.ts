@@ -9,7 +9,8 @@ import { inThreadHasher, type ByteHasher, type HasherFactory } from './hashing.t
 import { createLineSplitter } from '../../core/text/lines.ts';
 import { sniffCharset, isProbablyBinary } from '../../core/text/charset.ts';
 import { createFramer } from '../../parsers/framing/index.ts';
-import type { BinaryParser, ParseContext, TextParser } from '../../parsers/types.ts';
+import type { BinaryParser, LearnedLayout, ParseContext, TextParser } from '../../parsers/types.ts';
+import type { FileLayout } from '../api.ts';
 import { buildHead, readHead } from './head.ts';
 import { chooseParser } from './chooseParser.ts';
 
@@ -25,6 +26,8 @@ export interface FileIngestOptions {
   parserId?: string;
   tzOffsetMinutes?: number;
   forcedYear?: number;
+  /** the user's time layout for parsers that learn it (the ledger's choice; 'none' = no time) */
+  timeLayout?: string;
   /** hide the file name from sniffing (tests: content alone must pick the parser) */
   hideName?: boolean;
   signal?: AbortSignal;
@@ -60,6 +63,13 @@ export interface FileIngestResult {
   state: 'done' | 'skipped' | 'cancelled';
   /** plain words for the user when the file was skipped or partly read */
   message?: string;
+  /** what a learning parser learned from the file (time layout and its share, header columns) */
+  layout?: FileLayout;
+}
+
+/** The ledger's view of a learned layout: the share is over the file's events, not only the head. */
+function layoutOf(l: LearnedLayout): FileLayout {
+  return { time: l.time, timeChoice: l.timeChoice, timeShare: l.lines === 0 ? 0 : l.timeLines / l.lines, header: l.header };
 }
 
 /**
@@ -100,7 +110,8 @@ export async function ingestFile(
       return result;
     }
     const headText = new TextDecoder(charset.encoding, { ignoreBOM: true }).decode(head.bytes.subarray(charset.bomLength));
-    const choice = chooseParser(buildHead(opts.hideName ? '' : src.path, head.bytes, headText, head.done), opts.parserId);
+    const sniffed = buildHead(opts.hideName ? '' : src.path, head.bytes, headText, head.done);
+    const choice = chooseParser(sniffed, opts.parserId);
     if (choice === undefined || (choice.parser.kind === 'text' && isProbablyBinary(head.bytes, charset))) {
       result.state = 'skipped';
       result.message = 'binary file skipped: not recognised as a log';
@@ -113,7 +124,8 @@ export async function ingestFile(
     result.parserId = choice.parser.id;
     result.confidence = choice.confidence;
     const time: TimeSettings = { tzOffsetMinutes: tz, referenceMs: src.lastModified, forcedYear: opts.forcedYear };
-    const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit };
+    const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit, timeLayout: opts.timeLayout };
+    if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
     opts.onParser?.({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     const counter = new EventCounter(src.path, choice.parser.id, result, sink, onProgress);
@@ -122,6 +134,7 @@ export async function ingestFile(
     // a parser may stop before the end (a binary format's trailer): the hash still covers every byte
     if (!head.done) await hashRest(reader, hash, result, opts);
     counter.progress();
+    if (ctx.learned !== undefined) result.layout = layoutOf(ctx.learned);
     if (opts.signal?.aborted) {
       result.state = 'cancelled';
       result.message = `cancelled after ${result.bytesRead} bytes`;

@@ -11,6 +11,7 @@ export interface ReadOptions {
   parserId?: string;
   tzOffsetMinutes?: number;
   forcedYear?: number;
+  timeLayout?: string;
 }
 
 /** Re-times the file's stored events for a new zone and/or year; returns its updated ledger row. */
@@ -48,6 +49,7 @@ export async function reparseFile(
   const rows = await runIngest([source.dropped], {
     parserId: options.parserId ?? (row.parserId === '' ? undefined : row.parserId),
     tzOffsetMinutes: options.tzOffsetMinutes ?? row.tzOffsetMinutes,
+    timeLayout: options.timeLayout ?? row.timeLayout,
     // no forced year while parsing: events keep their 'year' guess flag, so the year is set (and can be
     // changed again later) by re-timing, below
     onlyPath: source.path,
