@@ -5,7 +5,7 @@
 // while each token still has its column's shape; the rest of the line is the message.
 import type { EventFields } from '../../core/schema.ts';
 
-export type ColumnKind = 'level' | 'tag' | 'component' | 'pid' | 'thread' | 'request' | 'host' | 'sep';
+export type ColumnKind = 'level' | 'tag' | 'component' | 'program' | 'pid' | 'thread' | 'request' | 'host' | 'sep';
 
 const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE|FINE|FINER|FINEST|CONFIG)[\])>]?[:,]?$/i;
 // "sshd[2201]:", "sshd(pam_unix)[19939]:", "kernel:", "dfs.DataNode$PacketResponder:"
@@ -13,7 +13,7 @@ const TAG = /^([^\s[\]:]{1,128}?)(?:\[(\d{1,10})\])?:$/;
 const PID = /^\[?(\d{1,10})\]?:?$/;
 const REQUEST = /^\[?((?:req|request|trace|txn)[-_][\w-]{6,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]?:?$/i;
 const THREAD = /^\[([^\]\s]{1,64})\]:?$/;
-const NAME = /^[A-Za-z_][\w.$/-]{0,127}$/;
+const NAME = /^(?=[^\s]*[A-Za-z_])[\w$][\w.$/-]{0,127}$/;
 const SEPARATORS = new Set(['-', '|', ':', '--', '::', '>']);
 
 interface Token { text: string; start: number; end: number; wide: boolean }
@@ -35,15 +35,84 @@ export function tokens(s: string, from: number, max: number): Token[] {
 }
 
 const MAX_COLUMNS = 6;
+/** tokens a column may span: "syslogd 1.4.1:" (a tag with a space), "svchost.exe *64 -" (a name up to a separator) */
+const MAX_SPAN = 3;
+// a syslog tag spanning tokens, as syslog3164 reads it: no ':' or brackets before "[pid]:"
+const TAG_SPACED = /^([^:[\]]{1,64}?)(?:\[(\d{1,10})\])?:$/;
 
-function share(rows: Token[][], j: number, test: (t: Token, row: Token[]) => boolean): number {
-  let n = 0;
-  for (const r of rows) if (r[j] !== undefined && test(r[j], r)) n++;
-  return n / rows.length;
-}
+interface Row { s: string; toks: Token[]; at: number; live: boolean }
 
-function distinct(rows: Token[][], j: number): number {
-  return new Set(rows.map((r) => r[j]?.text)).size;
+/**
+ * Tokens the column takes at toks[j] (0 = the token does not have the column's shape), writing its field
+ * into `ev` when given. Shared by learning (which only counts) and reading.
+ */
+function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventFields): number {
+  const t = toks[j];
+  if (t === undefined) return 0;
+  const text = t.text;
+  let m: RegExpExecArray | null;
+  switch (kind) {
+    case 'sep': return SEPARATORS.has(text) ? 1 : 0;
+    case 'level':
+      m = LEVEL.exec(text);
+      if (m !== null && ev) ev['alarm.sev'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'request':
+      m = REQUEST.exec(text);
+      if (m !== null && ev) ev['session.id'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'pid':
+      m = PID.exec(text);
+      if (m !== null && ev) ev['obs.process.id'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'thread':
+      m = THREAD.exec(text);
+      if (m !== null && ev) ev['data.thread'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'tag': {
+      let n = 1;
+      m = TAG.exec(text);
+      if (m === null && !text.includes(':')) {
+        // "syslogd 1.4.1:", "-- root[2421]:": the tag ends at the first token that ends with ':'
+        for (let k = j + 1; k < j + MAX_SPAN && k < toks.length; k++) {
+          if (!toks[k].text.endsWith(':')) {
+            if (toks[k].text.includes(':')) break;
+            continue;
+          }
+          m = TAG_SPACED.exec(s.slice(t.start, toks[k].end));
+          n = k - j + 1;
+          break;
+        }
+      }
+      if (m === null) return 0;
+      if (ev) {
+        const tag = m[1];
+        const paren = tag.indexOf('(');
+        ev['app.name'] = tag;
+        ev['obs.process.name'] = paren > 0 ? tag.slice(0, paren) : tag;
+        if (m[2] !== undefined) ev['obs.process.id'] = m[2];
+      }
+      return n;
+    }
+    case 'host':
+      if (!NAME.test(text)) return 0;
+      if (ev) ev['obs.host.name'] = text;
+      return 1;
+    case 'component':
+      if (!NAME.test(text)) return 0;
+      if (ev) ev['app.name'] = text;
+      return 1;
+    case 'program': {
+      // a name, and what follows it up to a separator token ("svchost.exe *64 - ...")
+      if (!NAME.test(text)) return 0;
+      for (let k = j + 1; k <= j + MAX_SPAN && k < toks.length; k++) {
+        if (!SEPARATORS.has(toks[k].text)) continue;
+        if (ev) ev['app.name'] = s.slice(t.start, toks[k - 1].end);
+        return k - j;
+      }
+      return 0;
+    }
+  }
 }
 
 /**
@@ -51,81 +120,54 @@ function distinct(rows: Token[][], j: number): number {
  * when (nearly) every line has that shape there; the first position that fits none ends the header.
  */
 export function learnHeader(afterTime: readonly string[]): ColumnKind[] {
-  const rows = afterTime.map((s) => tokens(s, 0, MAX_COLUMNS + 1));
+  const rows: Row[] = afterTime.map((s) => ({ s, toks: tokens(s, 0, MAX_COLUMNS * MAX_SPAN + 1), at: 0, live: true }));
   if (rows.length === 0) return [];
   const cols: ColumnKind[] = [];
-  for (let j = 0; j < MAX_COLUMNS; j++) {
-    const has = (re: RegExp) => share(rows, j, (t) => re.test(t.text));
-    const next = (re: RegExp) => share(rows, j + 1, (t) => re.test(t.text));
+  const share = (kind: ColumnKind, extra?: (r: Row) => boolean) =>
+    rows.filter((r) => r.live && take(kind, r.s, r.toks, r.at) > 0 && (extra === undefined || extra(r))).length / rows.length;
+  const tokenShare = (test: (t: Token, r: Row) => boolean) => rows.filter((r) => r.live && r.toks[r.at] !== undefined && test(r.toks[r.at], r)).length / rows.length;
+  for (let n = 0; n < MAX_COLUMNS; n++) {
     let kind: ColumnKind | undefined;
-    if (share(rows, j, (t) => SEPARATORS.has(t.text)) >= 0.95) kind = 'sep';
-    else if (has(LEVEL) >= 0.9) kind = 'level';
-    else if (has(REQUEST) >= 0.9) kind = 'request';
-    else if (has(PID) >= 0.95) kind = 'pid';
-    else if (has(TAG) >= 0.9 && share(rows, j, (t) => /\D:$/.test(t.text)) >= 0.9) kind = 'tag';
-    else if (has(THREAD) >= 0.95) kind = 'thread';
-    else if (has(NAME) >= 0.95 && next(TAG) >= 0.85 && !cols.includes('tag') && distinct(rows, j) <= Math.max(3, rows.length * 0.2)) kind = 'host';
-    else if (has(NAME) >= 0.95 && !cols.some((c) => c === 'tag' || c === 'component')) {
+    const named = !cols.some((c) => c === 'tag' || c === 'component' || c === 'program');
+    if (share('sep') >= 0.95) kind = 'sep';
+    else if (share('level') >= 0.9) kind = 'level';
+    else if (share('request') >= 0.9) kind = 'request';
+    else if (share('pid') >= 0.95) kind = 'pid';
+    else if (tokenShare((t) => TAG.test(t.text) && /\D:$/.test(t.text)) >= 0.9) kind = 'tag';
+    else if (share('thread') >= 0.95) kind = 'thread';
+    else if (named && share('component') >= 0.95 && tokenShare((_t, r) => {
+      const next = r.toks[r.at + 1];
+      return next !== undefined && TAG.test(next.text) && /\D:$/.test(next.text);
+    }) >= 0.85 && new Set(rows.map((r) => r.toks[r.at]?.text)).size <= Math.max(3, rows.length * 0.2)) kind = 'host';
+    else if (named && share('component') >= 0.95) {
       // a name column without a colon: padded (fixed width), followed by a separator, or a dotted logger after the level
-      const padded = share(rows, j, (t, r) => t.wide || SEPARATORS.has(r[j + 1]?.text ?? '')) >= 0.9;
-      const logger = cols[cols.length - 1] === 'level' && share(rows, j, (t) => /[.$]/.test(t.text)) >= 0.5;
+      const padded = tokenShare((t, r) => t.wide || SEPARATORS.has(r.toks[r.at + 1]?.text ?? '')) >= 0.9;
+      const logger = cols[cols.length - 1] === 'level' && tokenShare((t) => /[.$]/.test(t.text)) >= 0.5;
       if (padded || logger) kind = 'component';
+      else if (share('program') >= 0.95) kind = 'program';
     }
     if (kind === undefined) break;
+    // a name that runs up to a separator in some lines ("svchost.exe *64 -"): the whole name
+    if (kind === 'component' && tokenShare((_t, r) => SEPARATORS.has(r.toks[r.at + 1]?.text ?? '')) >= 0.5 && share('program') >= 0.95) kind = 'program';
     cols.push(kind);
+    for (const r of rows) {
+      const used = r.live ? take(kind, r.s, r.toks, r.at) : 0;
+      if (used === 0) r.live = false;
+      else r.at += used;
+    }
   }
   return cols;
 }
 
 /** Reads the learned columns at the start of `s` into the event; returns where the message starts. */
 export function readHeader(s: string, cols: readonly ColumnKind[], ev: EventFields): number {
-  const toks = tokens(s, 0, cols.length);
-  let at = 0;
-  for (let j = 0; j < cols.length; j++) {
-    const t = toks[j];
-    if (t === undefined || !readColumn(cols[j], t.text, ev)) break;
-    at = t.end;
+  const toks = tokens(s, 0, cols.length * MAX_SPAN + 1);
+  let j = 0, at = 0;
+  for (const kind of cols) {
+    const used = take(kind, s, toks, j, ev);
+    if (used === 0) break;
+    j += used;
+    at = toks[j - 1].end;
   }
   return at;
-}
-
-function readColumn(kind: ColumnKind, text: string, ev: EventFields): boolean {
-  let m: RegExpExecArray | null;
-  switch (kind) {
-    case 'sep': return SEPARATORS.has(text);
-    case 'level':
-      m = LEVEL.exec(text);
-      if (m !== null) ev['alarm.sev'] = m[1];
-      return m !== null;
-    case 'request':
-      m = REQUEST.exec(text);
-      if (m !== null) ev['session.id'] = m[1];
-      return m !== null;
-    case 'pid':
-      m = PID.exec(text);
-      if (m !== null) ev['obs.process.id'] = m[1];
-      return m !== null;
-    case 'thread':
-      m = THREAD.exec(text);
-      if (m !== null) ev['data.thread'] = m[1];
-      return m !== null;
-    case 'tag': {
-      m = TAG.exec(text);
-      if (m === null) return false;
-      const tag = m[1];
-      const paren = tag.indexOf('(');
-      ev['app.name'] = tag;
-      ev['obs.process.name'] = paren > 0 ? tag.slice(0, paren) : tag;
-      if (m[2] !== undefined) ev['obs.process.id'] = m[2];
-      return true;
-    }
-    case 'host':
-      if (!NAME.test(text)) return false;
-      ev['obs.host.name'] = text;
-      return true;
-    case 'component':
-      if (!NAME.test(text)) return false;
-      ev['app.name'] = text;
-      return true;
-  }
 }
