@@ -24,5 +24,13 @@ export async function write(out: Writable, text: string): Promise<void> {
 export function summaryLine(f: FileLedgerEntry): string {
   const format = f.parserId === '' ? '-' : `${f.parserId} (${Math.round(f.confidence * 100)}%)`;
   const extra = f.message ? `  ${f.message}` : '';
-  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${extra}`;
+  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${layoutText(f)}${extra}`;
+}
+
+/** The layout a learning parser found: "\ttime=<layout> (98%)\theader=time,level,component". */
+function layoutText(f: FileLedgerEntry): string {
+  const l = f.layout;
+  if (l === undefined) return '';
+  const time = l.time === undefined ? 'none learned' : `${l.time} (${Math.round((l.timeShare ?? 0) * 100)}% of events)`;
+  return `\ttime=${time}\theader=${(l.header ?? []).join(',') || '-'}`;
 }

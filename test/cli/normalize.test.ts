@@ -36,4 +36,13 @@ describe('logdrop normalize', () => {
     expect(lines[0]).toMatchObject({ 'parser.name': 'evtx' });
     expect(lines.every((e) => typeof e['data.EventID'] === 'string' && typeof e.ts === 'number')).toBe(true);
   });
+
+  it('--parser generic: the summary names the learned time layout, its share and the header columns', async () => {
+    const out = new Collect(), err = new Collect();
+    const ledger = await normalize([corpusPath('loghub/HDFS/HDFS_2k.log')], { parserId: 'generic' }, out, err);
+    expect(ledger[0].layout).toMatchObject({ timeChoice: 'yymmdd', timeShare: 1, header: ['time', 'pid', 'level', 'tag'] });
+    expect(err.text).toContain('\ttime=compact yyMMdd HHmmss, e.g. "081109 203615", field 1 (100% of events)\theader=time,pid,level,tag');
+    const first = JSON.parse(out.text.split('\n')[0]) as Record<string, unknown>;
+    expect(first).toMatchObject({ 'obs.process.id': '148', 'alarm.sev': 'INFO', 'app.name': 'dfs.DataNode$PacketResponder' });
+  });
 });
