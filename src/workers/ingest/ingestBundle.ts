@@ -7,6 +7,7 @@ import type { BundleSource, ContainerIssue } from '../../parsers/containers/type
 import { ChunkBuilder, type EventChunk } from '../store/chunk.ts';
 import { unparsedIn } from '../store/chunkMeta.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
+import { TemplateMiner } from './templates.ts';
 import type { HasherFactory } from './hashing.ts';
 
 export const CHUNK_EVENTS = 10_000;
@@ -54,6 +55,7 @@ export async function ingestBundle(
     report();
 
     const builder = new ChunkBuilder(CHUNK_EVENTS);
+    const miner = new TemplateMiner();
     let seq = 0;
     const pending = new Set<Promise<void>>();
     const writeFailures: unknown[] = [];
@@ -61,6 +63,7 @@ export async function ingestBundle(
     const stored = { events: 0, unparsed: 0 };
     const flush = () => {
       const chunk = builder.build(row.id, seq++);
+      miner.attach(chunk);
       // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
       const count = chunk.count, unparsed = unparsedIn(chunk);
       const p = hooks.chunk(chunk).then(() => {
@@ -83,6 +86,7 @@ export async function ingestBundle(
         },
       },
       (event) => {
+        miner.add(event);
         builder.add(event);
         if (builder.full) flush();
       },
