@@ -24,7 +24,13 @@ export async function write(out: Writable, text: string): Promise<void> {
 export function summaryLine(f: FileLedgerEntry): string {
   const format = f.parserId === '' ? '-' : `${f.parserId} (${Math.round(f.confidence * 100)}%)`;
   const extra = f.message ? `  ${f.message}` : '';
-  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${layoutText(f)}${extra}`;
+  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${mixedText(f)}${layoutText(f)}${extra}`;
+}
+
+/** A mixed file's events per parser: "\tparsers=syslog3164:4,json:1". */
+function mixedText(f: FileLedgerEntry): string {
+  if (f.parserCounts === undefined) return '';
+  return `\tparsers=${Object.entries(f.parserCounts).map(([id, n]) => `${id}:${n}`).join(',')}`;
 }
 
 /** The layout a learning parser found: "\ttime=<layout> (98%)\theader=time,level,component". */

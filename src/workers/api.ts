@@ -76,6 +76,11 @@ export interface FileLedgerEntry {
   layout?: FileLayout;
   /** the time layout the user chose for this file (absent: learned) */
   timeLayout?: string;
+  /**
+   * events per parser when the file mixes formats: the file's parser (parserId) and every other parser that read
+   * a record it rejected; absent when the file's parser read every event
+   */
+  parserCounts?: Record<string, number>;
   /** first problems with their position */
   issues: { line?: number; offset?: number; reason: string }[];
 }

@@ -183,10 +183,21 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
   row.lastTs = r.lastTs;
   row.timeGuess = r.timeGuess;
   row.layout = r.layout;
+  row.parserCounts = parserCounts(r);
   row.sha256 = r.sha256;
   row.issues = r.issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason }));
   row.state = r.state;
   row.message = r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined);
+}
+
+/** Events per parser of a mixed file (the file's parser first), or undefined when one parser read them all. */
+function parserCounts(r: FileIngestResult): Record<string, number> | undefined {
+  if (r.otherParsers === undefined) return undefined;
+  const others = Object.values(r.otherParsers).reduce((a, b) => a + b, 0);
+  const counts = Object.create(null) as Record<string, number>;
+  counts[r.parserId] = r.events - others;
+  for (const [id, n] of Object.entries(r.otherParsers)) counts[id] = n;
+  return counts;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { BinaryParser, LearnedLayout, ParseContext, TextParser } from '../.
 import type { FileLayout } from '../api.ts';
 import { buildHead, readHead } from './head.ts';
 import { chooseParser } from './chooseParser.ts';
+import { FallbackParsers } from './fallback.ts';
 
 export interface IngestSource {
   /** path inside the bundle */
@@ -65,6 +66,8 @@ export interface FileIngestResult {
   message?: string;
   /** what a learning parser learned from the file (time layout and its share, header columns) */
   layout?: FileLayout;
+  /** records the file's parser rejected that another parser read, per parser id (mixed files) */
+  otherParsers?: Record<string, number>;
 }
 
 /** The ledger's view of a learned layout: the share is over the file's events, not only the head. */
@@ -192,14 +195,26 @@ async function readText(
 ): Promise<void> {
   const splitter = createLineSplitter(encoding, bomLength);
   const framer = createFramer(parser.framing);
+  const fallback = new FallbackParsers(parser, ctx);
   const onRecord = (text: string, line: number, offset: number) => {
     if (isBlank(text) || parser.isMeta?.(text, ctx)) {
       counter.meta();
       return;
     }
     const r = parser.parse(text, ctx);
-    if (r.ok) counter.event(r.value, text, line, offset);
-    else counter.unparsed(text, line, offset, r.error, 'line');
+    if (r.ok) {
+      counter.event(r.value, text, line, offset);
+      return;
+    }
+    const other = fallback.parse(text);
+    if (other === undefined) {
+      counter.unparsed(text, line, offset, r.error, 'line');
+      return;
+    }
+    other.fields['parser.name'] = other.parser.id;
+    other.fields['parser.version'] = other.parser.version;
+    counter.byOther(other.parser.id);
+    counter.event(other.fields, text, line, offset);
   };
   const onLine = (text: string, line: number, offset: number) => framer.line(text, line, offset, onRecord);
   for await (const bytes of chunks) {
@@ -256,6 +271,12 @@ class EventCounter {
 
   meta(): void {
     this.result.meta++;
+  }
+
+  /** an event read by another parser than the file's (a mixed file): counted per parser for the ledger */
+  byOther(parserId: string): void {
+    const counts = (this.result.otherParsers ??= Object.create(null) as Record<string, number>);
+    counts[parserId] = (counts[parserId] ?? 0) + 1;
   }
 
   issue(issue: Omit<ParseIssue, 'file'>): void {

@@ -48,6 +48,11 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
               <td>
                 {f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}
                 <LearnedLayout file={f} />
+                {f.parserCounts !== undefined && (
+                  <span className="ledger__muted ledger__layout">
+                    {`mixed file: ${Object.entries(f.parserCounts).map(([id, n]) => `${id} ${formatCount(n)}`).join(', ')}`}
+                  </span>
+                )}
               </td>
               <td className="ledger__num">{formatCount(f.events)}</td>
               <td className="ledger__num"><Unparsed file={f} /></td>
