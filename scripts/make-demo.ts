@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from './rng.ts';
+import { RFC3339_AUTH_LOG, writeRfc3339AuthLog } from './demo-rfc3339.ts';
 
 const OUT = join(import.meta.dirname, '../public/demo');
 const YEAR = 2026;
@@ -102,11 +103,12 @@ const write = (name: string, lines: Line[]) => {
   writeFileSync(join(OUT, name), lines.map((l) => l[1]).join('\n') + '\n');
   return lines.length;
 };
-mkdirSync(join(OUT, 'var/log'), { recursive: true });
+mkdirSync(join(OUT, 'var/log/web02'), { recursive: true });
 const counts = {
   'var/log/auth.log.1': write('var/log/auth.log.1', auth.filter((l) => l[0] < day2)),
   'var/log/auth.log': write('var/log/auth.log', auth.filter((l) => l[0] >= day2)),
   'var/log/syslog': write('var/log/syslog', sys),
+  [RFC3339_AUTH_LOG]: writeRfc3339AuthLog(OUT, DAY1, ATTACKER),
 };
 const lastModified = DAY1 + 2 * 86_400_000;
 writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({

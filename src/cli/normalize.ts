@@ -26,5 +26,19 @@ export function summaryLine(f: FileLedgerEntry): string {
   const extra = f.message ? `  ${f.message}` : '';
   // records the format says were there but could not be recovered: a damaged file must not read as fine
   const lost = f.lost !== undefined ? `\tlost=${f.lost}` : '';
-  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${lost}${extra}`;
+  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${lost}${mixedText(f)}${layoutText(f)}${extra}`;
+}
+
+/** A mixed file's events per parser: "\tparsers=syslog3164:4,json:1". */
+function mixedText(f: FileLedgerEntry): string {
+  if (f.parserCounts === undefined) return '';
+  return `\tparsers=${Object.entries(f.parserCounts).map(([id, n]) => `${id}:${n}`).join(',')}`;
+}
+
+/** The layout a learning parser found: "\ttime=<layout> (98%)\theader=time,level,component". */
+function layoutText(f: FileLedgerEntry): string {
+  const l = f.layout;
+  if (l === undefined) return '';
+  const time = l.time === undefined ? 'none learned' : `${l.time} (${Math.round((l.timeShare ?? 0) * 100)}% of events)`;
+  return `\ttime=${time}\theader=${(l.header ?? []).join(',') || '-'}`;
 }

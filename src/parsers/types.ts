@@ -34,6 +34,23 @@ export interface ParseContext {
   state: Map<string, unknown>;
   /** test instrumentation: parsers report which named pattern matched, so the registry test can check coverage */
   hit?: (pattern: string) => void;
+  /** the user's choice of time layout for this file (ledger), for parsers that learn it: a layout id, or 'none' */
+  timeLayout?: string;
+  /** what a learning parser learned from the file (set in prepare(), counted in parse()): shown in the ledger */
+  learned?: LearnedLayout;
+}
+
+/** What a parser that learns its layout from the file found (the generic parser: time layout and header columns). */
+export interface LearnedLayout {
+  /** the time layout in words; absent when no layout explained the file's first lines */
+  time?: string;
+  /** the choice value that reproduces the time layout (what the ledger offers) */
+  timeChoice?: string;
+  /** records parsed, and those whose time the learned layout read at its learned place */
+  lines: number;
+  timeLines: number;
+  /** the columns learned before the free text, in order (e.g. time, level, component) */
+  header: string[];
 }
 
 export interface ParserSample {
@@ -78,6 +95,10 @@ export interface TextParser extends ParserInfo {
   parse(record: string, ctx: ParseContext): Result<EventFields>;
   /** lines that are part of the format but no event (W3C/Zeek '#' headers, blank CSV lines): skipped and counted */
   isMeta?(record: string, ctx: ParseContext): boolean;
+  /** called once per file before the first parse() with the file's head: parsers that learn a layout do it here */
+  prepare?(head: Head, ctx: ParseContext): void;
+  /** time layouts the user may choose from in the ledger (parsers that learn one) */
+  timeLayouts?(): { value: string; title: string }[];
 }
 
 /** What a binary parser hands back for every record it finds. */

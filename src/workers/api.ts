@@ -74,6 +74,20 @@ export interface ReadOptions {
   tzOffsetMinutes?: number;
   /** year of year-less timestamps (RFC 3164 and the like), instead of inferring it from the file's date */
   forcedYear?: number;
+  /** time layout for parsers that learn it (generic): a value of ParserInfo.timeLayouts, or 'none' */
+  timeLayout?: string;
+}
+
+/** What a parser that learns its layout (generic) learned from a file: shown and changeable in the ledger. */
+export interface FileLayout {
+  /** the time layout in words ('year-month-day time, e.g. "2016-09-28 04:30:30", field 1'); absent: none learned */
+  time?: string;
+  /** the ParserInfo.timeLayouts value of that layout (or the user's choice) */
+  timeChoice?: string;
+  /** share (0..1) of the file's events whose time the learned layout read at its learned place */
+  timeShare?: number;
+  /** the columns learned before the free text, in order: time, level, component, tag, pid, thread, host, request */
+  header?: string[];
 }
 /** every file of an ingest is read with these */
 export type IngestOptions = ReadOptions;
@@ -109,6 +123,15 @@ export interface FileReadSummary {
   timeGuess: string;
   /** plain-words explanation for the user (why skipped, what was not read) */
   message?: string;
+  /** the time layout and header columns the parser learned from the file (generic parser only) */
+  layout?: FileLayout;
+  /** the time layout the user chose for this file (absent: learned) */
+  timeLayout?: string;
+  /**
+   * events per parser when the file mixes formats: the file's parser (parserId) and every other parser that read
+   * a record it rejected; absent when the file's parser read every event
+   */
+  parserCounts?: Record<string, number>;
   /** first problems with their position */
   issues: LedgerIssue[];
 }
@@ -140,7 +163,12 @@ export type ReingestResult =
   | { ok: true; info: CaseInfo; file: FileLedgerEntry }
   | { ok: false; needsFile: true; message: string };
 
-export interface ParserInfo { id: string; title: string }
+export interface ParserInfo {
+  id: string;
+  title: string;
+  /** the time layouts the user may pick for a file this parser reads (parsers that learn the layout) */
+  timeLayouts?: { value: string; title: string }[];
+}
 
 export interface IngestProgress {
   files: FileLedgerEntry[];

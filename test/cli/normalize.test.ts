@@ -43,6 +43,15 @@ describe('logdrop normalize', needsCorpus, () => {
     const bomb = join(import.meta.dirname, '../fixtures/hostile/zip-bomb-ish.zip');
     const ledger = await normalize([bomb], { maxExpandedBytes: 8 * 1024 * 1024 }, out, err);
     expect(ledger.map((f) => [f.path, f.state, f.sha256])).toEqual([['zip-bomb-ish.zip/bomb.log', 'incomplete', '']]);
-    expect(err.text).toMatch(/\tstate=incomplete {2}stopped after .* of 40\.0 MiB: the expansion budget of 8\.0 MiB \(the limit set with --max-expanded\) is used up/);
+    expect(err.text).toMatch(/\tstate=incomplete\t.* {2}stopped after .* of 40\.0 MiB: the expansion budget of 8\.0 MiB \(the limit set with --max-expanded\) is used up/);
+  });
+
+  it('--parser generic: the summary names the learned time layout, its share and the header columns', async () => {
+    const out = new Collect(), err = new Collect();
+    const ledger = await normalize([corpusPath('loghub/HDFS/HDFS_2k.log')], { parserId: 'generic' }, out, err);
+    expect(ledger[0].layout).toMatchObject({ timeChoice: 'yymmdd', timeShare: 1, header: ['time', 'pid', 'level', 'tag'] });
+    expect(err.text).toContain('\ttime=compact yyMMdd HHmmss, e.g. "081109 203615", field 1 (100% of events)\theader=time,pid,level,tag');
+    const first = JSON.parse(out.text.split('\n')[0]) as Record<string, unknown>;
+    expect(first).toMatchObject({ 'obs.process.id': '148', 'alarm.sev': 'INFO', 'app.name': 'dfs.DataNode$PacketResponder' });
   });
 });

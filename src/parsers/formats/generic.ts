@@ -1,29 +1,69 @@
 // The catch-all: any non-empty line of any text file becomes an event. LAST in the registry.
-// Spec: none (best effort); time forms: src/core/time.ts parseLeadingTime; entities: ../extract/entities.ts
+// Spec: none (best effort). What it learns per file (prepare(), from the first lines of the head):
+//   the timestamp's layout, field and day/month order (src/core/time/learn.ts), and the header columns
+//   after it — level, component or syslog tag[pid], pid, thread, host, request id (../learn/header.ts).
 // Example: 2024-01-02 10:11:12 WARN Accepted connection from 10.0.0.5 port 5050 for user bob
-// What it fills: ts (when the line starts with a known time form, optionally [bracketed]), alarm.sev (when a
-// level word follows the time), message (the rest), and the entity lists data.ips/urls/domains/paths/users;
-// init/target only where the text says "from <ip>"/"src=<ip>" or "to <ip>"/"dst=<ip>".
+// What it fills: ts (the learned layout; another layout where a line lacks it), alarm.sev, app.name,
+// obs.process.name/id, obs.host.name, session.id, data.thread from the header, message (the rest), and the
+// entity lists data.ips/urls/domains/paths/users; init/target only where the text says "from <ip>"/"src=<ip>"
+// or "to <ip>"/"dst=<ip>".
 // Quirks: sniff is always a low positive score, so any specific parser that recognises the file wins;
-// an empty (or whitespace-only) line is meta (skipped and counted), never an event.
+// an empty (or whitespace-only) line is meta (skipped and counted), never an event. Without prepare()
+// (a single line parsed on its own), the layout is learned from that first line.
 import { err, ok } from '../../core/result.ts';
 import { parseLeadingTime } from '../../core/time.ts';
+import { TimeReader, allChoices, choiceOf, describeLearned, learnTime } from '../../core/time/learn.ts';
+import { findTimes } from '../../core/time/find.ts';
 import type { EventFields } from '../../core/schema.ts';
-import type { TextParser } from '../types.ts';
+import type { Head, ParseContext, TextParser } from '../types.ts';
 import { extractEntities } from '../extract/entities.ts';
+import { learnHeader, readHeader, type ColumnKind } from '../learn/header.ts';
 
 const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE)[\])>:]?(?=\s|$)\s*/i;
 // a separator some writers put after the time: ",", " - ", " | ", ":"
 const SEP = /^\s*(?:[,|:]|-(?=\s))?\s*/;
+// what closes a bracketed time, and a separator after it
+const AFTER_TIME = /^[\])]?[,;]?\s*/;
+/** lines of the head the layout is learned from */
+const LEARN_LINES = 200;
+
+interface Layout {
+  reader?: TimeReader;
+  header: ColumnKind[];
+}
+
+const STATE_KEY = 'generic.layout';
+
+function learn(lines: string[], ctx: ParseContext): Layout {
+  const learned = learnTime(lines, ctx.timeLayout);
+  const layout: Layout = { header: [] };
+  if (learned !== undefined) {
+    layout.reader = new TimeReader(learned, ctx.years, ctx.time);
+    // the header is learned from the lines whose time sits where the layout says, after that time
+    const after: string[] = [];
+    for (const line of lines) {
+      const c = findTimes(line).find((x) => x.layout === learned.layout && x.field === learned.field);
+      if (c !== undefined && learned.field === 0) after.push(line.slice(c.end).replace(AFTER_TIME, ''));
+    }
+    layout.header = learnHeader(after);
+  }
+  ctx.learned = {
+    time: learned === undefined ? undefined : describeLearned(learned),
+    timeChoice: learned === undefined ? undefined : choiceOf(learned),
+    lines: 0, timeLines: 0, header: learned === undefined ? [] : ['time', ...layout.header],
+  };
+  ctx.state.set(STATE_KEY, layout);
+  return layout;
+}
 
 export const generic: TextParser = {
   kind: 'text',
   id: 'generic',
-  title: 'Any text log (timestamp and entities, best effort)',
-  version: '1',
+  title: 'Any text log (learned time and header, entities)',
+  version: '2',
   url: 'https://github.com/logdrop/logdrop/blob/main/src/parsers/formats/generic.ts',
   framing: 'line',
-  patterns: ['time', 'no-time', 'level'],
+  patterns: ['learned-time', 'other-time', 'no-time', 'header'],
 
   sniff(head) {
     return head.text.length > 0 ? 0.05 : 0.01;
@@ -33,23 +73,55 @@ export const generic: TextParser = {
     return line.trim() === '';
   },
 
+  prepare(head: Head, ctx: ParseContext) {
+    const lines = head.text.split('\n', LEARN_LINES + 1).slice(0, LEARN_LINES).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    // a cut last line says nothing
+    if (head.lines.length > 0 && lines.length > head.lines.length && lines.length === LEARN_LINES + 1) lines.pop();
+    learn(lines.filter((l) => l.trim() !== ''), ctx);
+  },
+
+  timeLayouts: allChoices,
+
   parse(line, ctx) {
     if (line.trim() === '') return err('empty line');
+    const layout = (ctx.state.get(STATE_KEY) as Layout | undefined) ?? learn([line], ctx);
     const ev: EventFields = { type: 'SYS' };
     let rest = line;
-    const t = parseLeadingTime(line, ctx.years, ctx.time);
+    if (ctx.learned !== undefined) ctx.learned.lines++;
+    const before = layout.reader?.matched ?? 0;
+    const t = layout.reader?.read(line);
     if (t !== undefined) {
-      ctx.hit?.('time');
       ev.ts = t.ts;
       ev['ts.raw'] = t.raw;
       ev['ts.guess'] = t.guess;
-      rest = line.slice(t.end).replace(SEP, '');
-      const lv = LEVEL.exec(rest);
-      if (lv !== null) {
-        ctx.hit?.('level');
-        ev['alarm.sev'] = lv[1].toUpperCase();
-        rest = rest.slice(lv[0].length);
+      const atLayout = layout.reader!.matched > before;
+      if (atLayout && ctx.learned !== undefined) ctx.learned.timeLines++;
+      ctx.hit?.(atLayout ? 'learned-time' : 'other-time');
+      if (t.start === 0 || line.slice(0, t.start).trim() === '[') {
+        rest = line.slice(t.end).replace(AFTER_TIME, '');
+        if (atLayout && layout.header.length > 0) {
+          const at = readHeader(rest, layout.header, ev);
+          if (at > 0) ctx.hit?.('header');
+          rest = rest.slice(at);
+        }
+      } else if (atLayout && layout.header.length > 0) {
+        readHeader(line.slice(t.end).replace(AFTER_TIME, ''), layout.header, ev);
       }
+    } else if (layout.reader === undefined) {
+      // nothing learned: a time at the start of this line in any known form, and a level word after it
+      const lt = parseLeadingTime(line, ctx.years, ctx.time);
+      if (lt !== undefined) {
+        ctx.hit?.('other-time');
+        ev.ts = lt.ts;
+        ev['ts.raw'] = lt.raw;
+        ev['ts.guess'] = lt.guess;
+        rest = line.slice(lt.end).replace(SEP, '');
+        const lv = LEVEL.exec(rest);
+        if (lv !== null) {
+          ev['alarm.sev'] = lv[1];
+          rest = rest.slice(lv[0].length);
+        }
+      } else ctx.hit?.('no-time');
     } else ctx.hit?.('no-time');
     ev.message = rest.trim();
     extractEntities(line, ev);
@@ -75,6 +147,21 @@ export const generic: TextParser = {
     {
       input: 'something happened between 10.1.1.1 and 2001:db8::1 (version 6.1.7601.23505)',
       expect: { 'data.ips': '10.1.1.1,2001:db8::1', message: 'something happened between 10.1.1.1 and 2001:db8::1 (version 6.1.7601.23505)' },
+    },
+    {
+      // the time after a file-name prefix (OpenStack), then pid, level and logger
+      input: 'nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server [req-38101a0b-2096-447d-96ea-a692162415ae] 10.11.10.1 "GET /v2/servers HTTP/1.1" status: 200',
+      expect: { ts: Date.UTC(2017, 4, 16, 0, 0, 0, 8), 'ts.raw': '2017-05-16 00:00:00.008' },
+    },
+    {
+      input: '    at com.example.Foo.bar(Foo.java:12)',
+      before: ['2024-01-02 10:11:12 boom'],
+      expect: { message: 'at com.example.Foo.bar(Foo.java:12)' },
+    },
+    {
+      input: '2024-01-02 10:11:13 Jan 02 2024 10:11:14 UTC other',
+      before: ['Jan 02 2024 10:11:12 UTC boom'],
+      expect: { ts: Date.UTC(2024, 0, 2, 10, 11, 14), 'ts.raw': 'Jan 02 2024 10:11:14 UTC' },
     },
   ],
 };

@@ -8,7 +8,8 @@ import { err, ok } from '../../core/result.ts';
 import { parseSyslogTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
-import { AUTH_RULE_NAMES, extractLinuxAuth } from '../extract/linuxAuth.ts';
+import { AUTH_RULE_NAMES } from '../extract/linuxAuth.ts';
+import { fillSyslogTag } from '../extract/syslogTag.ts';
 import { shareOfLines } from '../sniff.ts';
 
 //              <PRI>?          Mon        dd         hh:mm:ss        .frac        year?        host   tag                     [pid]?        : msg
@@ -68,18 +69,7 @@ export const syslog3164: TextParser = {
       return ok(ev);
     }
     ctx.hit?.('line');
-    const tag = m[8].trim();
-    const pid = m[9];
-    // the column alignment some daemons add after "tag:" is layout, not content (raw keeps it)
-    const message = m[10].trimStart();
-    // "sshd(pam_unix)" -> process "sshd"; keep the tag as written in app.name
-    const paren = tag.indexOf('(');
-    const process = (paren > 0 ? tag.slice(0, paren) : tag).trim();
-    ev['app.name'] = tag;
-    ev['obs.process.name'] = process;
-    if (pid !== undefined) ev['obs.process.id'] = pid;
-    ev.message = message;
-    extractLinuxAuth(process, message, ev, ctx.hit);
+    fillSyslogTag(m[8], m[9], m[10], ev, ctx.hit);
     return ok(ev);
   },
 
@@ -178,6 +168,11 @@ export const syslog3164: TextParser = {
     {
       input: '<38>Oct 11 22:14:15 mymachine su: \'su root\' failed for lonvick on /dev/pts/8',
       expect: { 'alarm.sev': 'info', 'data.syslog.facility': 'auth', 'obs.host.name': 'mymachine', 'app.name': 'su' },
+    },
+    {
+      // journalctl -o short-precise: a zero-padded day and microseconds
+      input: 'Mar 02 08:14:01.120331 web02 sshd[2201]: Failed password for root from 203.0.113.9 port 50122 ssh2',
+      expect: { 'obs.host.name': 'web02', 'obs.process.id': '2201', outcome: 'failure', 'target.usr.name': 'root', 'init.host.ip': '203.0.113.9' },
     },
     {
       input: 'Jun 19 04:09:11 combo syslogd 1.4.1: restart.',

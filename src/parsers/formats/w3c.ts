@@ -38,11 +38,30 @@ function readDirective(line: string, ctx: ParseContext): void {
   }
 }
 
+/**
+ * The line's fields: space-separated as IIS writes them; tab-separated when a writer uses tabs; with
+ * "quoted values" holding spaces (the spec's string form). Log content is attacker-controlled: a URI may
+ * carry a tab, '#', '$', '{', quotes or %00, so the split that yields the #Fields count wins.
+ */
+function splitFields(line: string, expected: number): string[] {
+  const bySpace = line.split(' ');
+  if (bySpace.length === expected) return bySpace;
+  if (line.includes('\t')) {
+    const byTab = line.split('\t');
+    if (byTab.length === expected) return byTab;
+  }
+  if (line.includes('"')) {
+    const quoted = line.match(/"(?:[^"]|"")*"(?= |$)|[^ ]+/g) ?? [];
+    if (quoted.length === expected) return quoted.map((v) => (v.length > 1 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v));
+  }
+  return bySpace;
+}
+
 export const w3c: TextParser = {
   kind: 'text',
   id: 'w3c',
   title: 'W3C Extended Log Format (IIS)',
-  version: '1',
+  version: '2',
   url: 'https://www.w3.org/TR/WD-logfile.html',
   framing: 'line',
   patterns: ['fields', 'line', 'default-fields'],
@@ -67,7 +86,7 @@ export const w3c: TextParser = {
     }
     const names = fieldsOf(ctx);
     if (!ctx.state.has(STATE_KEY)) ctx.hit?.('default-fields');
-    const values = line.split(line.includes('\t') ? '\t' : ' ');
+    const values = splitFields(line, names.length);
     if (values.length !== names.length) return err(`W3C line has ${values.length} fields, #Fields names ${names.length}`);
     ctx.hit?.('line');
     const ev: EventFields = { type: 'WEB' };

@@ -105,7 +105,7 @@ export async function ingestBundle(
     const result = await ingestFile(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
+        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
         fileId: row.id,
         // the row names its parser as soon as it is chosen, so a reload mid-file shows it
         onParser: (parserId) => { row.parserId = parserId; },
@@ -168,7 +168,7 @@ function newRow(entry: BundleEntry, options: BundleIngestOptions): FileLedgerEnt
   const row: FileLedgerEntry = {
     id: 0, path: entry.path, size: entry.size ?? 0, sha256: '', parserId: '', confidence: 0, state: 'reading',
     bytesRead: 0, events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: options.tzOffsetMinutes ?? 0, timeGuess: '', issues: [],
-    forcedYear: options.forcedYear, member: entry.ordinal,
+    forcedYear: options.forcedYear, timeLayout: options.timeLayout, member: entry.ordinal,
   };
   if (entry.rawName !== undefined) row.nameInArchive = entry.rawName;
   return row;
@@ -224,9 +224,10 @@ async function cancelRest(
 }
 
 function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
-  const { encoding: _encoding, issues, ...read } = r;
+  const { encoding: _encoding, issues, otherParsers: _others, ...read } = r;
   Object.assign(row, read, {
     size: Math.max(row.size, r.bytesRead),
+    parserCounts: parserCounts(r),
     issues: issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason })),
     message: r.message ?? (r.unparsed > 0 ? `${r.unparsed} record(s) not recognised as ${r.parserId}: kept as unparsed` : undefined),
   });
@@ -234,6 +235,16 @@ function applyResult(row: FileLedgerEntry, r: FileIngestResult): void {
     const note = `named "${row.nameInArchive}" in the archive: shown as ${row.path.slice(row.path.lastIndexOf('/') + 1)} ('..' steps and a leading '/' removed)`;
     row.message = row.message === undefined ? note : `${note}; ${row.message}`;
   }
+}
+
+/** Events per parser of a mixed file (the file's parser first), or undefined when one parser read them all. */
+function parserCounts(r: FileIngestResult): Record<string, number> | undefined {
+  if (r.otherParsers === undefined) return undefined;
+  const others = Object.values(r.otherParsers).reduce((a, b) => a + b, 0);
+  const counts = Object.create(null) as Record<string, number>;
+  counts[r.parserId] = r.events - others;
+  for (const [id, n] of Object.entries(r.otherParsers)) counts[id] = n;
+  return counts;
 }
 
 /**

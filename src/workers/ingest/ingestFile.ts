@@ -10,11 +10,14 @@ import { inThreadHasher, type ByteHasher, type HasherFactory } from './hashing.t
 import { createLineSplitter } from '../../core/text/lines.ts';
 import { sniffCharset, isProbablyBinary } from '../../core/text/charset.ts';
 import { createFramer } from '../../parsers/framing/index.ts';
-import type { BinaryParser, ParseContext, TextParser } from '../../parsers/types.ts';
+import type { BinaryParser, LearnedLayout, ParseContext, TextParser } from '../../parsers/types.ts';
+import type { FileLayout } from '../api.ts';
 import { buildHead, readHead } from './head.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
+import { FallbackParsers } from './fallback.ts';
+import { TemplateMiner } from './templates.ts';
 
 /** events per chunk: a few thousand per IndexedDB record (DESIGN "Storage") */
 export const CHUNK_EVENTS = 10_000;
@@ -51,6 +54,15 @@ export interface FileIngestResult extends FileReadSummary {
   issues: ParseIssue[];
   /** damaged: read to its end, but records were lost (see `lost`) */
   state: 'done' | 'skipped' | 'cancelled' | 'damaged';
+  /** what a learning parser learned from the file (time layout and its share, header columns) */
+  layout?: FileLayout;
+  /** records the file's parser rejected that another parser read, per parser id (mixed files) */
+  otherParsers?: Record<string, number>;
+}
+
+/** The ledger's view of a learned layout: the share is over the file's events, not only the head. */
+function layoutOf(l: LearnedLayout): FileLayout {
+  return { time: l.time, timeChoice: l.timeChoice, timeShare: l.lines === 0 ? 0 : l.timeLines / l.lines, header: l.header };
 }
 
 /**
@@ -91,7 +103,8 @@ export async function ingestFile(
       return result;
     }
     const headText = new TextDecoder(charset.encoding, { ignoreBOM: true }).decode(head.bytes.subarray(charset.bomLength));
-    const choice = chooseParser(buildHead(opts.hideName ? '' : src.path, head.bytes, headText, head.done), opts.parserId);
+    const sniffed = buildHead(opts.hideName ? '' : src.path, head.bytes, headText, head.done);
+    const choice = chooseParser(sniffed, opts.parserId);
     if (choice === undefined || (choice.parser.kind === 'text' && isProbablyBinary(head.bytes, charset))) {
       result.state = 'skipped';
       result.message = 'binary file skipped: not recognised as a log';
@@ -104,14 +117,22 @@ export async function ingestFile(
     result.parserId = choice.parser.id;
     result.confidence = choice.confidence;
     const time: TimeSettings = { tzOffsetMinutes: tz, referenceMs: src.lastModified, forcedYear: opts.forcedYear };
-    const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit };
+    const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit, timeLayout: opts.timeLayout };
+    if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
     const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
+    // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
+    const miner = new TemplateMiner();
     let seq = 0;
-    const flush = () => onChunk(builder.build(opts.fileId ?? 0, seq++));
+    const flush = () => {
+      const chunk = builder.build(opts.fileId ?? 0, seq++);
+      miner.attach(chunk);
+      onChunk(chunk);
+    };
     const sink = (event: EventFields) => {
+      miner.add(event);
       builder.add(event);
       if (builder.full) flush();
     };
@@ -126,6 +147,7 @@ export async function ingestFile(
     // a parser may stop before the end (a binary format's trailer): the hash still covers every byte
     if (!head.done) await hashRest(reader, hash, result, opts);
     counter.progress();
+    if (ctx.learned !== undefined) result.layout = layoutOf(ctx.learned);
     if (opts.signal?.aborted) {
       result.state = 'cancelled';
       result.message = `cancelled after ${formatBytes(result.bytesRead)}`;
@@ -187,14 +209,26 @@ async function readText(
 ): Promise<void> {
   const splitter = createLineSplitter(encoding, bomLength);
   const framer = createFramer(parser.framing);
+  const fallback = new FallbackParsers(parser, ctx);
   const onRecord = (text: string, line: number, offset: number) => {
     if (isBlank(text) || parser.isMeta?.(text, ctx)) {
       counter.meta();
       return;
     }
     const r = parser.parse(text, ctx);
-    if (r.ok) counter.event(r.value, text, line, offset);
-    else counter.unparsed(text, line, offset, r.error, 'line');
+    if (r.ok) {
+      counter.event(r.value, text, line, offset);
+      return;
+    }
+    const other = fallback.parse(text);
+    if (other === undefined) {
+      counter.unparsed(text, line, offset, r.error, 'line');
+      return;
+    }
+    other.fields['parser.name'] = other.parser.id;
+    other.fields['parser.version'] = other.parser.version;
+    counter.byOther(other.parser.id);
+    counter.event(other.fields, text, line, offset);
   };
   const onLine = (text: string, line: number, offset: number) => framer.line(text, line, offset, onRecord);
   for await (const bytes of chunks) {
@@ -258,6 +292,12 @@ class EventCounter {
 
   lost(records: number): void {
     this.result.lost = (this.result.lost ?? 0) + records;
+  }
+
+  /** an event read by another parser than the file's (a mixed file): counted per parser for the ledger */
+  byOther(parserId: string): void {
+    const counts = (this.result.otherParsers ??= Object.create(null) as Record<string, number>);
+    counts[parserId] = (counts[parserId] ?? 0) + 1;
   }
 
   issue(issue: Omit<ParseIssue, 'file'>): void {

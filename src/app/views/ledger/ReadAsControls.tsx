@@ -17,6 +17,9 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
   const [zone, setZone] = useState(formatZone(file.tzOffsetMinutes));
   const [year, setYear] = useState(file.forcedYear === undefined ? '' : String(file.forcedYear));
   const [needsFile, setNeedsFile] = useState<string>();
+  const learnedChoice = file.timeLayout ?? file.layout?.timeChoice ?? (file.layout !== undefined ? 'none' : '');
+  const [timeLayout, setTimeLayout] = useState(learnedChoice);
+  const layouts = parsers.find((p) => p.id === (parserId === '' ? file.parserId : parserId))?.timeLayouts;
   const yearless = file.timeGuess.split(',').includes('year') || file.forcedYear !== undefined;
 
   const tz = parseZone(zone);
@@ -28,6 +31,7 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
   if (parserId !== file.parserId && parserId !== '') options.parserId = parserId;
   if (tz !== undefined && tz !== file.tzOffsetMinutes) options.tzOffsetMinutes = tz;
   if (yearless && yearNum !== undefined && yearNum !== file.forcedYear) options.forcedYear = yearNum;
+  if (layouts !== undefined && timeLayout !== learnedChoice && timeLayout !== '') options.timeLayout = timeLayout;
   const changed = Object.keys(options).length > 0;
 
   const apply = async (picked?: File) => {
@@ -47,6 +51,15 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
           {parsers.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
         </select>
       </label>
+      {layouts !== undefined && file.layout !== undefined && (
+        <label>
+          <span>Time layout</span>
+          <select aria-label={`Time layout for ${file.path}`} value={timeLayout} disabled={disabled} onChange={(e) => setTimeLayout(e.currentTarget.value)}>
+            <option value="none">no time</option>
+            {layouts.map((l) => <option key={l.value} value={l.value}>{l.title}</option>)}
+          </select>
+        </label>
+      )}
       <label>
         <span>Zone</span>
         <input

@@ -1,0 +1,173 @@
+// Learning the fixed header columns of an unknown line log (issue 12 "Learned layouts"): after the learned
+// timestamp, the columns that every line repeats before its free text — level, component/logger or
+// syslog tag[pid], pid, thread, host, request id — recognised by their shape and by how consistently each
+// position holds that shape across the file's first lines. Applied per line: columns are read in order
+// while each token still has its column's shape; the rest of the line is the message.
+import type { EventFields } from '../../core/schema.ts';
+
+export type ColumnKind = 'level' | 'tag' | 'component' | 'program' | 'pid' | 'thread' | 'request' | 'host' | 'sep';
+
+const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE|FINE|FINER|FINEST|CONFIG)[\])>]?[:,]?$/i;
+// "sshd[2201]:", "sshd(pam_unix)[19939]:", "kernel:", "dfs.DataNode$PacketResponder:"
+const TAG = /^([^\s[\]:]{1,128}?)(?:\[(\d{1,10})\])?:$/;
+const PID = /^\[?(\d{1,10})\]?:?$/;
+const REQUEST = /^\[?((?:req|request|trace|txn)[-_][\w-]{6,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]?:?$/i;
+const THREAD = /^\[([^\]\s]{1,64})\]:?$/;
+const NAME = /^(?=[^\s]*[A-Za-z_])[\w$][\w.$/-]{0,127}$/;
+const SEPARATORS = new Set(['-', '|', ':', '--', '::', '>']);
+
+interface Token { text: string; start: number; end: number; wide: boolean }
+
+/** Whitespace-separated tokens of `s` from `from` on, with whether two or more spaces (padding) follow each. */
+export function tokens(s: string, from: number, max: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (out.length < max) {
+    while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
+    let j = i;
+    while (j < s.length && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+    out.push({ text: s.slice(start, i), start, end: i, wide: j - i >= 2 || s.charCodeAt(i) === 9 });
+  }
+  return out;
+}
+
+const MAX_COLUMNS = 6;
+/** tokens a column may span: "syslogd 1.4.1:" (a tag with a space), "svchost.exe *64 -" (a name up to a separator) */
+const MAX_SPAN = 3;
+// a syslog tag spanning tokens, as syslog3164 reads it: no ':' or brackets before "[pid]:"
+const TAG_SPACED = /^([^:[\]]{1,64}?)(?:\[(\d{1,10})\])?:$/;
+
+interface Row { s: string; toks: Token[]; at: number; live: boolean }
+
+/**
+ * Tokens the column takes at toks[j] (0 = the token does not have the column's shape), writing its field
+ * into `ev` when given. Shared by learning (which only counts) and reading.
+ */
+function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventFields): number {
+  const t = toks[j];
+  if (t === undefined) return 0;
+  const text = t.text;
+  let m: RegExpExecArray | null;
+  switch (kind) {
+    case 'sep': return SEPARATORS.has(text) ? 1 : 0;
+    case 'level':
+      m = LEVEL.exec(text);
+      if (m !== null && ev) ev['alarm.sev'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'request':
+      m = REQUEST.exec(text);
+      if (m !== null && ev) ev['session.id'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'pid':
+      m = PID.exec(text);
+      if (m !== null && ev) ev['obs.process.id'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'thread':
+      m = THREAD.exec(text);
+      if (m !== null && ev) ev['data.thread'] = m[1];
+      return m !== null ? 1 : 0;
+    case 'tag': {
+      let n = 1;
+      m = TAG.exec(text);
+      if (m === null && !text.includes(':')) {
+        // "syslogd 1.4.1:", "-- root[2421]:": the tag ends at the first token that ends with ':'
+        for (let k = j + 1; k < j + MAX_SPAN && k < toks.length; k++) {
+          if (!toks[k].text.endsWith(':')) {
+            if (toks[k].text.includes(':')) break;
+            continue;
+          }
+          m = TAG_SPACED.exec(s.slice(t.start, toks[k].end));
+          n = k - j + 1;
+          break;
+        }
+      }
+      if (m === null) return 0;
+      if (ev) {
+        const tag = m[1];
+        const paren = tag.indexOf('(');
+        ev['app.name'] = tag;
+        ev['obs.process.name'] = paren > 0 ? tag.slice(0, paren) : tag;
+        if (m[2] !== undefined) ev['obs.process.id'] = m[2];
+      }
+      return n;
+    }
+    case 'host':
+      if (!NAME.test(text)) return 0;
+      if (ev) ev['obs.host.name'] = text;
+      return 1;
+    case 'component':
+      if (!NAME.test(text)) return 0;
+      if (ev) ev['app.name'] = text;
+      return 1;
+    case 'program': {
+      // a name, and what follows it up to a separator token ("svchost.exe *64 - ...")
+      if (!NAME.test(text)) return 0;
+      for (let k = j + 1; k <= j + MAX_SPAN && k < toks.length; k++) {
+        if (!SEPARATORS.has(toks[k].text)) continue;
+        if (ev) ev['app.name'] = s.slice(t.start, toks[k - 1].end);
+        return k - j;
+      }
+      return 0;
+    }
+  }
+}
+
+/**
+ * The header columns of a file, from the text after each sample line's timestamp. A position becomes a column
+ * when (nearly) every line has that shape there; the first position that fits none ends the header.
+ */
+export function learnHeader(afterTime: readonly string[]): ColumnKind[] {
+  const rows: Row[] = afterTime.map((s) => ({ s, toks: tokens(s, 0, MAX_COLUMNS * MAX_SPAN + 1), at: 0, live: true }));
+  if (rows.length === 0) return [];
+  const cols: ColumnKind[] = [];
+  const share = (kind: ColumnKind, extra?: (r: Row) => boolean) =>
+    rows.filter((r) => r.live && take(kind, r.s, r.toks, r.at) > 0 && (extra === undefined || extra(r))).length / rows.length;
+  const tokenShare = (test: (t: Token, r: Row) => boolean) => rows.filter((r) => r.live && r.toks[r.at] !== undefined && test(r.toks[r.at], r)).length / rows.length;
+  for (let n = 0; n < MAX_COLUMNS; n++) {
+    let kind: ColumnKind | undefined;
+    const named = !cols.some((c) => c === 'tag' || c === 'component' || c === 'program');
+    if (share('sep') >= 0.95) kind = 'sep';
+    else if (share('level') >= 0.9) kind = 'level';
+    else if (share('request') >= 0.9) kind = 'request';
+    else if (share('pid') >= 0.95) kind = 'pid';
+    else if (tokenShare((t) => TAG.test(t.text) && /\D:$/.test(t.text)) >= 0.9) kind = 'tag';
+    else if (share('thread') >= 0.95) kind = 'thread';
+    else if (named && share('component') >= 0.95 && tokenShare((_t, r) => {
+      const next = r.toks[r.at + 1];
+      return next !== undefined && TAG.test(next.text) && /\D:$/.test(next.text);
+    }) >= 0.85 && new Set(rows.map((r) => r.toks[r.at]?.text)).size <= Math.max(3, rows.length * 0.2)) kind = 'host';
+    else if (named && share('component') >= 0.95) {
+      // a name column without a colon: padded (fixed width), followed by a separator, or a dotted logger after the level
+      const padded = tokenShare((t, r) => t.wide || SEPARATORS.has(r.toks[r.at + 1]?.text ?? '')) >= 0.9;
+      const logger = cols[cols.length - 1] === 'level' && tokenShare((t) => /[.$]/.test(t.text)) >= 0.5;
+      if (padded || logger) kind = 'component';
+      else if (share('program') >= 0.95) kind = 'program';
+    }
+    if (kind === undefined) break;
+    // a name that runs up to a separator in some lines ("svchost.exe *64 -"): the whole name
+    if (kind === 'component' && tokenShare((_t, r) => SEPARATORS.has(r.toks[r.at + 1]?.text ?? '')) >= 0.5 && share('program') >= 0.95) kind = 'program';
+    cols.push(kind);
+    for (const r of rows) {
+      const used = r.live ? take(kind, r.s, r.toks, r.at) : 0;
+      if (used === 0) r.live = false;
+      else r.at += used;
+    }
+  }
+  return cols;
+}
+
+/** Reads the learned columns at the start of `s` into the event; returns where the message starts. */
+export function readHeader(s: string, cols: readonly ColumnKind[], ev: EventFields): number {
+  const toks = tokens(s, 0, cols.length * MAX_SPAN + 1);
+  let j = 0, at = 0;
+  for (const kind of cols) {
+    const used = take(kind, s, toks, j, ev);
+    if (used === 0) break;
+    j += used;
+    at = toks[j - 1].end;
+  }
+  return at;
+}
