@@ -1,0 +1,185 @@
+// Binds parsed rules to one case: logsource gates -> candidate rows, field names -> the case's columns,
+// detections -> row predicates. Dictionary columns are tested once per distinct value (a verdict cache per
+// dictionary id), so a predicate costs an array lookup per row; only text columns are read row by row.
+import type { ColumnView, EventTable } from '../types.ts';
+import type { CondNode, Detection, DetectionItem, SigmaFilter, SigmaRule } from './model.ts';
+import type { SourceVariant } from './sources.ts';
+
+export type RowPred = (row: number) => boolean;
+
+/** Per-run lookups shared by every rule: columns, candidate rows per variant, case-insensitive names. */
+export class CaseBinding {
+  private readonly lowerNames = new Map<string, string>();
+  private readonly names: Set<string>;
+  private readonly candidates = new Map<string, Uint32Array>();
+  private readonly columns = new Map<string, ColumnView | undefined>();
+
+  constructor(readonly table: EventTable) {
+    this.names = new Set(table.fieldNames());
+    for (const n of this.names) if (!this.lowerNames.has(n.toLowerCase())) this.lowerNames.set(n.toLowerCase(), n);
+  }
+
+  column(name: string): ColumnView | undefined {
+    if (!this.columns.has(name)) this.columns.set(name, this.table.column(name));
+    return this.columns.get(name);
+  }
+
+  /** The case field a Sigma field name reads for a variant (undefined: no event of the case has it). */
+  resolve(field: string, v: SourceVariant): string | undefined {
+    const mapped = v.fields?.[field];
+    const tries = mapped !== undefined ? [mapped] : v.data ? [`data.${field}`, field] : [field, `data.${field}`];
+    for (const t of tries) if (this.names.has(t)) return t;
+    // Windows field names are case-insensitive to Sigma backends: a rule writing 'commandline' still matches
+    for (const t of tries) {
+      const n = this.lowerNames.get(t.toLowerCase());
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  }
+
+  /** Rows of the case a variant covers, ascending (cached for the run). */
+  rows(v: SourceVariant): Uint32Array {
+    let rows = this.candidates.get(v.id);
+    if (rows === undefined) {
+      rows = this.gate(v);
+      this.candidates.set(v.id, rows);
+    }
+    return rows;
+  }
+
+  private gate(v: SourceVariant): Uint32Array {
+    const n = this.table.rowCount;
+    let rows: Uint32Array | undefined;
+    for (const g of v.when) {
+      const accept = new Set(g.values.map((x) => x.toLowerCase()));
+      const any = accept.has('*');
+      const tests: RowPred[] = [];
+      for (const f of g.fields) {
+        const col = this.column(f);
+        if (col === undefined) continue;
+        tests.push(valuePred(col, (x) => x !== undefined && (any ? x !== '' : accept.has(x.toLowerCase()))));
+      }
+      const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
+      const out: number[] = [];
+      if (tests.length > 0) {
+        if (rows === undefined) for (let r = 0; r < n; r++) { if (test(r)) out.push(r); }
+        else for (const r of rows) if (test(r)) out.push(r);
+      }
+      rows = Uint32Array.from(out);
+      if (rows.length === 0) break;
+    }
+    return rows ?? new Uint32Array(0);
+  }
+}
+
+/** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
+export function valuePred(col: ColumnView | undefined, test: (v: string | undefined) => boolean): RowPred {
+  if (col === undefined) {
+    const c = test(undefined);
+    return () => c;
+  }
+  if (col.kind === 'dict') {
+    const { values, ids } = col;
+    // 0 = not yet tested, 1 = match, 2 = no match
+    const verdict = new Uint8Array(values.length + 1);
+    return (row) => {
+      const id = ids[row];
+      let v = verdict[id];
+      if (v === 0) {
+        v = test(id === 0 ? undefined : values[id - 1]) ? 1 : 2;
+        verdict[id] = v;
+      }
+      return v === 1;
+    };
+  }
+  if (col.kind === 'num') {
+    const values = col.values;
+    return (row) => {
+      const x = values[row];
+      return test(x === x ? String(x) : undefined);
+    };
+  }
+  return (row) => test(col.valueOf(row));
+}
+
+/** The text of a row as a string, for fieldref and group-by (undefined when absent). */
+export function reader(col: ColumnView | undefined): (row: number) => string | undefined {
+  if (col === undefined) return () => undefined;
+  if (col.kind === 'dict') return (row) => (col.ids[row] === 0 ? undefined : col.values[col.ids[row] - 1]);
+  if (col.kind === 'num') return (row) => (col.values[row] === col.values[row] ? String(col.values[row]) : undefined);
+  return (row) => col.valueOf(row);
+}
+
+/** Full-text fields keyword items search (the event's message and its record as read). */
+const KEYWORD_FIELDS = ['message', 'raw'];
+
+function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): RowPred {
+  if (item.field === null) {
+    const preds = KEYWORD_FIELDS.map((f) => valuePred(b.column(f), (x) => x !== undefined && item.test(x)));
+    return (row) => preds[0](row) || preds[1](row);
+  }
+  const name = b.resolve(item.field, v);
+  const col = name === undefined ? undefined : b.column(name);
+  if (item.refField !== undefined) {
+    const refName = b.resolve(item.refField, v);
+    const read = reader(col), readRef = reader(refName === undefined ? undefined : b.column(refName));
+    return (row) => item.test(read(row), readRef(row));
+  }
+  return valuePred(col, (x) => item.test(x));
+}
+
+function detectionPred(d: Detection, b: CaseBinding, v: SourceVariant): RowPred {
+  const preds = d.items.map((it) => ('op' in it ? detectionPred(it, b, v) : itemPred(it, b, v)));
+  if (preds.length === 1) return preds[0];
+  if (preds.length === 2) {
+    const [p, q] = preds;
+    return d.op === 'and' ? (r) => p(r) && q(r) : (r) => p(r) || q(r);
+  }
+  return d.op === 'and' ? (r) => preds.every((p) => p(r)) : (r) => preds.some((p) => p(r));
+}
+
+function condPred(c: CondNode, ids: Map<string, RowPred>): RowPred {
+  switch (c.t) {
+    case 'id': return ids.get(c.name) ?? (() => false);
+    case 'not': {
+      const a = condPred(c.a, ids);
+      return (r) => !a(r);
+    }
+    case 'and': {
+      const a = condPred(c.a, ids), b2 = condPred(c.b, ids);
+      return (r) => a(r) && b2(r);
+    }
+    case 'or': {
+      const a = condPred(c.a, ids), b2 = condPred(c.b, ids);
+      return (r) => a(r) || b2(r);
+    }
+    case 'of': {
+      const ps = c.names.map((n) => ids.get(n) ?? (() => false));
+      return c.all ? (r) => ps.every((p) => p(r)) : (r) => ps.some((p) => p(r));
+    }
+  }
+}
+
+/** Predicates of the search identifiers, built on first use (a condition rarely uses all of them). */
+function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: SourceVariant): Map<string, RowPred> {
+  const out = new Map<string, RowPred>();
+  for (const [name, d] of dets) {
+    let p: RowPred | undefined;
+    out.set(name, (r) => (p ??= detectionPred(d, b, v))(r));
+  }
+  return out;
+}
+
+/** The rule's predicate for one variant, with the filters that apply to it (rule and not filtered). */
+export function rulePred(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding, v: SourceVariant): RowPred {
+  const ids = identifierPreds(rule.detections, b, v);
+  const conds = rule.condition.map((c) => condPred(c, ids));
+  let pred: RowPred = conds.length === 1 ? conds[0] : (r) => conds.some((c) => c(r));
+  for (const f of filters) {
+    // the filter's condition is AND-ed, as pySigma does: filters say `not selection` to exclude events
+    const fp = condPred(f.condition, identifierPreds(f.detections, b, v));
+    const before = pred;
+    pred = (r) => before(r) && fp(r);
+  }
+  return pred;
+}
