@@ -13,6 +13,9 @@ export class CaseBinding {
   private readonly names: Set<string>;
   private readonly candidates = new Map<string, Uint32Array>();
   private readonly columns = new Map<string, ColumnView | undefined>();
+  readonly lowers = new LowerCache();
+  /** lower-cased text of the keyword fields, per row (keyword items of many rules read the same rows) */
+  private readonly textLower = new Map<string, (string | undefined)[]>();
 
   constructor(readonly table: EventTable) {
     this.names = new Set(table.fieldNames());
@@ -37,6 +40,13 @@ export class CaseBinding {
     return undefined;
   }
 
+  /** The lower-cased text of a text column at a row, computed once per run. */
+  lowerText(name: string, row: number, text: string): string {
+    let arr = this.textLower.get(name);
+    if (arr === undefined) this.textLower.set(name, arr = []);
+    return (arr[row] ??= text.toLowerCase());
+  }
+
   /** Rows of the case a variant covers, ascending (cached for the run). */
   rows(v: SourceVariant): Uint32Array {
     let rows = this.candidates.get(v.id);
@@ -57,7 +67,7 @@ export class CaseBinding {
       for (const f of g.fields) {
         const col = this.column(f);
         if (col === undefined) continue;
-        tests.push(valuePred(col, (x) => x !== undefined && (any ? x !== '' : accept.has(x.toLowerCase()))));
+        tests.push(valuePred(col, (x, lx) => x !== undefined && (any ? x !== '' : accept.has(lx ?? '')), this.lowers));
       }
       const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
       const out: number[] = [];
@@ -72,21 +82,39 @@ export class CaseBinding {
   }
 }
 
+/** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
+export class LowerCache {
+  private readonly dicts = new Map<readonly string[], (string | undefined)[]>();
+
+  dict(values: readonly string[]): (string | undefined)[] {
+    let low = this.dicts.get(values);
+    if (low === undefined) this.dicts.set(values, low = new Array<string | undefined>(values.length));
+    return low;
+  }
+}
+
+type Test = (v: string | undefined, lower: string | undefined) => boolean;
+
 /** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
-export function valuePred(col: ColumnView | undefined, test: (v: string | undefined) => boolean): RowPred {
+export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache): RowPred {
   if (col === undefined) {
-    const c = test(undefined);
+    const c = test(undefined, undefined);
     return () => c;
   }
   if (col.kind === 'dict') {
     const { values, ids } = col;
+    const low = lowers.dict(values);
     // 0 = not yet tested, 1 = match, 2 = no match
     const verdict = new Uint8Array(values.length + 1);
     return (row) => {
       const id = ids[row];
       let v = verdict[id];
       if (v === 0) {
-        v = test(id === 0 ? undefined : values[id - 1]) ? 1 : 2;
+        if (id === 0) v = test(undefined, undefined) ? 1 : 2;
+        else {
+          const x = values[id - 1];
+          v = test(x, low[id - 1] ??= x.toLowerCase()) ? 1 : 2;
+        }
         verdict[id] = v;
       }
       return v === 1;
@@ -96,10 +124,14 @@ export function valuePred(col: ColumnView | undefined, test: (v: string | undefi
     const values = col.values;
     return (row) => {
       const x = values[row];
-      return test(x === x ? String(x) : undefined);
+      const s = x === x ? String(x) : undefined;
+      return test(s, s);
     };
   }
-  return (row) => test(col.valueOf(row));
+  return (row) => {
+    const x = col.valueOf(row);
+    return test(x, x?.toLowerCase());
+  };
 }
 
 /** The text of a row as a string, for fieldref and group-by (undefined when absent). */
@@ -115,7 +147,14 @@ const KEYWORD_FIELDS = ['message', 'raw'];
 
 function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): RowPred {
   if (item.field === null) {
-    const preds = KEYWORD_FIELDS.map((f) => valuePred(b.column(f), (x) => x !== undefined && item.test(x)));
+    const preds = KEYWORD_FIELDS.map((f): RowPred => {
+      const col = b.column(f);
+      if (col?.kind !== 'text') return valuePred(col, (x, lx) => x !== undefined && item.test(x, lx), b.lowers);
+      return (row) => {
+        const x = col.valueOf(row);
+        return x !== undefined && item.test(x, b.lowerText(f, row, x));
+      };
+    });
     return (row) => preds[0](row) || preds[1](row);
   }
   const name = b.resolve(item.field, v);
@@ -123,9 +162,12 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): RowPre
   if (item.refField !== undefined) {
     const refName = b.resolve(item.refField, v);
     const read = reader(col), readRef = reader(refName === undefined ? undefined : b.column(refName));
-    return (row) => item.test(read(row), readRef(row));
+    return (row) => {
+      const x = read(row);
+      return item.test(x, x?.toLowerCase(), readRef(row));
+    };
   }
-  return valuePred(col, (x) => item.test(x));
+  return valuePred(col, item.test, b.lowers);
 }
 
 function detectionPred(d: Detection, b: CaseBinding, v: SourceVariant): RowPred {

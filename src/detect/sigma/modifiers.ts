@@ -8,7 +8,8 @@ import { compilePattern, contains, endsWith, parseSigmaString, plainText, starts
 
 export class SigmaValueError extends Error {}
 
-export type ValueTest = (value: string | undefined, ref?: string | undefined) => boolean;
+/** `lower` is the value lower-cased (callers cache it per distinct value: most tests are case-insensitive) */
+export type ValueTest = (value: string | undefined, lower: string | undefined, ref?: string | undefined) => boolean;
 
 export interface CompiledItem {
   /** null: keyword search over the event's text */
@@ -222,7 +223,7 @@ function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueTest {
   }
   if (mods.includes('fieldref')) {
     const sw = mods.includes('startswith'), ew = mods.includes('endswith'), ct = mods.includes('contains');
-    return (v, ref) => {
+    return (v, _lower, ref) => {
       if (v === undefined || ref === undefined) return false;
       const a = cased ? v : v.toLowerCase(), b = cased ? ref : ref.toLowerCase();
       return ct ? a.includes(b) : sw ? a.startsWith(b) : ew ? a.endsWith(b) : a === b;
@@ -237,11 +238,10 @@ function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueTest {
   if (cased) return tests.length === 1 ? (v) => v !== undefined && tests[0](v) : (v) => v !== undefined && tests.some((t) => t(v));
   if (tests.length === 1) {
     const t = tests[0];
-    return (v) => v !== undefined && t(v.toLowerCase());
+    return (_v, lv) => lv !== undefined && t(lv);
   }
-  return (v) => {
-    if (v === undefined) return false;
-    const lv = v.toLowerCase();
+  return (_v, lv) => {
+    if (lv === undefined) return false;
     for (const t of tests) if (t(lv)) return true;
     return false;
   };
@@ -272,9 +272,9 @@ export function compileItem(field: string | null, modifiers: string[], values: u
   const tests = values.map((v) => valueTest(v, modifiers, ctx));
   let test: ValueTest;
   if (tests.length === 1) test = tests[0];
-  else if (all) test = (v, r) => tests.every((t) => t(v, r));
-  else test = (v, r) => tests.some((t) => t(v, r));
+  else if (all) test = (v, l, r) => tests.every((t) => t(v, l, r));
+  else test = (v, l, r) => tests.some((t) => t(v, l, r));
   const base = test;
-  if (neq) test = (v, r) => !base(v, r);
-  return { field, refField, test, matchesAbsent: test(undefined, undefined) };
+  if (neq) test = (v, l, r) => !base(v, l, r);
+  return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined) };
 }
