@@ -40,6 +40,16 @@ export class CaseBinding {
     return undefined;
   }
 
+  private readonly verdicts = new Map<string, Uint8Array>();
+
+  /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
+  verdict(column: string, key: string, size: number): Uint8Array {
+    const k = `${column}\u0000${key}`;
+    let v = this.verdicts.get(k);
+    if (v === undefined) this.verdicts.set(k, v = new Uint8Array(size));
+    return v;
+  }
+
   /** The lower-cased text of a text column at a row, computed once per run. */
   lowerText(name: string, row: number, text: string): string {
     let arr = this.textLower.get(name);
@@ -96,7 +106,7 @@ export class LowerCache {
 type Test = (v: string | undefined, lower: string | undefined) => boolean;
 
 /** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
-export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache): RowPred {
+export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache, shared?: Uint8Array): RowPred {
   if (col === undefined) {
     const c = test(undefined, undefined);
     return () => c;
@@ -105,7 +115,7 @@ export function valuePred(col: ColumnView | undefined, test: Test, lowers: Lower
     const { values, ids } = col;
     const low = lowers.dict(values);
     // 0 = not yet tested, 1 = match, 2 = no match
-    const verdict = new Uint8Array(values.length + 1);
+    const verdict = shared ?? new Uint8Array(values.length + 1);
     return (row) => {
       const id = ids[row];
       let v = verdict[id];
@@ -145,7 +155,16 @@ export function reader(col: ColumnView | undefined): (row: number) => string | u
 /** Full-text fields keyword items search (the event's message and its record as read). */
 const KEYWORD_FIELDS = ['message', 'raw'];
 
-function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): RowPred {
+/** A predicate and its rough cost per row: AND operands run cheapest first (they have no side effects). */
+interface Costed { pred: RowPred; cost: number }
+
+/** Cost of testing a column: a dictionary column costs its distinct values (verdicts are cached), text every row. */
+function columnCost(col: ColumnView | undefined, rows: number): number {
+  return col === undefined ? 0 : col.kind === 'dict' ? Math.min(col.values.length, rows) : rows * 2;
+}
+
+function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed {
+  const rows = b.table.rowCount;
   if (item.field === null) {
     const preds = KEYWORD_FIELDS.map((f): RowPred => {
       const col = b.column(f);
@@ -155,60 +174,67 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): RowPre
         return x !== undefined && item.test(x, b.lowerText(f, row, x));
       };
     });
-    return (row) => preds[0](row) || preds[1](row);
+    return { pred: (row) => preds[0](row) || preds[1](row), cost: rows * 4 };
   }
   const name = b.resolve(item.field, v);
   const col = name === undefined ? undefined : b.column(name);
   if (item.refField !== undefined) {
     const refName = b.resolve(item.refField, v);
     const read = reader(col), readRef = reader(refName === undefined ? undefined : b.column(refName));
-    return (row) => {
-      const x = read(row);
-      return item.test(x, x?.toLowerCase(), readRef(row));
+    return {
+      pred: (row) => {
+        const x = read(row);
+        return item.test(x, x?.toLowerCase(), readRef(row));
+      },
+      cost: rows * 2,
     };
   }
-  return valuePred(col, item.test, b.lowers);
+  const shared = col?.kind === 'dict' && name !== undefined ? b.verdict(name, item.key, col.values.length + 1) : undefined;
+  return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
 }
 
-function detectionPred(d: Detection, b: CaseBinding, v: SourceVariant): RowPred {
-  const preds = d.items.map((it) => ('op' in it ? detectionPred(it, b, v) : itemPred(it, b, v)));
-  if (preds.length === 1) return preds[0];
+function combine(op: 'and' | 'or', parts: Costed[]): Costed {
+  if (parts.length === 1) return parts[0];
+  if (op === 'and') parts = [...parts].sort((x, y) => x.cost - y.cost);
+  const preds = parts.map((p) => p.pred);
+  const cost = op === 'and' ? parts[0].cost + parts.slice(1).reduce((n, p) => n + p.cost, 0) / 4 : parts.reduce((n, p) => n + p.cost, 0);
   if (preds.length === 2) {
     const [p, q] = preds;
-    return d.op === 'and' ? (r) => p(r) && q(r) : (r) => p(r) || q(r);
+    return { pred: op === 'and' ? (r) => p(r) && q(r) : (r) => p(r) || q(r), cost };
   }
-  return d.op === 'and' ? (r) => preds.every((p) => p(r)) : (r) => preds.some((p) => p(r));
+  return { pred: op === 'and' ? (r) => preds.every((p) => p(r)) : (r) => preds.some((p) => p(r)), cost };
 }
 
-function condPred(c: CondNode, ids: Map<string, RowPred>): RowPred {
+function detectionPred(d: Detection, b: CaseBinding, v: SourceVariant): Costed {
+  return combine(d.op, d.items.map((it) => ('op' in it ? detectionPred(it, b, v) : itemPred(it, b, v))));
+}
+
+/** Flattens nested ANDs/ORs so all operands of a chain are ordered together. */
+function operands(c: CondNode, op: 'and' | 'or', out: CondNode[] = []): CondNode[] {
+  if (c.t === op) {
+    operands(c.a, op, out);
+    operands(c.b, op, out);
+  } else out.push(c);
+  return out;
+}
+
+const NEVER: Costed = { pred: () => false, cost: 0 };
+
+function condPred(c: CondNode, ids: Map<string, Costed>): Costed {
   switch (c.t) {
-    case 'id': return ids.get(c.name) ?? (() => false);
+    case 'id': return ids.get(c.name) ?? NEVER;
     case 'not': {
       const a = condPred(c.a, ids);
-      return (r) => !a(r);
+      return { pred: (r) => !a.pred(r), cost: a.cost };
     }
-    case 'and': {
-      const a = condPred(c.a, ids), b2 = condPred(c.b, ids);
-      return (r) => a(r) && b2(r);
-    }
-    case 'or': {
-      const a = condPred(c.a, ids), b2 = condPred(c.b, ids);
-      return (r) => a(r) || b2(r);
-    }
-    case 'of': {
-      const ps = c.names.map((n) => ids.get(n) ?? (() => false));
-      return c.all ? (r) => ps.every((p) => p(r)) : (r) => ps.some((p) => p(r));
-    }
+    case 'and': case 'or': return combine(c.t, operands(c, c.t).map((x) => condPred(x, ids)));
+    case 'of': return combine(c.all ? 'and' : 'or', c.names.map((n) => ids.get(n) ?? NEVER));
   }
 }
 
-/** Predicates of the search identifiers, built on first use (a condition rarely uses all of them). */
-function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: SourceVariant): Map<string, RowPred> {
-  const out = new Map<string, RowPred>();
-  for (const [name, d] of dets) {
-    let p: RowPred | undefined;
-    out.set(name, (r) => (p ??= detectionPred(d, b, v))(r));
-  }
+function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: SourceVariant): Map<string, Costed> {
+  const out = new Map<string, Costed>();
+  for (const [name, d] of dets) out.set(name, detectionPred(d, b, v));
   return out;
 }
 
@@ -216,12 +242,10 @@ function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: Source
 export function rulePred(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding, v: SourceVariant): RowPred {
   const ids = identifierPreds(rule.detections, b, v);
   const conds = rule.condition.map((c) => condPred(c, ids));
-  let pred: RowPred = conds.length === 1 ? conds[0] : (r) => conds.some((c) => c(r));
+  let pred: Costed = combine('or', conds);
   for (const f of filters) {
     // the filter's condition is AND-ed, as pySigma does: filters say `not selection` to exclude events
-    const fp = condPred(f.condition, identifierPreds(f.detections, b, v));
-    const before = pred;
-    pred = (r) => before(r) && fp(r);
+    pred = combine('and', [pred, condPred(f.condition, identifierPreds(f.detections, b, v))]);
   }
-  return pred;
+  return pred.pred;
 }

@@ -19,6 +19,8 @@ export interface CompiledItem {
   test: ValueTest;
   /** the item can match an event that lacks the field (null, neq, exists: false) */
   matchesAbsent: boolean;
+  /** identical tests (same modifiers and values) share one verdict per distinct value across rules */
+  key: string;
 }
 
 const KNOWN = new Set([
@@ -258,7 +260,7 @@ export function compileItem(field: string | null, modifiers: string[], values: u
     if (values.length !== 1 || typeof values[0] !== 'boolean') throw new SigmaValueError("'exists' needs true or false");
     if (field === null) throw new SigmaValueError("'exists' needs a field");
     const want = values[0];
-    return { field, test: (v) => (v !== undefined) === want, matchesAbsent: !want };
+    return { field, test: (v) => (v !== undefined) === want, matchesAbsent: !want, key: `exists:${want}` };
   }
   if (values.length === 0) throw new SigmaValueError('an item needs at least one value');
   if (values.includes(null) && values.length > 1) throw new SigmaValueError('null cannot be part of a list of values');
@@ -276,5 +278,6 @@ export function compileItem(field: string | null, modifiers: string[], values: u
   else test = (v, l, r) => tests.some((t) => t(v, l, r));
   const base = test;
   if (neq) test = (v, l, r) => !base(v, l, r);
-  return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined) };
+  const key = `${modifiers.join('|')}\u0000${JSON.stringify(values)}`;
+  return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined), key };
 }
