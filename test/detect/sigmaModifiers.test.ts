@@ -2,6 +2,7 @@
 // sigma-appendix-modifiers.md v2.1), with the traps: anchoring, escapes, windash with all, |all on one value,
 // base64offset alignments, re flags.
 import { describe, expect, it } from 'vitest';
+import { LiteralIndex } from '../../src/detect/sigma/literals.ts';
 import { base64Offsets } from '../../src/detect/sigma/modifiers.ts';
 import { each, load, matchRows, ruleYaml } from './sigmaHelpers.ts';
 
@@ -44,6 +45,23 @@ describe('Sigma wildcards and escapes', () => {
     expect(each('F|windash|contains', "'-a'", ev)).toEqual([true, true, true, true, false, true]);
     // a dash inside a word is not a flag: 'a-b' stays literal
     expect(each('F|windash|contains', "'a-b'", ['a-b', 'a/b'])).toEqual([true, false]);
+  });
+});
+
+describe('multi-pattern substring index (many rules, one pass per value)', () => {
+  it('finds overlapping and nested patterns', () => {
+    const idx = new LiteralIndex();
+    const ids = ['he', 'she', 'his', 'hers', 'x'].map((p) => idx.add(p));
+    expect([...idx.search('ushers')].sort()).toEqual([ids[0], ids[1], ids[3]].sort());
+    expect(idx.search('nothing')).toEqual([]);
+    expect(() => idx.add('late')).toThrow(/after the first search/);
+  });
+
+  it('contains lists, |all and |neq agree with the plain matcher', () => {
+    const ev = ['a -enc b', 'iex x', 'none', 'IEX -ENC'];
+    expect(each('F|contains', "[' -enc', 'iex']", ev)).toEqual([true, true, false, true]);
+    expect(each('F|contains|all', "[' -enc', 'iex']", ev)).toEqual([false, false, false, true]);
+    expect(each('F|contains|neq', "[' -enc', 'iex']", ev)).toEqual([false, false, true, false]);
   });
 });
 

@@ -33,7 +33,7 @@ describe.skipIf(!HAVE && !process.env.CI)(`Sigma corpus${HAVE ? '' : ` (skipped:
   beforeAll(() => {
     const files = listCorpus('sigma/rules', (p) => p.endsWith('.yml')).map((p) => ({ path: p, text: readFileSync(corpusPath(p), 'utf8') }));
     set = loadRules(files);
-  });
+  }, 120_000);
 
   it('loads >= 97% of the corpus rules; every rejected one has a reason, file and line', () => {
     const loaded = set.rules.length + set.correlations.length + set.filters.length;

@@ -3,6 +3,7 @@
 // dictionary id), so a predicate costs an array lookup per row; only text columns are read row by row.
 import type { ColumnView, EventTable } from '../types.ts';
 import type { CondNode, Detection, DetectionItem, SigmaFilter, SigmaRule } from './model.ts';
+import { LiteralIndex } from './literals.ts';
 import type { SourceVariant } from './sources.ts';
 
 export type RowPred = (row: number) => boolean;
@@ -41,6 +42,14 @@ export class CaseBinding {
   }
 
   private readonly verdicts = new Map<string, Uint8Array>();
+  private readonly literalIndexes = new Map<string, LiteralIndex>();
+
+  /** The multi-pattern index of a column's plain substrings (all rules register before any search). */
+  literals(column: string): LiteralIndex {
+    let idx = this.literalIndexes.get(column);
+    if (idx === undefined) this.literalIndexes.set(column, idx = new LiteralIndex());
+    return idx;
+  }
 
   /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
   verdict(column: string, key: string, size: number): Uint8Array {
@@ -190,7 +199,36 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
     };
   }
   const shared = col?.kind === 'dict' && name !== undefined ? b.verdict(name, item.key, col.values.length + 1) : undefined;
+  if (item.literals !== undefined && col?.kind === 'dict' && name !== undefined && shared !== undefined) {
+    return { pred: literalPred(item, b.literals(name), col, b.lowers.dict(col.values), shared), cost: columnCost(col, rows) };
+  }
   return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
+}
+
+/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
+function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
+  const lits = item.literals as NonNullable<DetectionItem['literals']>;
+  const valueIds = lits.values.map((alts) => alts.map((a) => idx.add(a)));
+  const anyIds = new Set(valueIds.flat());
+  const absent = item.test(undefined, undefined);
+  const { values, ids } = col;
+  const found = (hits: readonly number[]): boolean => {
+    if (hits.length === 0) return false;
+    if (!lits.all) {
+      for (const h of hits) if (anyIds.has(h)) return true;
+      return false;
+    }
+    return valueIds.every((alts) => alts.some((a) => hits.includes(a)));
+  };
+  return (row) => {
+    const id = ids[row];
+    let v = verdict[id];
+    if (v === 0) {
+      v = (id === 0 ? absent : found(idx.searchDict(values, low, id)) !== lits.neq) ? 1 : 2;
+      verdict[id] = v;
+    }
+    return v === 1;
+  };
 }
 
 function combine(op: 'and' | 'or', parts: Costed[]): Costed {

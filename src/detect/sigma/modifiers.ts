@@ -4,7 +4,7 @@
 // `fieldref`, the referenced field's value. Errors throw SigmaValueError: parse.ts collects them as issues.
 import { ipv4Value, ipv6ToGroups } from '../../core/ip.ts';
 import { compileLinearRegex } from './linearRegex.ts';
-import { compilePattern, contains, endsWith, parseSigmaString, plainText, startsWith, windash, type Part } from './pattern.ts';
+import { compilePattern, contains, endsWith, parseSigmaString, plainText, STAR, startsWith, windash, type Part } from './pattern.ts';
 
 export class SigmaValueError extends Error {}
 
@@ -21,6 +21,12 @@ export interface CompiledItem {
   matchesAbsent: boolean;
   /** identical tests (same modifiers and values) share one verdict per distinct value across rules */
   key: string;
+  /**
+   * Set when every value is a case-insensitive plain substring (`contains` without wildcards): the value's
+   * alternatives, lower-cased. The test is then: any (all, with `all`) value has an alternative found,
+   * negated with `neq`. The compiler answers it from one multi-pattern pass (literals.ts).
+   */
+  literals?: { values: string[][]; all: boolean; neq: boolean };
 }
 
 const KNOWN = new Set([
@@ -183,7 +189,14 @@ function asText(v: unknown): string {
 }
 
 /** One value of an item -> its test (absent values fail: null, exists and neq handle absence). */
-function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueTest {
+interface ValueCompiled { test: ValueTest; literals?: string[] }
+
+function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueCompiled {
+  const test = valueTestOf(raw, mods, ctx);
+  return typeof test === 'function' ? { test } : test;
+}
+
+function valueTestOf(raw: unknown, mods: string[], ctx: ItemContext): ValueTest | ValueCompiled {
   if (raw === null) {
     if (mods.some((m) => m !== 'all' && m !== 'cased')) throw new SigmaValueError('null takes no modifiers');
     return (v) => v === undefined || v === '';
@@ -237,6 +250,14 @@ function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueTest {
   let st: StrState = { alts: sources.map(parseSigmaString), binary: false };
   for (const m of mods) if (m !== 'cased' && m !== 'all' && m !== 'neq' && m !== 'expand') st = applyString(st, m);
   const tests = st.alts.map((p) => compilePattern(p, cased));
+  const lits = cased ? undefined : st.alts.map((p) => (p.length === 3 && p[0] === STAR && p[2] === STAR && typeof p[1] === 'string' ? p[1].toLowerCase() : undefined));
+  if (lits !== undefined && lits.every((l): l is string => l !== undefined && l !== '')) {
+    const t = tests.length === 1 ? tests[0] : undefined;
+    return {
+      literals: lits,
+      test: t !== undefined ? (_v, lv) => lv !== undefined && t(lv) : (_v, lv) => lv !== undefined && tests.some((x) => x(lv)),
+    };
+  }
   if (cased) return tests.length === 1 ? (v) => v !== undefined && tests[0](v) : (v) => v !== undefined && tests.some((t) => t(v));
   if (tests.length === 1) {
     const t = tests[0];
@@ -271,7 +292,10 @@ export function compileItem(field: string | null, modifiers: string[], values: u
     if (values.length !== 1 || typeof values[0] !== 'string') throw new SigmaValueError("'fieldref' needs one field name");
     refField = values[0];
   }
-  const tests = values.map((v) => valueTest(v, modifiers, ctx));
+  const compiled = values.map((v) => valueTest(v, modifiers, ctx));
+  const tests = compiled.map((c) => c.test);
+  const literalValues = compiled.every((c) => c.literals !== undefined) && field !== null && refField === undefined
+    ? compiled.map((c) => c.literals as string[]) : undefined;
   let test: ValueTest;
   if (tests.length === 1) test = tests[0];
   else if (all) test = (v, l, r) => tests.every((t) => t(v, l, r));
@@ -279,5 +303,6 @@ export function compileItem(field: string | null, modifiers: string[], values: u
   const base = test;
   if (neq) test = (v, l, r) => !base(v, l, r);
   const key = `${modifiers.join('|')}\u0000${JSON.stringify(values)}`;
-  return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined), key };
+  const literals = literalValues !== undefined ? { values: literalValues, all, neq } : undefined;
+  return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined), key, literals };
 }

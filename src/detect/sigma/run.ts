@@ -1,7 +1,7 @@
 // Runs a loaded rule set over one case: rules -> matching rows, correlations -> windows, then alerts and
 // the coverage report (every document active, inactive or rejected, with the reason, file and line).
 import type { Alert, EventTable } from '../types.ts';
-import { CaseBinding, reader, rulePred } from './compile.ts';
+import { CaseBinding, reader, rulePred, type RowPred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import type { RuleSet } from './loader.ts';
@@ -50,26 +50,36 @@ function filtersFor(rule: SigmaRule, filters: readonly SigmaFilter[]): SigmaFilt
     && (f.rules === 'any' || f.rules.includes(rule.id) || (rule.name !== undefined && f.rules.includes(rule.name))));
 }
 
-function matchRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding): { m: RuleMatches; candidates: number } {
+/** A rule bound to the case: one predicate per source variant with events (built before any evaluation). */
+interface BoundRule { rule: SigmaRule; variants: { v: SourceVariant; rows: Uint32Array; pred: RowPred }[]; mapped: boolean; candidates: number }
+
+function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding): BoundRule {
+  const variants = sourceVariants(rule.logsource);
+  const out: BoundRule = { rule, variants: [], mapped: variants.length > 0, candidates: 0 };
+  for (const v of variants) {
+    const rows = b.rows(v);
+    if (rows.length === 0) continue;
+    out.candidates += rows.length;
+    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+  }
+  return out;
+}
+
+function matchRule(bound: BoundRule): RuleMatches {
   const variantOf = new Map<number, SourceVariant>();
   const rows: number[] = [];
-  let candidates = 0;
-  const variants = sourceVariants(rule.logsource);
-  for (const v of variants) {
-    const cand = b.rows(v);
-    if (cand.length === 0) continue;
-    candidates += cand.length;
-    const pred = rulePred(rule, filters, b, v);
+  const several = bound.variants.length > 1;
+  for (const { v, rows: cand, pred } of bound.variants) {
     for (let k = 0; k < cand.length; k++) {
       const r = cand[k];
-      if (pred(r) && (variants.length === 1 || !variantOf.has(r))) {
+      if (pred(r) && (!several || !variantOf.has(r))) {
         rows.push(r);
         variantOf.set(r, v);
       }
     }
   }
-  if (variants.length > 1) rows.sort((x, y) => x - y);
-  return { m: { rule, rows: Uint32Array.from(rows), variantOf }, candidates };
+  if (several) rows.sort((x, y) => x - y);
+  return { rule: bound.rule, rows: Uint32Array.from(rows), variantOf };
 }
 
 /** Reads a Sigma field of a matched row through its variant's mapping. */
@@ -129,18 +139,22 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
 
   const alerts: Alert[] = [];
   const candidatesOf = new Map<string, number>();
+  // bind every rule first: the multi-pattern indexes need all patterns before the first search
+  const bound = new Map<string, BoundRule>();
+  for (const rule of set.rules) if (!disabled.has(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
   for (const rule of set.rules) {
     const hidden = rule.id.endsWith('#events');
     if (disabled.has(rule.id)) {
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: 'inactive', reason: 'disabled', file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: 0 });
       continue;
     }
-    const variants = sourceVariants(rule.logsource);
-    const { m, candidates } = matchRule(rule, filtersFor(rule, set.filters), b);
+    const br = bound.get(rule.id) as BoundRule;
+    const m = matchRule(br);
+    const candidates = br.candidates;
     matches.set(rule.id, m);
     candidatesOf.set(rule.id, candidates);
     if (!hidden) {
-      const reason = variants.length === 0 ? `Logdrop has no mapping for logsource (${describeLogsource(rule.logsource)})`
+      const reason = !br.mapped ? `Logdrop has no mapping for logsource (${describeLogsource(rule.logsource)})`
         : candidates === 0 ? `no events of this log source (${describeLogsource(rule.logsource)}) in the case` : undefined;
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: reason === undefined ? 'active' : 'inactive', reason, file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: m.rows.length });
     }
