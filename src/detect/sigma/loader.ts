@@ -29,7 +29,7 @@ function titleOf(d: unknown): string | undefined {
 
 export function loadRules(files: readonly RuleFile[], opts: LoadOptions = {}): RuleSet {
   const set: RuleSet = { rules: [], correlations: [], filters: [], issues: [], documents: 0 };
-  const ctx = { placeholders: new Map(Object.entries(opts.placeholders ?? {})) };
+  const ctx = { placeholders: new Map(Object.entries(opts.placeholders ?? {})), keys: new Map<string, string>() };
   const texts = new Map<string, string>();
   const issueAt = (file: string, doc: number, path: Path, message: string, rule?: string): SigmaIssue => {
     const pos = locate(texts.get(file) ?? '', doc, path);

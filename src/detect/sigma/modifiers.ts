@@ -270,7 +270,11 @@ function valueTestOf(raw: unknown, mods: string[], ctx: ItemContext): ValueTest 
   };
 }
 
-export interface ItemContext { placeholders: ReadonlyMap<string, readonly string[]> }
+export interface ItemContext {
+  placeholders: ReadonlyMap<string, readonly string[]>;
+  /** test text -> short key, per load: long value lists (700-line rules) hash once, not on every run */
+  keys?: Map<string, string>;
+}
 
 /** `field|mod1|mod2: values` -> one test of the field's value. */
 export function compileItem(field: string | null, modifiers: string[], values: unknown[], ctx: ItemContext): CompiledItem {
@@ -302,7 +306,12 @@ export function compileItem(field: string | null, modifiers: string[], values: u
   else test = (v, l, r) => tests.some((t) => t(v, l, r));
   const base = test;
   if (neq) test = (v, l, r) => !base(v, l, r);
-  const key = `${modifiers.join('|')}\u0000${JSON.stringify(values)}`;
+  const text = `${modifiers.join('|')}\u0000${JSON.stringify(values)}`;
+  let key = ctx.keys?.get(text);
+  if (key === undefined) {
+    key = ctx.keys === undefined ? text : `k${ctx.keys.size}`;
+    ctx.keys?.set(text, key);
+  }
   const literals = literalValues !== undefined ? { values: literalValues, all, neq } : undefined;
   return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined), key, literals };
 }
