@@ -132,11 +132,14 @@ function windowsOf(c: SigmaCorrelation, names: readonly (readonly string[])[], o
     }
     return out;
   }
+  // event_count from prefix sums: a burst of 100k failures must not cost windows x events
+  const prefix = c.type === 'event_count' ? new Float64Array(n + 1) : undefined;
+  if (prefix !== undefined) for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + occ[k].count;
   let j = 0;
   for (let i = 0; i < n;) {
     if (j < i) j = i;
     while (j + 1 < n && occ[j + 1].ts - occ[i].ts <= span) j++;
-    const m = metric(c, names, occ, i, j);
+    const m = prefix !== undefined ? prefix[j + 1] - prefix[i] : metric(c, names, occ, i, j);
     const ok = c.type === 'temporal' && c.condition.length === 0 ? m >= c.rules.length : m === m && holds(c, m);
     if (ok) {
       out.push([i, j, m]);
