@@ -1,0 +1,289 @@
+// Binds parsed rules to one case: logsource gates -> candidate rows, field names -> the case's columns,
+// detections -> row predicates. Dictionary columns are tested once per distinct value (a verdict cache per
+// dictionary id), so a predicate costs an array lookup per row; only text columns are read row by row.
+import type { ColumnView, EventTable } from '../types.ts';
+import type { CondNode, Detection, DetectionItem, SigmaFilter, SigmaRule } from './model.ts';
+import { LiteralIndex } from './literals.ts';
+import type { SourceVariant } from './sources.ts';
+
+export type RowPred = (row: number) => boolean;
+
+/** Per-run lookups shared by every rule: columns, candidate rows per variant, case-insensitive names. */
+export class CaseBinding {
+  private readonly lowerNames = new Map<string, string>();
+  private readonly names: Set<string>;
+  private readonly candidates = new Map<string, Uint32Array>();
+  private readonly columns = new Map<string, ColumnView | undefined>();
+  readonly lowers = new LowerCache();
+  /** lower-cased text of the keyword fields, per row (keyword items of many rules read the same rows) */
+  private readonly textLower = new Map<string, (string | undefined)[]>();
+
+  constructor(readonly table: EventTable) {
+    this.names = new Set(table.fieldNames());
+    for (const n of this.names) if (!this.lowerNames.has(n.toLowerCase())) this.lowerNames.set(n.toLowerCase(), n);
+  }
+
+  column(name: string): ColumnView | undefined {
+    if (!this.columns.has(name)) this.columns.set(name, this.table.column(name));
+    return this.columns.get(name);
+  }
+
+  /** The case field a Sigma field name reads for a variant (undefined: no event of the case has it). */
+  resolve(field: string, v: SourceVariant): string | undefined {
+    const mapped = v.fields?.[field];
+    const tries = mapped !== undefined ? [mapped] : v.data ? [`data.${field}`, field] : [field, `data.${field}`];
+    for (const t of tries) if (this.names.has(t)) return t;
+    // Windows field names are case-insensitive to Sigma backends: a rule writing 'commandline' still matches
+    for (const t of tries) {
+      const n = this.lowerNames.get(t.toLowerCase());
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  }
+
+  private readonly verdicts = new Map<string, Uint8Array>();
+  private readonly literalIndexes = new Map<string, LiteralIndex>();
+
+  /** The multi-pattern index of a column's plain substrings (all rules register before any search). */
+  literals(column: string): LiteralIndex {
+    let idx = this.literalIndexes.get(column);
+    if (idx === undefined) this.literalIndexes.set(column, idx = new LiteralIndex());
+    return idx;
+  }
+
+  /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
+  verdict(column: string, key: string, size: number): Uint8Array {
+    const k = `${column}\u0000${key}`;
+    let v = this.verdicts.get(k);
+    if (v === undefined) this.verdicts.set(k, v = new Uint8Array(size));
+    return v;
+  }
+
+  /** The lower-cased text of a text column at a row, computed once per run. */
+  lowerText(name: string, row: number, text: string): string {
+    let arr = this.textLower.get(name);
+    if (arr === undefined) this.textLower.set(name, arr = []);
+    return (arr[row] ??= text.toLowerCase());
+  }
+
+  /** Rows of the case a variant covers, ascending (cached for the run). */
+  rows(v: SourceVariant): Uint32Array {
+    let rows = this.candidates.get(v.id);
+    if (rows === undefined) {
+      rows = this.gate(v);
+      this.candidates.set(v.id, rows);
+    }
+    return rows;
+  }
+
+  private gate(v: SourceVariant): Uint32Array {
+    const n = this.table.rowCount;
+    let rows: Uint32Array | undefined;
+    for (const g of v.when) {
+      const accept = new Set(g.values.map((x) => x.toLowerCase()));
+      const any = accept.has('*');
+      const tests: RowPred[] = [];
+      for (const f of g.fields) {
+        const col = this.column(f);
+        if (col === undefined) continue;
+        tests.push(valuePred(col, (x, lx) => x !== undefined && (any ? x !== '' : accept.has(lx ?? '')), this.lowers));
+      }
+      const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
+      const out: number[] = [];
+      if (tests.length > 0) {
+        if (rows === undefined) for (let r = 0; r < n; r++) { if (test(r)) out.push(r); }
+        else for (const r of rows) if (test(r)) out.push(r);
+      }
+      rows = Uint32Array.from(out);
+      if (rows.length === 0) break;
+    }
+    return rows ?? new Uint32Array(0);
+  }
+}
+
+/** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
+export class LowerCache {
+  private readonly dicts = new Map<readonly string[], (string | undefined)[]>();
+
+  dict(values: readonly string[]): (string | undefined)[] {
+    let low = this.dicts.get(values);
+    if (low === undefined) this.dicts.set(values, low = new Array<string | undefined>(values.length));
+    return low;
+  }
+}
+
+type Test = (v: string | undefined, lower: string | undefined) => boolean;
+
+/** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
+export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache, shared?: Uint8Array): RowPred {
+  if (col === undefined) {
+    const c = test(undefined, undefined);
+    return () => c;
+  }
+  if (col.kind === 'dict') {
+    const { values, ids } = col;
+    const low = lowers.dict(values);
+    // 0 = not yet tested, 1 = match, 2 = no match
+    const verdict = shared ?? new Uint8Array(values.length + 1);
+    return (row) => {
+      const id = ids[row];
+      let v = verdict[id];
+      if (v === 0) {
+        if (id === 0) v = test(undefined, undefined) ? 1 : 2;
+        else {
+          const x = values[id - 1];
+          v = test(x, low[id - 1] ??= x.toLowerCase()) ? 1 : 2;
+        }
+        verdict[id] = v;
+      }
+      return v === 1;
+    };
+  }
+  if (col.kind === 'num') {
+    const values = col.values;
+    return (row) => {
+      const x = values[row];
+      const s = x === x ? String(x) : undefined;
+      return test(s, s);
+    };
+  }
+  return (row) => {
+    const x = col.valueOf(row);
+    return test(x, x?.toLowerCase());
+  };
+}
+
+/** The text of a row as a string, for fieldref and group-by (undefined when absent). */
+export function reader(col: ColumnView | undefined): (row: number) => string | undefined {
+  if (col === undefined) return () => undefined;
+  if (col.kind === 'dict') return (row) => (col.ids[row] === 0 ? undefined : col.values[col.ids[row] - 1]);
+  if (col.kind === 'num') return (row) => (col.values[row] === col.values[row] ? String(col.values[row]) : undefined);
+  return (row) => col.valueOf(row);
+}
+
+/** Full-text fields keyword items search (the event's message and its record as read). */
+const KEYWORD_FIELDS = ['message', 'raw'];
+
+/** A predicate and its rough cost per row: AND operands run cheapest first (they have no side effects). */
+interface Costed { pred: RowPred; cost: number }
+
+/** Cost of testing a column: a dictionary column costs its distinct values (verdicts are cached), text every row. */
+function columnCost(col: ColumnView | undefined, rows: number): number {
+  return col === undefined ? 0 : col.kind === 'dict' ? Math.min(col.values.length, rows) : rows * 2;
+}
+
+function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed {
+  const rows = b.table.rowCount;
+  if (item.field === null) {
+    const preds = KEYWORD_FIELDS.map((f): RowPred => {
+      const col = b.column(f);
+      if (col?.kind !== 'text') return valuePred(col, (x, lx) => x !== undefined && item.test(x, lx), b.lowers);
+      return (row) => {
+        const x = col.valueOf(row);
+        return x !== undefined && item.test(x, b.lowerText(f, row, x));
+      };
+    });
+    return { pred: (row) => preds[0](row) || preds[1](row), cost: rows * 4 };
+  }
+  const name = b.resolve(item.field, v);
+  const col = name === undefined ? undefined : b.column(name);
+  if (item.refField !== undefined) {
+    const refName = b.resolve(item.refField, v);
+    const read = reader(col), readRef = reader(refName === undefined ? undefined : b.column(refName));
+    return {
+      pred: (row) => {
+        const x = read(row);
+        return item.test(x, x?.toLowerCase(), readRef(row));
+      },
+      cost: rows * 2,
+    };
+  }
+  const shared = col?.kind === 'dict' && name !== undefined ? b.verdict(name, item.key, col.values.length + 1) : undefined;
+  if (item.literals !== undefined && col?.kind === 'dict' && name !== undefined && shared !== undefined) {
+    return { pred: literalPred(item, b.literals(name), col, b.lowers.dict(col.values), shared), cost: columnCost(col, rows) };
+  }
+  return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
+}
+
+/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
+function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
+  const lits = item.literals as NonNullable<DetectionItem['literals']>;
+  const valueIds = lits.values.map((alts) => alts.map((a) => idx.add(a)));
+  const anyIds = new Set(valueIds.flat());
+  const absent = item.test(undefined, undefined);
+  const { values, ids } = col;
+  const found = (hits: readonly number[]): boolean => {
+    if (hits.length === 0) return false;
+    if (!lits.all) {
+      for (const h of hits) if (anyIds.has(h)) return true;
+      return false;
+    }
+    return valueIds.every((alts) => alts.some((a) => hits.includes(a)));
+  };
+  return (row) => {
+    const id = ids[row];
+    let v = verdict[id];
+    if (v === 0) {
+      v = (id === 0 ? absent : found(idx.searchDict(values, low, id)) !== lits.neq) ? 1 : 2;
+      verdict[id] = v;
+    }
+    return v === 1;
+  };
+}
+
+function combine(op: 'and' | 'or', parts: Costed[]): Costed {
+  if (parts.length === 1) return parts[0];
+  if (op === 'and') parts = [...parts].sort((x, y) => x.cost - y.cost);
+  const preds = parts.map((p) => p.pred);
+  const cost = op === 'and' ? parts[0].cost + parts.slice(1).reduce((n, p) => n + p.cost, 0) / 4 : parts.reduce((n, p) => n + p.cost, 0);
+  if (preds.length === 2) {
+    const [p, q] = preds;
+    return { pred: op === 'and' ? (r) => p(r) && q(r) : (r) => p(r) || q(r), cost };
+  }
+  return { pred: op === 'and' ? (r) => preds.every((p) => p(r)) : (r) => preds.some((p) => p(r)), cost };
+}
+
+function detectionPred(d: Detection, b: CaseBinding, v: SourceVariant): Costed {
+  return combine(d.op, d.items.map((it) => ('op' in it ? detectionPred(it, b, v) : itemPred(it, b, v))));
+}
+
+/** Flattens nested ANDs/ORs so all operands of a chain are ordered together. */
+function operands(c: CondNode, op: 'and' | 'or', out: CondNode[] = []): CondNode[] {
+  if (c.t === op) {
+    operands(c.a, op, out);
+    operands(c.b, op, out);
+  } else out.push(c);
+  return out;
+}
+
+const NEVER: Costed = { pred: () => false, cost: 0 };
+
+function condPred(c: CondNode, ids: Map<string, Costed>): Costed {
+  switch (c.t) {
+    case 'id': return ids.get(c.name) ?? NEVER;
+    case 'not': {
+      const a = condPred(c.a, ids);
+      return { pred: (r) => !a.pred(r), cost: a.cost };
+    }
+    case 'and': case 'or': return combine(c.t, operands(c, c.t).map((x) => condPred(x, ids)));
+    case 'of': return combine(c.all ? 'and' : 'or', c.names.map((n) => ids.get(n) ?? NEVER));
+  }
+}
+
+function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: SourceVariant): Map<string, Costed> {
+  const out = new Map<string, Costed>();
+  for (const [name, d] of dets) out.set(name, detectionPred(d, b, v));
+  return out;
+}
+
+/** The rule's predicate for one variant, with the filters that apply to it (rule and not filtered). */
+export function rulePred(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding, v: SourceVariant): RowPred {
+  const ids = identifierPreds(rule.detections, b, v);
+  const conds = rule.condition.map((c) => condPred(c, ids));
+  let pred: Costed = combine('or', conds);
+  for (const f of filters) {
+    // the filter's condition is AND-ed, as pySigma does: filters say `not selection` to exclude events
+    pred = combine('and', [pred, condPred(f.condition, identifierPreds(f.detections, b, v))]);
+  }
+  return pred.pred;
+}

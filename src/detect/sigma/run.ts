@@ -1,0 +1,213 @@
+// Runs a loaded rule set over one case: rules -> matching rows, correlations -> windows, then alerts and
+// the coverage report (every document active, inactive or rejected, with the reason, file and line).
+import type { Alert, EventTable } from '../types.ts';
+import { CaseBinding, reader, rulePred, type RowPred } from './compile.ts';
+import { correlate, type Occurrence } from './correlate.ts';
+import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
+import type { RuleSet } from './loader.ts';
+import { describeLogsource, logsourceCovers, sourceVariants, type SourceVariant } from './sources.ts';
+
+export interface SigmaRunOptions {
+  /** evidence rows kept per alert (count says how many there are); default 100 */
+  maxEvidence?: number;
+  /** rule/correlation ids to leave out (disabled in the UI) */
+  disabled?: ReadonlySet<string>;
+}
+
+export type CoverageStatus = 'active' | 'inactive' | 'rejected';
+
+export interface CoverageEntry {
+  /** rule id (or title / file when the document was rejected before its id could be read) */
+  id: string;
+  title: string;
+  kind: 'rule' | 'correlation' | 'filter' | 'unknown';
+  status: CoverageStatus;
+  /** why inactive or rejected */
+  reason?: string;
+  file: string;
+  line: number;
+  logsource?: string;
+  /** matching events (rules) or alerts (correlations) */
+  matches: number;
+}
+
+export interface RuleMatches {
+  rule: SigmaRule;
+  /** matching rows, ascending */
+  rows: Uint32Array;
+  /** the source variant each row matched through (field mapping for correlations) */
+  variantOf: Map<number, SourceVariant>;
+}
+
+export interface SigmaRun {
+  alerts: Alert[];
+  coverage: CoverageEntry[];
+  matches: Map<string, RuleMatches>;
+}
+
+function filtersFor(rule: SigmaRule, filters: readonly SigmaFilter[]): SigmaFilter[] {
+  return filters.filter((f) => logsourceCovers(f.logsource, rule.logsource)
+    && (f.rules === 'any' || f.rules.includes(rule.id) || (rule.name !== undefined && f.rules.includes(rule.name))));
+}
+
+/** A rule bound to the case: one predicate per source variant with events (built before any evaluation). */
+interface BoundRule { rule: SigmaRule; variants: { v: SourceVariant; rows: Uint32Array; pred: RowPred }[]; mapped: boolean; candidates: number }
+
+function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding): BoundRule {
+  const variants = sourceVariants(rule.logsource);
+  const out: BoundRule = { rule, variants: [], mapped: variants.length > 0, candidates: 0 };
+  for (const v of variants) {
+    const rows = b.rows(v);
+    if (rows.length === 0) continue;
+    out.candidates += rows.length;
+    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+  }
+  return out;
+}
+
+function matchRule(bound: BoundRule): RuleMatches {
+  const variantOf = new Map<number, SourceVariant>();
+  const rows: number[] = [];
+  const several = bound.variants.length > 1;
+  for (const { v, rows: cand, pred } of bound.variants) {
+    for (let k = 0; k < cand.length; k++) {
+      const r = cand[k];
+      if (pred(r) && (!several || !variantOf.has(r))) {
+        rows.push(r);
+        variantOf.set(r, v);
+      }
+    }
+  }
+  if (several) rows.sort((x, y) => x - y);
+  return { rule: bound.rule, rows: Uint32Array.from(rows), variantOf };
+}
+
+/** Reads a Sigma field of a matched row through its variant's mapping. */
+function rowReader(b: CaseBinding, m: RuleMatches): (row: number, field: string) => string | undefined {
+  const cache = new Map<string, (row: number) => string | undefined>();
+  return (row, field) => {
+    const v = m.variantOf.get(row);
+    if (v === undefined) return undefined;
+    const key = `${v.id}\u0000${field}`;
+    let read = cache.get(key);
+    if (read === undefined) {
+      const name = b.resolve(field, v);
+      read = reader(name === undefined ? undefined : b.column(name));
+      cache.set(key, read);
+    }
+    return read(row);
+  };
+}
+
+function plainAlert(rule: SigmaRule, row: number, t: EventTable, b: CaseBinding): Alert {
+  const ts = t.tsOf(row);
+  const file = b.column('col.file'), line = b.column('col.line');
+  const f = file?.kind === 'dict' && file.ids[row] !== 0 ? file.values[file.ids[row] - 1] : undefined;
+  const l = line?.kind === 'num' ? line.values[row] : NaN;
+  const where = f !== undefined && l === l ? `${f}#${l}` : `row${row}`;
+  const msgCol = b.column('message');
+  const text = msgCol?.kind === 'text' ? msgCol.valueOf(row) : undefined;
+  return {
+    id: `${rule.id}|${where}`, ruleId: rule.id, ruleName: rule.title, source: 'sigma', severity: rule.level,
+    ts, lastTs: ts, group: {}, count: 1, evidence: [row],
+    message: text !== undefined ? `${rule.title}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : rule.title,
+  };
+}
+
+function spanText(ms: number): string {
+  return ms % 864e5 === 0 ? `${ms / 864e5}d` : ms % 36e5 === 0 ? `${ms / 36e5}h` : ms % 6e4 === 0 ? `${ms / 6e4}m` : `${ms / 1e3}s`;
+}
+
+export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions = {}): SigmaRun {
+  const maxEvidence = opts.maxEvidence ?? 100;
+  const disabled = opts.disabled ?? new Set<string>();
+  const b = new CaseBinding(table);
+  const coverage: CoverageEntry[] = [];
+  const matches = new Map<string, RuleMatches>();
+  const byRef = new Map<string, SigmaRule | SigmaCorrelation>();
+  for (const d of [...set.rules, ...set.correlations]) {
+    byRef.set(d.id, d);
+    if (d.name !== undefined) byRef.set(d.name, d);
+  }
+  // referenced rules alert on their own only when a referencing correlation says `generate: true`
+  const quiet = new Set<string>();
+  const loud = new Set<string>();
+  for (const c of set.correlations) for (const r of c.rules) {
+    const d = byRef.get(r);
+    if (d !== undefined) (c.generate ? loud : quiet).add(d.id);
+  }
+
+  const alerts: Alert[] = [];
+  const candidatesOf = new Map<string, number>();
+  // bind every rule first: the multi-pattern indexes need all patterns before the first search
+  const bound = new Map<string, BoundRule>();
+  for (const rule of set.rules) if (!disabled.has(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
+  for (const rule of set.rules) {
+    const hidden = rule.id.endsWith('#events');
+    if (disabled.has(rule.id)) {
+      coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: 'inactive', reason: 'disabled', file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: 0 });
+      continue;
+    }
+    const br = bound.get(rule.id) as BoundRule;
+    const m = matchRule(br);
+    const candidates = br.candidates;
+    matches.set(rule.id, m);
+    candidatesOf.set(rule.id, candidates);
+    if (!hidden) {
+      const reason = !br.mapped ? `Logdrop has no mapping for logsource (${describeLogsource(rule.logsource)})`
+        : candidates === 0 ? `no events of this log source (${describeLogsource(rule.logsource)}) in the case` : undefined;
+      coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: reason === undefined ? 'active' : 'inactive', reason, file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: m.rows.length });
+    }
+    if (hidden || (quiet.has(rule.id) && !loud.has(rule.id))) continue;
+    for (const r of m.rows) alerts.push(plainAlert(rule, r, table, b));
+  }
+
+  // correlations, referenced ones first (chains), each evaluated once
+  const corrOut = new Map<string, Occurrence[]>();
+  const visiting = new Set<string>();
+  const occurrencesOf = (d: SigmaRule | SigmaCorrelation, ref: number): Occurrence[] => {
+    if (d.kind === 'rule') {
+      const m = matches.get(d.id);
+      if (m === undefined) return [];
+      const read = rowReader(b, m);
+      return Array.from(m.rows, (row) => {
+        const ts = table.tsOf(row);
+        return { ts, first: ts, ref, rows: [row], count: 1, get: (f: string) => read(row, f) };
+      });
+    }
+    return (runCorrelation(d) ?? []).map((o) => ({ ...o, ref }));
+  };
+  const runCorrelation = (c: SigmaCorrelation): Occurrence[] | undefined => {
+    const done = corrOut.get(c.id);
+    if (done !== undefined) return done;
+    if (visiting.has(c.id)) return undefined;
+    visiting.add(c.id);
+    const refs = c.rules.map((r) => byRef.get(r)).filter((d): d is SigmaRule | SigmaCorrelation => d !== undefined);
+    const names = refs.map((d) => [d.id, ...(d.name !== undefined ? [d.name] : [])]);
+    const occ = refs.flatMap((d, i) => occurrencesOf(d, i));
+    const hits = disabled.has(c.id) ? [] : correlate(c, names, occ, maxEvidence);
+    const out: Occurrence[] = hits.map((h) => ({
+      ts: h.end, first: h.start, ref: 0, rows: h.rows, count: h.count, get: (f: string) => h.group[f],
+    }));
+    corrOut.set(c.id, out);
+    const chained = quiet.has(c.id) && !loud.has(c.id);
+    if (!chained) for (const h of hits) {
+      const groupText = Object.entries(h.group).map(([k, v]) => `${k}=${v}`).join(', ');
+      alerts.push({
+        id: `${c.id}|${h.groupKey}|${h.start}`, ruleId: c.id, ruleName: c.title, source: 'sigma', severity: c.level,
+        ts: h.start, lastTs: h.end, group: { ...h.group }, count: h.count, evidence: h.rows,
+        message: `${c.title}: ${c.type} ${Number.isInteger(h.metric) ? h.metric : h.metric.toFixed(2)}${groupText ? ` for ${groupText}` : ''} within ${spanText(c.timespanMs)}`,
+      });
+    }
+    const active = refs.some((d) => d.kind === 'correlation' || (candidatesOf.get(d.id) ?? 0) > 0);
+    coverage.push({ id: c.id, title: c.title, kind: 'correlation', status: disabled.has(c.id) ? 'inactive' : active ? 'active' : 'inactive', reason: disabled.has(c.id) ? 'disabled' : active ? undefined : 'none of its rules has events in the case', file: c.file, line: c.line, matches: hits.length });
+    visiting.delete(c.id);
+    return out;
+  };
+  for (const c of set.correlations) runCorrelation(c);
+
+  for (const f of set.filters) coverage.push({ id: f.id, title: f.title, kind: 'filter', status: 'active', file: f.file, line: f.line, logsource: describeLogsource(f.logsource), matches: 0 });
+  for (const is of set.issues) coverage.push({ id: is.rule ?? `${is.file}:${is.line}`, title: is.rule ?? is.file, kind: 'unknown', status: 'rejected', reason: is.message, file: is.file, line: is.line, matches: 0 });
+  alerts.sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { alerts, coverage, matches };
+}
