@@ -1,0 +1,49 @@
+// The built-in detectors, in the order the UI lists them, and one run of all of them over a table.
+import type { Alert, DetectorInfo, EventTable, ParamValue } from './types.ts';
+import { resolveParams, type Detector } from './builtin/detector.ts';
+import { mergeAlerts } from './builtin/alerts.ts';
+import { bruteForceUser } from './builtin/bruteForceUser.ts';
+import { bruteForceIp } from './builtin/bruteForceIp.ts';
+import { passwordSpray } from './builtin/passwordSpray.ts';
+import { successAfterFailures } from './builtin/successAfterFailures.ts';
+import { failedLogonSpike } from './builtin/failedLogonSpike.ts';
+import { newCountry } from './builtin/newCountry.ts';
+import { impossibleTravel } from './builtin/impossibleTravel.ts';
+import { accountTampering } from './builtin/accountTampering.ts';
+import { multiSignal } from './builtin/multiSignal.ts';
+
+export type { Detector } from './builtin/detector.ts';
+
+export const DETECTORS: readonly Detector[] = [
+  bruteForceUser, bruteForceIp, passwordSpray, successAfterFailures, failedLogonSpike,
+  newCountry, impossibleTravel, accountTampering, multiSignal,
+];
+
+export type DetectorParams = Record<string, Record<string, ParamValue>>;
+
+export interface DetectionRun {
+  alerts: Alert[];
+  detectors: DetectorInfo[];
+}
+
+/** Runs every detector whose coverage is active with its parameters (defaults overlaid with `params[id]`). */
+export function runDetectors(table: EventTable, params: DetectorParams = {}): DetectionRun {
+  const alerts: Alert[] = [];
+  const detectors: DetectorInfo[] = [];
+  for (const d of DETECTORS) {
+    const values = resolveParams(d.params, params[d.id]);
+    const coverage = d.coverage(table);
+    const found = coverage.state === 'active' ? mergeAlerts(d.run(table, values)) : [];
+    alerts.push(...found);
+    detectors.push({
+      id: d.id, title: d.title, description: d.description, severity: d.severity, params: d.params, values,
+      remediation: d.remediation, playbook: d.playbook, coverage, alerts: found.length,
+    });
+  }
+  alerts.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { alerts, detectors };
+}
+
+export function detectorById(id: string): Detector | undefined {
+  return DETECTORS.find((d) => d.id === id);
+}
