@@ -1,6 +1,7 @@
 // The engine headless in Node: `npm run --silent logdrop -- <command> ...`.
 import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
+import { RulesUnavailableError, detect } from './detect.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -12,7 +13,8 @@ options:
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
   --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
-  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})`;
+  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
+  --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   let tz = 0;
   const facets: string[] = [];
   let limit: number | undefined;
+  const rules: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -46,6 +49,11 @@ async function main(argv: string[]): Promise<number> {
       facets.push(field);
     }
     else if (a === '--limit') limit = parseLimit(rest[++i]);
+    else if (a === '--rules') {
+      const path = rest[++i];
+      if (path === undefined) throw new UsageError('--rules expects a rule file, folder or zip');
+      rules.push(path);
+    }
     else files.push(a);
   }
   if (command === 'normalize' && files.length > 0) {
@@ -56,6 +64,15 @@ async function main(argv: string[]): Promise<number> {
     const [text, ...paths] = files;
     const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, facets, limit }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'detect' && files.length > 0) {
+    try {
+      const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
+      return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+    } catch (e) {
+      if (e instanceof RulesUnavailableError) throw new UsageError(e.message);
+      throw e;
+    }
   }
   process.stderr.write(USAGE + '\n');
   return 2;

@@ -26,22 +26,34 @@ export interface DetectionRun {
   detectors: DetectorInfo[];
 }
 
-/** Runs every detector whose coverage is active with its parameters (defaults overlaid with `params[id]`). */
+/** One detector over the table with its parameters (defaults overlaid with `given`); nothing when its inputs are absent. */
+export function runDetector(table: EventTable, d: Detector, given?: Record<string, ParamValue>): { alerts: Alert[]; info: DetectorInfo } {
+  const values = resolveParams(d.params, given);
+  const coverage = d.coverage(table);
+  const alerts = coverage.state === 'active' ? mergeAlerts(d.run(table, values)) : [];
+  alerts.sort(byTime);
+  const info: DetectorInfo = {
+    id: d.id, title: d.title, description: d.description, severity: d.severity, params: d.params, values,
+    remediation: d.remediation, playbook: d.playbook, coverage, alerts: alerts.length,
+  };
+  return { alerts, info };
+}
+
+/** Runs every detector (those whose inputs the case lacks raise nothing and say why in their coverage). */
 export function runDetectors(table: EventTable, params: DetectorParams = {}): DetectionRun {
   const alerts: Alert[] = [];
   const detectors: DetectorInfo[] = [];
   for (const d of DETECTORS) {
-    const values = resolveParams(d.params, params[d.id]);
-    const coverage = d.coverage(table);
-    const found = coverage.state === 'active' ? mergeAlerts(d.run(table, values)) : [];
-    alerts.push(...found);
-    detectors.push({
-      id: d.id, title: d.title, description: d.description, severity: d.severity, params: d.params, values,
-      remediation: d.remediation, playbook: d.playbook, coverage, alerts: found.length,
-    });
+    const one = runDetector(table, d, params[d.id]);
+    alerts.push(...one.alerts);
+    detectors.push(one.info);
   }
-  alerts.sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  alerts.sort(byTime);
   return { alerts, detectors };
+}
+
+export function byTime(a: Alert, b: Alert): number {
+  return (a.ts === a.ts ? a.ts : Infinity) - (b.ts === b.ts ? b.ts : Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function detectorById(id: string): Detector | undefined {

@@ -10,11 +10,24 @@ import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
+import { CaseAlerts } from './alerts/caseAlerts.ts';
+import { caseTable } from './query/eventTable.ts';
+import type { CaseIndex } from './query/caseIndex.ts';
+import type { EventTable } from '../detect/types.ts';
 
 interface OpenCase {
   info: CaseInfo;
   store: CaseStore;
   query: QueryEngine;
+  alerts: CaseAlerts;
+}
+
+// one table per index: the detectors cache their inputs per table object (and its row count)
+const tables = new WeakMap<CaseIndex, EventTable>();
+function tableOf(c: OpenCase): EventTable {
+  let t = tables.get(c.query.index);
+  if (t === undefined) tables.set(c.query.index, (t = caseTable(c.query.index)));
+  return t;
 }
 
 export interface EngineOptions {
@@ -66,9 +79,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     open = undefined;
     // a file left 'reading' by a closed tab: incomplete, counted as stored; the user can remove or re-ingest it
     await repairInterrupted(store);
-    const c: OpenCase = { info, store, query: await loadIndex(store) };
+    const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
     open = c;
     await refreshCounts(c);
+    await c.alerts.runAll(tableOf(c));
     return c.info;
   };
 
@@ -134,6 +148,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       }).finally(() => { ingestAbort = undefined; });
       sources.remember(c.info.id, files, ledger);
       await refreshCounts(c);
+      await c.alerts.runAll(tableOf(c));
       const progress = { files: ledger, done: true };
       onProgress(progress);
       return progress;
@@ -152,6 +167,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
       c.query = await loadIndex(c.store);
       await refreshCounts(c);
+      await c.alerts.runAll(tableOf(c));
       return c.info;
     },
 
@@ -173,6 +189,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async release(handle) {
       requireCase().query.release(handle);
     },
+    async alerts(filter) {
+      return requireCase().alerts.list(filter);
+    },
+    async detectors() {
+      const c = requireCase();
+      return c.alerts.detectors(tableOf(c));
+    },
+    async setDetectorParams(id, params) {
+      const c = requireCase();
+      return c.alerts.setParams(tableOf(c), id, params);
+    },
+    async setAlertState(id, state) {
+      return requireCase().alerts.setState(id, state.status, state.note);
+    },
     async export() {
       throw new Error('export is not available yet');
     },
@@ -183,6 +213,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         if (o !== c) return c.info; // another case was opened meanwhile: nothing of it to rebuild
         o.query = await loadIndex(o.store);
         await refreshCounts(o);
+        await o.alerts.runAll(tableOf(o));
         return o.info;
       },
     }),

@@ -40,9 +40,13 @@ describe('brute force per account (>= 10 in 15 min)', () => {
     const alerts = run('builtin.bruteforce.user', events);
     expect(alerts.map((a) => [a.group, a.count])).toEqual([[{ 'target.usr.name': 'administrator' }, 10]]);
   });
-  it('a long burst makes one alert per window, each starting at its first failure', () => {
+  it('a sustained attack is one alert over consecutive windows; a pause longer than a window starts another', () => {
     const alerts = run('builtin.bruteforce.user', times(40, MIN, (ms) => ssh(ms, 'failure')));
-    expect(alerts.map((a) => [a.window?.start, a.count])).toEqual([[T0, 15], [T0 + 15 * MIN, 15], [T0 + 30 * MIN, 10]]);
+    expect(alerts.map((a) => [a.window?.start, a.window?.end, a.count])).toEqual([[T0, T0 + 45 * MIN, 40]]);
+    const twoAttacks = [...times(10, MIN, (ms) => ssh(ms, 'failure')), ...times(10, MIN, (ms) => ssh(30 * MIN + ms, 'failure'))];
+    expect(run('builtin.bruteforce.user', twoAttacks).map((a) => a.count)).toEqual([10, 10]);
+    const joined = [...times(10, MIN, (ms) => ssh(ms, 'failure')), ...times(10, MIN, (ms) => ssh(30 * MIN - 1 + ms, 'failure'))];
+    expect(run('builtin.bruteforce.user', joined).map((a) => a.count)).toEqual([20]);
   });
   it('threshold and window follow the parameters', () => {
     const ev = times(6, 2 * MIN, (ms) => ssh(ms, 'failure'));

@@ -42,26 +42,35 @@ export const passwordSpray: Detector = {
         if (c === 0) counts.delete(u);
         else counts.set(u, c);
       };
+      // episodes: a window that starts less than one window after the previous one ended continues it
+      const found: { start: number; end: number; positions: number[]; users: Set<number> }[] = [];
       let k = -1;
       for (let i = 0; i < pos.length;) {
         while (k + 1 < pos.length && l.ts[pos[k + 1]] < l.ts[pos[i]] + width) add(pos[++k], 1);
         if (counts.size >= minUsers) {
-          const slice = pos.slice(i, k + 1);
-          const users = [...counts.keys()].map((u) => l.users[u - 1]);
-          const ip = l.ips[ipId - 1];
-          out.push(makeAlert(table, passwordSpray, params, {
-            group: { 'init.host.ip': ip },
-            windowStart: l.ts[pos[i]], windowEnd: l.ts[pos[i]] + width,
-            rows: slice.map((p) => l.rows[p]),
-            message: `${ip} failed logons for ${users.length} accounts within ${span(width)} (${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''})`,
-            filter: `init.host.ip:${q(ip)} and outcome:failure`,
-          }));
+          const start = l.ts[pos[i]], last = found[found.length - 1];
+          if (last !== undefined && start < last.end + width) {
+            last.end = start + width;
+            last.positions.push(...pos.slice(i, k + 1));
+            for (const u of counts.keys()) last.users.add(u);
+          } else found.push({ start, end: start + width, positions: pos.slice(i, k + 1), users: new Set(counts.keys()) });
           counts.clear();
           i = k + 1;
         } else {
           add(pos[i], -1);
           i++;
         }
+      }
+      const ip = l.ips[ipId - 1];
+      for (const e of found) {
+        const users = [...e.users].map((u) => l.users[u - 1]);
+        out.push(makeAlert(table, passwordSpray, params, {
+          group: { 'init.host.ip': ip },
+          windowStart: e.start, windowEnd: e.end,
+          rows: e.positions.map((p) => l.rows[p]),
+          message: `${ip} failed logons for ${users.length} accounts (>= ${minUsers} within ${span(width)}: ${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''})`,
+          filter: `init.host.ip:${q(ip)} and outcome:failure`,
+        }));
       }
     }
     return out;

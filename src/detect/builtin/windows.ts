@@ -19,6 +19,22 @@ export function bursts(times: readonly number[], threshold: number, width: numbe
   return out;
 }
 
+/**
+ * One attack that runs for an hour is one alert, not four: a burst whose first event starts less than one
+ * window after the previous burst's window ended continues it. Returns [first, last, windowEnd] triples.
+ */
+export function episodes(times: readonly number[], threshold: number, width: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const [a, b] of bursts(times, threshold, width)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && times[a] < last[2] + width) {
+      last[1] = b;
+      last[2] = times[a] + width;
+    } else out.push([a, b, times[a] + width]);
+  }
+  return out;
+}
+
 /** Index of the first time >= t (times sorted ascending). */
 export function lowerBound(times: ArrayLike<number>, t: number, lo = 0, hi = times.length): number {
   while (lo < hi) {
