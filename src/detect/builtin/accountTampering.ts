@@ -79,6 +79,7 @@ function runTampering(table: EventTable, params: Params): Alert[] {
   byAction.set('sudo', SUDO);
   const kindOf = classify(action, (v) => byAction.get(v) ?? 0);
   const host = table.column('obs.host.name'), group = dictColumn(table, 'target.group.name');
+  const objectCols = KINDS.map((k) => table.column(k.object));
   const outcome = table.column('outcome'), init = table.column('init.usr.name'), target = table.column('target.usr.name');
   const privileged = classify(group, (v) => (PRIVILEGED.has(v.toLowerCase()) ? 1 : 0));
   const allGroups = params.allGroups === true, width = num(params, 'mergeMinutes') * MINUTE;
@@ -110,7 +111,7 @@ function runTampering(table: EventTable, params: Params): Alert[] {
     } else {
       const k = KINDS[kind - 1];
       if (kind === GROUP_KIND && !allGroups && (group === undefined || privileged[group.ids[r]] !== 1)) continue;
-      object = valueAt(table.column(k.object), r) ?? '';
+      object = valueAt(objectCols[kind - 1], r) ?? '';
       g.action = action.values[action.ids[r] - 1];
       if (k.object !== 'obs.host.name' && object !== '') g[k.object] = object;
       if (kind === GROUP_KIND && group !== undefined && group.ids[r] !== 0) g['target.group.name'] = group.values[group.ids[r] - 1];

@@ -14,11 +14,11 @@ export function runBruteForce(detector: Detector, table: EventTable, params: Par
   const field = by === 'user' ? 'target.usr.name' : 'init.host.ip';
   const names = by === 'user' ? l.users : l.ips;
   for (const [key, positions] of groupPositions(l, by === 'user' ? l.user : l.ip, FAIL)) {
-    const times = positions.map((p) => l.ts[p]);
+    const times = Array.from(positions, (p) => l.ts[p]);
     for (const [a, b, end] of episodes(times, threshold, width)) {
-      const rows = positions.slice(a, b + 1).map((p) => l.rows[p]);
+      const rows = Array.from(positions.subarray(a, b + 1), (p) => l.rows[p]);
       const value = names[key - 1];
-      const others = new Set(positions.slice(a, b + 1).map((p) => (by === 'user' ? l.ip[p] : l.user[p])).filter((id) => id !== 0));
+      const others = new Set(Array.from(positions.subarray(a, b + 1), (p) => (by === 'user' ? l.ip[p] : l.user[p])).filter((id) => id !== 0));
       const otherNames = [...others].slice(0, 3).map((id) => (by === 'user' ? l.ips : l.users)[id - 1]);
       const more = others.size > 3 ? ` and ${others.size - 3} more` : '';
       const message = by === 'user'

@@ -7,6 +7,7 @@ import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
 import { FAIL, groupPositions, logonCoverage, logons } from './logons.ts';
+import { lowerBound } from './windows.ts';
 
 const MIN_BASELINE = 4;
 const T0 = Date.UTC(2026, 2, 3, 0, 0);
@@ -48,49 +49,52 @@ export const failedLogonSpike: Detector = {
     const width = num(params, 'bucketMinutes') * MINUTE, base = num(params, 'baselineBuckets');
     const first = Math.floor(l.ts[0] / width);
     const out: Alert[] = [];
+    // per account: its non-empty buckets in time order, with prefix sums of counts and squares for the baselines
+    const ids: number[] = [], starts: number[] = [], sum: number[] = [0], sq: number[] = [0];
     for (const [userId, pos] of groupPositions(l, l.user, FAIL)) {
-      const buckets = new Map<number, number[]>(); // bucket index -> positions, in time order
-      for (const p of pos) {
-        const b = Math.floor(l.ts[p] / width);
-        let list = buckets.get(b);
-        if (list === undefined) buckets.set(b, (list = []));
-        list.push(p);
+      ids.length = 0; starts.length = 0; sum.length = 1; sq.length = 1;
+      for (let j = 0; j < pos.length; j++) {
+        const b = Math.floor(l.ts[pos[j]] / width);
+        if (ids.length === 0 || ids[ids.length - 1] !== b) { ids.push(b); starts.push(j); }
       }
-      let run: { start: number; end: number; rows: number[]; maxZ: number } | undefined;
+      starts.push(pos.length);
+      for (let i = 0; i < ids.length; i++) {
+        const c = starts[i + 1] - starts[i];
+        sum.push(sum[i] + c);
+        sq.push(sq[i] + c * c);
+      }
+      let run: { start: number; end: number; from: number; to: number; maxZ: number } | undefined;
       const flush = () => {
         if (run === undefined) return;
         const user = l.users[userId - 1];
+        const rows = Array.from(pos.subarray(run.from, run.to), (p) => l.rows[p]);
         out.push(makeAlert(table, failedLogonSpike, params, {
           group: { 'target.usr.name': user },
           windowStart: run.start * width, windowEnd: (run.end + 1) * width,
-          rows: run.rows,
-          message: `${run.rows.length} failed logons for ${user} in ${span((run.end - run.start + 1) * width)} (z = ${run.maxZ.toFixed(1)} over its baseline)`,
+          rows,
+          message: `${rows.length} failed logons for ${user} in ${span((run.end - run.start + 1) * width)} (z = ${run.maxZ.toFixed(1)} over its baseline)`,
           filter: `user.name:${q(user)} and outcome:failure`,
         }));
         run = undefined;
       };
-      for (const [b, list] of buckets) {
-        if (list.length < minFailures) continue;
+      for (let i = 0; i < ids.length; i++) {
+        const b = ids[i], count = starts[i + 1] - starts[i];
+        if (count < minFailures) continue;
         const from = Math.max(first, b - base);
         const nb = b - from;
         if (nb < MIN_BASELINE) continue;
-        let sum = 0, sq = 0;
-        for (let i = from; i < b; i++) {
-          const c = buckets.get(i)?.length ?? 0;
-          sum += c;
-          sq += c * c;
-        }
-        const mean = sum / nb, sd = Math.max(1, Math.sqrt(Math.max(0, sq / nb - mean * mean)));
-        const score = (list.length - mean) / sd;
+        const lo = lowerBound(ids, from, 0, i); // first non-empty bucket inside the baseline
+        const s1 = sum[i] - sum[lo], s2 = sq[i] - sq[lo];
+        const mean = s1 / nb, sd = Math.max(1, Math.sqrt(Math.max(0, s2 / nb - mean * mean)));
+        const score = (count - mean) / sd;
         if (score < z) continue;
-        const rows = list.map((p) => l.rows[p]);
         if (run !== undefined && run.end === b - 1) {
           run.end = b;
-          run.rows.push(...rows);
+          run.to = starts[i + 1];
           run.maxZ = Math.max(run.maxZ, score);
         } else {
           flush();
-          run = { start: b, end: b, rows, maxZ: score };
+          run = { start: b, end: b, from: starts[i], to: starts[i + 1], maxZ: score };
         }
       }
       flush();

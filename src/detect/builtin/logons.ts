@@ -106,15 +106,33 @@ function build(table: EventTable): Logons {
   };
 }
 
-/** Positions (into Logons arrays) of the attempts of one kind, grouped by a key id; groups in first-seen order. */
-export function groupPositions(l: Logons, key: Uint32Array, want: number): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (let i = 0; i < l.rows.length; i++) {
-    if (l.kind[i] !== want || key[i] === 0) continue;
-    let list = out.get(key[i]);
-    if (list === undefined) out.set(key[i], (list = []));
-    list.push(i);
+const groupCache = new WeakMap<Uint32Array, Map<number, Map<number, Uint32Array>>>();
+
+/**
+ * Positions (into Logons arrays, so in time order) of the attempts of one kind (0 = any), grouped by a key id
+ * (l.user or l.ip); groups in first-seen order. Parameter-free, so cached with the logon arrays.
+ */
+export function groupPositions(l: Logons, key: Uint32Array, want: number): Map<number, Uint32Array> {
+  let byKind = groupCache.get(key);
+  if (byKind === undefined) groupCache.set(key, (byKind = new Map()));
+  const hit = byKind.get(want);
+  if (hit !== undefined) return hit;
+  // two passes over flat arrays (count, then fill): no per-group array growth
+  const n = l.rows.length;
+  const counts = new Uint32Array(Math.max(l.users.length, l.ips.length) + 1);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if ((want !== 0 && l.kind[i] !== want) || key[i] === 0) continue;
+    if (counts[key[i]]++ === 0) order.push(key[i]);
   }
+  const out = new Map<number, Uint32Array>();
+  const fill = new Uint32Array(counts.length);
+  for (const k of order) out.set(k, new Uint32Array(counts[k]));
+  for (let i = 0; i < n; i++) {
+    if ((want !== 0 && l.kind[i] !== want) || key[i] === 0) continue;
+    out.get(key[i])![fill[key[i]]++] = i;
+  }
+  byKind.set(want, out);
   return out;
 }
 

@@ -51,9 +51,9 @@ export const passwordSpray: Detector = {
           const start = l.ts[pos[i]], last = found[found.length - 1];
           if (last !== undefined && start < last.end + width) {
             last.end = start + width;
-            last.positions.push(...pos.slice(i, k + 1));
+            for (let j = i; j <= k; j++) last.positions.push(pos[j]);
             for (const u of counts.keys()) last.users.add(u);
-          } else found.push({ start, end: start + width, positions: pos.slice(i, k + 1), users: new Set(counts.keys()) });
+          } else found.push({ start, end: start + width, positions: Array.from(pos.subarray(i, k + 1)), users: new Set(counts.keys()) });
           counts.clear();
           i = k + 1;
         } else {

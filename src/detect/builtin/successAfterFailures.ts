@@ -5,7 +5,7 @@
 import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, SUCCESS, logonCoverage, logons, type Logons } from './logons.ts';
+import { FAIL, SUCCESS, groupPositions, logonCoverage, logons, type Logons } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
@@ -48,37 +48,39 @@ export const successAfterFailures: Detector = {
 
 function run(l: Logons, key: Uint32Array, names: string[], field: string, table: Parameters<Detector['run']>[0], params: Parameters<Detector['run']>[1]): Alert[] {
   const minFailures = num(params, 'minFailures'), width = num(params, 'windowMinutes') * MINUTE;
-  const failures = new Map<number, number[]>(); // key -> positions of failures since its last success, oldest first
   const out: Alert[] = [];
-  for (let p = 0; p < l.rows.length; p++) {
-    const k = key[p];
-    if (k === 0) continue;
-    if (l.kind[p] === FAIL) {
-      let list = failures.get(k);
-      if (list === undefined) failures.set(k, (list = []));
-      list.push(p);
-      continue;
+  // per key, its attempts in time order; failures since its last success kept in two reused arrays
+  const failTs: number[] = [], failPos: number[] = [];
+  for (const [k, positions] of groupPositions(l, key, 0)) {
+    failTs.length = 0;
+    failPos.length = 0;
+    for (let j = 0; j < positions.length; j++) {
+      const p = positions[j];
+      if (l.kind[p] === FAIL) {
+        failTs.push(l.ts[p]);
+        failPos.push(p);
+        continue;
+      }
+      if (l.kind[p] !== SUCCESS || failTs.length === 0) continue;
+      const t = l.ts[p];
+      const from = lowerBound(failTs, t - width);
+      const n = failTs.length - from;
+      if (n >= minFailures) {
+        const value = names[k - 1];
+        const other = field === 'init.host.ip' ? (l.user[p] !== 0 ? ` as ${l.users[l.user[p] - 1]}` : '') : (l.ip[p] !== 0 ? ` from ${l.ips[l.ip[p] - 1]}` : '');
+        const rows = [...failPos.slice(from).map((i) => l.rows[i]), l.rows[p]];
+        out.push(makeAlert(table, successAfterFailures, params, {
+          group: { [field]: value },
+          windowStart: t, windowEnd: t + 1,
+          rows,
+          message: `Successful logon ${field === 'init.host.ip' ? `from ${value}${other}` : `for ${value}${other}`} after ${n} failed logons in the previous ${span(width)}`,
+          filter: `${field === 'init.host.ip' ? 'init.host.ip' : 'user.name'}:${q(value)} and outcome:(failure success)`,
+        }));
+      }
+      // only failures since the previous success count for the next one
+      failTs.length = 0;
+      failPos.length = 0;
     }
-    if (l.kind[p] !== SUCCESS) continue;
-    const t = l.ts[p];
-    const since = t - width;
-    const list = failures.get(k);
-    if (list === undefined || list.length === 0) continue;
-    failures.set(k, []); // only failures since the previous success count for the next one
-    const times = list.map((i) => l.ts[i]);
-    const from = lowerBound(times, since);
-    const n = list.length - from;
-    if (n < minFailures) continue;
-    const value = names[k - 1];
-    const other = field === 'init.host.ip' ? (l.user[p] !== 0 ? ` as ${l.users[l.user[p] - 1]}` : '') : (l.ip[p] !== 0 ? ` from ${l.ips[l.ip[p] - 1]}` : '');
-    const rows = [...list.slice(from).map((i) => l.rows[i]), l.rows[p]];
-    out.push(makeAlert(table, successAfterFailures, params, {
-      group: { [field]: value },
-      windowStart: t, windowEnd: t + 1,
-      rows,
-      message: `Successful logon ${field === 'init.host.ip' ? `from ${value}${other}` : `for ${value}${other}`} after ${n} failed logons in the previous ${span(width)}`,
-      filter: `${field === 'init.host.ip' ? 'init.host.ip' : 'user.name'}:${q(value)} and outcome:(failure success)`,
-    }));
   }
   return out;
 }
