@@ -9,9 +9,12 @@ import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
+import { AlertsView } from './views/alerts/AlertsView.tsx';
+import { AlertsButton, useAlertsMount } from './AlertsMount.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
+  const alerts = useAlertsMount(wb);
   return (
     <DropZone onDrop={wb.ingest}>
       <header className="app-header">
@@ -19,10 +22,14 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? 'Opening case…'}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
         <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting} />
+        <AlertsButton engine={engine} tracker={tracker} mount={alerts} />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
+      {alerts.showing ? (
+        <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} />
+      ) : <>
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
       <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
@@ -32,6 +39,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       ) : (
         <EventsTable view={wb.view} onPage={wb.goTo} />
       )}
+      </>}
     </DropZone>
   );
 }
