@@ -7,17 +7,19 @@ import { runDetectors, type DetectionRun } from '../../src/detect/index.ts';
 import type { EventTable } from '../../src/detect/types.ts';
 import { caseTable } from '../../src/workers/query/eventTable.ts';
 import { queryEngineFromPaths } from '../../src/cli/ingestPaths.ts';
+import type { QueryEngine } from '../../src/workers/query/engine.ts';
 
 const DEMO = join(import.meta.dirname, '../../public/demo');
 const files = (JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 'utf8')) as { files: { path: string }[] }).files.map((f) => join(DEMO, f.path));
 
 let run: DetectionRun;
 let table: EventTable;
+let engine: QueryEngine;
 const of = (id: string) => run.alerts.filter((a) => a.ruleId === id);
 const groups = (id: string) => of(id).map((a) => Object.values(a.group).join(' '));
 
 beforeAll(async () => {
-  const { engine } = await queryEngineFromPaths(files, {});
+  engine = (await queryEngineFromPaths(files, {})).engine;
   table = caseTable(engine.index);
   run = runDetectors(table);
 }, 60_000);
@@ -85,6 +87,16 @@ describe('demo bundle alerts', () => {
   it('the evidence query selects the event by host, action and time', () => {
     const a = of('builtin.account-tampering').find((x) => x.message.startsWith('Audit log cleared'))!;
     expect(a.evidenceQuery).toBe('obs.host.name:"DC01.corp.local" and action:"log-clear" and ts >= 2026-03-03T03:29:00.000Z and ts <= 2026-03-03T03:29:00.000Z');
+  });
+});
+
+describe('jump to evidence', () => {
+  it('every demo alert\'s evidence query selects exactly its events in the search engine', () => {
+    const wrong = run.alerts.map((a) => {
+      const r = engine.query(a.evidenceQuery ?? '');
+      return { id: a.id, count: a.count, found: r.ok ? r.handle.total : r.error.message };
+    }).filter((x) => x.found !== x.count);
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -223,6 +223,6 @@ describe('alert ids and merging', () => {
   });
   it('the evidence query names the group and the time range', () => {
     const [a] = run('builtin.bruteforce.ip', times(5, MIN, (ms) => ssh(ms, 'failure')));
-    expect(a.evidenceQuery).toBe('init.host.ip:"203.0.113.45" and outcome:failure and ts >= 2026-03-03T02:00:00.000Z and ts <= 2026-03-03T02:04:00.000Z');
+    expect(a.evidenceQuery).toBe('init.host.ip:"203.0.113.45" and outcome:failure and (action:(logon kerberos-preauth credential-validation) or type:WEB) and ts >= 2026-03-03T02:00:00.000Z and ts <= 2026-03-03T02:04:00.000Z');
   });
 });

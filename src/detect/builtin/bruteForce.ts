@@ -4,7 +4,7 @@
 import type { Alert, EventTable } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector, type Params } from './detector.ts';
-import { FAIL, groupPositions, logons } from './logons.ts';
+import { FAIL, groupPositions, logons, LOGON_CLAUSE } from './logons.ts';
 import { episodes } from './windows.ts';
 
 export function runBruteForce(detector: Detector, table: EventTable, params: Params, by: 'user' | 'ip'): Alert[] {
@@ -27,7 +27,7 @@ export function runBruteForce(detector: Detector, table: EventTable, params: Par
       out.push(makeAlert(table, detector, params, {
         group: { [field]: value },
         windowStart: times[a], windowEnd: end, rows, message,
-        filter: `${by === 'user' ? 'user.name' : 'init.host.ip'}:${q(value)} and outcome:failure`,
+        filter: `${by === 'user' ? 'user.name' : 'init.host.ip'}:${q(value)} and outcome:failure and ${LOGON_CLAUSE}`,
       }));
     }
   }

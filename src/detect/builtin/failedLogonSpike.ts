@@ -6,7 +6,7 @@
 import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, groupPositions, logonCoverage, logons } from './logons.ts';
+import { FAIL, groupPositions, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const MIN_BASELINE = 4;
@@ -73,7 +73,7 @@ export const failedLogonSpike: Detector = {
           windowStart: run.start * width, windowEnd: (run.end + 1) * width,
           rows,
           message: `${rows.length} failed logons for ${user} in ${span((run.end - run.start + 1) * width)} (z = ${run.maxZ.toFixed(1)} over its baseline)`,
-          filter: `user.name:${q(user)} and outcome:failure`,
+          filter: `user.name:${q(user)} and outcome:failure and ${LOGON_CLAUSE}`,
         }));
         run = undefined;
       };

@@ -26,6 +26,8 @@ export interface Logons {
 }
 
 const AUTH_ACTIONS = new Set(['logon', 'kerberos-preauth', 'credential-validation']);
+/** The search clause that selects logon attempts (evidence queries): the auth actions above, or web requests. */
+export const LOGON_CLAUSE = '(action:(logon kerberos-preauth credential-validation) or type:WEB)';
 const LOGIN_PATH = /(^|\/)(log-?in|log-?on|sign-?in|sign_in|auth|authenticate|session|sessions|wp-login\.php|j_security_check|token)(\/|\.|$)/i;
 
 /** Ids of several dictionary columns folded into one dictionary (first non-empty column wins per row). */

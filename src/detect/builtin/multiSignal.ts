@@ -6,7 +6,7 @@ import { dictColumn } from '../columns.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
 import { COUNTRY, TI_SCORE, geoCoverage, newCountryLogons, textOf } from './geo.ts';
-import { FAIL, SUCCESS, logons } from './logons.ts';
+import { FAIL, SUCCESS, logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 8, 0);
@@ -77,7 +77,7 @@ export const multiSignal: Detector = {
         group: { 'init.host.ip': ip },
         windowStart: l.ts[pos], windowEnd: l.ts[pos] + 1, rows,
         message: `${ip}: ${to - from} failed logons in ${span(width)}, then a logon as ${user} from ${country} (new for the account)${hasTi ? `, threat score ${score}` : ''}`,
-        filter: `init.host.ip:${q(ip)} and outcome:(failure success)`,
+        filter: `init.host.ip:${q(ip)} and outcome:(failure success) and ${LOGON_CLAUSE}`,
       }));
     }
     return out;

@@ -2,7 +2,7 @@
 // passwords tried against many users, under each account's lockout threshold). Default: >= 10 accounts in 30 min.
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, groupPositions, logonCoverage, logons } from './logons.ts';
+import { FAIL, groupPositions, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
 const fail = (min: number, user: string, ip = '198.51.100.77') => ({
@@ -69,7 +69,7 @@ export const passwordSpray: Detector = {
           windowStart: e.start, windowEnd: e.end,
           rows: e.positions.map((p) => l.rows[p]),
           message: `${ip} failed logons for ${users.length} accounts (>= ${minUsers} within ${span(width)}: ${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''})`,
-          filter: `init.host.ip:${q(ip)} and outcome:failure`,
+          filter: `init.host.ip:${q(ip)} and outcome:failure and ${LOGON_CLAUSE}`,
         }));
       }
     }

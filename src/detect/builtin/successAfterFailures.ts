@@ -5,7 +5,7 @@
 import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, SUCCESS, groupPositions, logonCoverage, logons, type Logons } from './logons.ts';
+import { FAIL, SUCCESS, groupPositions, logonCoverage, logons, type Logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
@@ -74,7 +74,7 @@ function run(l: Logons, key: Uint32Array, names: string[], field: string, table:
           windowStart: t, windowEnd: t + 1,
           rows,
           message: `Successful logon ${field === 'init.host.ip' ? `from ${value}${other}` : `for ${value}${other}`} after ${n} failed logons in the previous ${span(width)}`,
-          filter: `${field === 'init.host.ip' ? 'init.host.ip' : 'user.name'}:${q(value)} and outcome:(failure success)`,
+          filter: `${field === 'init.host.ip' ? 'init.host.ip' : 'user.name'}:${q(value)} and outcome:(failure success) and ${LOGON_CLAUSE}`,
         }));
       }
       // only failures since the previous success count for the next one
