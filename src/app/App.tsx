@@ -28,7 +28,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
       {alerts.showing ? (
-        <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} />
+        <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} onAlertsChanged={alerts.changed} />
       ) : <>
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
       <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />

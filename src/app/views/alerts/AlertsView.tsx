@@ -25,9 +25,11 @@ export interface AlertsViewProps {
   alert?: string;
   /** bumped by the shell when the case's events change (ingest, removal): the list is re-read */
   dataVersion?: number;
+  /** a status or parameter changed here (the shell's alerts badge re-counts) */
+  onAlertsChanged?: () => void;
 }
 
-export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion = 0 }: AlertsViewProps) {
+export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion = 0, onAlertsChanged }: AlertsViewProps) {
   const [groupBy, setGroupBy] = useState<GroupBy>('rule');
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [status, setStatus] = useState<AlertStatus | ''>('');
@@ -38,7 +40,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
     ...(status !== '' ? { statuses: [status] } : {}),
     ...(text.trim() !== '' ? { text: text.trim() } : {}),
   }), [severity, status, text]);
-  const data = useAlerts(engine, tracker, filter, dataVersion);
+  const data = useAlerts(engine, tracker, filter, dataVersion, onAlertsChanged);
   const detectorsById = useMemo(() => new Map(data.detectors.map((d) => [d.id, d])), [data.detectors]);
   const groups = useMemo(() => group(data.list?.alerts ?? [], groupBy, data.detectors), [data.list, groupBy, data.detectors]);
 
@@ -110,7 +112,8 @@ function statusText(data: ReturnType<typeof useAlerts>): string {
   const shown = SEVERITY_ORDER.reduce((n, s) => n + l.bySeverity[s], 0);
   const parts = SEVERITY_ORDER.filter((s) => l.bySeverity[s] > 0).map((s) => `${formatCount(l.bySeverity[s])} ${s}`);
   const of = shown !== l.total ? ` of ${formatCount(l.total)}` : '';
-  return `${formatCount(shown)}${of} alert${shown === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  const noun = (of !== '' ? l.total : shown) === 1 ? 'alert' : 'alerts';
+  return `${formatCount(shown)}${of} ${noun}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 interface Group { key: string; title: string; alerts: AlertItem[]; detector?: DetectorInfo; severity?: Severity }

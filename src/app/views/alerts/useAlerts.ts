@@ -12,7 +12,7 @@ export interface AlertsData {
   setState(id: string, status: AlertStatus, note: string): Promise<void>;
 }
 
-export function useAlerts(engine: EngineClient, tracker: IdleTracker, filter: AlertFilter, dataVersion: number): AlertsData {
+export function useAlerts(engine: EngineClient, tracker: IdleTracker, filter: AlertFilter, dataVersion: number, onChanged?: () => void): AlertsData {
   const [list, setList] = useState<AlertList>();
   const [detectors, setDetectors] = useState<DetectorInfo[]>([]);
   const [error, setError] = useState<string>();
@@ -43,15 +43,17 @@ export function useAlerts(engine: EngineClient, tracker: IdleTracker, filter: Al
     await tracker.track((async () => {
       await engine.setDetectorParams(id, { [name]: value });
       await reload();
+      onChanged?.();
     })());
-  }, [engine, tracker, reload]);
+  }, [engine, tracker, reload, onChanged]);
 
   const setState = useCallback(async (id: string, status: AlertStatus, note: string) => {
     await tracker.track((async () => {
       await engine.setAlertState(id, { status, note });
       await reload();
+      onChanged?.();
     })());
-  }, [engine, tracker, reload]);
+  }, [engine, tracker, reload, onChanged]);
 
   return { list, detectors, error, setParam, setState };
 }
