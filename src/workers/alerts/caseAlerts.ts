@@ -17,6 +17,8 @@ export class CaseAlerts {
   private states = new Map<string, AlertState>();
   private params: DetectorParams = {};
   private runMs = 0;
+  /** alert writes in order; a parameter change does not wait for its write (the store is a cache of the last run) */
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(private readonly store: CaseStore) {}
 
@@ -38,7 +40,7 @@ export class CaseAlerts {
     const t0 = performance.now();
     for (const d of DETECTORS) this.apply(runDetector(table, d, this.params[d.id]));
     this.runMs = performance.now() - t0;
-    await this.persist();
+    await this.persist([...this.alertsByRule.values()].flat(), undefined);
   }
 
   async setParams(table: EventTable, id: string, values: Record<string, ParamValue>): Promise<DetectorInfo> {
@@ -46,11 +48,12 @@ export class CaseAlerts {
     if (d === undefined) throw new Error(`no detector "${id}"`);
     const t0 = performance.now();
     const one = runDetector(table, d, { ...this.params[id], ...values });
+    const old = this.alertsByRule.get(id) ?? [];
     this.apply(one);
     this.runMs = performance.now() - t0;
     this.params = { ...this.params, [id]: one.info.values };
     await this.store.setSetting(PARAMS_KEY, this.params);
-    await this.persist();
+    void this.persist(one.alerts, old.map((a) => a.id));
     return one.info;
   }
 
@@ -92,7 +95,11 @@ export class CaseAlerts {
     this.infos.set(one.info.id, one.info);
   }
 
-  private async persist(): Promise<void> {
-    await this.store.putAlerts([...this.alertsByRule.values()].flat());
+  /** Writes alerts: all of them (replace = undefined), or one detector's (deleting its previous ones by id). */
+  private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
+    const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
+    // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
+    this.saving = this.saving.then(write).catch((e: unknown) => console.warn('alerts not stored:', e));
+    return this.saving;
   }
 }

@@ -133,6 +133,13 @@ export class CaseStore {
     await Promise.all([store.clear(), ...alerts.map((a) => store.put(a)), tx.done]);
   }
 
+  /** Deletes the given alert ids and writes the new alerts, in one transaction (one detector re-run). */
+  async replaceAlerts(remove: readonly string[], alerts: readonly Alert[]): Promise<void> {
+    const tx = this.db.transaction('alerts', 'readwrite');
+    const store = tx.objectStore('alerts');
+    await Promise.all([...remove.map((id) => store.delete(id)), ...alerts.map((a) => store.put(a)), tx.done]);
+  }
+
   async alerts(): Promise<Alert[]> {
     return this.db.getAll('alerts');
   }
