@@ -33,28 +33,36 @@ export const passwordSpray: Detector = {
     const l = logons(table);
     const minUsers = num(params, 'minUsers'), width = num(params, 'windowMinutes') * MINUTE;
     const out = [];
+    // failures per account inside the sliding window, and how many accounts have any: typed, reused per address
+    const counts = new Uint32Array(l.users.length + 1);
+    let distinct = 0;
+    const add = (p: number, d: 1 | -1) => {
+      const u = l.user[p];
+      if (u === 0) return;
+      if (d === 1 && counts[u]++ === 0) distinct++;
+      else if (d === -1 && --counts[u] === 0) distinct--;
+    };
+    const usersIn = (from: number, to: number, pos: Uint32Array) => {
+      const seen = new Set<number>();
+      for (let j = from; j < to; j++) if (l.user[pos[j]] !== 0) seen.add(l.user[pos[j]]);
+      return seen;
+    };
     for (const [ipId, pos] of groupPositions(l, l.ip, FAIL)) {
-      const counts = new Map<number, number>();
-      const add = (p: number, d: number) => {
-        const u = l.user[p];
-        if (u === 0) return;
-        const c = (counts.get(u) ?? 0) + d;
-        if (c === 0) counts.delete(u);
-        else counts.set(u, c);
-      };
+      counts.fill(0);
+      distinct = 0;
       // episodes: a window that starts less than one window after the previous one ended continues it
       const found: { start: number; end: number; positions: number[]; users: Set<number> }[] = [];
       let k = -1;
       for (let i = 0; i < pos.length;) {
         while (k + 1 < pos.length && l.ts[pos[k + 1]] < l.ts[pos[i]] + width) add(pos[++k], 1);
-        if (counts.size >= minUsers) {
+        if (distinct >= minUsers) {
           const start = l.ts[pos[i]], last = found[found.length - 1];
           if (last !== undefined && start < last.end + width) {
             last.end = start + width;
             for (let j = i; j <= k; j++) last.positions.push(pos[j]);
-            for (const u of counts.keys()) last.users.add(u);
-          } else found.push({ start, end: start + width, positions: Array.from(pos.subarray(i, k + 1)), users: new Set(counts.keys()) });
-          counts.clear();
+            for (const u of usersIn(i, k + 1, pos)) last.users.add(u);
+          } else found.push({ start, end: start + width, positions: Array.from(pos.subarray(i, k + 1)), users: usersIn(i, k + 1, pos) });
+          for (let j = i; j <= k; j++) add(pos[j], -1);
           i = k + 1;
         } else {
           add(pos[i], -1);
