@@ -8,7 +8,7 @@ import type { EventFields } from '../src/core/schema.ts';
 import { loadRules, runSigma } from '../src/detect/sigma/index.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 import { caseTable } from '../src/workers/query/eventTable.ts';
-import { ChunkBuilder } from '../src/workers/store/chunk.ts';
+import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
 import { corpusExists, corpusPath, listCorpus } from '../test/harness/corpus.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);

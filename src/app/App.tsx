@@ -10,9 +10,12 @@ import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 import { DuplicateDialog } from './components/DuplicateDialog.tsx';
+import { AlertsView } from './views/alerts/AlertsView.tsx';
+import { AlertsButton, useAlertsMount } from './AlertsMount.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
+  const alerts = useAlertsMount(wb);
   return (
     <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
       <header className="app-header">
@@ -20,6 +23,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
         <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly} />
+        <AlertsButton engine={engine} tracker={tracker} mount={alerts} />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       {wb.notice !== undefined && <p className="error-banner" role="alert">{wb.notice}</p>}
@@ -35,6 +39,9 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
+      {alerts.showing ? (
+        <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} onAlertsChanged={alerts.changed} />
+      ) : <>
       <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
       <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
@@ -44,6 +51,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       ) : (
         <EventsTable view={wb.view} onPage={wb.goTo} />
       )}
+      </>}
     </DropZone>
   );
 }

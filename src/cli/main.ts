@@ -1,6 +1,7 @@
 // The engine headless in Node: `npm run --silent logdrop -- <command> ...`.
 import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
+import { detect } from './detect.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -14,7 +15,8 @@ options:
                         default 100 times the input plus 1 GiB); what was not read is reported
   --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
-  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})`;
+  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
+  --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -45,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const facets: string[] = [];
   let limit: number | undefined;
   let maxExpandedBytes: number | undefined;
+  const rules: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -56,6 +59,11 @@ async function main(argv: string[]): Promise<number> {
     }
     else if (a === '--limit') limit = parseLimit(rest[++i]);
     else if (a === '--max-expanded') maxExpandedBytes = parseSize(rest[++i]);
+    else if (a === '--rules') {
+      const path = rest[++i];
+      if (path === undefined) throw new UsageError('--rules expects a rule file, folder or zip');
+      rules.push(path);
+    }
     else files.push(a);
   }
   if (command === 'normalize' && files.length > 0) {
@@ -65,6 +73,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'query' && files.length > 1) {
     const [text, ...paths] = files;
     const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit }, process.stdout, process.stderr);
+    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'detect' && files.length > 0) {
+    const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   process.stderr.write(USAGE + '\n');

@@ -50,6 +50,51 @@ export interface Alert {
   message: string;
   /** the parameters in force when it fired (detectors) */
   params?: Record<string, ParamValue>;
+  /** the window the rule looked at (epoch ms, end exclusive): correlations and detectors */
+  window?: { start: number; end: number };
+  /** the observing host of the evidence (obs.host.name), for grouping by host; several joined by ', ' */
+  host?: string;
+  /** a Logdrop search query (with ts bounds) that selects the evidence events, for "jump to evidence" */
+  evidenceQuery?: string;
+}
+
+/** One tunable parameter of a detector, with its default and range (the UI renders a control from it). */
+export interface ParamSpec {
+  name: string;
+  label: string;
+  kind: 'number' | 'boolean' | 'choice';
+  default: ParamValue;
+  min?: number;
+  max?: number;
+  step?: number;
+  /** unit shown next to a number ('events', 'minutes', 'SD', 'km/h') */
+  unit?: string;
+  choices?: readonly string[];
+  description: string;
+}
+
+/**
+ * Whether a detector can see anything in this case: active (its inputs exist), inactive (no event of the kind
+ * it reads), waiting (it needs an enrichment that has not run, e.g. GeoIP).
+ */
+export interface Coverage {
+  state: 'active' | 'inactive' | 'waiting';
+  reason: string;
+}
+
+/** A built-in detector as the UI and the CLI see it: its description, parameters in force and coverage. */
+export interface DetectorInfo {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  params: readonly ParamSpec[];
+  values: Record<string, ParamValue>;
+  remediation: string;
+  playbook: readonly string[];
+  coverage: Coverage;
+  /** alerts of the last run */
+  alerts: number;
 }
 
 /** What a user keeps on an alert across re-runs (keyed by Alert.id, stored in the case). */

@@ -2,6 +2,10 @@
 // Designed for millions of events: the UI only ever receives pages, facets, series and counts —
 // never the dataset. Only types here: the app imports this file for types, never engine internals.
 import type { EventFields } from '../core/schema.ts';
+import type { Alert, AlertState, DetectorInfo, ParamValue, Severity } from '../detect/types.ts';
+
+export type { Alert, AlertState, Coverage, DetectorInfo, ParamSpec, ParamValue, Severity } from '../detect/types.ts';
+export { SEVERITIES } from '../detect/types.ts';
 
 export interface CaseInfo {
   id: string;
@@ -209,6 +213,35 @@ export interface Histogram { bucketMs: number; from: number; to: number; buckets
 
 export interface FieldCatalogEntry { field: string; kind: 'num' | 'dict' | 'text'; count: number; samples: string[] }
 
+export type AlertStatus = AlertState['status'];
+
+/** Which alerts to list; every part optional (absent = all). */
+export interface AlertFilter {
+  severities?: Severity[];
+  statuses?: AlertStatus[];
+  ruleIds?: string[];
+  /** obs.host.name of the evidence (Alert.host contains it) */
+  host?: string;
+  /** case-insensitive substring of the message, rule name or group values */
+  text?: string;
+}
+
+/** An alert with what the user set on it (status 'new' and an empty note when nothing was set). */
+export interface AlertItem extends Alert {
+  state: AlertState;
+}
+
+export interface AlertList {
+  alerts: AlertItem[];
+  /** counts over the filtered alerts */
+  bySeverity: Record<Severity, number>;
+  byStatus: Record<AlertStatus, number>;
+  /** alerts in the case before filtering */
+  total: number;
+  /** milliseconds of the last detection run */
+  runMs: number;
+}
+
 export interface EngineApi {
   // cases
   listCases(): Promise<CaseInfo[]>;
@@ -251,6 +284,15 @@ export interface EngineApi {
   histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;
   fieldCatalog(): Promise<FieldCatalogEntry[]>;
   release(handle: number): Promise<void>;
+
+  // detection over the open case: runs after every ingest, on open, and when a detector's parameters change
+  alerts(filter?: AlertFilter): Promise<AlertList>;
+  /** the built-in detectors with their parameters in force, coverage and alert counts */
+  detectors(): Promise<DetectorInfo[]>;
+  /** stores the detector's parameters (defaults overlaid, clamped to ranges) in the case and re-runs it */
+  setDetectorParams(id: string, params: Record<string, ParamValue>): Promise<DetectorInfo>;
+  /** status and note of an alert, kept in the case across re-runs */
+  setAlertState(id: string, state: { status: AlertStatus; note: string }): Promise<AlertState>;
 
   // exports: the engine streams the file; the UI only saves the Blob
   export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;

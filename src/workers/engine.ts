@@ -13,11 +13,24 @@ import { createLedgerOps } from './ledger/ledgerOps.ts';
 import { ingestIntoCase } from './ingest/caseIngest.ts';
 import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
+import { CaseAlerts } from './alerts/caseAlerts.ts';
+import { caseTable } from './query/eventTable.ts';
+import type { CaseIndex } from './query/caseIndex.ts';
+import type { EventTable } from '../detect/types.ts';
 
 interface OpenCase {
   info: CaseInfo;
   store: CaseStore;
   query: QueryEngine;
+  alerts: CaseAlerts;
+}
+
+// one table per index: the detectors cache their inputs per table object (and its row count)
+const tables = new WeakMap<CaseIndex, EventTable>();
+function tableOf(c: OpenCase): EventTable {
+  let t = tables.get(c.query.index);
+  if (t === undefined) tables.set(c.query.index, (t = caseTable(c.query.index)));
+  return t;
 }
 
 export interface EngineOptions {
@@ -153,13 +166,14 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         lock.release();
       }
     }
-    const c: OpenCase = { info, store, query: await loadIndex(store) };
+    const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
     open = c;
     if (lock !== undefined) await refreshCounts(c);
     else {
       c.info = { ...c.info, writtenElsewhere: true }; // counts as the writer keeps them; read-only until it is done
       followWriter(c);
     }
+    await c.alerts.runAll(tableOf(c));
     return c.info;
   };
 
@@ -236,6 +250,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       // a duplicate replaced or skipped took events out: row ids are positions in the index, rebuild it
       if (removedEvents) c.query = await loadIndex(c.store);
       await refreshCounts(c);
+      await c.alerts.runAll(tableOf(c));
       const progress = { files: ledger, done: true };
       onProgress(progress);
       return progress;
@@ -254,6 +269,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
       c.query = await loadIndex(c.store);
       await refreshCounts(c);
+      await c.alerts.runAll(tableOf(c));
       return c.info;
     },
 
@@ -275,6 +291,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async release(handle) {
       requireCase().query.release(handle);
     },
+    async alerts(filter) {
+      return requireCase().alerts.list(filter);
+    },
+    async detectors() {
+      const c = requireCase();
+      return c.alerts.detectors(tableOf(c));
+    },
+    async setDetectorParams(id, params) {
+      const c = requireCase();
+      return c.alerts.setParams(tableOf(c), id, params);
+    },
+    async setAlertState(id, state) {
+      return requireCase().alerts.setState(id, state.status, state.note);
+    },
     async export() {
       throw new Error('export is not available yet');
     },
@@ -285,6 +315,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         if (o !== c) return c.info; // another case was opened meanwhile: nothing of it to rebuild
         o.query = await loadIndex(o.store);
         await refreshCounts(o);
+        await o.alerts.runAll(tableOf(o));
         return o.info;
       },
     }),

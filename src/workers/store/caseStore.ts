@@ -2,6 +2,7 @@
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
 import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
+import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { openVersioned } from './openVersioned.ts';
@@ -30,6 +31,11 @@ export class CaseStore {
           for (let cur = await tx.objectStore('chunks').openCursor(); cur !== null; cur = await cur.continue()) {
             await meta.put(describeChunk(cur.value));
           }
+        }
+        if (oldVersion < 3) {
+          // nothing to convert: a version-2 case gets its alerts on the next detection run (when it is opened)
+          d.createObjectStore('alerts', { keyPath: 'id' });
+          d.createObjectStore('alertStates', { keyPath: 'id' });
         }
       },
       blocked() {
@@ -120,6 +126,32 @@ export class CaseStore {
       tx.objectStore('files').delete(fileId),
       tx.done,
     ]);
+  }
+
+  /** Replaces the stored alerts with this run's (one transaction: the old set or the new one, never a mix). */
+  async putAlerts(alerts: readonly Alert[]): Promise<void> {
+    const tx = this.db.transaction('alerts', 'readwrite');
+    const store = tx.objectStore('alerts');
+    await Promise.all([store.clear(), ...alerts.map((a) => store.put(a)), tx.done]);
+  }
+
+  /** Deletes the given alert ids and writes the new alerts, in one transaction (one detector re-run). */
+  async replaceAlerts(remove: readonly string[], alerts: readonly Alert[]): Promise<void> {
+    const tx = this.db.transaction('alerts', 'readwrite');
+    const store = tx.objectStore('alerts');
+    await Promise.all([...remove.map((id) => store.delete(id)), ...alerts.map((a) => store.put(a)), tx.done]);
+  }
+
+  async alerts(): Promise<Alert[]> {
+    return this.db.getAll('alerts');
+  }
+
+  async alertStates(): Promise<AlertState[]> {
+    return this.db.getAll('alertStates');
+  }
+
+  async putAlertState(state: AlertState): Promise<void> {
+    await this.db.put('alertStates', state);
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -3,13 +3,18 @@
 // idb's versioned upgrade: add a step to the upgrade list, never edit a shipped step.
 import type { DBSchema } from 'idb';
 import type { CaseInfo, FileLedgerEntry } from '../api.ts';
+import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 
 export const CATALOG_DB = 'logdrop';
 export const CATALOG_VERSION = 1;
 export const CASE_DB_PREFIX = 'logdrop-case-';
-/** 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk). */
-export const CASE_VERSION = 2;
+/**
+ * 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk).
+ * 3: alerts (the last detection run, keyed by alert id) and alertStates (status and note per alert id, kept
+ * across re-runs); detector parameters live in settings under 'detect.params'.
+ */
+export const CASE_VERSION = 3;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -28,6 +33,10 @@ export interface CaseSchema extends DBSchema {
   /** one small row per chunk, written in the chunk's transaction: what is stored, without reading the chunks */
   chunkMeta: { key: [number, number]; value: ChunkMeta };
   settings: { key: string; value: unknown };
+  /** the alerts of the last detection run (derived: rewritten by every run) */
+  alerts: { key: string; value: Alert };
+  /** what the user set on an alert; survives re-runs because alert ids are deterministic */
+  alertStates: { key: string; value: AlertState };
 }
 
 export interface ChunkMeta {

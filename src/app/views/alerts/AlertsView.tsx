@@ -1,0 +1,142 @@
+// The alerts view: alerts of the open case grouped by rule, severity or host, with filters; each alert opens
+// to show why it fired and its evidence; a detector's parameters sit beside its alerts and re-run it live.
+import { useMemo, useState } from 'react';
+import type { AlertFilter, AlertItem, AlertStatus, DetectorInfo, Severity } from '../../../workers/api.ts';
+import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
+import type { Go } from '../../state/route.ts';
+import { formatCount } from '../../format.ts';
+import { useAlerts } from './useAlerts.ts';
+import { AlertDetail } from './AlertDetail.tsx';
+import { DetectorParams } from './DetectorParams.tsx';
+import { SEVERITY_ORDER, formatAt } from './format.ts';
+import './alerts.css';
+
+type GroupBy = 'rule' | 'severity' | 'host';
+/** alerts drawn per group; the rest are counted (filters narrow them down) */
+const SHOWN_PER_GROUP = 100;
+
+export interface AlertsViewProps {
+  engine: EngineClient;
+  tracker: IdleTracker;
+  go: Go;
+  /** IANA zone (or 'UTC') the times are shown in */
+  timeZone: string;
+  /** the alert to open (the route's `alert`) */
+  alert?: string;
+  /** bumped by the shell when the case's events change (ingest, removal): the list is re-read */
+  dataVersion?: number;
+  /** a status or parameter changed here (the shell's alerts badge re-counts) */
+  onAlertsChanged?: () => void;
+}
+
+export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion = 0, onAlertsChanged }: AlertsViewProps) {
+  const [groupBy, setGroupBy] = useState<GroupBy>('rule');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [status, setStatus] = useState<AlertStatus | ''>('');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState<string | undefined>(alert);
+  const filter = useMemo<AlertFilter>(() => ({
+    ...(severity !== '' ? { severities: [severity] } : {}),
+    ...(status !== '' ? { statuses: [status] } : {}),
+    ...(text.trim() !== '' ? { text: text.trim() } : {}),
+  }), [severity, status, text]);
+  const data = useAlerts(engine, tracker, filter, dataVersion, onAlertsChanged);
+  const detectorsById = useMemo(() => new Map(data.detectors.map((d) => [d.id, d])), [data.detectors]);
+  const groups = useMemo(() => group(data.list?.alerts ?? [], groupBy, data.detectors), [data.list, groupBy, data.detectors]);
+
+  return (
+    <section className="alerts-view" aria-label="Alerts">
+      <div className="alerts-toolbar">
+        <label>Group by{' '}
+          <select aria-label="Group alerts by" value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
+            <option value="rule">rule</option><option value="severity">severity</option><option value="host">host</option>
+          </select>
+        </label>
+        <label>Severity{' '}
+          <select aria-label="Filter by severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
+            <option value="">all</option>
+            {SEVERITY_ORDER.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <label>Status{' '}
+          <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as AlertStatus | '')}>
+            <option value="">all</option><option value="new">new</option><option value="acknowledged">acknowledged</option><option value="closed">closed</option>
+          </select>
+        </label>
+        <input type="search" aria-label="Filter alerts" placeholder="Filter: address, account, text…" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <p className="status-line" role="status">{statusText(data)}</p>
+      {data.error !== undefined && <p className="error-banner" role="alert">{data.error}</p>}
+      {groups.map((g) => (
+        <section key={g.key} className="alert-group" aria-label={g.title}>
+          <h3>
+            {g.severity !== undefined && <span className={`sev sev-${g.severity}`}>{g.severity}</span>} {g.title}{' '}
+            <span className="group-count">{formatCount(g.alerts.length)} alert{g.alerts.length === 1 ? '' : 's'}</span>
+          </h3>
+          {g.detector !== undefined && (
+            <div className="detector-head">
+              <p className="detector-desc">{g.detector.description}</p>
+              <p className={`coverage coverage-${g.detector.coverage.state}`}>{g.detector.coverage.state}: {g.detector.coverage.reason}</p>
+              {g.detector.coverage.state === 'active' && <DetectorParams detector={g.detector} onChange={(name, value) => void data.setParam(g.detector!.id, name, value)} />}
+            </div>
+          )}
+          <ul className="alert-list">
+            {g.alerts.slice(0, SHOWN_PER_GROUP).map((a) => (
+              <li key={a.id} className={`alert-row status-${a.state.status}`}>
+                <button type="button" className="alert-open" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? undefined : a.id)}>
+                  <span className={`sev sev-${a.severity}`}>{a.severity}</span>
+                  <time>{formatAt(a.ts, timeZone)}</time>
+                  <span className="alert-message">{a.message}</span>
+                  {a.state.status !== 'new' && <span className="alert-status">{a.state.status}</span>}
+                  {a.state.note !== '' && <span className="alert-has-note" title={a.state.note}>note</span>}
+                </button>
+                {open === a.id && (
+                  <AlertDetail
+                    alert={a} detector={detectorsById.get(a.ruleId)} timeZone={timeZone} go={go}
+                    onState={(s, note) => void data.setState(a.id, s, note)} onClose={() => setOpen(undefined)}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          {g.alerts.length > SHOWN_PER_GROUP && <p className="more">{formatCount(g.alerts.length - SHOWN_PER_GROUP)} more: narrow them with the filters.</p>}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function statusText(data: ReturnType<typeof useAlerts>): string {
+  const l = data.list;
+  if (l === undefined) return 'Loading alerts…';
+  const shown = SEVERITY_ORDER.reduce((n, s) => n + l.bySeverity[s], 0);
+  const parts = SEVERITY_ORDER.filter((s) => l.bySeverity[s] > 0).map((s) => `${formatCount(l.bySeverity[s])} ${s}`);
+  const of = shown !== l.total ? ` of ${formatCount(l.total)}` : '';
+  const noun = (of !== '' ? l.total : shown) === 1 ? 'alert' : 'alerts';
+  return `${formatCount(shown)}${of} ${noun}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}
+
+interface Group { key: string; title: string; alerts: AlertItem[]; detector?: DetectorInfo; severity?: Severity }
+
+function group(alerts: AlertItem[], by: GroupBy, detectors: DetectorInfo[]): Group[] {
+  if (by === 'rule') {
+    // every detector has a section (its coverage says why one raised nothing); rules without a detector (Sigma) after
+    const out = new Map<string, Group>(detectors.map((d) => [d.id, { key: d.id, title: d.title, alerts: [], detector: d }]));
+    for (const a of alerts) {
+      let g = out.get(a.ruleId);
+      if (g === undefined) out.set(a.ruleId, (g = { key: a.ruleId, title: a.ruleName, alerts: [] }));
+      g.alerts.push(a);
+    }
+    return [...out.values()];
+  }
+  if (by === 'severity') {
+    return SEVERITY_ORDER.map((s) => ({ key: s, title: s[0].toUpperCase() + s.slice(1), severity: s, alerts: alerts.filter((a) => a.severity === s) }))
+      .filter((g) => g.alerts.length > 0);
+  }
+  const byHost = new Map<string, AlertItem[]>();
+  for (const a of alerts) {
+    const h = a.host ?? 'no host';
+    byHost.set(h, [...(byHost.get(h) ?? []), a]);
+  }
+  return [...byHost.entries()].sort((a, b) => b[1].length - a[1].length).map(([h, list]) => ({ key: h, title: h, alerts: list }));
+}
