@@ -2,6 +2,7 @@
 // different things: in a term `:` ends a field name, in a value it is part of it (IPv6 2001:db8::1,
 // times 12:00). The parser says which mode it wants; positions are 0-based offsets into the query.
 import type { RangeOp } from './ast.ts';
+import { compileRegex } from '../../../core/regex.ts';
 import { QuerySyntaxError, queryError } from './errors.ts';
 
 export type Token =
@@ -98,14 +99,11 @@ function lexRegex(src: string, pos: number): Token | undefined {
   if (j < src.length && !isSpace(src[j]) && src[j] !== ')') return undefined;
   const source = src.slice(pos + 1, close);
   const flags = src.slice(close + 1, j);
-  if (!/^[imsuv]*$/.test(flags)) {
-    throw new QuerySyntaxError(queryError(`unknown regular expression flags '${flags}' (use i, m, s, u)`, close + 1));
+  if (!/^[imsu]*$/.test(flags)) {
+    throw new QuerySyntaxError(queryError(`unknown regular expression flags '${flags}' (use i, m, s)`, close + 1));
   }
-  try {
-    new RegExp(source, flags);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
-    throw new QuerySyntaxError(queryError(`invalid regular expression ${reason}`, pos));
-  }
+  // checked here so the error points at the expression; the compiler compiles it again (cached)
+  const re = compileRegex(source, flags);
+  if (!re.ok) throw new QuerySyntaxError(queryError(`invalid regular expression: ${re.error.message}`, pos));
   return { t: 'regex', source, flags, pos, end: j };
 }
