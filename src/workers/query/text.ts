@@ -1,5 +1,6 @@
 // Text helpers shared by the index and the query compiler: case folding that keeps offsets, globs.
 import { compileRegex, escapeRegex, type LinearRegex } from '../../core/regex.ts';
+import { readEscape } from './language/lexer.ts';
 
 /**
  * Lower-cases without changing the length: String.prototype.toLowerCase turns 'İ' (U+0130) into 'i' plus
@@ -25,8 +26,11 @@ export function globToRegExp(glob: string, anchored: boolean): LinearRegex {
   let src = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '\\' && i + 1 < glob.length) src += escapeRegExp(glob[++i]);
-    else if (c === '*') src += '[\\s\\S]*';
+    if (c === '\\' && i + 1 < glob.length) {
+      const e = readEscape(glob, i);
+      src += escapeRegExp(e.text);
+      i = e.next - 1;
+    } else if (c === '*') src += '[\\s\\S]*';
     else if (c === '?') src += '[\\s\\S]';
     else src += escapeRegExp(c);
   }

@@ -51,6 +51,21 @@ describe('catastrophic patterns run in linear time', () => {
   });
 });
 
+describe('invisible characters can be searched with escapes', () => {
+  const engine = createQueryEngine(indexOf([
+    { 'target.usr.name': 'root', message: 'a' }, { 'target.usr.name': 'ro\u200Bot', message: 'b' }, { 'target.usr.name': 'ad\u202Emin', message: 'x\u202Ey' },
+  ]));
+  it.each([
+    ['target.usr.name:root', 1], ['target.usr.name:"ro\\u200Bot"', 1], ['target.usr.name:ro\\u{200b}ot', 1],
+    ['target.usr.name:ad\\u{202E}*', 1], ['message:"\\u202E"', 1], ['target.usr.name:/\\u200B/', 1], ['"\\u{202e}"', 1],
+  ])('%s', (q, total) => {
+    expect(engine.query(q)).toMatchObject({ ok: true, handle: { total } });
+  });
+  it('a bad escape is a positioned error', () => {
+    expect(engine.query('user.name:"a\\u20"')).toMatchObject({ ok: false, error: { position: 12 } });
+  });
+});
+
 describe('nesting and length limits', () => {
   const engine = createQueryEngine(indexOf(sshEvents(10)));
   it.each([
