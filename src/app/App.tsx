@@ -23,8 +23,8 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
-      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
+      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} running={wb.querying} onSearch={wb.runQuery} onCancel={wb.cancelQuery} />
+      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} querying={wb.querying} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
         <section className="empty-case">
           <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>

@@ -83,6 +83,10 @@ export type ReingestResult =
 export interface ParserInfo { id: string; title: string }
 
 export interface IngestProgress {
+  /**
+   * While reading (done: false): only the rows added or changed since the previous report, at most ~4 reports a
+   * second (merge them by id). The last report (done: true): every row of this ingest.
+   */
   files: FileLedgerEntry[];
   done: boolean;
 }

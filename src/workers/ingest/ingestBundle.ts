@@ -8,6 +8,7 @@ import { ChunkBuilder, type EventChunk } from '../store/chunk.ts';
 import { unparsedIn } from '../store/chunkMeta.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
+import { throttledReporter } from './progressReporter.ts';
 
 export const CHUNK_EVENTS = 10_000;
 /** chunks handed to onChunk but not yet written: above this, reading pauses */
@@ -19,6 +20,7 @@ export interface BundleIngestHooks {
   updateFile(entry: FileLedgerEntry): Promise<void>;
   /** store and index a chunk; resolves when it is safely written */
   chunk(chunk: EventChunk): Promise<void>;
+  /** the rows changed since the previous call (throttled: see progressReporter.ts) */
   progress(files: FileLedgerEntry[]): void;
 }
 
@@ -36,7 +38,7 @@ export async function ingestBundle(
 ): Promise<FileLedgerEntry[]> {
   const ledger: FileLedgerEntry[] = [];
   const containerIssues: ContainerIssue[] = [];
-  const report = () => hooks.progress(ledger.map((e) => ({ ...e })));
+  const { report } = throttledReporter(ledger, (changed) => hooks.progress(changed));
   let sourceIndex = 0;
   let storageFull: FileLedgerEntry | undefined;
 
