@@ -5,6 +5,8 @@
 // Example: <SafeText text={String(event.fields['target.usr.name'])} />
 import { codePointLabel, describeCodePoint, hasInvisible, splitInvisible } from '../../core/text/invisible.ts';
 
+const COUNT = new Intl.NumberFormat('en-US');
+
 /**
  * Text with invisible characters marked; plain text (no extra elements) when there are none. `max` cuts a
  * long value (a 50,000-character line laid out in a table cell blocks the page) and says how much is hidden.
@@ -12,7 +14,7 @@ import { codePointLabel, describeCodePoint, hasInvisible, splitInvisible } from 
 export function SafeText({ text, max }: { text: string; max?: number }) {
   const cut = max !== undefined && text.length > max;
   const shown = cut ? text.slice(0, max) : text;
-  const more = cut ? <span className="safe-text__more"> … {(text.length - max).toLocaleString('en')} more characters</span> : null;
+  const more = cut ? <span className="safe-text__more"> … {COUNT.format(text.length - max)} more characters</span> : null;
   if (!hasInvisible(shown)) return <>{shown}{more}</>;
   return (
     <>
