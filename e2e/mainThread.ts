@@ -1,5 +1,6 @@
 // Reliability checks shared by the e2e/reliability-*.spec.ts files: main-thread long tasks (the
 // PerformanceObserver 'longtask' entries, 50 ms and over by definition) and uncaught page errors.
+import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 
 declare global {
@@ -30,4 +31,13 @@ export async function watchMainThread(page: Page): Promise<MainThreadWatch> {
     longTasks: () => page.evaluate(() => (window.__longTasks ?? []).map((t) => Math.round(t.duration))),
     reset: () => page.evaluate(() => { window.__longTasks = []; }),
   };
+}
+
+/**
+ * Whether long tasks can be asserted: on a machine whose run queue is over 1.5 per core (the shared 2-core
+ * box with 8 sessions sits at 10 per core), any 10 ms of work can be stretched past 50 ms, so the tasks
+ * are printed instead. CI runs alone on its machine.
+ */
+export function longTasksAssertable(): boolean {
+  return loadavg()[0] / cpus().length <= 1.5;
 }
