@@ -42,8 +42,8 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       {alerts.showing ? (
         <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} onAlertsChanged={alerts.changed} />
       ) : <>
-      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} />
+      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} running={wb.querying} onSearch={wb.runQuery} onCancel={wb.cancelQuery} />
+      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} querying={wb.querying} />
       {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
         <section className="empty-case">
           <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>

@@ -2,6 +2,7 @@
 import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
+import { terminalText } from './terminal.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -92,7 +93,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
-    process.stderr.write(`${e instanceof UsageError ? e.message : e instanceof Error ? e.stack : String(e)}\n`);
+    // plain words for the user; the stack only when asked for (LOGDROP_DEBUG=1), never raw log text
+    const message = e instanceof Error ? e.message : String(e);
+    const stack = process.env.LOGDROP_DEBUG === '1' && e instanceof Error && e.stack !== undefined ? `\n${e.stack}` : '';
+    process.stderr.write(`${e instanceof UsageError ? '' : 'logdrop: '}${terminalText(message)}${terminalText(stack).replace(/\\n/g, '\n')}\n`);
     process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );

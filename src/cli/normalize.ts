@@ -5,11 +5,12 @@ import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
 import { eventAt } from '../workers/chunk/chunk.ts';
 import { canonicalOrder } from '../core/schema.ts';
 import { ingestPaths } from './ingestPaths.ts';
+import { jsonLine, terminalText } from './terminal.ts';
 
 export async function normalize(paths: string[], options: IngestOptions, out: Writable, err: Writable): Promise<FileLedgerEntry[]> {
   const ledger = await ingestPaths(paths, options, async (chunk) => {
     let text = '';
-    for (let row = 0; row < chunk.count; row++) text += JSON.stringify(canonicalOrder(eventAt(chunk, row))) + '\n';
+    for (let row = 0; row < chunk.count; row++) text += jsonLine(canonicalOrder(eventAt(chunk, row))) + '\n';
     await write(out, text);
   });
   for (const f of ledger) err.write(summaryLine(f) + '\n');
@@ -23,16 +24,16 @@ export async function write(out: Writable, text: string): Promise<void> {
 
 export function summaryLine(f: FileLedgerEntry): string {
   const format = f.parserId === '' ? '-' : `${f.parserId} (${Math.round(f.confidence * 100)}%)`;
-  const extra = f.message ? `  ${f.message}` : '';
+  const extra = f.message ? `  ${terminalText(f.message)}` : '';
   // records the format says were there but could not be recovered: a damaged file must not read as fine
   const lost = f.lost !== undefined ? `\tlost=${f.lost}` : '';
-  return `${f.path}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${lost}${mixedText(f)}${layoutText(f)}${extra}`;
+  return `${terminalText(f.path)}\tformat=${format}\tevents=${f.events}\tunparsed=${f.unparsed}\tskipped-lines=${f.meta}\tstate=${f.state}${lost}${mixedText(f)}${layoutText(f)}${extra}`;
 }
 
 /** A mixed file's events per parser: "\tparsers=syslog3164:4,json:1". */
 function mixedText(f: FileLedgerEntry): string {
   if (f.parserCounts === undefined) return '';
-  return `\tparsers=${Object.entries(f.parserCounts).map(([id, n]) => `${id}:${n}`).join(',')}`;
+  return `\tparsers=${Object.entries(f.parserCounts).map(([id, n]) => `${terminalText(id)}:${n}`).join(',')}`;
 }
 
 /** The layout a learning parser found: "\ttime=<layout> (98%)\theader=time,level,component". */

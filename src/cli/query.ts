@@ -9,6 +9,7 @@ import type { Facet, FileLedgerEntry, IngestOptions, QueryError } from '../worke
 import type { QueryEngine } from '../workers/query/engine.ts';
 import { queryEngineFromPaths } from './ingestPaths.ts';
 import { summaryLine, write } from './normalize.ts';
+import { caretLines, facetValue, jsonLine, terminalText } from './terminal.ts';
 
 export interface QueryCommandOptions extends IngestOptions {
   /** fields to count instead of printing events */
@@ -48,23 +49,20 @@ async function printEvents(engine: QueryEngine, handle: number, count: number, o
   for (let offset = 0; offset < count; offset += PAGE) {
     let text = '';
     // no sort given: the engine pages in time order (events without a time last)
-    for (const row of engine.page(handle, offset, Math.min(PAGE, count - offset))) text += JSON.stringify(canonicalOrder(row.fields)) + '\n';
+    for (const row of engine.page(handle, offset, Math.min(PAGE, count - offset))) text += jsonLine(canonicalOrder(row.fields)) + '\n';
     await write(out, text);
   }
 }
 
 /** A header per field (distinct values, events without it), then "count TAB value" lines, most frequent first. */
 export function formatFacet(f: Facet): string {
-  let text = `# ${f.field}\tdistinct=${f.distinct}\tmissing=${f.missing}\n`;
-  // a value holding a tab or a line break would break the line format: print it as a JSON string then
-  for (const v of f.values) text += `${v.count}\t${/[\t\r\n]/.test(v.value) ? JSON.stringify(v.value) : v.value}\n`;
+  let text = `# ${terminalText(f.field)}\tdistinct=${f.distinct}\tmissing=${f.missing}\n`;
+  // a value holding a tab, a line break or another invisible character is printed as a JSON string
+  for (const v of f.values) text += `${v.count}\t${facetValue(v.value)}\n`;
   return text;
 }
 
-/** The message, then the query on one line with a caret under the position. */
+/** The message, then the query (or the part around the position) on one line with a caret under it. */
 export function formatQueryError(text: string, e: QueryError, label: string): string {
-  // tabs and line breaks become spaces so the caret stays under the right character
-  const line = text.replace(/[\t\r\n]/g, ' ');
-  const at = Math.max(0, Math.min(e.position, line.length));
-  return `${label}: ${e.message}\n  ${line}\n  ${' '.repeat(at)}^`;
+  return `${label}: ${terminalText(e.message)}\n${caretLines(text, e.position)}`;
 }

@@ -175,6 +175,10 @@ export interface ParserInfo {
 }
 
 export interface IngestProgress {
+  /**
+   * While reading (done: false): only the rows added or changed since the previous report, at most ~4 reports a
+   * second (merge them by id). The last report (done: true): every row of this ingest.
+   */
   files: FileLedgerEntry[];
   done: boolean;
 }
@@ -197,7 +201,16 @@ export interface QueryHandle {
   warnings?: QueryError[];
 }
 
-export type QueryResult = { ok: true; handle: QueryHandle } | { ok: false; error: QueryError };
+/** cancelled: stopped by cancelQuery or by a newer query before it finished (error.message says which) */
+export type QueryResult = { ok: true; handle: QueryHandle } | { ok: false; error: QueryError; cancelled?: true };
+
+export interface QueryRunOptions {
+  /** the caller's number for this run: cancelQuery(runId) stops it */
+  runId?: number;
+}
+
+/** How far a running query is: work units (column scans, text chunks) done out of total. */
+export interface QueryProgress { runId?: number; done: number; total: number }
 
 export interface EventRow {
   /** stable id of the event within the case */
@@ -278,7 +291,13 @@ export interface EngineApi {
   exportLedger(format: 'csv' | 'json'): Promise<Blob>;
 
   // queries over the open case
-  query(text: string): Promise<QueryResult>;
+  /**
+   * Runs a query in slices: the engine answers other calls meanwhile, reports progress (at most ~10 times a
+   * second, through a comlink proxy) and stops when cancelled. A new query cancels the one still running.
+   */
+  query(text: string, options?: QueryRunOptions, onProgress?: (p: QueryProgress) => void): Promise<QueryResult>;
+  /** Stops the running query if it is run `runId` (it then resolves with cancelled: true); else does nothing. */
+  cancelQuery(runId: number): Promise<void>;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): Promise<EventRow[]>;
   facets(handle: number, fields: string[], topN: number): Promise<Facet[]>;
   histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;

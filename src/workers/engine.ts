@@ -42,6 +42,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   const runIngest = options.runIngest ?? inThreadRunner;
   let open: OpenCase | undefined;
   let ingestAbort: AbortController | undefined;
+  /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
+  let running: { runId?: number; cancelled: boolean } | undefined;
 
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
@@ -273,8 +275,27 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    async query(text) {
-      return requireCase().query.query(text);
+    async query(text, options = {}, onProgress) {
+      const c = requireCase();
+      if (running !== undefined) running.cancelled = true; // the newest query wins: the UI shows only its answer
+      const run = (running = { runId: options.runId, cancelled: false });
+      let last = 0;
+      try {
+        return await c.query.querySliced(text, {
+          cancelled: () => run.cancelled,
+          progress(done, total) {
+            const t = performance.now();
+            if (onProgress === undefined || t - last < 100) return;
+            last = t;
+            void onProgress({ runId: run.runId, done, total });
+          },
+        });
+      } finally {
+        if (running === run) running = undefined;
+      }
+    },
+    async cancelQuery(runId) {
+      if (running !== undefined && running.runId === runId) running.cancelled = true;
     },
     async page(handle, offset, limit, sort) {
       return requireCase().query.page(handle, offset, limit, sort);

@@ -1,6 +1,8 @@
 // Per-file progress during an ingest, then the per-file outcome (format, events, unparsed, messages).
 import type { FileLedgerEntry } from '../../workers/api.ts';
 import { formatBytes, formatCount } from '../format.ts';
+import { useVirtualWindow } from '../hooks/useVirtualWindow.ts';
+import { SafeText, safeLabel } from './SafeText.tsx';
 
 /** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
 const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
@@ -8,6 +10,8 @@ const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'ca
 export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
   files: FileLedgerEntry[]; ingesting: boolean; onCancel: () => void; onRemove?: (fileId: number) => void;
 }) {
+  // long lists (archives with thousands of members) render only the rows in view
+  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34);
   if (files.length === 0) return null;
   return (
     <section className="ingest-panel" aria-label="Files in this case">
@@ -15,13 +19,14 @@ export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
         <h2>Files ({files.length})</h2>
         {ingesting && <button type="button" className="button" onClick={onCancel}>Cancel ingest</button>}
       </div>
-      <ul className="file-list">
-        {files.map((f) => (
-          <li key={`${f.id}-${f.path}`} className={`file file--${f.state}`}>
-            <span className="file__path" title={f.path}>{f.path}</span>
+      <ul className="file-list" ref={attach} onScroll={onScroll}>
+        {before > 0 && <li aria-hidden="true" style={{ height: before }} />}
+        {files.slice(start, end).map((f) => (
+          <li key={`${f.id}-${f.path}`} className={`file file--${f.state}`} data-vrow="">
+            <span className="file__path" title={safeLabel(f.path)}><SafeText text={f.path} /></span>
             <progress
               className="file__progress"
-              aria-label={`Progress of ${f.path}`}
+              aria-label={`Progress of ${safeLabel(f.path)}`}
               max={Math.max(f.size, f.bytesRead, 1)}
               value={f.state === 'reading' ? f.bytesRead : Math.max(f.size, f.bytesRead, 1)}
             />
@@ -32,12 +37,13 @@ export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
               {f.state === 'incomplete' && <> · <strong className="file__warning">incomplete</strong></>}
               {f.parserId !== '' && <> · {f.parserId}</>}
             </span>
-            {f.message !== undefined && <span className="file__message">{f.message}</span>}
+            {f.message !== undefined && <span className="file__message"><SafeText text={f.message} /></span>}
             {onRemove !== undefined && REMOVABLE.has(f.state) && !ingesting && (
-              <button type="button" className="button file__remove" aria-label={`Remove ${f.path}`} onClick={() => onRemove(f.id)}>Remove</button>
+              <button type="button" className="button file__remove" aria-label={`Remove ${safeLabel(f.path)}`} onClick={() => onRemove(f.id)}>Remove</button>
             )}
           </li>
         ))}
+        {after > 0 && <li aria-hidden="true" style={{ height: after }} />}
       </ul>
     </section>
   );

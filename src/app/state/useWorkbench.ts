@@ -2,9 +2,10 @@
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
-  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EventRow, FileLedgerEntry, QueryError, ReingestOptions, ReingestResult,
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EventRow, FileLedgerEntry, QueryError, QueryProgress, ReingestOptions, ReingestResult,
 } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
+import { mergeProgress } from './mergeProgress.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -16,7 +17,12 @@ export interface QueryView {
   rows: EventRow[];
   error?: QueryError;
   tookMs: number;
+  /** the user cancelled the search of `cancelledText`: rows and total are still those of `text` */
+  cancelledText?: string;
 }
+
+/** A search the engine is running: work units done out of total (0 of 0 until its first report). */
+export interface QueryRun { runId: number; text: string; done: number; total: number }
 
 export interface Workbench {
   caseInfo?: CaseInfo;
@@ -33,10 +39,14 @@ export interface Workbench {
   ingesting: boolean;
   files: FileLedgerEntry[];
   view?: QueryView;
+  /** the search running now (the UI shows its progress and a Cancel button) */
+  querying?: QueryRun;
   fatal?: string;
   /** files may still be arriving (a folder walk, the demo download): the wait is part of the tracked work */
   ingest(files: DroppedFile[] | Promise<DroppedFile[]>): Promise<void>;
   runQuery(text: string): Promise<void>;
+  /** stops the running search; the previous results stay */
+  cancelQuery(): void;
   goTo(offset: number): Promise<void>;
   cancelIngest(): void;
   /** shows a case the engine has just opened: its files and all its events */
@@ -58,6 +68,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   const [notice, setNotice] = useState<string>();
   const [caseListShown, showCaseList] = useState(false);
   const [pending, setPending] = useState<{ q: DuplicateQuestion; resolve: (a: DuplicateAnswer) => void }>();
+  const [querying, setQuerying] = useState<QueryRun>();
+  // the latest run: answers and progress of older runs (replaced by a newer search) are dropped
+  const runSeq = useRef(0);
   // the latest view for callbacks (paging, re-running after an ingest) without re-creating them
   const viewRef = useRef<QueryView | undefined>(undefined);
   const setView = useCallback((v: QueryView) => {
@@ -66,18 +79,44 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   }, []);
 
   const runQuery = useCallback(async (text: string) => {
+    const runId = ++runSeq.current;
     await tracker.track((async () => {
-      const r = await engine.query(text);
-      const previous = viewRef.current;
-      if (previous !== undefined) void engine.release(previous.handle);
-      if (!r.ok) {
-        setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: r.error, tookMs: 0 });
-        return;
+      setQuerying({ runId, text, done: 0, total: 0 });
+      try {
+        const onProgress = callback((p: QueryProgress) => {
+          if (runSeq.current === runId) setQuerying({ runId, text, done: p.done, total: p.total });
+        });
+        const r = await engine.query(text, { runId }, onProgress);
+        if (runSeq.current !== runId) {
+          if (r.ok) void engine.release(r.handle.id); // a newer search replaced this one
+          return;
+        }
+        const previous = viewRef.current;
+        if (!r.ok && r.cancelled === true) {
+          if (previous !== undefined) setView({ ...previous, cancelledText: text });
+          return;
+        }
+        if (previous !== undefined) void engine.release(previous.handle);
+        if (!r.ok) {
+          setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: r.error, tookMs: 0 });
+          return;
+        }
+        const rows = await engine.page(r.handle.id, 0, PAGE_SIZE);
+        setView({ text, total: r.handle.total, handle: r.handle.id, offset: 0, rows, tookMs: r.handle.tookMs });
+      } catch (e) {
+        // a bug in the engine: shown in place of the results, not swallowed
+        if (runSeq.current === runId) {
+          setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: { message: `The search failed: ${e instanceof Error ? e.message : String(e)}`, position: 0 }, tookMs: 0 });
+        }
+      } finally {
+        if (runSeq.current === runId) setQuerying(undefined);
       }
-      const rows = await engine.page(r.handle.id, 0, PAGE_SIZE);
-      setView({ text, total: r.handle.total, handle: r.handle.id, offset: 0, rows, tookMs: r.handle.tookMs });
     })());
   }, [engine, tracker, setView]);
+
+  const cancelQuery = useCallback(() => {
+    void engine.cancelQuery(runSeq.current);
+  }, [engine]);
 
   const goTo = useCallback(async (offset: number) => {
     const v = viewRef.current;
@@ -146,7 +185,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       setIngesting(true);
       try {
         const before = await engine.ledger();
-        await engine.ingest(dropped, {}, callback((p) => setFiles([...before, ...p.files])), callback(askDuplicate));
+        setFiles(before);
+        // progress holds only the rows that changed: merged into what is shown
+        await engine.ingest(dropped, {}, callback((p) => setFiles((shown) => mergeProgress(shown, p.files))), callback(askDuplicate));
         // from the store: a duplicate replaced or skipped changed rows that were there before
         setFiles(await engine.ledger());
         const cases = await engine.listCases();
@@ -204,6 +245,6 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
 
   return {
     caseInfo, readOnly: caseInfo?.writtenElsewhere === true, notice, caseListShown, showCaseList, question: pending?.q, answer,
-    ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
+    ingesting, files, view, querying, fatal, ingest, runQuery, cancelQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }

@@ -9,6 +9,7 @@ import type { EventChunk } from '../chunk/chunk.ts';
 import { unparsedIn } from '../chunk/measure.ts';
 import { ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
+import { throttledReporter } from './progressReporter.ts';
 
 /** chunks handed to onChunk but not yet written: above this, reading pauses */
 const MAX_PENDING_CHUNKS = 3;
@@ -30,6 +31,7 @@ export interface BundleIngestHooks {
   updateFile(entry: FileLedgerEntry): Promise<void>;
   /** store and index a chunk; resolves when it is safely written */
   chunk(chunk: EventChunk): Promise<void>;
+  /** the rows changed since the previous call (throttled: see progressReporter.ts) */
   progress(files: FileLedgerEntry[]): void;
   /** before an entry is read: 'skip' leaves it unread, with no row (a duplicate the user chose to skip) */
   admit?(entry: EntryCandidate): Promise<'read' | 'skip'>;
@@ -55,7 +57,7 @@ export async function ingestBundle(
 ): Promise<FileLedgerEntry[]> {
   const ledger: FileLedgerEntry[] = [];
   const containerIssues: ContainerIssue[] = [];
-  const report = () => hooks.progress(ledger.map((e) => ({ ...e })));
+  const { report } = throttledReporter(ledger, (changed) => hooks.progress(changed));
   let sourceIndex = 0;
   let storageFull: FileLedgerEntry | undefined;
   // what the containers said since the last file was done (an entry's first bytes are read before it is handed

@@ -9,7 +9,8 @@ import type { CaseIndex } from './caseIndex.ts';
 import type { DictField, Field } from './fields.ts';
 import type { Node, RangeOp, Value } from './language/ast.ts';
 import { QuerySyntaxError, queryError } from './language/errors.ts';
-import { ipMatcher } from './cidr.ts';
+import { dictLookup } from './dictLookup.ts';
+import { compileRegex, type LinearRegex } from '../../core/regex.ts';
 import { globToRegExp, lowerSameLength } from './text.ts';
 import { parseTimeValue } from './timeValue.ts';
 import type { Plan } from './plan.ts';
@@ -95,7 +96,7 @@ class Compiler {
   private freeText(v: Value): Plan {
     if (v.kind === 'literal') return v.text === '' ? { op: 'all' } : { op: 'free', needle: lowerSameLength(v.text) };
     if (v.kind === 'wildcard') return /^\**$/.test(v.pattern) ? { op: 'all' } : { op: 'freeTest', re: globToRegExp(v.pattern, false) };
-    return { op: 'freeTest', re: new RegExp(v.source, v.flags) };
+    return { op: 'freeTest', re: this.regex(v) };
   }
 
   private match(f: Field | Column['kind'], name: string, v: Value): Plan {
@@ -109,26 +110,28 @@ class Compiler {
           ? { op: 'numRange', field: f, lo: span.from, hi: to, loIncl: true, hiIncl: span.to === undefined }
           : { op: 'none' };
       }
-      const re = v.kind === 'wildcard' ? globToRegExp(v.pattern, true) : new RegExp(v.source, v.flags);
+      const re = v.kind === 'wildcard' ? globToRegExp(v.pattern, true) : this.regex(v);
       return typeof f === 'object' && f.kind === 'num' ? { op: 'numTest', field: f, re } : { op: 'none' };
     }
     if (typeof f !== 'object' || f.kind !== 'text') return { op: 'none' };
     if (v.kind === 'literal') return { op: 'textContains', field: f, needle: lowerSameLength(v.text) };
-    return { op: 'textTest', field: f, re: v.kind === 'wildcard' ? globToRegExp(v.pattern, false) : new RegExp(v.source, v.flags) };
+    return { op: 'textTest', field: f, re: v.kind === 'wildcard' ? globToRegExp(v.pattern, false) : this.regex(v) };
   }
 
   /** Each distinct value is tested once; the scan then only looks ids up in the table. */
   private dictMatch(f: DictField, v: Value): Plan {
+    // a literal is a hash probe (lists of thousands of IOCs stay linear); patterns test each distinct value once
+    if (v.kind === 'literal') return { op: 'dictIds', field: f, ids: dictLookup(f).literal(v.text, v.quoted) };
     const values = f.values, table = new Uint8Array(values.length + 1);
-    if (v.kind === 'literal') {
-      const low = v.text.toLowerCase(), lows = f.lowerValues();
-      const ip = v.quoted ? undefined : ipMatcher(v.text);
-      for (let i = 0; i < values.length; i++) if (lows[i] === low || (ip !== undefined && ip(values[i]))) table[i + 1] = 1;
-    } else {
-      const re = v.kind === 'wildcard' ? globToRegExp(v.pattern, true) : new RegExp(v.source, v.flags);
-      for (let i = 0; i < values.length; i++) if (re.test(values[i])) table[i + 1] = 1;
-    }
+    const re = v.kind === 'wildcard' ? globToRegExp(v.pattern, true) : this.regex(v);
+    for (let i = 0; i < values.length; i++) if (re.test(values[i])) table[i + 1] = 1;
     return { op: 'dict', field: f, table };
+  }
+
+  /** Already checked by the lexer, so a failure here is a bug. */
+  private regex(v: Value & { kind: 'regex' }): LinearRegex {
+    const re = compileRegex(v.source, v.flags);
+    return re.ok ? re.value : fail(`invalid regular expression: ${re.error.message}`, v.pos);
   }
 
   private exists(f: Field | Column['kind']): Plan {

@@ -1,7 +1,7 @@
 // The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
-import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryResult, SortSpec } from '../api.ts';
+import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryError, QueryResult, SortSpec } from '../api.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
@@ -11,7 +11,8 @@ import { page } from './results/page.ts';
 import { surrounding } from './results/surrounding.ts';
 import { topN, type TopGroup } from './results/topN.ts';
 import type { RowSet } from './rowSet.ts';
-import { search } from './search.ts';
+import { search, searchSliced, type SearchResult, type SliceControl } from './search.ts';
+import type { Result } from '../../core/result.ts';
 
 export interface QueryEngineOptions {
   /** the clock behind `now` in queries (tests pin it) */
@@ -24,6 +25,8 @@ export interface QueryEngine {
   readonly index: CaseIndex;
   addChunk(chunk: EventChunk): void;
   query(text: string): QueryResult;
+  /** The same in slices that yield to the event loop (the worker stays responsive); see SliceControl. */
+  querySliced(text: string, control: SliceControl): Promise<QueryResult>;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): EventRow[];
   facets(handle: number, fields: string[], topN: number): Facet[];
   histogram(handle: number, buckets: number, splitField?: string): Histogram;
@@ -46,18 +49,26 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
   let catalog: { version: number; entries: FieldCatalogEntry[] } | undefined;
   const emptyHistogram = (splitField?: string): Histogram => ({ bucketMs: 1000, from: 0, to: 0, buckets: [], splitField });
 
+  const finish = (r: Result<SearchResult, QueryError>, t0: number): QueryResult => {
+    if (!r.ok) return { ok: false, error: r.error };
+    const id = nextId++;
+    handles.set(id, { rows: r.value.rows, sorted: new Map() });
+    const tookMs = Math.round((performance.now() - t0) * 10) / 10;
+    const handle = { id, total: r.value.rows.size, tookMs, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
+    return { ok: true, handle };
+  };
+
   return {
     index,
     addChunk: (chunk) => index.addChunk(chunk),
     query(text) {
       const t0 = performance.now();
-      const r = search(index, text, now());
-      if (!r.ok) return { ok: false, error: r.error };
-      const id = nextId++;
-      handles.set(id, { rows: r.value.rows, sorted: new Map() });
-      const tookMs = Math.round((performance.now() - t0) * 10) / 10;
-      const handle = { id, total: r.value.rows.size, tookMs, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
-      return { ok: true, handle };
+      return finish(search(index, text, now()), t0);
+    },
+    async querySliced(text, control) {
+      const t0 = performance.now();
+      const r = await searchSliced(index, text, now(), control);
+      return r === 'cancelled' ? { ok: false, error: { message: 'the search was cancelled', position: 0 }, cancelled: true } : finish(r, t0);
     },
     page(id, offset, limit, sort) {
       const h = handles.get(id);

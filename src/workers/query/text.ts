@@ -1,4 +1,6 @@
 // Text helpers shared by the index and the query compiler: case folding that keeps offsets, globs.
+import { compileRegex, escapeRegex, type LinearRegex } from '../../core/regex.ts';
+import { readEscape } from './language/lexer.ts';
 
 /**
  * Lower-cases without changing the length: String.prototype.toLowerCase turns 'İ' (U+0130) into 'i' plus
@@ -13,22 +15,26 @@ export function lowerSameLength(s: string): string {
   });
 }
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+export const escapeRegExp = escapeRegex;
 
 /**
- * A wildcard value ('adm*', 'web-0?', 'a\*b' with a literal star) as a case-insensitive RegExp.
+ * A wildcard value ('adm*', 'web-0?', 'a\*b' with a literal star) as a case-insensitive linear-time matcher
+ * (a glob like `*a*a*a*b` would backtrack polynomially in a JS RegExp).
  * anchored: keyword values match whole; text fields and free text match anywhere inside.
  */
-export function globToRegExp(glob: string, anchored: boolean): RegExp {
+export function globToRegExp(glob: string, anchored: boolean): LinearRegex {
   let src = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '\\' && i + 1 < glob.length) src += escapeRegExp(glob[++i]);
-    else if (c === '*') src += '[\\s\\S]*';
+    if (c === '\\' && i + 1 < glob.length) {
+      const e = readEscape(glob, i);
+      src += escapeRegExp(e.text);
+      i = e.next - 1;
+    } else if (c === '*') src += '[\\s\\S]*';
     else if (c === '?') src += '[\\s\\S]';
     else src += escapeRegExp(c);
   }
-  return new RegExp(anchored ? `^(?:${src})$` : src, 'iu');
+  const re = compileRegex(anchored ? `^(?:${src})$` : src, 'i');
+  if (!re.ok) throw new Error(`glob ${glob} compiled to an invalid pattern: ${re.error.message}`); // a bug: every glob is valid
+  return re.value;
 }

@@ -1,6 +1,7 @@
 // Scans of text fields (raw, message, parse.error): substring search runs over each chunk's joined,
 // lower-cased text (one indexOf per hit, not per row); regexes are tested row by row because a
 // match must not run across two events and ^ / $ must mean the event's start and end.
+import type { LinearRegex } from '../../core/regex.ts';
 import { Bitset } from './bitset.ts';
 import type { CaseIndex } from './caseIndex.ts';
 import type { TextField, TextSegment } from './fields.ts';
@@ -23,7 +24,7 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
   }
 }
 
-function testInto(seg: TextSegment, re: RegExp, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
+function testInto(seg: TextSegment, re: LinearRegex, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
   const { text, ends, base } = seg;
   let start = 0;
   for (let i = 0; i < seg.count; i++) {
@@ -35,15 +36,32 @@ function testInto(seg: TextSegment, re: RegExp, out: Bitset, within?: Bitset, ac
   }
 }
 
-export function scanContains(field: TextField, needle: string, n: number): Bitset {
+/** A scan that yields one unit per chunk of text, then returns its result (see evaluate.ts). */
+export type Steps<T> = Generator<number, T, void>;
+
+/** Segments holding rows below n: rows added while a sliced query runs are not its business. */
+function* segmentsBelow(field: TextField, n: number): Generator<TextSegment> {
+  for (const seg of field.segments) {
+    if (seg.base >= n) return;
+    yield seg;
+  }
+}
+
+export function* scanContains(field: TextField, needle: string, n: number): Steps<Bitset> {
   const out = new Bitset(n);
-  for (const seg of field.segments) containsInto(seg, needle, out);
+  for (const seg of segmentsBelow(field, n)) {
+    containsInto(seg, needle, out);
+    yield 1;
+  }
   return out;
 }
 
-export function scanTest(field: TextField, re: RegExp, n: number, within?: Bitset): Bitset {
+export function* scanTest(field: TextField, re: LinearRegex, n: number, within?: Bitset): Steps<Bitset> {
   const out = new Bitset(n);
-  for (const seg of field.segments) testInto(seg, re, out, within);
+  for (const seg of segmentsBelow(field, n)) {
+    testInto(seg, re, out, within);
+    yield 1;
+  }
   return out;
 }
 
@@ -53,18 +71,20 @@ export function scanTest(field: TextField, re: RegExp, n: number, within?: Bitse
  * event: it would double the scan and hit header text (host, time) the fields already cover;
  * `raw:"..."` searches it explicitly.
  */
-export function scanFree(index: CaseIndex, n: number, what: { needle: string } | { re: RegExp }, within?: Bitset): Bitset {
+export function* scanFree(index: CaseIndex, n: number, what: { needle: string } | { re: LinearRegex }, within?: Bitset): Steps<Bitset> {
   const out = new Bitset(n);
   const message = index.field('message'), raw = index.field('raw');
   const msg = message?.kind === 'text' ? message : undefined;
   if (msg !== undefined) {
-    for (const seg of msg.segments) {
+    for (const seg of segmentsBelow(msg, n)) {
       if ('needle' in what) containsInto(seg, what.needle, out);
       else testInto(seg, what.re, out, within);
+      yield 1;
     }
   }
   if (raw?.kind !== 'text') return out;
-  for (const seg of raw.segments) {
+  for (const seg of segmentsBelow(raw, n)) {
+    yield 1;
     const mseg = msg?.segmentOf(seg.base);
     if (mseg !== undefined && mseg.emptyCount() === 0) continue; // every event of this chunk has a message
     const messageEmpty = (row: number): boolean => {

@@ -4,8 +4,11 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import type { EventRow } from '../../../workers/api.ts';
 import { PAGE_SIZE, type QueryView } from '../../state/useWorkbench.ts';
 import { formatCount, formatTime } from '../../format.ts';
+import { SafeText } from '../../components/SafeText.tsx';
 
 const column = createColumnHelper<EventRow>();
+/** characters of a value shown in a cell (the rest is counted, and exported in full) */
+const CELL_MAX = 2000;
 
 const text = (field: string) => (row: EventRow) => {
   const v = row.fields[field];
@@ -42,7 +45,7 @@ export function EventsTable({ view, onPage }: { view?: QueryView; onPage: (offse
           <tbody>
             {table.getRowModel().rows.map((r) => (
               <tr key={r.id} className={r.original.fields['parser.name'] === 'unparsed' ? 'row--unparsed' : undefined}>
-                {r.getVisibleCells().map((c) => <td key={c.id} className={`cell--${c.column.id}`}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>)}
+                {r.getVisibleCells().map((c) => <td key={c.id} className={`cell--${c.column.id}`}><SafeText text={String(c.getValue())} max={CELL_MAX} /></td>)}
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,8 @@
 import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
 import { formatBytes, formatCount, formatTime } from '../../format.ts';
 import { ReadAsControls } from './ReadAsControls.tsx';
+import { SafeText } from '../../components/SafeText.tsx';
+import { useVirtualWindow } from '../../hooks/useVirtualWindow.ts';
 
 export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an archive or a gzip, of its decompressed bytes';
 
@@ -20,8 +22,10 @@ export interface LedgerTableProps {
 }
 
 export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps) {
+  // thousands of rows (a big archive): only those in view are rendered
+  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 96);
   return (
-    <div className="table-scroll ledger-scroll">
+    <div className="table-scroll ledger-scroll" ref={attach} onScroll={onScroll}>
       <table className="events-table ledger-table" aria-label="Ledger">
         <thead>
           <tr>
@@ -37,13 +41,14 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
           </tr>
         </thead>
         <tbody>
-          {files.map((f) => (
-            <tr key={f.id} className={`ledger-row ledger-row--${f.state}`}>
+          {before > 0 && <tr aria-hidden="true"><td colSpan={9} style={{ height: before, padding: 0, border: 0 }} /></tr>}
+          {files.slice(start, end).map((f) => (
+            <tr key={f.id} className={`ledger-row ledger-row--${f.state}`} data-vrow="">
               <th scope="row" className="ledger__path">
-                <span>{f.path}</span>
+                <span><SafeText text={f.path} /></span>
                 <span className="ledger__state">{STATE_WORDS[f.state]}</span>
                 {f.lost !== undefined && f.lost > 0 && <span className="ledger__lost">{formatCount(f.lost)} records not recovered</span>}
-                {f.message !== undefined && <span className="ledger__message">{f.message}</span>}
+                {f.message !== undefined && <span className="ledger__message"><SafeText text={f.message} /></span>}
               </th>
               <td className="ledger__num">{formatBytes(f.size)}</td>
               <td className="ledger__hash" title={HASH_TITLE}>{f.sha256 === '' ? 'not computed (file not read to its end)' : f.sha256}</td>
@@ -69,6 +74,7 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
               </td>
             </tr>
           ))}
+          {after > 0 && <tr aria-hidden="true"><td colSpan={9} style={{ height: after, padding: 0, border: 0 }} /></tr>}
         </tbody>
       </table>
     </div>
@@ -82,7 +88,7 @@ function Unparsed({ file }: { file: FileLedgerEntry }) {
     <details className="ledger__issues">
       <summary>{formatCount(file.unparsed)} <span className="ledger__muted">({file.issues.length === 1 ? 'why' : `first ${file.issues.length} reasons`})</span></summary>
       <ul>
-        {file.issues.map((i, n) => <li key={n}>{where(i)}{i.reason}</li>)}
+        {file.issues.map((i, n) => <li key={n}>{where(i)}<SafeText text={i.reason} /></li>)}
       </ul>
     </details>
   );

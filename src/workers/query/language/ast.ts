@@ -10,7 +10,7 @@ export type Value =
   | { kind: 'literal'; text: string; quoted: boolean; pos: number; end: number }
   /** an unquoted value with * or ?; pattern keeps backslash escapes (\* is a literal star) */
   | { kind: 'wildcard'; pattern: string; pos: number; end: number }
-  /** field:/regex/flags (JS RegExp syntax, already checked to compile) */
+  /** field:/regex/flags (JS regex syntax run by RE2 in linear time: no lookaround or backreferences; checked to compile) */
   | { kind: 'regex'; source: string; flags: string; pos: number; end: number };
 
 export type Node =

@@ -2,6 +2,7 @@
 // different things: in a term `:` ends a field name, in a value it is part of it (IPv6 2001:db8::1,
 // times 12:00). The parser says which mode it wants; positions are 0-based offsets into the query.
 import type { RangeOp } from './ast.ts';
+import { compileRegex } from '../../../core/regex.ts';
 import { QuerySyntaxError, queryError } from './errors.ts';
 
 export type Token =
@@ -50,15 +51,32 @@ export function lexValue(src: string, start: number): Token {
   return lexWord(src, pos, (ch) => isSpace(ch) || ch === '(' || ch === ')' || ch === '"');
 }
 
+/**
+ * The escape at src[i] (a backslash): `\u{200B}` or `\u200B` is that character (so invisible characters
+ * can be typed: `target.usr.name:"ro\u200Bot"`), any other `\x` is x itself.
+ */
+export function readEscape(src: string, i: number): { text: string; next: number } {
+  if (i + 1 >= src.length) throw new QuerySyntaxError(queryError('a backslash must be followed by the character it escapes', i));
+  if (src[i + 1] === 'u') {
+    const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(src.slice(i + 2, i + 10));
+    const hex = braced?.[1] ?? /^[0-9a-fA-F]{4}/.exec(src.slice(i + 2, i + 6))?.[0];
+    if (hex === undefined) throw new QuerySyntaxError(queryError('\\u must be followed by 4 hex digits or {hex}, as in \\u200B or \\u{202E}', i));
+    const cp = parseInt(hex, 16);
+    if (cp > 0x10ffff) throw new QuerySyntaxError(queryError(`\\u{${hex}} is beyond the last code point (10FFFF)`, i));
+    return { text: String.fromCodePoint(cp), next: i + 2 + (braced !== null ? hex.length + 2 : 4) };
+  }
+  return { text: src[i + 1], next: i + 2 };
+}
+
 function lexWord(src: string, pos: number, stop: (c: string) => boolean): Token {
   let i = pos, text = '', wild = false, escaped = false;
   while (i < src.length && !stop(src[i])) {
     const ch = src[i];
     if (ch === '\\') {
-      if (i + 1 >= src.length) throw new QuerySyntaxError(queryError('a backslash must be followed by the character it escapes', i));
-      text += src[i + 1];
+      const e = readEscape(src, i);
+      text += e.text;
       escaped = true;
-      i += 2;
+      i = e.next;
       continue;
     }
     if (ch === '*' || ch === '?') wild = true;
@@ -74,8 +92,9 @@ function lexQuoted(src: string, pos: number): Token {
     const ch = src[i];
     if (ch === '"') return { t: 'quoted', text, pos, end: i + 1 };
     if (ch === '\\' && i + 1 < src.length) {
-      text += src[i + 1];
-      i += 2;
+      const e = readEscape(src, i);
+      text += e.text;
+      i = e.next;
       continue;
     }
     text += ch;
@@ -98,14 +117,11 @@ function lexRegex(src: string, pos: number): Token | undefined {
   if (j < src.length && !isSpace(src[j]) && src[j] !== ')') return undefined;
   const source = src.slice(pos + 1, close);
   const flags = src.slice(close + 1, j);
-  if (!/^[imsuv]*$/.test(flags)) {
-    throw new QuerySyntaxError(queryError(`unknown regular expression flags '${flags}' (use i, m, s, u)`, close + 1));
+  if (!/^[imsu]*$/.test(flags)) {
+    throw new QuerySyntaxError(queryError(`unknown regular expression flags '${flags}' (use i, m, s)`, close + 1));
   }
-  try {
-    new RegExp(source, flags);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
-    throw new QuerySyntaxError(queryError(`invalid regular expression ${reason}`, pos));
-  }
+  // checked here so the error points at the expression; the compiler compiles it again (cached)
+  const re = compileRegex(source, flags);
+  if (!re.ok) throw new QuerySyntaxError(queryError(`invalid regular expression: ${re.error.message}`, pos));
   return { t: 'regex', source, flags, pos, end: j };
 }

@@ -17,7 +17,21 @@ import { lexTerm, lexValue, type Token } from './lexer.ts';
 
 type Keyword = 'and' | 'or' | 'not';
 
+/**
+ * Nesting (parentheses, `not`, value lists) deeper than this is refused: the parser, the compiler and the
+ * evaluator recurse once per level, and 1,500 levels overflow the stack. No hand-written query comes close.
+ */
+export const MAX_QUERY_DEPTH = 100;
+/** Longer queries are refused before parsing (a pasted list of 12k IOCs is ~100 KB: that must still work). */
+export const MAX_QUERY_LENGTH = 256 * 1024;
+
 export function parseQuery(src: string): Result<Node, QueryError> {
+  if (src.length > MAX_QUERY_LENGTH) {
+    return {
+      ok: false,
+      error: queryError(`the query is ${src.length.toLocaleString('en')} characters long; at most ${MAX_QUERY_LENGTH.toLocaleString('en')} are allowed`, MAX_QUERY_LENGTH),
+    };
+  }
   try {
     return { ok: true, value: new Parser(src).parse() };
   } catch (e) {
@@ -33,6 +47,18 @@ const fail = (message: string, position: number): never => {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
+
+  /** One level deeper (a parenthesis, a `not`, a value list) opened at `at`; leave() when it is parsed. */
+  private enter(at: number): void {
+    if (++this.depth > MAX_QUERY_DEPTH) {
+      fail(`the query nests too deeply: more than ${MAX_QUERY_DEPTH} levels of parentheses or 'not' (remove some)`, at);
+    }
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
 
   constructor(private readonly src: string) {}
 
@@ -99,7 +125,9 @@ class Parser {
     if (this.keyword(tok) === 'not') {
       this.expectTerm(tok.t === 'word' ? tok.raw : 'not', tok);
       this.pos = tok.end;
+      this.enter(tok.pos);
       const child = this.parseNot();
+      this.leave();
       return { type: 'not', child, pos: tok.pos, end: child.end };
     }
     return this.parsePrimary();
@@ -115,7 +143,9 @@ class Parser {
           fail("expected a term after '('", inner.pos);
         }
         this.pos = tok.end;
+        this.enter(tok.pos);
         const node = this.parseOr();
+        this.leave();
         const close = this.peek();
         if (close.t !== 'rparen') fail('unclosed parenthesis opened', tok.pos);
         this.pos = close.end;
@@ -152,7 +182,9 @@ class Parser {
     const v = lexValue(this.src, colon.end);
     if (v.t === 'lparen') {
       this.pos = v.end;
+      this.enter(v.pos);
       const node = this.parseList(field, fieldTok.pos, v.pos);
+      this.leave();
       const close = lexValue(this.src, this.pos);
       if (close.t !== 'rparen') fail('unclosed parenthesis opened', v.pos);
       this.pos = close.end;
@@ -215,13 +247,17 @@ class Parser {
     if (k === 'not') {
       this.pos = tok.end;
       this.expectListValue(tok, 'not');
+      this.enter(tok.pos);
       const child = this.parseListNot(field, fieldPos, open);
+      this.leave();
       return { type: 'not', child, pos: tok.pos, end: child.end };
     }
     if (k === 'and' || k === 'or') fail(`expected a value before '${k}'`, tok.pos);
     if (tok.t === 'lparen') {
       this.pos = tok.end;
+      this.enter(tok.pos);
       const node = this.parseList(field, fieldPos, tok.pos);
+      this.leave();
       const close = lexValue(this.src, this.pos);
       if (close.t !== 'rparen') fail('unclosed parenthesis opened', tok.pos);
       this.pos = close.end;
