@@ -121,6 +121,36 @@ export interface Histogram { bucketMs: number; from: number; to: number; buckets
 
 export interface FieldCatalogEntry { field: string; kind: 'num' | 'dict' | 'text'; count: number; samples: string[] }
 
+// GeoIP enrichment (offline): the built-in tables and the user's own files.
+export type GeoScope = 'case' | 'all';
+
+export interface UserGeoInfo {
+  id: string;
+  name: string;
+  /** kept with this case, or for every case of this browser */
+  scope: GeoScope;
+  kind: 'mmdb' | 'ranges';
+  /** the mmdb database type (GeoLite2-City ...) or how many ranges were read */
+  detail: string;
+  /** the loc fields it can fill: country_short, country, city, geo_point, asn, org */
+  keys: string[];
+  addedMs: number;
+  bytes: number;
+  /** rows of a range file that could not be read, with why */
+  skipped: { row: number; reason: string }[];
+}
+
+export interface GeoStatus {
+  builtin: {
+    state: 'loading' | 'ready' | 'failed' | 'absent';
+    message?: string;
+    sources: { title: string; licence: string; attribution: string; url: string }[];
+  };
+  user: UserGeoInfo[];
+}
+
+export type GeoDataResult = { ok: true; status: GeoStatus } | { ok: false; error: string };
+
 export interface EngineApi {
   // cases
   listCases(): Promise<CaseInfo[]>;
@@ -154,6 +184,12 @@ export interface EngineApi {
   histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;
   fieldCatalog(): Promise<FieldCatalogEntry[]>;
   release(handle: number): Promise<void>;
+
+  // GeoIP: <role>.host.loc.* are derived from the IPs of the open case (never stored in its chunks)
+  geoStatus(): Promise<GeoStatus>;
+  /** Adds a .mmdb or a JSON/CSV range file, kept with the open case or for all cases; the case is re-enriched. */
+  addGeoData(file: Blob, name: string, scope: GeoScope): Promise<GeoDataResult>;
+  removeGeoData(id: string): Promise<GeoStatus>;
 
   // exports: the engine streams the file; the UI only saves the Blob
   export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;

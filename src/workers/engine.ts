@@ -10,6 +10,8 @@ import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
+import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
+import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -20,12 +22,16 @@ interface OpenCase {
 export interface EngineOptions {
   /** where parsing runs: this thread by default; the browser's engine worker passes a worker-backed runner */
   runIngest?: IngestRunner;
+  /** reads the built-in GeoIP tables (the worker fetches the app's assets; Node reads the built files); none: no built-in GeoIP */
+  geoData?: GeoBytesLoader;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
   const runIngest = options.runIngest ?? inThreadRunner;
   let open: OpenCase | undefined;
   let ingestAbort: AbortController | undefined;
+  const geo = new GeoService(options.geoData);
+  void geo.ready(); // the built-in tables load while the user picks a case
 
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
@@ -52,6 +58,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
   const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
     const query = createQueryEngine();
+    // GeoIP loc fields are derived as the chunks arrive (they are never stored)
+    query.index.setDerivations(geo.derivations());
     await store.forEachChunk((chunk) => query.addChunk(chunk));
     return query;
   };
@@ -66,6 +74,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     open = undefined;
     // a file left 'reading' by a closed tab: incomplete, counted as stored; the user can remove or re-ingest it
     await repairInterrupted(store);
+    await loadUserGeoData(geo, store);
     const c: OpenCase = { info, store, query: await loadIndex(store) };
     open = c;
     await refreshCounts(c);
@@ -186,5 +195,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         return o.info;
       },
     }),
+    ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
   };
 }

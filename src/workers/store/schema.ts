@@ -6,13 +6,15 @@ import type { CaseInfo, FileLedgerEntry } from '../api.ts';
 import type { EventChunk } from './chunk.ts';
 
 export const CATALOG_DB = 'logdrop';
-export const CATALOG_VERSION = 1;
+/** 1: cases. 2: settings (kept for every case of this browser: GeoIP data for all cases). */
+export const CATALOG_VERSION = 2;
 export const CASE_DB_PREFIX = 'logdrop-case-';
 /** 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk). */
 export const CASE_VERSION = 2;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
+  settings: { key: string; value: unknown };
 }
 
 /** A stored chunk: the EventChunk plus its key. */
