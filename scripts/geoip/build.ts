@@ -17,8 +17,8 @@ export const GEOIP_CACHE = join(ROOT, 'node_modules/.cache/logdrop-geoip');
 interface Recipe { columns: string[]; v4: string; v6: string }
 
 const RECIPES: Record<string, Recipe> = {
-  'country.ldgeo.gz': { columns: ['country_short'], v4: 'geo-whois-asn-country-ipv4-num.csv', v6: 'geo-whois-asn-country-ipv6-num.csv' },
-  'asn.ldgeo.gz': { columns: ['asn', 'org'], v4: 'asn-ipv4-num.csv', v6: 'asn-ipv6-num.csv' },
+  'country.ldgeo': { columns: ['country_short'], v4: 'geo-whois-asn-country-ipv4-num.csv', v6: 'geo-whois-asn-country-ipv6-num.csv' },
+  'asn.ldgeo': { columns: ['asn', 'org'], v4: 'asn-ipv4-num.csv', v6: 'asn-ipv6-num.csv' },
 };
 
 function packageDir(pkg: string): string {

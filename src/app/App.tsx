@@ -9,6 +9,8 @@ import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
+import { GeoIpPanel } from './views/geoip/GeoIpPanel.tsx';
+import { DEMO_OVERLAY_NAME } from './hooks/demoBundle.ts';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -18,7 +20,11 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         <h1 className="brand">Logdrop</h1>
         <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? 'Opening case…'}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
-        <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting} />
+        <GeoIpPanel engine={engine} tracker={tracker} onChanged={() => void wb.runQuery(wb.view?.text ?? '')} />
+        <OpenFiles
+          onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting}
+          onDemoOverlay={(data) => engine.addGeoData(data, DEMO_OVERLAY_NAME, 'case')}
+        />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />

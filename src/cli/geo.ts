@@ -16,7 +16,7 @@ export async function loadCliGeo(userFiles: readonly string[]): Promise<GeoServi
   });
   await geo.ready();
   const stored = await Promise.all(userFiles.map(async (p, i) => ({ id: `cli-${i}`, name: basename(p), scope: 'case' as const, addedMs: 0, bytes: new Uint8Array(await readFile(p)) })));
-  const errors = geo.setUserData(stored);
+  const errors = await geo.setUserData(stored);
   if (errors.length > 0) throw new Error(`--geoip: ${errors.map((e) => e.error).join('; ')}`);
   const state = geo.status().builtin;
   if (state.state === 'failed') throw new Error(state.message);

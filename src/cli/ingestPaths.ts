@@ -4,6 +4,7 @@
 import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
 import { ingestBundle } from '../workers/ingest/ingestBundle.ts';
 import { createQueryEngine, type QueryEngine } from '../workers/query/engine.ts';
+import type { Derivation } from '../workers/query/derived.ts';
 import type { EventChunk } from '../workers/store/chunk.ts';
 import { sourcesFromPaths } from './sources.ts';
 
@@ -19,8 +20,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions, onChu
 
 export interface IngestedPaths { engine: QueryEngine; ledger: FileLedgerEntry[] }
 
-export async function queryEngineFromPaths(paths: string[], options: IngestOptions, now?: () => number): Promise<IngestedPaths> {
+export async function queryEngineFromPaths(paths: string[], options: IngestOptions, now?: () => number, derivations: readonly Derivation[] = []): Promise<IngestedPaths> {
   const engine = createQueryEngine(undefined, { now });
+  engine.index.setDerivations(derivations);
   const ledger = await ingestPaths(paths, options, (chunk) => engine.addChunk(chunk));
   return { engine, ledger };
 }

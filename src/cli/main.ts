@@ -1,6 +1,7 @@
 // The engine headless in Node: `npm run --silent logdrop -- <command> ...`.
 import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
+import { loadCliGeo } from './geo.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -12,7 +13,10 @@ options:
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
   --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
-  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})`;
+  --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
+  --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
+                        JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
+  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -36,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   let tz = 0;
   const facets: string[] = [];
   let limit: number | undefined;
+  const geoFiles: string[] = [];
+  let useGeo = true;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -46,15 +52,22 @@ async function main(argv: string[]): Promise<number> {
       facets.push(field);
     }
     else if (a === '--limit') limit = parseLimit(rest[++i]);
+    else if (a === '--geoip') {
+      const file = rest[++i];
+      if (file === undefined) throw new UsageError('--geoip expects a file');
+      geoFiles.push(file);
+    }
+    else if (a === '--no-geoip') useGeo = false;
     else files.push(a);
   }
+  const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
   if (command === 'normalize' && files.length > 0) {
-    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
+    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, geo }, process.stdout, process.stderr);
     return ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   if (command === 'query' && files.length > 1) {
     const [text, ...paths] = files;
-    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, facets, limit }, process.stdout, process.stderr);
+    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, facets, limit, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   process.stderr.write(USAGE + '\n');

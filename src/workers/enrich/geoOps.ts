@@ -18,7 +18,7 @@ interface GeoHost {
 export async function loadUserGeoData(geo: GeoService, store: CaseStore): Promise<void> {
   const [own, all] = await Promise.all([store.getSetting<StoredGeoData[]>(KEY), getGlobalSetting<StoredGeoData[]>(KEY)]);
   await geo.ready();
-  geo.setUserData([...(own ?? []), ...(all ?? [])]);
+  await geo.setUserData([...(own ?? []), ...(all ?? [])]);
 }
 
 export function createGeoOps(host: GeoHost): Pick<EngineApi, 'geoStatus' | 'addGeoData' | 'removeGeoData'> {
@@ -32,7 +32,7 @@ export function createGeoOps(host: GeoHost): Pick<EngineApi, 'geoStatus' | 'addG
   const reload = async (): Promise<void> => {
     const c = host.current();
     const own = c === undefined ? [] : await stored('case', c.store);
-    geo.setUserData([...own, ...(await stored('all', undefined))]);
+    await geo.setUserData([...own, ...(await stored('all', undefined))]);
     c?.index.setDerivations(geo.derivations());
   };
 
@@ -48,7 +48,7 @@ export function createGeoOps(host: GeoHost): Pick<EngineApi, 'geoStatus' | 'addG
         id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
         name, scope, addedMs: Date.now(), bytes: new Uint8Array(await file.arrayBuffer()),
       };
-      const checked = GeoService.check(entry);
+      const checked = await GeoService.check(entry);
       if ('error' in checked) return { ok: false, error: `${checked.error}. Expected a MaxMind .mmdb file, or JSON/CSV ranges as the README describes.` };
       await save(scope, c?.store, [...(await stored(scope, c?.store)), entry]);
       await reload();

@@ -46,7 +46,10 @@ export class GeoService {
       try {
         const layers: GeoLayer[] = [];
         for (const src of BUILTIN_GEO_SOURCES) {
-          const table = new RangeTable(decodeRanges(gunzipSync(await this.load!(src.file))));
+          const bytes = await this.load!(src.file);
+          // gzip inside; a server may already have undone it (Content-Encoding from a .gz-aware static host)
+          const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+          const table = new RangeTable(decodeRanges(raw));
           layers.push(tableLayer(`builtin:${src.file}`, src.title, table, true));
         }
         this.builtin = layers;
@@ -61,21 +64,22 @@ export class GeoService {
   }
 
   /** Replaces the user's layers (on opening a case: its own data plus the data kept for all cases). */
-  setUserData(stored: readonly StoredGeoData[]): { id: string; error: string }[] {
+  async setUserData(stored: readonly StoredGeoData[]): Promise<{ id: string; error: string }[]> {
     const errors: { id: string; error: string }[] = [];
-    this.user = [];
+    const user: UserLayer[] = [];
     for (const s of stored) {
-      const r = readUserData(s);
+      const r = await readUserData(s);
       if ('error' in r) errors.push({ id: s.id, error: r.error });
-      else this.user.push(r);
+      else user.push(r);
     }
+    this.user = user;
     this.rebuild();
     return errors;
   }
 
   /** Checks that a file is usable GeoIP data, without adding it. */
-  static check(s: StoredGeoData): UserGeoInfo | { error: string } {
-    const r = readUserData(s);
+  static async check(s: StoredGeoData): Promise<UserGeoInfo | { error: string }> {
+    const r = await readUserData(s);
     return 'error' in r ? r : r.info;
   }
 
@@ -112,10 +116,10 @@ export class GeoService {
   }
 }
 
-function readUserData(s: StoredGeoData): UserLayer | { error: string } {
+async function readUserData(s: StoredGeoData): Promise<UserLayer | { error: string }> {
   const base = { id: s.id, name: s.name, scope: s.scope, addedMs: s.addedMs, bytes: s.bytes.length };
   if (looksLikeMmdb(s.bytes)) {
-    const r = mmdbLayer(s.id, s.name, s.bytes);
+    const r = await mmdbLayer(s.id, s.name, s.bytes);
     if ('error' in r) return r;
     return { layer: r.layer, info: { ...base, kind: 'mmdb', detail: r.databaseType, keys: [...r.layer.keys], skipped: [] } };
   }

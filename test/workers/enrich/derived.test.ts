@@ -16,9 +16,9 @@ function chunkOf(events: EventFields[], fileId = 1) {
   return b.build(fileId, 0);
 }
 
-describe('derived loc fields', () => {
+describe('derived loc fields', async () => {
   const geo = new GeoService();
-  geo.setUserData([ranges([{ network: '81.2.69.0/24', country_code: 'GB', city: 'London' }, { network: '2a02:cf40::/32', country_code: 'NO' }])]);
+  await geo.setUserData([ranges([{ network: '81.2.69.0/24', country_code: 'GB', city: 'London' }, { network: '2a02:cf40::/32', country_code: 'NO' }])]);
   const events: EventFields[] = [
     { ts: 1, 'init.host.ip': '81.2.69.160', 'target.host.ip': '10.0.0.5' },
     { ts: 2, 'init.host.ip': '81.2.69.161' },
@@ -44,7 +44,7 @@ describe('derived loc fields', () => {
     expect(q.fieldCatalog().map((e) => e.field)).toEqual(expect.arrayContaining(['init.host.loc.country_short', 'target.host.loc.label']));
   });
 
-  it('are re-derived for every row when the data changes, and extended as chunks arrive', () => {
+  it('are re-derived for every row when the data changes, and extended as chunks arrive', async () => {
     const q = createQueryEngine();
     q.addChunk(chunkOf(events));
     expect(q.index.field('init.host.loc.country_short')).toBeUndefined();
@@ -55,7 +55,7 @@ describe('derived loc fields', () => {
     const after = q.query('init.host.loc.country_short:GB');
     expect(after.ok && after.handle.total).toBe(3);
     const other = new GeoService();
-    other.setUserData([ranges([{ network: '81.2.69.128/25', country_code: 'FR' }])]);
+    await other.setUserData([ranges([{ network: '81.2.69.128/25', country_code: 'FR' }])]);
     q.index.setDerivations(other.derivations());
     const gb = q.query('init.host.loc.country_short:GB');
     expect(gb.ok && gb.handle.total).toBe(0);

@@ -1,8 +1,7 @@
 // A user's MaxMind-format database (.mmdb: GeoLite2-Country/City/ASN, DB-IP lite, ip-location-db's mmdb
-// builds) read with mmdb-lib, a well-kept reader. mmdb-lib reads a Node Buffer: the `buffer` package gives
-// the browser one (in Node the import is the built-in module).
-import { Buffer } from 'buffer';
-import { Reader } from 'mmdb-lib';
+// builds) read with mmdb-lib, a well-kept reader, loaded only when a user brings a .mmdb. mmdb-lib uses a
+// global Node Buffer from its first line: the `buffer` package provides one in the worker (Node has its own).
+import type { Reader } from 'mmdb-lib';
 import type { GeoInfo, GeoLayer, LocKey } from './geoInfo.ts';
 import type { IpKey } from './rangeTable.ts';
 
@@ -22,10 +21,17 @@ export function looksLikeMmdb(bytes: Uint8Array): boolean {
 
 export interface MmdbLayer { layer: GeoLayer; databaseType: string }
 
-export function mmdbLayer(id: string, title: string, bytes: Uint8Array): MmdbLayer | { error: string } {
+async function mmdbLib() {
+  const g = globalThis as { Buffer?: unknown };
+  if (g.Buffer === undefined) g.Buffer = (await import('buffer')).Buffer;
+  return { lib: await import('mmdb-lib'), Buffer: g.Buffer as typeof import('buffer').Buffer };
+}
+
+export async function mmdbLayer(id: string, title: string, bytes: Uint8Array): Promise<MmdbLayer | { error: string }> {
   let reader: Reader<Rec>;
   try {
-    reader = new Reader<Rec>(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const { lib, Buffer } = await mmdbLib();
+    reader = new lib.Reader<Rec>(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
     return { error: `not a readable MaxMind database: ${(e as Error).message}` };
   }
