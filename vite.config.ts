@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
+import { geoipData } from './scripts/geoip/vitePlugin.ts';
 
 // Nothing leaves the page: the production build carries a Content-Security-Policy that allows only this
 // origin (the enrichment issue adds its providers to connect-src explicitly). Dev mode keeps Vite's
@@ -29,9 +30,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), geoipData()],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [geoipData()] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },

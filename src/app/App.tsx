@@ -12,6 +12,8 @@ import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 import { DuplicateDialog } from './components/DuplicateDialog.tsx';
 import { AlertsView } from './views/alerts/AlertsView.tsx';
 import { AlertsButton, useAlertsMount } from './AlertsMount.tsx';
+import { GeoIpPanel } from './views/geoip/GeoIpPanel.tsx';
+import { DEMO_OVERLAY_NAME } from './hooks/demoBundle.ts';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -22,7 +24,11 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         <h1 className="brand">Logdrop</h1>
         <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
         <CasesPanel engine={engine} tracker={tracker} wb={wb} />
-        <OpenFiles onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly} />
+        <GeoIpPanel engine={engine} tracker={tracker} onChanged={() => void wb.runQuery(wb.view?.text ?? '')} />
+        <OpenFiles
+          onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly}
+          onDemoOverlay={(data) => engine.addGeoData(data, DEMO_OVERLAY_NAME, 'case')}
+        />
         <AlertsButton engine={engine} tracker={tracker} mount={alerts} />
       </header>
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}

@@ -4,6 +4,7 @@
 import type { FileLedgerEntry, IngestOptions } from '../workers/api.ts';
 import { ingestBundle } from '../workers/ingest/ingestBundle.ts';
 import { createQueryEngine, type QueryEngine } from '../workers/query/engine.ts';
+import type { Derivation } from '../workers/query/derived.ts';
 import type { EventChunk } from '../workers/chunk/chunk.ts';
 import { sourcesFromPaths } from './sources.ts';
 import type { ExpandBudget } from '../parsers/containers/guard.ts';
@@ -32,8 +33,9 @@ function cliBudget(limit: number | undefined, sources: readonly BundleSource[]):
 
 export interface IngestedPaths { engine: QueryEngine; ledger: FileLedgerEntry[] }
 
-export async function queryEngineFromPaths(paths: string[], options: IngestOptions, now?: () => number): Promise<IngestedPaths> {
+export async function queryEngineFromPaths(paths: string[], options: IngestOptions, now?: () => number, derivations: readonly Derivation[] = []): Promise<IngestedPaths> {
   const engine = createQueryEngine(undefined, { now });
+  engine.index.setDerivations(derivations);
   const ledger = await ingestPaths(paths, options, (chunk) => engine.addChunk(chunk));
   return { engine, ledger };
 }

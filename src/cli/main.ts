@@ -3,6 +3,7 @@ import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
 import { terminalText } from './terminal.ts';
+import { loadCliGeo } from './geo.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -17,7 +18,10 @@ options:
   --facet FIELD         (query, repeatable) count the values of FIELD instead of printing events:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
   --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
-  --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules`;
+  --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
+  --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
+                        JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
+  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -49,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
   let limit: number | undefined;
   let maxExpandedBytes: number | undefined;
   const rules: string[] = [];
+  const geoFiles: string[] = [];
+  let useGeo = true;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -65,15 +71,22 @@ async function main(argv: string[]): Promise<number> {
       if (path === undefined) throw new UsageError('--rules expects a rule file, folder or zip');
       rules.push(path);
     }
+    else if (a === '--geoip') {
+      const file = rest[++i];
+      if (file === undefined) throw new UsageError('--geoip expects a file');
+      geoFiles.push(file);
+    }
+    else if (a === '--no-geoip') useGeo = false;
     else files.push(a);
   }
+  const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
   if (command === 'normalize' && files.length > 0) {
-    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, maxExpandedBytes }, process.stdout, process.stderr);
+    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
     return ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   if (command === 'query' && files.length > 1) {
     const [text, ...paths] = files;
-    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit }, process.stdout, process.stderr);
+    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   if (command === 'detect' && files.length > 0) {

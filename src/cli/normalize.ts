@@ -6,11 +6,23 @@ import { eventAt } from '../workers/chunk/chunk.ts';
 import { canonicalOrder } from '../core/schema.ts';
 import { ingestPaths } from './ingestPaths.ts';
 import { jsonLine, terminalText } from './terminal.ts';
+import { enrichEvent } from './geo.ts';
+import type { GeoService } from '../workers/enrich/geoService.ts';
 
-export async function normalize(paths: string[], options: IngestOptions, out: Writable, err: Writable): Promise<FileLedgerEntry[]> {
-  const ledger = await ingestPaths(paths, options, async (chunk) => {
+export interface NormalizeOptions extends IngestOptions {
+  /** GeoIP enrichment of the IP roles (<role>.host.loc.*); absent: none */
+  geo?: GeoService;
+}
+
+export async function normalize(paths: string[], options: NormalizeOptions, out: Writable, err: Writable): Promise<FileLedgerEntry[]> {
+  const { geo, ...ingest } = options;
+  const ledger = await ingestPaths(paths, ingest, async (chunk) => {
     let text = '';
-    for (let row = 0; row < chunk.count; row++) text += jsonLine(canonicalOrder(eventAt(chunk, row))) + '\n';
+    for (let row = 0; row < chunk.count; row++) {
+      const e = eventAt(chunk, row);
+      if (geo !== undefined) enrichEvent(e, geo);
+      text += jsonLine(canonicalOrder(e)) + '\n';
+    }
     await write(out, text);
   });
   for (const f of ledger) err.write(summaryLine(f) + '\n');

@@ -8,6 +8,7 @@ import { canonicalOrder } from '../core/schema.ts';
 import type { Facet, FileLedgerEntry, IngestOptions, QueryError } from '../workers/api.ts';
 import type { QueryEngine } from '../workers/query/engine.ts';
 import { queryEngineFromPaths } from './ingestPaths.ts';
+import type { GeoService } from '../workers/enrich/geoService.ts';
 import { summaryLine, write } from './normalize.ts';
 import { caretLines, facetValue, jsonLine, terminalText } from './terminal.ts';
 
@@ -18,6 +19,8 @@ export interface QueryCommandOptions extends IngestOptions {
   limit?: number;
   /** what `now` means in the query (tests pin it) */
   now?: () => number;
+  /** GeoIP: <role>.host.loc.* queryable and facetable as in the app */
+  geo?: GeoService;
 }
 
 /** Values per facet when --limit is not given (the header line says how many distinct values there are). */
@@ -27,8 +30,8 @@ const PAGE = 5000;
 export interface QueryRun { code: number; ledger: FileLedgerEntry[]; total: number }
 
 export async function query(paths: string[], text: string, options: QueryCommandOptions, out: Writable, err: Writable): Promise<QueryRun> {
-  const { facets = [], limit, now, ...ingest } = options;
-  const { engine, ledger } = await queryEngineFromPaths(paths, ingest, now);
+  const { facets = [], limit, now, geo, ...ingest } = options;
+  const { engine, ledger } = await queryEngineFromPaths(paths, ingest, now, geo?.derivations());
   for (const f of ledger) err.write(summaryLine(f) + '\n');
   const r = engine.query(text);
   if (!r.ok) {

@@ -78,27 +78,3 @@ export function ipv6ToGroups(s: string): number[] | null {
   if (fill < 0 || (rest === undefined && fill !== 0)) return null;
   return [...h, ...new Array<number>(fill).fill(0), ...r, ...tail];
 }
-
-/** Private, loopback, link-local, CGNAT, multicast, documentation and other reserved ranges: never sent to a service. */
-export function isPrivateOrReserved(ip: string): boolean {
-  if (isIPv4(ip)) {
-    const n = ipv4ToInt(ip);
-    const inRange = (base: string, bits: number) => {
-      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-      return ((n & mask) >>> 0) === ((ipv4ToInt(base) & mask) >>> 0);
-    };
-    return [
-      ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-      ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-      ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-    ].some(([b, m]) => inRange(b as string, m as number));
-  }
-  const g = ipv6ToGroups(ip);
-  if (!g) return true;
-  if (g.every((x) => x === 0)) return true; // ::
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true; // ::1
-  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
-    return isPrivateOrReserved(`${g[6] >>> 8}.${g[6] & 255}.${g[7] >>> 8}.${g[7] & 255}`);
-  }
-  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xff00) === 0xff00 || g[0] === 0x2001 && g[1] === 0xdb8;
-}

@@ -255,6 +255,36 @@ export interface AlertList {
   runMs: number;
 }
 
+// GeoIP enrichment (offline): the built-in tables and the user's own files.
+export type GeoScope = 'case' | 'all';
+
+export interface UserGeoInfo {
+  id: string;
+  name: string;
+  /** kept with this case, or for every case of this browser */
+  scope: GeoScope;
+  kind: 'mmdb' | 'ranges';
+  /** the mmdb database type (GeoLite2-City ...) or how many ranges were read */
+  detail: string;
+  /** the loc fields it can fill: country_short, country, city, geo_point, asn, org */
+  keys: string[];
+  addedMs: number;
+  bytes: number;
+  /** rows of a range file that could not be read, with why */
+  skipped: { row: number; reason: string }[];
+}
+
+export interface GeoStatus {
+  builtin: {
+    state: 'loading' | 'ready' | 'failed' | 'absent';
+    message?: string;
+    sources: { title: string; licence: string; attribution: string; url: string }[];
+  };
+  user: UserGeoInfo[];
+}
+
+export type GeoDataResult = { ok: true; status: GeoStatus } | { ok: false; error: string };
+
 export interface EngineApi {
   // cases
   listCases(): Promise<CaseInfo[]>;
@@ -312,6 +342,12 @@ export interface EngineApi {
   setDetectorParams(id: string, params: Record<string, ParamValue>): Promise<DetectorInfo>;
   /** status and note of an alert, kept in the case across re-runs */
   setAlertState(id: string, state: { status: AlertStatus; note: string }): Promise<AlertState>;
+
+  // GeoIP: <role>.host.loc.* are derived from the IPs of the open case (never stored in its chunks)
+  geoStatus(): Promise<GeoStatus>;
+  /** Adds a .mmdb or a JSON/CSV range file, kept with the open case or for all cases; the case is re-enriched. */
+  addGeoData(file: Blob, name: string, scope: GeoScope): Promise<GeoDataResult>;
+  removeGeoData(id: string): Promise<GeoStatus>;
 
   // exports: the engine streams the file; the UI only saves the Blob
   export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;

@@ -17,6 +17,8 @@ import { CaseAlerts } from './alerts/caseAlerts.ts';
 import { caseTable } from './query/eventTable.ts';
 import type { CaseIndex } from './query/caseIndex.ts';
 import type { EventTable } from '../detect/types.ts';
+import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
+import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -36,6 +38,8 @@ function tableOf(c: OpenCase): EventTable {
 export interface EngineOptions {
   /** where parsing runs: this thread by default; the browser's engine worker passes a worker-backed runner */
   runIngest?: IngestRunner;
+  /** reads the built-in GeoIP tables (the worker fetches the app's assets; Node reads the built files); none: no built-in GeoIP */
+  geoData?: GeoBytesLoader;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -44,6 +48,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   let ingestAbort: AbortController | undefined;
   /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
   let running: { runId?: number; cancelled: boolean } | undefined;
+  const geo = new GeoService(options.geoData);
+  void geo.ready(); // the built-in tables load while the user picks a case
 
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
@@ -146,6 +152,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
   const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
     const query = createQueryEngine();
+    // GeoIP loc fields are derived as the chunks arrive (they are never stored)
+    query.index.setDerivations(geo.derivations());
     await store.forEachChunk((chunk) => query.addChunk(chunk));
     return query;
   };
@@ -168,6 +176,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         lock.release();
       }
     }
+    await loadUserGeoData(geo, store);
     const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
     open = c;
     if (lock !== undefined) await refreshCounts(c);
@@ -340,5 +349,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         return o.info;
       },
     }),
+    ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
   };
 }

@@ -2,5 +2,6 @@
 import { expose } from 'comlink';
 import { createEngine } from './engine.ts';
 import { workerRunner } from './ingest/workerRunner.ts';
+import { fetchGeoAsset } from './enrich/geoAssets.ts';
 
-expose(createEngine({ runIngest: workerRunner }));
+expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset }));

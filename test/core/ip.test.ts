@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4Value, isIP, isIPv6, isPrivateOrReserved } from '../../src/core/ip.ts';
+import { ipv4Value, isIP, isIPv6 } from '../../src/core/ip.ts';
+import { isPrivateOrReserved } from '../../src/core/net/special.ts';
 
 describe('ipv4Value', () => {
   const cases: { name: string; input: string; expected: number }[] = [

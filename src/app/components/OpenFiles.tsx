@@ -4,7 +4,12 @@ import type { DroppedFile } from '../../workers/api.ts';
 import { fromFileList } from '../hooks/collectDropped.ts';
 import { loadDemoFiles } from '../hooks/demoBundle.ts';
 
-export function OpenFiles({ onFiles, disabled }: { onFiles: (files: DroppedFile[] | Promise<DroppedFile[]>) => void; disabled: boolean }) {
+export function OpenFiles({ onFiles, disabled, onDemoOverlay }: {
+  onFiles: (files: DroppedFile[] | Promise<DroppedFile[]>) => void;
+  disabled: boolean;
+  /** adds the demo's GeoIP overlay to the open case */
+  onDemoOverlay?: (data: Blob) => Promise<unknown>;
+}) {
   const folderInput = useRef<HTMLInputElement>(null);
   return (
     <div className="open-files">
@@ -32,7 +37,7 @@ export function OpenFiles({ onFiles, disabled }: { onFiles: (files: DroppedFile[
           onChange={(e) => { onFiles(fromFileList(e.currentTarget.files)); e.currentTarget.value = ''; }}
         />
       </label>
-      <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFiles(loadDemoFiles())}>
+      <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFiles(loadDemoFiles(onDemoOverlay))}>
         Load demo bundle
       </button>
     </div>

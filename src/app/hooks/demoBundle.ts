@@ -6,7 +6,15 @@ interface DemoManifest {
   files: { path: string; lastModified: number }[];
 }
 
-export async function loadDemoFiles(): Promise<DroppedFile[]> {
+/** The demo's addresses are documentation and private ranges: a labelled overlay gives them fictional places. */
+export const DEMO_OVERLAY_NAME = 'Demo overlay (fictional locations for the demo addresses)';
+
+/** addOverlay: adds the demo's GeoIP overlay to the open case before its files are read. */
+export async function loadDemoFiles(addOverlay?: (data: Blob) => Promise<unknown>): Promise<DroppedFile[]> {
+  if (addOverlay !== undefined) {
+    const res = await fetch('demo/geoip-overlay.json');
+    if (res.ok) await addOverlay(await res.blob());
+  }
   const manifest = (await (await fetch('demo/manifest.json')).json()) as DemoManifest;
   return Promise.all(manifest.files.map(async ({ path, lastModified }) => {
     const blob = await (await fetch(`demo/${path}`)).blob();

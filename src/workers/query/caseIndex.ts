@@ -5,6 +5,7 @@ import type { EventFields } from '../../core/schema.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { DictField, NumField, TextField, grownCapacity, type Field } from './fields.ts';
 import { TimeOrder } from './timeOrder.ts';
+import { DerivedFields, type Derivation, type DerivedHost } from './derived.ts';
 
 export interface ChunkInfo { base: number; count: number; fileId: number; seq: number }
 
@@ -18,6 +19,14 @@ export class CaseIndex {
   private capacity = 0;
   private readonly time = new TimeOrder();
   private readonly emptyTs = new Float64Array(0);
+  private readonly derived = new DerivedFields();
+  // what DerivedFields may do to the index: add and remove its own fields
+  private readonly host: DerivedHost = {
+    capacity: () => this.capacity,
+    field: (name) => this.fieldMap.get(name),
+    addField: (f) => void this.fieldMap.set(f.name, f),
+    removeField: (name) => void this.fieldMap.delete(name),
+  };
 
   addChunk(chunk: EventChunk): void {
     const base = this.rowCount, count = chunk.count;
@@ -39,6 +48,14 @@ export class CaseIndex {
     this.chunks.push({ base, count, fileId: chunk.fileId, seq: chunk.seq });
     this.time.add(base, count);
     this.rowCount += count;
+    this.derived.extend(this.host, base, count);
+    this.version++;
+  }
+
+  /** Sets the fields computed from other fields (GeoIP loc) and derives them for every row already here. */
+  setDerivations(derivations: readonly Derivation[]): void {
+    this.derived.reset(this.host, derivations);
+    for (const c of this.chunks) this.derived.extend(this.host, c.base, c.count);
     this.version++;
   }
 

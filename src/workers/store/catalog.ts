@@ -11,6 +11,7 @@ function db(): Promise<IDBPDatabase<CatalogSchema>> {
   const opening = openVersioned<CatalogSchema>(CATALOG_DB, CATALOG_VERSION, 'list of cases', {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) d.createObjectStore('cases', { keyPath: 'id' });
+      if (oldVersion < 2) d.createObjectStore('settings');
     },
     // a newer version of the app in another tab upgrades the catalog: let go and reopen on next use
     blocking() {
@@ -40,6 +41,15 @@ export async function putCase(info: CaseInfo): Promise<void> {
 export async function removeCase(id: string): Promise<void> {
   await (await db()).delete('cases', id);
   await deleteDB(CASE_DB_PREFIX + id);
+}
+
+/** A setting kept for every case of this browser (not part of any case's hand-over). */
+export async function getGlobalSetting<T>(key: string): Promise<T | undefined> {
+  return (await (await db()).get('settings', key)) as T | undefined;
+}
+
+export async function setGlobalSetting(key: string, value: unknown): Promise<void> {
+  await (await db()).put('settings', value, key);
 }
 
 export function newCaseId(): string {

@@ -7,7 +7,8 @@ import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 
 export const CATALOG_DB = 'logdrop';
-export const CATALOG_VERSION = 1;
+/** 1: cases. 2: settings (kept for every case of this browser: GeoIP data for all cases). */
+export const CATALOG_VERSION = 2;
 export const CASE_DB_PREFIX = 'logdrop-case-';
 /**
  * 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk).
@@ -18,6 +19,7 @@ export const CASE_VERSION = 3;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
+  settings: { key: string; value: unknown };
 }
 
 /** A stored chunk: the EventChunk plus its key. */

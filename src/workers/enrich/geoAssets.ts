@@ -1,0 +1,12 @@
+// The browser's loader of the built-in GeoIP tables: the app's own assets, fetched from this origin
+// (connect-src 'self') the first time the engine worker needs them.
+import urls from 'virtual:logdrop-geoip';
+import type { GeoBytesLoader } from './geoService.ts';
+
+export const fetchGeoAsset: GeoBytesLoader = async (file) => {
+  const url = (urls as Record<string, string>)[file];
+  if (url === undefined) throw new Error(`no built-in table ${file}`);
+  const res = await fetch(new URL(url, self.location.href));
+  if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+};

@@ -1,0 +1,93 @@
+// Fields computed from another field of the case rather than stored: GeoIP's <role>.host.loc.* from
+// <role>.host.ip. They are ordinary dictionary fields of the index (queryable, facetable, exported), filled
+// per chunk from one lookup per distinct source value, and rebuilt when the derivation changes (the user
+// loads GeoIP data): the stored chunks, the evidence, never change.
+import type { DictColumn } from '../chunk/chunk.ts';
+import { DictField, type Field } from './fields.ts';
+
+export interface Derivation {
+  /** the dictionary field the values come from (e.g. init.host.ip) */
+  source: string;
+  /** prefix of the derived fields (e.g. init.host.loc.) */
+  prefix: string;
+  keys: readonly string[];
+  /** the derived values of one source value; called once per distinct value */
+  derive(value: string): Readonly<Partial<Record<string, string>>> | undefined;
+}
+
+interface SourceState {
+  d: Derivation;
+  /** per source dictionary id: derived values (index = key), or null when the value derives nothing */
+  values: (readonly (string | undefined)[] | null)[];
+}
+
+export interface DerivedHost {
+  capacity(): number;
+  field(name: string): Field | undefined;
+  addField(field: Field): void;
+  removeField(name: string): void;
+}
+
+export class DerivedFields {
+  private states: SourceState[] = [];
+  private names = new Set<string>();
+
+  /** Derived field names currently in the index. */
+  get fieldNames(): ReadonlySet<string> {
+    return this.names;
+  }
+
+  /** Replaces the derivations; the caller then re-derives every row with extend(host, 0, rowCount). */
+  reset(host: DerivedHost, derivations: readonly Derivation[]): void {
+    for (const n of this.names) host.removeField(n);
+    this.names.clear();
+    this.states = derivations.map((d) => ({ d, values: [] }));
+  }
+
+  /** Fills the derived fields for rows [base, base + count) from their source fields. */
+  extend(host: DerivedHost, base: number, count: number): void {
+    for (const s of this.states) {
+      const src = host.field(s.d.source);
+      if (src === undefined || src.kind !== 'dict') continue;
+      const keys = s.d.keys;
+      const columns = keys.map((): DictColumn => ({ kind: 'dict', dict: [], ids: new Uint32Array(count) }));
+      // per chunk: derived value -> local id, per key
+      const local = keys.map(() => new Map<string, number>());
+      const any = keys.map(() => false);
+      for (let i = 0; i < count; i++) {
+        const id = src.ids[base + i];
+        if (id === 0) continue;
+        let vals = s.values[id];
+        if (vals === undefined) {
+          const got = s.d.derive(src.values[id - 1]);
+          vals = got === undefined ? null : keys.map((k) => got[k]);
+          s.values[id] = vals;
+        }
+        if (vals === null) continue;
+        for (let k = 0; k < keys.length; k++) {
+          const v = vals[k];
+          if (v === undefined || v === '') continue;
+          let lid = local[k].get(v);
+          if (lid === undefined) {
+            columns[k].dict.push(v);
+            lid = columns[k].dict.length;
+            local[k].set(v, lid);
+          }
+          columns[k].ids[i] = lid;
+          any[k] = true;
+        }
+      }
+      for (let k = 0; k < keys.length; k++) {
+        const name = s.d.prefix + keys[k];
+        let field = host.field(name);
+        if (field === undefined) {
+          if (!any[k]) continue; // a derived field exists only once some event has a value for it
+          field = new DictField(name, host.capacity());
+          host.addField(field);
+          this.names.add(name);
+        }
+        if (field.kind === 'dict') field.append(columns[k], base, count);
+      }
+    }
+  }
+}
