@@ -1,7 +1,7 @@
 // The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
-import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryResult, SortSpec } from '../api.ts';
+import type { EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryResult, SortSpec, TimeRange } from '../api.ts';
 import type { EventChunk } from '../store/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
@@ -23,12 +23,13 @@ interface Handle { rows: RowSet; sorted: Map<string, Uint32Array> }
 export interface QueryEngine {
   readonly index: CaseIndex;
   addChunk(chunk: EventChunk): void;
-  query(text: string): QueryResult;
+  query(text: string, range?: TimeRange): QueryResult;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): EventRow[];
-  facets(handle: number, fields: string[], topN: number): Facet[];
+  facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Facet[];
   histogram(handle: number, buckets: number, splitField?: string): Histogram;
   topN(handle: number, groupField: string, valueField: string, n: number): TopGroup[];
   surrounding(row: number, n: number, sameFile: boolean): EventRow[];
+  event(row: number): EventRow | undefined;
   fieldCatalog(): FieldCatalogEntry[];
   /** ascending row ids of a result (exporters stream these), undefined for an unknown handle */
   rows(handle: number): Uint32Array | undefined;
@@ -49,23 +50,23 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
   return {
     index,
     addChunk: (chunk) => index.addChunk(chunk),
-    query(text) {
+    query(text, range) {
       const t0 = performance.now();
-      const r = search(index, text, now());
+      const r = search(index, text, now(), range);
       if (!r.ok) return { ok: false, error: r.error };
       const id = nextId++;
       handles.set(id, { rows: r.value.rows, sorted: new Map() });
       const tookMs = Math.round((performance.now() - t0) * 10) / 10;
-      const handle = { id, total: r.value.rows.size, tookMs, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
+      const handle = { id, total: r.value.rows.size, tookMs, of: index.rowCount, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
       return { ok: true, handle };
     },
     page(id, offset, limit, sort) {
       const h = handles.get(id);
       return h === undefined ? [] : page(index, h.rows, offset, limit, sort, h.sorted);
     },
-    facets(id, fields, n) {
+    facets(id, fields, n, options) {
       const h = handles.get(id);
-      return h === undefined ? [] : fields.map((f) => facet(index, h.rows, f, n));
+      return h === undefined ? [] : fields.map((f) => facet(index, h.rows, f, n, options));
     },
     histogram(id, buckets, splitField) {
       const h = handles.get(id);
@@ -76,6 +77,7 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
       return h === undefined ? [] : topN(index, h.rows, groupField, valueField, n);
     },
     surrounding: (row, n, sameFile) => surrounding(index, row, n, sameFile),
+    event: (row) => (Number.isInteger(row) && row >= 0 && row < index.rowCount ? { row, fields: index.event(row) } : undefined),
     fieldCatalog() {
       if (catalog?.version !== index.version) catalog = { version: index.version, entries: fieldCatalog(index) };
       return catalog.entries;
