@@ -1,31 +1,19 @@
-// The workbench state: the open case, the ingest in progress, the current query and its page of rows.
+// The workbench state: the open case and the ingest in progress. Views ask the engine themselves and
+// re-ask when `dataVersion` changes (a case opened, files added or removed, a file read again).
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseInfo, DroppedFile, EventRow, FileLedgerEntry, QueryError, ReingestOptions, ReingestResult } from '../../workers/api.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseInfo, DroppedFile, FileLedgerEntry, ReingestOptions, ReingestResult } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
-
-export const PAGE_SIZE = 100;
-
-export interface QueryView {
-  text: string;
-  total: number;
-  handle: number;
-  offset: number;
-  rows: EventRow[];
-  error?: QueryError;
-  tookMs: number;
-}
 
 export interface Workbench {
   caseInfo?: CaseInfo;
   ingesting: boolean;
   files: FileLedgerEntry[];
-  view?: QueryView;
+  /** bumped whenever the open case's events change: views re-run their queries */
+  dataVersion: number;
   fatal?: string;
   /** files may still be arriving (a folder walk, the demo download): the wait is part of the tracked work */
   ingest(files: DroppedFile[] | Promise<DroppedFile[]>): Promise<void>;
-  runQuery(text: string): Promise<void>;
-  goTo(offset: number): Promise<void>;
   cancelIngest(): void;
   /** shows a case the engine has just opened: its files and all its events */
   showCase(info: CaseInfo): Promise<void>;
@@ -41,37 +29,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   const [caseInfo, setCaseInfo] = useState<CaseInfo>();
   const [files, setFiles] = useState<FileLedgerEntry[]>([]);
   const [ingesting, setIngesting] = useState(false);
-  const [view, setViewState] = useState<QueryView>();
+  const [dataVersion, setDataVersion] = useState(0);
   const [fatal, setFatal] = useState<string>();
-  // the latest view for callbacks (paging, re-running after an ingest) without re-creating them
-  const viewRef = useRef<QueryView | undefined>(undefined);
-  const setView = useCallback((v: QueryView) => {
-    viewRef.current = v;
-    setViewState(v);
-  }, []);
-
-  const runQuery = useCallback(async (text: string) => {
-    await tracker.track((async () => {
-      const r = await engine.query(text);
-      const previous = viewRef.current;
-      if (previous !== undefined) void engine.release(previous.handle);
-      if (!r.ok) {
-        setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: r.error, tookMs: 0 });
-        return;
-      }
-      const rows = await engine.page(r.handle.id, 0, PAGE_SIZE);
-      setView({ text, total: r.handle.total, handle: r.handle.id, offset: 0, rows, tookMs: r.handle.tookMs });
-    })());
-  }, [engine, tracker, setView]);
-
-  const goTo = useCallback(async (offset: number) => {
-    const v = viewRef.current;
-    if (v === undefined || v.handle < 0) return;
-    await tracker.track((async () => {
-      const rows = await engine.page(v.handle, offset, PAGE_SIZE);
-      setView({ ...v, offset, rows });
-    })());
-  }, [engine, tracker, setView]);
+  const changed = useCallback(() => setDataVersion((v) => v + 1), []);
 
   // open the most recent case, or start the first one
   useEffect(() => {
@@ -81,12 +41,12 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
         const info = cases.length > 0 ? await engine.openCase(cases[0].id) : await engine.createCase('Case 1');
         setCaseInfo(info);
         setFiles(await engine.ledger());
-        await runQuery('');
+        changed();
       } catch (e) {
         setFatal(`The case store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
       }
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const ingest = useCallback(async (incoming: DroppedFile[] | Promise<DroppedFile[]>) => {
     await tracker.track((async () => {
@@ -110,9 +70,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } finally {
         setIngesting(false);
       }
-      await runQuery(viewRef.current?.text ?? '');
+      changed();
     })());
-  }, [engine, tracker, runQuery, caseInfo?.id]);
+  }, [engine, tracker, changed, caseInfo?.id]);
 
   const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
 
@@ -121,9 +81,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       setFatal(undefined);
       setCaseInfo(info);
       setFiles(await engine.ledger());
-      await runQuery('');
+      changed();
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const removeFile = useCallback(async (fileId: number) => {
     await tracker.track((async () => {
@@ -133,9 +93,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } catch (e) {
         setFatal(`The file could not be removed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      await runQuery(viewRef.current?.text ?? '');
+      changed();
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const reingestFile = useCallback(async (fileId: number, options: ReingestOptions, file?: File) => {
     return tracker.track((async () => {
@@ -150,12 +110,12 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } finally {
         setIngesting(false);
       }
-      if (result?.ok === true) await runQuery(viewRef.current?.text ?? '');
+      if (result?.ok === true) changed();
       return result;
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   return {
-    caseInfo, ingesting, files, view, fatal, ingest, runQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
+    caseInfo, ingesting, files, dataVersion, fatal, ingest, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }
