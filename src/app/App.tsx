@@ -12,6 +12,7 @@ import { Header } from './shell/Header.tsx';
 import { ViewTabs } from './shell/ViewTabs.tsx';
 import { SearchView } from './views/search/SearchView.tsx';
 import { LedgerView } from './views/ledger/LedgerView.tsx';
+import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 // views built on other branches: each import below is swapped for the real view at merge
 import { AlertsPending as AlertsView } from './views/alerts/AlertsPending.tsx';
 import { DashboardPending as Dashboard } from './views/dashboard/DashboardPending.tsx';
@@ -33,6 +34,8 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       <Header engine={engine} tracker={tracker} wb={wb} settings={settings} onSettings={updateSettings} projector={place.projector} onProjector={setProjector} />
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
+      {/* the ledger beside the files (folded); the Ledger tab shows it open */}
+      {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
       <ViewTabs current={route.view} lastSearch={lastSearch} go={go} />
       {route.view === 'search' && (
         <SearchView

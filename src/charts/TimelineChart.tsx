@@ -44,16 +44,31 @@ export function TimelineChart({ data, series, bucketMs, height, formatTick, form
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--line)" />
         <XAxis dataKey="start" tickFormatter={formatTick} minTickGap={48} tick={{ fill: 'var(--muted)', fontSize: 'var(--chart-font)' }} stroke="var(--line)" />
         <YAxis allowDecimals={false} width={56} tick={{ fill: 'var(--muted)', fontSize: 'var(--chart-font)' }} stroke="var(--line)" />
-        <Tooltip
-          isAnimationActive={false} labelFormatter={(v) => formatTip(Number(v))}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--ink)' }}
-          formatter={(v) => (typeof v === 'number' ? v.toLocaleString('en-US') : String(v))}
-        />
+        <Tooltip isAnimationActive={false} content={(p) => <TimelineTip active={p.active} label={p.label} payload={p.payload} formatTip={formatTip} />} />
         {series.map((s) => <Bar key={s.name} dataKey={s.name} stackId="a" fill={s.color} isAnimationActive={false} />)}
         {drag !== undefined && (
           <ReferenceArea x1={data[Math.min(drag.a, drag.b)].start} x2={data[Math.max(drag.a, drag.b)].start} fill="var(--accent)" fillOpacity={0.2} />
         )}
       </BarChart>
     </ResponsiveContainer>
+  );
+}
+
+/**
+ * Our own tooltip: recharts' default one is a live region (role="status"), which would compete with the
+ * page's status line for screen readers (and for tests finding "the" status).
+ */
+function TimelineTip({ active, label, payload, formatTip }: {
+  active?: boolean; label?: unknown; payload?: readonly { name?: unknown; value?: unknown; color?: string }[]; formatTip(ms: number): string;
+}) {
+  if (active !== true || payload === undefined || payload.length === 0) return null;
+  const rows = payload.filter((e) => typeof e.value === 'number' && e.value > 0);
+  return (
+    <div className="timeline-tip">
+      <div className="timeline-tip__when">{formatTip(Number(label))}</div>
+      {rows.map((e) => (
+        <div key={String(e.name)}><span className="timeline-tip__swatch" style={{ background: e.color }} /> {String(e.name)}: {(e.value as number).toLocaleString('en-US')}</div>
+      ))}
+    </div>
   );
 }

@@ -7,5 +7,5 @@ export function LedgerView({ engine, tracker, wb }: { engine: EngineClient; trac
   if (wb.files.length === 0) {
     return <section className="empty-case"><p>No file in this case yet: the ledger lists every file read, with its SHA-256, parser and counts. Open files or load the demo bundle.</p></section>;
   }
-  return <LedgerSection engine={engine} tracker={tracker} wb={wb} />;
+  return <LedgerSection engine={engine} tracker={tracker} wb={wb} initiallyOpen />;
 }

@@ -110,12 +110,12 @@ export function SearchView(p: SearchViewProps) {
             <p>No event matches {filtered ? 'this query and time range' : 'yet'}. {route.from !== undefined || route.to !== undefined ? 'Reset the time range, ' : ''}remove a filter chip, or check the warnings under the query.</p>
           </section>
         ) : (
-          <EventTable
+          <section className="events-region" aria-label="Events"><EventTable
             rows={rows} total={result?.total ?? 0} columns={columns} sort={route.sort} density={density} timeZone={timeZone}
             current={pos} onCurrent={(n) => setCurrent({ key: result?.key ?? '', pos: n })}
             onOpen={(n) => { const r = rows.at(n); if (r !== undefined) openRow(r.row); }}
             onSort={(sort) => go({ ...route, sort }, { replace: true })}
-          />
+          /></section>
         )}
       </div>
       {route.event !== undefined && (

@@ -29,6 +29,7 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
+    setViewHeight(el.clientHeight);
     const ro = new ResizeObserver(() => setViewHeight(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();
