@@ -1,4 +1,5 @@
-// The status line (role="status"): how many events match the query and time range, out of how many.
+// The status line (role="status"): how many events match the query and time range, out of how many
+// ("of" only when the query or range leaves some out).
 import type { FileLedgerEntry } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
 import type { SearchState } from './useSearch.ts';
@@ -12,7 +13,7 @@ export function SearchStatus({ result, filtered, ingesting, files }: { result?: 
     text = 'Searching…';
   } else if (result.error !== undefined) {
     text = 'The query has an error: nothing was searched';
-  } else if (filtered) {
+  } else if (filtered && result.total < result.of) {
     text = `${formatCount(result.total)} of ${formatCount(result.of)} events`;
   } else {
     const unparsed = files.reduce((n, f) => n + f.unparsed, 0);

@@ -23,7 +23,9 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
   const rowHeight = ROW_HEIGHT[density];
   const g = { total, rowHeight, viewHeight: Math.max(rowHeight, viewHeight - HEADER) };
   const w = windowAt(g, scrollTop);
-  const template = columns.map((c) => `${widths[c] ?? defaultWidth(c)}px`).join(' ');
+  // projector type is larger: default widths grow with it
+  const scale = density === 'projector' ? 1.4 : 1;
+  const template = columns.map((c) => `${widths[c] ?? Math.round(defaultWidth(c) * scale)}px`).join(' ');
   const { want } = rows;
 
   useLayoutEffect(() => {
@@ -67,7 +69,7 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
   const startResize = (field: string, e: React.PointerEvent) => {
     e.preventDefault();
     e.stopPropagation();
-    const x0 = e.clientX, w0 = widths[field] ?? defaultWidth(field);
+    const x0 = e.clientX, w0 = widths[field] ?? Math.round(defaultWidth(field) * scale);
     const onMove = (m: PointerEvent) => setWidths((old) => ({ ...old, [field]: Math.max(60, Math.round(w0 + m.clientX - x0)) }));
     const onUp = () => { window.removeEventListener('pointermove', onMove); window.removeEventListener('pointerup', onUp); };
     window.addEventListener('pointermove', onMove);
