@@ -1,6 +1,6 @@
 // The search view: query bar, facets, timeline, status, virtual table and the event drawer, all
 // driven by the route (query, time range, sort, columns, open event) so the URL restores it.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { FileLedgerEntry } from '../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { SearchRoute, ViewProps } from '../../state/route.ts';
@@ -9,12 +9,12 @@ import { addClause, clauseFor } from '../../query/clauses.ts';
 import { useTracked } from '../../hooks/useTracked.ts';
 import { useSearch } from './useSearch.ts';
 import { useValueSuggestions } from './useValueSuggestions.ts';
-import { useRows } from './table/useRows.ts';
 import { QueryBar } from './query/QueryBar.tsx';
 import { FacetSidebar } from './facets/FacetSidebar.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { SearchStatus } from './SearchStatus.tsx';
-import { EventTable, type Density } from './table/EventTable.tsx';
+import type { Density } from './table/EventTable.tsx';
+import { ResultTable } from './table/ResultTable.tsx';
 import { ColumnChooser } from './table/ColumnChooser.tsx';
 import { DEFAULT_COLUMNS, PROJECTOR_COLUMNS } from './table/columns.ts';
 import { DetailDrawer } from './detail/DetailDrawer.tsx';
@@ -36,21 +36,24 @@ export function SearchView(p: SearchViewProps) {
   const { engine, tracker, route, go, timeZone, projector } = p;
   const search = useSearch(engine, tracker, route, p.dataVersion);
   const result = search.result;
-  const rows = useRows(engine, tracker, result?.handle, route.sort);
   const values = useValueSuggestions(engine, p.dataVersion);
-  const [current, setCurrent] = useState({ key: '', pos: -1 });
-  const pos = current.key === result?.key ? current.pos : -1;
   const table = useRef<HTMLDivElement>(null);
   const columns = route.columns ?? (projector ? PROJECTOR_COLUMNS : DEFAULT_COLUMNS);
   const density: Density = projector ? 'projector' : p.density;
   const filtered = route.query.trim() !== '' || route.from !== undefined || route.to !== undefined;
 
-  const setQuery = useCallback((query: string) => go({ ...route, query, event: undefined }), [go, route]);
+  // the route lives in a ref for callbacks that must stay the same between renders (memoized children)
+  const routeRef = useRef(route);
+  useEffect(() => { routeRef.current = route; });
+  const setQuery = useCallback((query: string) => go({ ...routeRef.current, query, event: undefined }), [go]);
   const actions = useMemo<PivotActions>(() => ({
-    filter: (field, value, exclude) => setQuery(addClause(route.query, clauseFor(field, value, exclude))),
+    filter: (field, value, exclude) => setQuery(addClause(routeRef.current.query, clauseFor(field, value, exclude))),
     entity: (kind, value) => go({ view: 'entity', kind, value }),
-  }), [go, route.query, setQuery]);
-  const openRow = useCallback((row: number) => go({ ...route, event: row }, { replace: true }), [go, route]);
+  }), [go, setQuery]);
+  const setSort = useCallback((sort: SearchRoute['sort']) => go({ ...routeRef.current, sort }, { replace: true }), [go]);
+  const onRange = useCallback((from: number, to: number) => go({ ...routeRef.current, from, to, event: undefined }), [go]);
+  const onReset = useCallback(() => go({ ...routeRef.current, from: undefined, to: undefined }), [go]);
+  const openRow = useCallback((row: number) => go({ ...routeRef.current, event: row }, { replace: true }), [go]);
   const close = useCallback(() => {
     go({ ...route, event: undefined }, { replace: true });
     table.current?.querySelector<HTMLElement>('[role="table"]')?.focus();
@@ -85,7 +88,7 @@ export function SearchView(p: SearchViewProps) {
       <div className="search-main" ref={table}>
         <Timeline
           engine={engine} tracker={tracker} handle={result?.handle} from={route.from} to={route.to} timeZone={timeZone} height={projector ? 200 : 140}
-          onRange={(from, to) => go({ ...route, from, to, event: undefined })} onReset={() => go({ ...route, from: undefined, to: undefined })}
+          onRange={onRange} onReset={onReset}
         />
         <div className="search-toolbar">
           <SearchStatus result={result} filtered={filtered} ingesting={p.ingesting} files={p.files} />
@@ -100,7 +103,6 @@ export function SearchView(p: SearchViewProps) {
           )}
           <ColumnChooser catalog={search.catalog} columns={columns} onChange={(c) => go({ ...route, columns: c }, { replace: true })} onReset={() => go({ ...route, columns: undefined }, { replace: true })} />
         </div>
-        {rows.error !== undefined && <p className="error-banner" role="alert">{rows.error} Scroll again or reload the page.</p>}
         {caseEmpty ? (
           <section className="empty-case">
             <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>
@@ -110,12 +112,10 @@ export function SearchView(p: SearchViewProps) {
             <p>No event matches {filtered ? 'this query and time range' : 'yet'}. {route.from !== undefined || route.to !== undefined ? 'Reset the time range, ' : ''}remove a filter chip, or check the warnings under the query.</p>
           </section>
         ) : (
-          <section className="events-region" aria-label="Events"><EventTable
-            rows={rows} total={result?.total ?? 0} columns={columns} sort={route.sort} density={density} timeZone={timeZone}
-            current={pos} onCurrent={(n) => setCurrent({ key: result?.key ?? '', pos: n })}
-            onOpen={(n) => { const r = rows.at(n); if (r !== undefined) openRow(r.row); }}
-            onSort={(sort) => go({ ...route, sort }, { replace: true })}
-          /></section>
+          <ResultTable
+            engine={engine} tracker={tracker} handle={result?.handle} resultKey={result?.key ?? ''} total={result?.total ?? 0}
+            columns={columns} sort={route.sort} density={density} timeZone={timeZone} onOpen={openRow} onSort={setSort}
+          />
         )}
       </div>
       {route.event !== undefined && (

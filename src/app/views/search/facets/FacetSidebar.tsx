@@ -1,6 +1,6 @@
 // The facet sidebar: the clauses clicked so far as removable chips, the most useful fields first
 // (those the case has), any other field of the catalog on request.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { FieldCatalogEntry } from '../../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { chipsOf, removeChip } from '../../../query/clauses.ts';
@@ -12,7 +12,7 @@ export const USEFUL_FIELDS = [
   'init.host.loc.country_short',
 ];
 
-export function FacetSidebar({ engine, tracker, handle, total, catalog, query, onQuery, onPick }: {
+export const FacetSidebar = memo(function FacetSidebar({ engine, tracker, handle, total, catalog, query, onQuery, onPick }: {
   engine: EngineClient; tracker: IdleTracker; handle?: number; total: number; catalog: FieldCatalogEntry[];
   query: string; onQuery(q: string): void; onPick(field: string, value: string, exclude: boolean): void;
 }) {
@@ -54,4 +54,4 @@ export function FacetSidebar({ engine, tracker, handle, total, catalog, query, o
       )}
     </aside>
   );
-}
+});

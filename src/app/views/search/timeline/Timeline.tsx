@@ -1,7 +1,7 @@
 // The timeline over the current result: events per bucket (the engine picks a bucket size that fits
 // the range), stacked by a chosen field; dragging selects a range that narrows the query (a pivot in
 // the history); Reset widens it again. Times follow the display zone.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { TimelineChart, type TimelineDatum, type TimelineSeries } from '../../../../charts/TimelineChart.tsx';
 import { useTracked } from '../../../hooks/useTracked.ts';
@@ -18,7 +18,7 @@ function bucketLabel(ms: number): string {
   return `${ms} ms`;
 }
 
-export function Timeline({ engine, tracker, handle, from, to, timeZone, height, onRange, onReset }: {
+export const Timeline = memo(function Timeline({ engine, tracker, handle, from, to, timeZone, height, onRange, onReset }: {
   engine: EngineClient; tracker: IdleTracker; handle?: number; from?: number; to?: number; timeZone: string; height: number;
   onRange(from: number, to: number): void; onReset(): void;
 }) {
@@ -73,4 +73,4 @@ export function Timeline({ engine, tracker, handle, from, to, timeZone, height, 
       )}
     </section>
   );
-}
+});
