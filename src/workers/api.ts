@@ -110,6 +110,11 @@ export interface QueryHandle {
 /** A time window (epoch ms): from inclusive, to exclusive; either end may be open. */
 export interface TimeRange { from?: number; to?: number }
 
+export interface QueryRunOptions {
+  /** only events with a time inside it (the timeline's brush) */
+  range?: TimeRange;
+}
+
 /** A name the query language accepts for one or more normalized fields (`src_ip` -> init.host.ip). */
 export interface FieldAlias { alias: string; fields: string[] }
 
@@ -163,8 +168,7 @@ export interface EngineApi {
   exportLedger(format: 'csv' | 'json'): Promise<Blob>;
 
   // queries over the open case
-  /** range: only events with a time inside it (the timeline's brush) */
-  query(text: string, range?: TimeRange): Promise<QueryResult>;
+  query(text: string, options?: QueryRunOptions): Promise<QueryResult>;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): Promise<EventRow[]>;
   facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Promise<Facet[]>;
   histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;

@@ -156,8 +156,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    async query(text, range) {
-      return requireCase().query.query(text, range);
+    async query(text, options) {
+      return requireCase().query.query(text, options);
     },
     async page(handle, offset, limit, sort) {
       return requireCase().query.page(handle, offset, limit, sort);

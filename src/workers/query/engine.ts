@@ -1,7 +1,7 @@
 // The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
-import type { EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryResult, SortSpec, TimeRange } from '../api.ts';
+import type { EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryResult, QueryRunOptions, SortSpec } from '../api.ts';
 import type { EventChunk } from '../store/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
@@ -23,7 +23,7 @@ interface Handle { rows: RowSet; sorted: Map<string, Uint32Array> }
 export interface QueryEngine {
   readonly index: CaseIndex;
   addChunk(chunk: EventChunk): void;
-  query(text: string, range?: TimeRange): QueryResult;
+  query(text: string, options?: QueryRunOptions): QueryResult;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): EventRow[];
   facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Facet[];
   histogram(handle: number, buckets: number, splitField?: string): Histogram;
@@ -50,9 +50,9 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
   return {
     index,
     addChunk: (chunk) => index.addChunk(chunk),
-    query(text, range) {
+    query(text, options) {
       const t0 = performance.now();
-      const r = search(index, text, now(), range);
+      const r = search(index, text, now(), options?.range);
       if (!r.ok) return { ok: false, error: r.error };
       const id = nextId++;
       handles.set(id, { rows: r.value.rows, sorted: new Map() });

@@ -7,7 +7,7 @@ import { fixtureIndex, T0 } from './fixtures.ts';
 
 const engine = createQueryEngine(fixtureIndex(), { now: () => Date.UTC(2024, 9, 17, 13, 30) });
 function run(q: string, range?: { from?: number; to?: number }) {
-  const r = engine.query(q, range);
+  const r = engine.query(q, { range });
   if (!r.ok) throw new Error(r.error.message);
   return r.handle;
 }

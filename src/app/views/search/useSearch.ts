@@ -39,7 +39,7 @@ export function useSearch(engine: EngineClient, tracker: IdleTracker, route: Sea
     let handle: number | undefined;
     void tracker.track((async () => {
       try {
-        const r = await engine.query(query, { from, to });
+        const r = await engine.query(query, { range: { from, to } });
         if (r.ok) handle = r.handle.id;
         if (!live) {
           if (r.ok) void engine.release(r.handle.id);
