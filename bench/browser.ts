@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
-export const BENCH_PORT = 5174;
+// BENCH_PORT moves the server, so two checkouts can benchmark side by side
+export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 5174);
 const APP_URL = `http://127.0.0.1:${BENCH_PORT}/?testing=1`;
 
 export async function startServer(): Promise<ChildProcess> {

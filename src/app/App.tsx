@@ -1,36 +1,41 @@
-// The shell: header with case and inputs, the drop zone, ingest progress, search, status and the events table.
+// The shell: header, files panel, view tabs and the current view, routed by the URL hash. Views own
+// their state (one folder each); this file only wires them.
+import { useState } from 'react';
 import type { EngineClient, IdleTracker } from '../workers/client.ts';
 import { useWorkbench } from './state/useWorkbench.ts';
+import { useRoute } from './state/useRoute.ts';
+import type { Route } from './state/route.ts';
+import { useSettings } from './views/settings/useSettings.ts';
 import { DropZone } from './components/DropZone.tsx';
-import { OpenFiles } from './components/OpenFiles.tsx';
 import { IngestPanel } from './components/IngestPanel.tsx';
-import { SearchBar } from './components/SearchBar.tsx';
-import { StatusLine } from './components/StatusLine.tsx';
-import { EventsTable } from './views/events/EventsTable.tsx';
-import { CasesPanel } from './views/cases/CasesPanel.tsx';
-import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 import { DuplicateDialog } from './components/DuplicateDialog.tsx';
+import { Header } from './shell/Header.tsx';
+import { ViewTabs } from './shell/ViewTabs.tsx';
+import { useNewAlertsCount } from './shell/useNewAlertsCount.ts';
+import { SearchView } from './views/search/SearchView.tsx';
+import { LedgerView } from './views/ledger/LedgerView.tsx';
+import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 import { AlertsView } from './views/alerts/AlertsView.tsx';
-import { AlertsButton, useAlertsMount } from './AlertsMount.tsx';
-import { GeoIpPanel } from './views/geoip/GeoIpPanel.tsx';
-import { DEMO_OVERLAY_NAME } from './hooks/demoBundle.ts';
+import { DashboardPending as Dashboard } from './views/dashboard/DashboardPending.tsx';
+import { GraphPending as GraphView } from './views/graph/GraphPending.tsx';
+import { EntityPending as EntityPage } from './views/entity/EntityPending.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
-  const alerts = useAlertsMount(wb);
+  const { place, go, setProjector } = useRoute();
+  const [settings, updateSettings] = useSettings(place.projector);
+  const route = place.route;
+  // the last search, so the Search tab returns to it from another view
+  const [lastSearch, setLastSearch] = useState<Route>(route.view === 'search' ? route : { view: 'search', query: '' });
+  if (route.view === 'search' && route !== lastSearch) setLastSearch(route);
+  const alerts = useNewAlertsCount(engine, tracker, wb.caseInfo === undefined ? undefined : wb.dataVersion);
+  const common = { engine, tracker, go, timeZone: settings.timeZone };
+  // views that read whole-case summaries reload when the case or its events change
+  const dataKey = `${wb.caseInfo?.id ?? ''} ${wb.caseInfo?.events ?? 0} ${wb.dataVersion}`;
+
   return (
     <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
-      <header className="app-header">
-        <h1 className="brand">Logdrop</h1>
-        <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
-        <CasesPanel engine={engine} tracker={tracker} wb={wb} />
-        <GeoIpPanel engine={engine} tracker={tracker} onChanged={() => void wb.runQuery(wb.view?.text ?? '')} />
-        <OpenFiles
-          onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly}
-          onDemoOverlay={(data) => engine.addGeoData(data, DEMO_OVERLAY_NAME, 'case')}
-        />
-        <AlertsButton engine={engine} tracker={tracker} mount={alerts} />
-      </header>
+      <Header engine={engine} tracker={tracker} wb={wb} settings={settings} onSettings={updateSettings} projector={place.projector} onProjector={setProjector} />
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       {wb.notice !== undefined && <p className="error-banner" role="alert">{wb.notice}</p>}
       {wb.readOnly && (
@@ -44,20 +49,23 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       )}
       <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
-      <LedgerSection engine={engine} tracker={tracker} wb={wb} />
-      {alerts.showing ? (
-        <AlertsView engine={engine} tracker={tracker} go={alerts.go} timeZone="UTC" dataVersion={alerts.dataVersion} onAlertsChanged={alerts.changed} />
-      ) : <>
-      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} running={wb.querying} onSearch={wb.runQuery} onCancel={wb.cancelQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} noCase={wb.notice !== undefined && wb.caseInfo === undefined} querying={wb.querying} />
-      {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
-        <section className="empty-case">
-          <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>
-        </section>
-      ) : (
-        <EventsTable view={wb.view} onPage={wb.goTo} />
+      {/* the ledger beside the files (folded); the Ledger tab shows it open */}
+      {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
+      <ViewTabs current={route.view} lastSearch={lastSearch} go={go} newAlerts={alerts.count} />
+      {route.view === 'search' && (
+        <SearchView
+          {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.files} projector={place.projector}
+          density={settings.density} onDensity={(density) => updateSettings({ density })}
+          noCase={wb.notice !== undefined && wb.caseInfo === undefined}
+        />
       )}
-      </>}
+      {route.view === 'alerts' && (
+        <AlertsView {...common} alert={route.alert} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
+      )}
+      {route.view === 'dashboard' && <Dashboard key={dataKey} {...common} />}
+      {route.view === 'graph' && <GraphView key={dataKey} {...common} query={route.query} />}
+      {route.view === 'entity' && <EntityPage key={`${dataKey} ${route.kind} ${route.value}`} {...common} kind={route.kind} value={route.value} />}
+      {route.view === 'ledger' && <LedgerView engine={engine} tracker={tracker} wb={wb} />}
     </DropZone>
   );
 }

@@ -199,15 +199,32 @@ export interface QueryHandle {
   tookMs: number;
   /** non-fatal remarks with positions, e.g. "unknown field 'foo': it matches no event" */
   warnings?: QueryError[];
+  /** events in the case when the query ran (the "of 35,073" of the status line) */
+  of?: number;
 }
 
-/** cancelled: stopped by cancelQuery or by a newer query before it finished (error.message says which) */
-export type QueryResult = { ok: true; handle: QueryHandle } | { ok: false; error: QueryError; cancelled?: true };
+/** A time window (epoch ms): from inclusive, to exclusive; either end may be open. */
+export interface TimeRange { from?: number; to?: number }
 
 export interface QueryRunOptions {
   /** the caller's number for this run: cancelQuery(runId) stops it */
   runId?: number;
+  /** only events with a time inside it (the timeline's brush) */
+  range?: TimeRange;
 }
+
+/** A name the query language accepts for one or more normalized fields (`src_ip` -> init.host.ip). */
+export interface FieldAlias { alias: string; fields: string[] }
+
+export interface FacetOptions {
+  /** group values that differ only in case (user names: Administrator = administrator) */
+  fold?: boolean;
+  /** only values containing this text, case-insensitively (search inside a field's values) */
+  contains?: string;
+}
+
+/** cancelled: stopped by cancelQuery or by a newer query before it finished (error.message says which) */
+export type QueryResult = { ok: true; handle: QueryHandle } | { ok: false; error: QueryError; cancelled?: true };
 
 /** How far a running query is: work units (column scans, text chunks) done out of total. */
 export interface QueryProgress { runId?: number; done: number; total: number }
@@ -329,9 +346,15 @@ export interface EngineApi {
   /** Stops the running query if it is run `runId` (it then resolves with cancelled: true); else does nothing. */
   cancelQuery(runId: number): Promise<void>;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): Promise<EventRow[]>;
-  facets(handle: number, fields: string[], topN: number): Promise<Facet[]>;
+  facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Promise<Facet[]>;
   histogram(handle: number, buckets: number, splitField?: string): Promise<Histogram>;
   fieldCatalog(): Promise<FieldCatalogEntry[]>;
+  /** the aliases the query language accepts, for the query help */
+  aliases(): Promise<FieldAlias[]>;
+  /** one event by row id (an open event restored from the URL); undefined when the case has no such row */
+  event(row: number): Promise<EventRow | undefined>;
+  /** the event and up to n events before and after it in time, in all files or only in its own file */
+  surrounding(row: number, n: number, sameFile: boolean): Promise<EventRow[]>;
   release(handle: number): Promise<void>;
 
   // detection over the open case: runs after every ingest, on open, and when a detector's parameters change

@@ -7,6 +7,7 @@ import { getCase, listCases, newCaseId, putCase, removeCase } from './store/cata
 import { CaseStore } from './store/caseStore.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
+import { aliasList } from './query/aliases.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
@@ -298,7 +299,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
             last = t;
             void onProgress({ runId: run.runId, done, total });
           },
-        });
+        }, options);
       } finally {
         if (running === run) running = undefined;
       }
@@ -309,14 +310,23 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async page(handle, offset, limit, sort) {
       return requireCase().query.page(handle, offset, limit, sort);
     },
-    async facets(handle, fields, topN) {
-      return requireCase().query.facets(handle, fields, topN);
+    async facets(handle, fields, topN, options) {
+      return requireCase().query.facets(handle, fields, topN, options);
     },
     async histogram(handle, buckets, splitField) {
       return requireCase().query.histogram(handle, buckets, splitField);
     },
     async fieldCatalog() {
       return requireCase().query.fieldCatalog();
+    },
+    async aliases() {
+      return aliasList();
+    },
+    async event(row) {
+      return requireCase().query.event(row);
+    },
+    async surrounding(row, n, sameFile) {
+      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile);
     },
     async release(handle) {
       requireCase().query.release(handle);

@@ -22,4 +22,24 @@ export type Route =
   | { view: 'entity'; kind: EntityKind; value: string }
   | { view: 'ledger' };
 
-export type Go = (route: Route) => void;
+/** The search route's state, for the search view and whoever builds a search link. */
+export type SearchRoute = Extract<Route, { view: 'search' }>;
+
+/** What the URL hash carries: the route, plus the projector mode that holds for every view. */
+export interface Place {
+  route: Route;
+  projector: boolean;
+}
+
+/**
+ * Views navigate by calling go(route): a pivot, pushed on the history (back returns to where the user was).
+ * `{ replace: true }` rewrites the current entry instead: a detail of the same view (sort, columns, open event).
+ */
+export type Go = (route: Route, options?: { replace?: boolean }) => void;
+
+/** The props every view component takes from the shell. */
+export interface ViewProps {
+  go: Go;
+  /** IANA zone (or 'UTC') every time in the UI is shown in */
+  timeZone: string;
+}

@@ -1,28 +1,12 @@
-// The workbench state: the open case, the ingest in progress, the current query and its page of rows.
+// The workbench state: the open case and the ingest in progress. Views ask the engine themselves and
+// re-ask when `dataVersion` changes (a case opened, files added or removed, a file read again).
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type {
-  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EventRow, FileLedgerEntry, QueryError, QueryProgress, ReingestOptions, ReingestResult,
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, FileLedgerEntry, ReingestOptions, ReingestResult,
 } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
 import { mergeProgress } from './mergeProgress.ts';
-
-export const PAGE_SIZE = 100;
-
-export interface QueryView {
-  text: string;
-  total: number;
-  handle: number;
-  offset: number;
-  rows: EventRow[];
-  error?: QueryError;
-  tookMs: number;
-  /** the user cancelled the search of `cancelledText`: rows and total are still those of `text` */
-  cancelledText?: string;
-}
-
-/** A search the engine is running: work units done out of total (0 of 0 until its first report). */
-export interface QueryRun { runId: number; text: string; done: number; total: number }
 
 export interface Workbench {
   caseInfo?: CaseInfo;
@@ -38,16 +22,13 @@ export interface Workbench {
   answer(a: DuplicateAnswer): void;
   ingesting: boolean;
   files: FileLedgerEntry[];
-  view?: QueryView;
-  /** the search running now (the UI shows its progress and a Cancel button) */
-  querying?: QueryRun;
+  /** bumped whenever the open case's events change: views re-run their queries */
+  dataVersion: number;
+  /** the events changed outside the workbench's own calls (GeoIP data added): views re-read */
+  dataChanged(): void;
   fatal?: string;
   /** files may still be arriving (a folder walk, the demo download): the wait is part of the tracked work */
   ingest(files: DroppedFile[] | Promise<DroppedFile[]>): Promise<void>;
-  runQuery(text: string): Promise<void>;
-  /** stops the running search; the previous results stay */
-  cancelQuery(): void;
-  goTo(offset: number): Promise<void>;
   cancelIngest(): void;
   /** shows a case the engine has just opened: its files and all its events */
   showCase(info: CaseInfo): Promise<void>;
@@ -63,69 +44,12 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
   const [caseInfo, setCaseInfo] = useState<CaseInfo>();
   const [files, setFiles] = useState<FileLedgerEntry[]>([]);
   const [ingesting, setIngesting] = useState(false);
-  const [view, setViewState] = useState<QueryView>();
+  const [dataVersion, setDataVersion] = useState(0);
   const [fatal, setFatal] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [caseListShown, showCaseList] = useState(false);
   const [pending, setPending] = useState<{ q: DuplicateQuestion; resolve: (a: DuplicateAnswer) => void }>();
-  const [querying, setQuerying] = useState<QueryRun>();
-  // the latest run: answers and progress of older runs (replaced by a newer search) are dropped
-  const runSeq = useRef(0);
-  // the latest view for callbacks (paging, re-running after an ingest) without re-creating them
-  const viewRef = useRef<QueryView | undefined>(undefined);
-  const setView = useCallback((v: QueryView) => {
-    viewRef.current = v;
-    setViewState(v);
-  }, []);
-
-  const runQuery = useCallback(async (text: string) => {
-    const runId = ++runSeq.current;
-    await tracker.track((async () => {
-      setQuerying({ runId, text, done: 0, total: 0 });
-      try {
-        const onProgress = callback((p: QueryProgress) => {
-          if (runSeq.current === runId) setQuerying({ runId, text, done: p.done, total: p.total });
-        });
-        const r = await engine.query(text, { runId }, onProgress);
-        if (runSeq.current !== runId) {
-          if (r.ok) void engine.release(r.handle.id); // a newer search replaced this one
-          return;
-        }
-        const previous = viewRef.current;
-        if (!r.ok && r.cancelled === true) {
-          if (previous !== undefined) setView({ ...previous, cancelledText: text });
-          return;
-        }
-        if (previous !== undefined) void engine.release(previous.handle);
-        if (!r.ok) {
-          setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: r.error, tookMs: 0 });
-          return;
-        }
-        const rows = await engine.page(r.handle.id, 0, PAGE_SIZE);
-        setView({ text, total: r.handle.total, handle: r.handle.id, offset: 0, rows, tookMs: r.handle.tookMs });
-      } catch (e) {
-        // a bug in the engine: shown in place of the results, not swallowed
-        if (runSeq.current === runId) {
-          setView({ text, total: 0, handle: -1, offset: 0, rows: [], error: { message: `The search failed: ${e instanceof Error ? e.message : String(e)}`, position: 0 }, tookMs: 0 });
-        }
-      } finally {
-        if (runSeq.current === runId) setQuerying(undefined);
-      }
-    })());
-  }, [engine, tracker, setView]);
-
-  const cancelQuery = useCallback(() => {
-    void engine.cancelQuery(runSeq.current);
-  }, [engine]);
-
-  const goTo = useCallback(async (offset: number) => {
-    const v = viewRef.current;
-    if (v === undefined || v.handle < 0) return;
-    await tracker.track((async () => {
-      const rows = await engine.page(v.handle, offset, PAGE_SIZE);
-      setView({ ...v, offset, rows });
-    })());
-  }, [engine, tracker, setView]);
+  const changed = useCallback(() => setDataVersion((v) => v + 1), []);
 
   // open the most recent case, or start the first one
   useEffect(() => {
@@ -135,12 +59,12 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
         const info = cases.length > 0 ? await engine.openCase(cases[0].id) : await engine.createCase('Case 1');
         setCaseInfo(info);
         setFiles(await engine.ledger());
-        await runQuery('');
+        changed();
       } catch (e) {
         setFatal(`The case store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
       }
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   // what other tabs do to the open case: read-only while one writes it, reload when it is done, leave when deleted
   useEffect(() => {
@@ -148,8 +72,6 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       if (n.kind === 'deleted') {
         setCaseInfo(undefined);
         setFiles([]);
-        viewRef.current = undefined;
-        setViewState(undefined);
         setNotice('This case was deleted in another tab. Open or create a case to go on.');
         showCaseList(true);
         return;
@@ -158,11 +80,11 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       if (n.kind === 'written') {
         void tracker.track((async () => {
           setFiles(await engine.ledger());
-          await runQuery(viewRef.current?.text ?? '');
+          changed();
         })());
       }
     }));
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const askDuplicate = useCallback((q: DuplicateQuestion) => new Promise<DuplicateAnswer>((resolve) => setPending({ q, resolve })), []);
   const answer = useCallback((a: DuplicateAnswer) => {
@@ -197,9 +119,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } finally {
         setIngesting(false);
       }
-      await runQuery(viewRef.current?.text ?? '');
+      changed();
     })());
-  }, [engine, tracker, runQuery, caseInfo?.id, askDuplicate]);
+  }, [engine, tracker, changed, caseInfo?.id, askDuplicate]);
 
   const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
 
@@ -209,9 +131,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       setNotice(undefined);
       setCaseInfo(info);
       setFiles(await engine.ledger());
-      await runQuery('');
+      changed();
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const removeFile = useCallback(async (fileId: number) => {
     await tracker.track((async () => {
@@ -221,9 +143,9 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } catch (e) {
         setFatal(`The file could not be removed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      await runQuery(viewRef.current?.text ?? '');
+      changed();
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   const reingestFile = useCallback(async (fileId: number, options: ReingestOptions, file?: File) => {
     return tracker.track((async () => {
@@ -238,13 +160,13 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
       } finally {
         setIngesting(false);
       }
-      if (result?.ok === true) await runQuery(viewRef.current?.text ?? '');
+      if (result?.ok === true) changed();
       return result;
     })());
-  }, [engine, tracker, runQuery]);
+  }, [engine, tracker, changed]);
 
   return {
     caseInfo, readOnly: caseInfo?.writtenElsewhere === true, notice, caseListShown, showCaseList, question: pending?.q, answer,
-    ingesting, files, view, querying, fatal, ingest, runQuery, cancelQuery, goTo, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
+    ingesting, files, dataVersion, dataChanged: changed, fatal, ingest, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }

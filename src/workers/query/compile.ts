@@ -3,7 +3,8 @@
 // Unknown fields are not errors: they match nothing and produce a warning (a typo shows as 0 hits
 // plus the warning; a field that only later files carry is not rejected while ingest runs).
 import type { QueryError } from '../api.ts';
-import { CORE_FIELDS, ECS_ALIASES, NUMERIC_FIELDS } from '../../core/schema.ts';
+import { CORE_FIELDS, NUMERIC_FIELDS } from '../../core/schema.ts';
+import { aliasTargets } from './aliases.ts';
 import { columnKindOf, TEXT_FIELDS, type Column } from '../chunk/chunk.ts';
 import type { CaseIndex } from './caseIndex.ts';
 import type { DictField, Field } from './fields.ts';
@@ -14,12 +15,6 @@ import { compileRegex, type LinearRegex } from '../../core/regex.ts';
 import { globToRegExp, lowerSameLength } from './text.ts';
 import { parseTimeValue } from './timeValue.ts';
 import type { Plan } from './plan.ts';
-
-/**
- * `user.name` is the one alias that means two fields: analysts expect `user.name:bob` to find bob as the
- * one logging in (target.usr.name) and as the one acting (init.usr.name, e.g. Windows SubjectUserName).
- */
-const MULTI_ALIASES: ReadonlyMap<string, readonly string[]> = new Map([['user.name', ['init.usr.name', 'target.usr.name']]]);
 
 const KNOWN = new Set<string>([...CORE_FIELDS.map((f) => f.name), ...NUMERIC_FIELDS, ...TEXT_FIELDS]);
 
@@ -36,20 +31,21 @@ export function compileQuery(ast: Node, index: CaseIndex, nowMs: number): { ok: 
   }
 }
 
-/** The field names a query name stands for (aliases resolved); also used by facets and sorting. */
+/**
+ * The field names a query name stands for; also used by facets and sorting. A field of that exact name
+ * wins over an alias (aliases.ts), then a case-insensitive match of a field.
+ */
 export function resolveFieldNames(index: CaseIndex, name: string): readonly string[] {
-  const multi = MULTI_ALIASES.get(name);
-  if (multi !== undefined) return multi;
   if (index.field(name) !== undefined) return [name];
-  if (Object.hasOwn(ECS_ALIASES, name)) return [ECS_ALIASES[name]];
+  const alias = aliasTargets(name);
+  if (alias !== undefined) return alias;
   const lower = name.toLowerCase();
   const loose = index.fieldNames().find((f) => f.toLowerCase() === lower);
   return [loose ?? name];
 }
 
-/** One field for facets and sorting: `user.name` there means target.usr.name (as ECS_ALIASES says). */
+/** One field for facets and sorting: an alias of two fields means its first (`user.name`: target.usr.name). */
 export function resolveFieldName(index: CaseIndex, name: string): string {
-  if (Object.hasOwn(ECS_ALIASES, name) && index.field(name) === undefined) return ECS_ALIASES[name];
   return resolveFieldNames(index, name)[0];
 }
 
@@ -87,7 +83,7 @@ class Compiler {
       kids.push(field === undefined ? { op: 'none' } : plan);
     }
     if (!found && this.index.rowCount > 0) {
-      const known = KNOWN.has(names[0]) || MULTI_ALIASES.has(name) || Object.hasOwn(ECS_ALIASES, name);
+      const known = KNOWN.has(names[0]) || aliasTargets(name) !== undefined;
       this.warnings.push(queryError(known ? `no event has the field '${name}'` : `unknown field '${name}': it matches no event`, pos));
     }
     return kids.length === 1 ? kids[0] : { op: 'or', kids };

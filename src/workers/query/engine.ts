@@ -1,7 +1,7 @@
 // The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
-import type { EventRow, Facet, FieldCatalogEntry, Histogram, QueryError, QueryResult, SortSpec } from '../api.ts';
+import type { EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryError, QueryResult, QueryRunOptions, SortSpec } from '../api.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
@@ -24,14 +24,15 @@ interface Handle { rows: RowSet; sorted: Map<string, Uint32Array> }
 export interface QueryEngine {
   readonly index: CaseIndex;
   addChunk(chunk: EventChunk): void;
-  query(text: string): QueryResult;
+  query(text: string, options?: QueryRunOptions): QueryResult;
   /** The same in slices that yield to the event loop (the worker stays responsive); see SliceControl. */
-  querySliced(text: string, control: SliceControl): Promise<QueryResult>;
+  querySliced(text: string, control: SliceControl, options?: QueryRunOptions): Promise<QueryResult>;
   page(handle: number, offset: number, limit: number, sort?: SortSpec): EventRow[];
-  facets(handle: number, fields: string[], topN: number): Facet[];
+  facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Facet[];
   histogram(handle: number, buckets: number, splitField?: string): Histogram;
   topN(handle: number, groupField: string, valueField: string, n: number): TopGroup[];
   surrounding(row: number, n: number, sameFile: boolean): EventRow[];
+  event(row: number): EventRow | undefined;
   fieldCatalog(): FieldCatalogEntry[];
   /** ascending row ids of a result (exporters stream these), undefined for an unknown handle */
   rows(handle: number): Uint32Array | undefined;
@@ -54,29 +55,29 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
     const id = nextId++;
     handles.set(id, { rows: r.value.rows, sorted: new Map() });
     const tookMs = Math.round((performance.now() - t0) * 10) / 10;
-    const handle = { id, total: r.value.rows.size, tookMs, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
+    const handle = { id, total: r.value.rows.size, tookMs, of: r.value.rows.universe, ...(r.value.warnings.length ? { warnings: r.value.warnings } : {}) };
     return { ok: true, handle };
   };
 
   return {
     index,
     addChunk: (chunk) => index.addChunk(chunk),
-    query(text) {
+    query(text, options) {
       const t0 = performance.now();
-      return finish(search(index, text, now()), t0);
+      return finish(search(index, text, now(), options?.range), t0);
     },
-    async querySliced(text, control) {
+    async querySliced(text, control, options) {
       const t0 = performance.now();
-      const r = await searchSliced(index, text, now(), control);
+      const r = await searchSliced(index, text, now(), control, options?.range);
       return r === 'cancelled' ? { ok: false, error: { message: 'the search was cancelled', position: 0 }, cancelled: true } : finish(r, t0);
     },
     page(id, offset, limit, sort) {
       const h = handles.get(id);
       return h === undefined ? [] : page(index, h.rows, offset, limit, sort, h.sorted);
     },
-    facets(id, fields, n) {
+    facets(id, fields, n, options) {
       const h = handles.get(id);
-      return h === undefined ? [] : fields.map((f) => facet(index, h.rows, f, n));
+      return h === undefined ? [] : fields.map((f) => facet(index, h.rows, f, n, options));
     },
     histogram(id, buckets, splitField) {
       const h = handles.get(id);
@@ -87,6 +88,7 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
       return h === undefined ? [] : topN(index, h.rows, groupField, valueField, n);
     },
     surrounding: (row, n, sameFile) => surrounding(index, row, n, sameFile),
+    event: (row) => (Number.isInteger(row) && row >= 0 && row < index.rowCount ? { row, fields: index.event(row) } : undefined),
     fieldCatalog() {
       if (catalog?.version !== index.version) catalog = { version: index.version, entries: fieldCatalog(index) };
       return catalog.entries;

@@ -8,8 +8,8 @@ import { saveBlob } from '../../hooks/saveBlob.ts';
 import { LedgerTable } from './LedgerTable.tsx';
 import './ledger.css';
 
-export function LedgerSection({ engine, tracker, wb }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench }) {
-  const [open, setOpen] = useState(false);
+export function LedgerSection({ engine, tracker, wb, initiallyOpen = false }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [parsers, setParsers] = useState<ParserInfo[]>([]);
   const [error, setError] = useState<string>();
   const bodyId = useId();

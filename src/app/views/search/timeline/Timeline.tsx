@@ -1,0 +1,76 @@
+// The timeline over the current result: events per bucket (the engine picks a bucket size that fits
+// the range), stacked by a chosen field; dragging selects a range that narrows the query (a pivot in
+// the history); Reset widens it again. Times follow the display zone.
+import { memo, useState } from 'react';
+import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
+import { TimelineChart, type TimelineDatum, type TimelineSeries } from '../../../../charts/TimelineChart.tsx';
+import { useTracked } from '../../../hooks/useTracked.ts';
+import { formatInZone, zoneLabel } from '../../../time.ts';
+import { seriesColor } from './colors.ts';
+
+const BUCKETS = 120;
+const SPLITS = ['outcome', 'type', 'action', 'app.name', 'obs.host.name', 'parser.name'];
+const NO_SPLIT = '';
+
+function bucketLabel(ms: number): string {
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+  for (const [u, name] of units) if (ms % u === 0) { const n = ms / u; return n === 1 ? `1 ${name}` : `${n} ${name}s`; }
+  return `${ms} ms`;
+}
+
+export const Timeline = memo(function Timeline({ engine, tracker, handle, from, to, timeZone, height, onRange, onReset }: {
+  engine: EngineClient; tracker: IdleTracker; handle?: number; from?: number; to?: number; timeZone: string; height: number;
+  onRange(from: number, to: number): void; onReset(): void;
+}) {
+  const [split, setSplit] = useState('outcome');
+  const key = handle === undefined ? undefined : JSON.stringify([handle, split]);
+  const hist = useTracked(tracker, key, () => engine.histogram(handle!, BUCKETS, split === NO_SPLIT ? undefined : split)); // key is set only with a handle
+  const h = hist?.value;
+  const names = new Set<string>();
+  for (const b of h?.buckets ?? []) for (const n of Object.keys(b.split ?? {})) names.add(n);
+  const series: TimelineSeries[] = split === NO_SPLIT ? [{ name: 'events', color: seriesColor('events', 0) }]
+    : [...names].sort((a, b) => (a.startsWith('(') ? 1 : 0) - (b.startsWith('(') ? 1 : 0)).map((n, i) => ({ name: n, color: seriesColor(n, i) }));
+  const data: TimelineDatum[] = (h?.buckets ?? []).map((b) => {
+    const d = Object.create(null) as TimelineDatum;
+    d.start = b.start;
+    if (split === NO_SPLIT) d.events = b.count;
+    else for (const s of series) d[s.name] = b.split?.[s.name] ?? 0;
+    return d;
+  });
+  const ranged = from !== undefined || to !== undefined;
+  const short = (ms: number) => formatInZone(ms, timeZone, { ms: false, offset: false, seconds: h !== undefined && h.bucketMs < 60_000 });
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <div className="timeline__bar">
+        <label>
+          Stack by{' '}
+          <select value={split} onChange={(e) => setSplit(e.currentTarget.value)}>
+            {SPLITS.map((s) => <option key={s} value={s}>{s}</option>)}
+            <option value={NO_SPLIT}>nothing</option>
+          </select>
+        </label>
+        <span className="timeline__range" aria-label="Time range">
+          {ranged
+            ? <>Range: {from !== undefined ? formatInZone(from, timeZone, { ms: false, offset: false }) : 'start'} → {to !== undefined ? formatInZone(to, timeZone, { ms: false, offset: false }) : 'end'} ({zoneLabel(timeZone, from ?? to)})</>
+            : h !== undefined && h.buckets.length > 0
+              ? <>{formatInZone(h.from, timeZone, { ms: false, offset: false })} → {formatInZone(h.to, timeZone, { ms: false, offset: false })} ({zoneLabel(timeZone, h.from)})</>
+              : null}
+          {h !== undefined && h.buckets.length > 0 && <> · {bucketLabel(h.bucketMs)} per bar</>}
+        </span>
+        {ranged && <button type="button" className="button" onClick={onReset}>Reset time range</button>}
+        <span className="timeline__hint">Drag across the bars to zoom in.</span>
+      </div>
+      {hist?.error !== undefined && <p className="timeline__empty">The timeline could not be drawn: {hist.error}</p>}
+      {h !== undefined && h.buckets.length === 0 && <p className="timeline__empty">No event here has a time, so there is nothing to draw.</p>}
+      {h !== undefined && h.buckets.length > 0 && (
+        <div className="timeline__chart" data-testid="timeline-chart">
+          <TimelineChart
+            data={data} series={series} bucketMs={h.bucketMs} height={height} onRange={onRange}
+            formatTick={short} formatTip={(ms) => `${formatInZone(ms, timeZone, { ms: false })} · ${bucketLabel(h.bucketMs)}`}
+          />
+        </div>
+      )}
+    </section>
+  );
+});
