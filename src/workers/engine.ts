@@ -10,6 +10,7 @@ import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
+import { forceLayout } from './graph/forceLayout.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -169,6 +170,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     },
     async fieldCatalog() {
       return requireCase().query.fieldCatalog();
+    },
+    async entitySummary(kind, value, buckets) {
+      return requireCase().query.entitySummary(kind, value, buckets);
+    },
+    async dashboard(buckets) {
+      return requireCase().query.dashboard(buckets);
+    },
+    async graph(text, options) {
+      const r = requireCase().query.graph(text, options.nodeCap);
+      if (!r.ok) return r;
+      const t0 = performance.now();
+      const nodes = forceLayout(r.value.nodes, r.value.edges);
+      const layoutMs = Math.round(performance.now() - t0);
+      return { ok: true, graph: { query: text, ...r.value, nodes, layoutMs } };
     },
     async release(handle) {
       requireCase().query.release(handle);
