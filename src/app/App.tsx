@@ -9,6 +9,7 @@ import { StatusLine } from './components/StatusLine.tsx';
 import { EventsTable } from './views/events/EventsTable.tsx';
 import { CasesPanel } from './views/cases/CasesPanel.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
+import { TemporaryNav } from './views/TemporaryNav.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -23,15 +24,20 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.removeFile} />
       <LedgerSection engine={engine} tracker={tracker} wb={wb} />
-      <SearchBar initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
-      <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
-      {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
-        <section className="empty-case">
-          <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>
-        </section>
-      ) : (
-        <EventsTable view={wb.view} onPage={wb.goTo} />
-      )}
+      {/* TemporaryNav: glue until the shell lands (see the file) */}
+      <TemporaryNav engine={engine} tracker={tracker} wb={wb} search={
+        <>
+          <SearchBar key={wb.view?.text ?? ''} initial={wb.view?.text ?? ''} error={wb.view?.error} onSearch={wb.runQuery} />
+          <StatusLine view={wb.view} ingesting={wb.ingesting} files={wb.files} />
+          {wb.view !== undefined && wb.view.total === 0 && !wb.ingesting && wb.view.text === '' ? (
+            <section className="empty-case">
+              <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>
+            </section>
+          ) : (
+            <EventsTable view={wb.view} onPage={wb.goTo} />
+          )}
+        </>
+      } />
     </DropZone>
   );
 }
