@@ -33,7 +33,7 @@ export function StackedTimeChart({ title, buckets, bucketMs, formatTick, formatT
             const cls = seriesClass(k, i);
             return (
               <Bar
-                key={k} stackId="time" name={seriesLabel(k)} dataKey={(r: StackedRow) => r.values[k] ?? 0}
+                key={k} stackId="time" name={seriesLabel(k)} dataKey={(r: StackedRow) => r.bySeries[k] ?? 0}
                 isAnimationActive={false} className={`series ${cls}`} fill={SERIES_FILL[cls]}
                 cursor={onSelect ? 'pointer' : undefined}
                 onClick={onSelect ? (d) => { const r = d.payload as StackedRow | undefined; if (r) onSelect({ from: r.start, to: r.end }, k); } : undefined}
@@ -60,7 +60,7 @@ export function StackedTimeChart({ title, buckets, bucketMs, formatTick, formatT
                 ? <button type="button" className="link-button" aria-label={`Show events from ${formatTime(r.start)} to ${formatTime(r.end)}`} onClick={() => onSelect({ from: r.start, to: r.end })}>{formatTime(r.start)}</button>
                 : formatTime(r.start)}
             </th>
-            {keys.map((k) => <td key={k} className="num">{formatCount(r.values[k] ?? 0)}</td>)}
+            {keys.map((k) => <td key={k} className="num">{formatCount(r.bySeries[k] ?? 0)}</td>)}
             <td className="num">{formatCount(r.total)}</td>
           </tr>
         ))}

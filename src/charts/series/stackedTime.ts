@@ -7,8 +7,11 @@ export interface StackedRow {
   start: number;
   end: number;
   total: number;
-  /** null prototype: a series named "__proto__" or "start" is an ordinary key */
-  values: Record<string, number>;
+  /**
+   * null prototype: a series named "__proto__" or "start" is an ordinary key. Not called `values`: recharts
+   * copies row fields that are SVG attribute names onto the shapes (and `values` is one).
+   */
+  bySeries: Record<string, number>;
 }
 
 export interface StackedSeries {
@@ -23,15 +26,15 @@ const LAST = ['(other)', '(none)'];
 export function stackedSeries(buckets: readonly TimeBucketInput[], bucketMs: number): StackedSeries {
   const totals = new Map<string, number>();
   const rows = buckets.map((b): StackedRow => {
-    const values = Object.create(null) as Record<string, number>;
+    const bySeries = Object.create(null) as Record<string, number>;
     const split = b.split ?? { '(none)': b.count };
     for (const key of Object.keys(split)) {
       const n = split[key];
       if (!(n > 0)) continue;
-      values[key] = n;
+      bySeries[key] = n;
       totals.set(key, (totals.get(key) ?? 0) + n);
     }
-    return { start: b.start, end: b.start + bucketMs, total: b.count, values };
+    return { start: b.start, end: b.start + bucketMs, total: b.count, bySeries };
   });
   return { keys: orderKeys([...totals.keys()], totals), rows };
 }

@@ -30,11 +30,11 @@ export function forceLayout(nodes: readonly RawNode[], edges: readonly GraphEdge
     .randomSource(random)
     .force('link', forceLink<SimNode, { source: number; target: number; weight: number }>(links)
       .id((d) => d.i)
-      .distance((l) => 40 + 30 * (1 - l.weight / maxWeight)))
-    .force('charge', forceManyBody<SimNode>().strength(-160).distanceMax(600))
+      .distance((l) => 70 + 50 * (1 - l.weight / maxWeight)))
+    .force('charge', forceManyBody<SimNode>().strength(-320).distanceMax(800))
     .force('x', forceX<SimNode>(0).strength(0.05))
     .force('y', forceY<SimNode>(0).strength(0.05))
-    .force('collide', forceCollide<SimNode>((d) => d.r + 4))
+    .force('collide', forceCollide<SimNode>((d) => d.r + 10))
     .stop();
   simulation.tick(ticks);
   return nodes.map((n, i) => ({ ...n, x: round(sim[i].x ?? 0), y: round(sim[i].y ?? 0), r: sim[i].r }));

@@ -9,6 +9,7 @@ import { formatCount } from '../../format.ts';
 import { BarsChart } from '../../../charts/BarsChart.tsx';
 import { StackedTimeChart } from '../../../charts/StackedTimeChart.tsx';
 import { EngineState } from '../insight/EngineState.tsx';
+import { ViewErrorBoundary } from '../insight/ViewErrorBoundary.tsx';
 import { useEngineData } from '../insight/useEngineData.ts';
 import { formatInZone, offsetAt } from '../insight/zonedTime.ts';
 import '../insight/insight.css';
@@ -36,7 +37,7 @@ export function Dashboard({ engine, tracker, go, timeZone }: DashboardProps) {
       <EngineState data={data} what="dashboard" />
       {data.state === 'ready' && (data.data.total === 0
         ? <p className="insight-state">This case has no events yet. Drop log files on the page or load the demo bundle, then come back here.</p>
-        : <Charts d={data.data} go={go} timeZone={timeZone} />)}
+        : <ViewErrorBoundary what="dashboard"><Charts d={data.data} go={go} timeZone={timeZone} /></ViewErrorBoundary>)}
     </section>
   );
 }

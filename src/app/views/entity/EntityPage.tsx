@@ -9,6 +9,7 @@ import { formatCount } from '../../format.ts';
 import { BarsChart } from '../../../charts/BarsChart.tsx';
 import { StackedTimeChart } from '../../../charts/StackedTimeChart.tsx';
 import { EngineState } from '../insight/EngineState.tsx';
+import { ViewErrorBoundary } from '../insight/ViewErrorBoundary.tsx';
 import { useEngineData } from '../insight/useEngineData.ts';
 import { formatInZone, offsetAt } from '../insight/zonedTime.ts';
 import { CounterpartTable } from './CounterpartTable.tsx';
@@ -43,7 +44,7 @@ export function EntityPage({ engine, tracker, go, timeZone, kind, value }: Entit
         )}
       </header>
       <EngineState data={data} what={`summary of ${value}`} />
-      {data.state === 'ready' && <Summary s={data.data} go={go} timeZone={timeZone} />}
+      {data.state === 'ready' && <ViewErrorBoundary what="entity page"><Summary s={data.data} go={go} timeZone={timeZone} /></ViewErrorBoundary>}
     </section>
   );
 }

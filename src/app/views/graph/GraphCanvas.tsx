@@ -40,7 +40,9 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
 
 function Shape({ node }: { node: GraphNode }) {
   const r = node.r;
-  if (node.kind === 'user') return <rect x={-r} y={-r} width={2 * r} height={2 * r} rx={2} className="graph-shape" />;
+  // a square and a diamond of about the circle's area
+  const s = r * 0.9;
+  if (node.kind === 'user') return <rect x={-s} y={-s} width={2 * s} height={2 * s} rx={2} className="graph-shape" />;
   if (node.kind === 'host') return <polygon points={`0,${-r * 1.25} ${r * 1.25},0 0,${r * 1.25} ${-r * 1.25},0`} className="graph-shape" />;
   return <circle r={r} className="graph-shape" />;
 }

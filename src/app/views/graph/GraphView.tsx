@@ -7,6 +7,7 @@ import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { Go } from '../../state/route.ts';
 import { formatCount } from '../../format.ts';
 import { EngineState } from '../insight/EngineState.tsx';
+import { ViewErrorBoundary } from '../insight/ViewErrorBoundary.tsx';
 import { useEngineData } from '../insight/useEngineData.ts';
 import { GraphCanvas } from './GraphCanvas.tsx';
 import { NodeTable } from './NodeTable.tsx';
@@ -61,7 +62,7 @@ export function GraphView({ engine, tracker, go, query }: GraphViewProps) {
           {data.data.error.message} (at character {data.data.error.position + 1}). Fix the graph query and draw again.
         </p>
       )}
-      {data.state === 'ready' && data.data.ok && <Drawing graph={data.data.graph} go={go} />}
+      {data.state === 'ready' && data.data.ok && <ViewErrorBoundary what="graph"><Drawing graph={data.data.graph} go={go} /></ViewErrorBoundary>}
     </section>
   );
 }
