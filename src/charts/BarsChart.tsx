@@ -22,6 +22,12 @@ export interface BarsChartProps {
 
 const ROW_PX = 26;
 
+/** Room for the longest axis label (about 7 px a character at the chart's font size), within bounds. */
+function labelWidth(rows: readonly BarRow[]): number {
+  const chars = rows.reduce((m, r) => Math.max(m, r.label.length), 1);
+  return Math.min(200, Math.max(40, 12 + 7 * chars));
+}
+
 export function BarsChart({ title, values, total, distinct, onSelect, actionLabel, tone = 'accent', empty }: BarsChartProps) {
   const rows = barRows(values, total);
   const cls = tone === 'accent' ? 'series--c0' : `series--${tone}`;
@@ -32,7 +38,7 @@ export function BarsChart({ title, values, total, distinct, onSelect, actionLabe
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart__grid" />
         <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} className="chart__axis" />
-        <YAxis type="category" dataKey="label" width={190} interval={0} className="chart__axis" />
+        <YAxis type="category" dataKey="label" width={labelWidth(rows)} interval={0} className="chart__axis" />
         <Tooltip formatter={(n) => formatCount(Number(n))} labelFormatter={(_, p) => (p[0]?.payload as BarRow | undefined)?.value ?? ''} />
         <Bar
           dataKey="count" name="events" isAnimationActive={false} className={`series ${cls}`} fill={SERIES_FILL[cls]}

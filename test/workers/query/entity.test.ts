@@ -105,6 +105,9 @@ describe('entity summary on the demo bundle', () => {
     expect(s.lastSeen! - s.firstSeen!).toBeLessThan(2 * 3_600_000);
     const users = s.counterparts.find((g) => g.field === 'target.usr.name')!;
     expect(users.distinct).toBe(15);
+    // the busiest ten, plus the accounts that got in although fewer tries aimed at them
+    expect(users.values.length).toBe(12);
+    expect(users.values.filter((v) => v.success > 0).map((v) => [v.value, v.success]).sort()).toEqual([['backdoor', 1], ['deploy', 1]]);
     const hosts = s.counterparts.find((g) => g.field === 'obs.host.name')!;
     expect(hosts.values.map((v) => [v.value, v.count])).toEqual([[DEMO_FACTS.host, s.total]]);
     expect(s.activity.buckets.length).toBeLessThanOrEqual(120);

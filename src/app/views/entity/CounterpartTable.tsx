@@ -5,7 +5,7 @@ import type { Go } from '../../state/route.ts';
 import { formatCount } from '../../format.ts';
 
 export function CounterpartTable({ group, go }: { group: CounterpartGroup; go: Go }) {
-  const more = group.distinct > group.values.length ? ` (top ${group.values.length} of ${formatCount(group.distinct)})` : '';
+  const more = group.distinct > group.values.length ? ` (${group.values.length} of ${formatCount(group.distinct)}: the busiest, and any that succeeded)` : '';
   return (
     <section className="panel" aria-label={group.title}>
       <h3>{group.title}<span className="insight-state">{more}</span></h3>

@@ -35,7 +35,7 @@ const COUNTERPARTS: Readonly<Record<EntityKind, readonly Group[]>> = {
   host: [['target.usr.name', 'Accounts'], ['init.usr.name', 'Acting users'], ['init.host.ip', 'Source IPs'], ['target.host.ip', 'Destination IPs']],
 };
 const FACETS: readonly Group[] = [
-  ['target.host.port', 'Destination ports'], ['init.host.port', 'Source ports'], ['app.name', 'Apps'], ['action', 'Actions'],
+  ['target.host.port', 'Destination ports'], ['app.name', 'Apps'], ['action', 'Actions'],
   ['type', 'Event types'], ['alarm.id', 'Event ids'], ['col.file', 'Files'],
 ];
 const LOC_PREFIXES = ['init.host.loc.', 'target.host.loc.'];
@@ -93,15 +93,22 @@ function logonSummary(index: CaseIndex, query: string, nowMs: number): LogonSumm
   };
 }
 
+/** Among the busiest this many values, those with a success are added to the top ones (the login that worked). */
+const SUCCESS_SCAN = 200;
+const SUCCESS_EXTRA = 5;
+
 function counterparts(index: CaseIndex, set: RowSet, query: string, kind: EntityKind, self: string, field: string, title: string): CounterpartGroup {
-  const groups = topN(index, set, field, 'outcome', ENTITY_TOP + 1);
   const other = FIELD_KIND[field];
   // the entity itself is no counterpart (an IP in both source and destination roles)
   const isSelf = (v: string) => other === kind && v.toLowerCase() === self.toLowerCase();
-  const values = groups.filter((g) => !isSelf(g.value)).slice(0, ENTITY_TOP).map((g): Counterpart => {
+  const all = topN(index, set, field, 'outcome', SUCCESS_SCAN).filter((g) => !isSelf(g.value)).map((g): Counterpart => {
     const n = (o: string) => g.values.find((v) => v.value === o)?.count ?? 0;
     return { ...(other ? { kind: other } : {}), value: g.value, count: g.count, success: n('success'), failure: n('failure'), query: and(query, term(field, g.value)) };
   });
+  // the busiest values, plus the few that succeeded below them: 3,200 failures then one success as deploy
+  const top = all.slice(0, ENTITY_TOP);
+  const succeeded = all.slice(ENTITY_TOP).filter((c) => c.success > 0).sort((a, b) => b.success - a.success).slice(0, SUCCESS_EXTRA);
+  const values = [...top, ...succeeded].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   return { field, title, distinct: distinctBut(index, set, field, isSelf), values };
 }
 
