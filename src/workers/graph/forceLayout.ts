@@ -13,9 +13,15 @@ export function nodeRadius(count: number): number {
   return Math.round((5 + 4 * Math.log10(1 + count)) * 10) / 10;
 }
 
-export const LAYOUT_TICKS = 300;
+/**
+ * Ticks of the simulation: 300 (d3's own cooling schedule) up to 200 nodes, fewer above so a 500-node
+ * graph does not hold the engine worker for long (bench/graph-layout.ts measures it).
+ */
+export function layoutTicks(nodes: number): number {
+  return Math.max(100, Math.min(300, Math.round(60_000 / Math.max(1, nodes))));
+}
 
-export function forceLayout(nodes: readonly RawNode[], edges: readonly GraphEdge[], ticks = LAYOUT_TICKS): GraphNode[] {
+export function forceLayout(nodes: readonly RawNode[], edges: readonly GraphEdge[], ticks = layoutTicks(nodes.length)): GraphNode[] {
   const sim: SimNode[] = nodes.map((n, i) => ({ i, r: nodeRadius(n.count) }));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links = edges.flatMap((e) => {
@@ -28,6 +34,8 @@ export function forceLayout(nodes: readonly RawNode[], edges: readonly GraphEdge
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const simulation = forceSimulation(sim)
     .randomSource(random)
+    // cool down over the ticks we run (d3's default decay settles in 300)
+    .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
     .force('link', forceLink<SimNode, { source: number; target: number; weight: number }>(links)
       .id((d) => d.i)
       .distance((l) => 70 + 50 * (1 - l.weight / maxWeight)))
