@@ -1,7 +1,10 @@
 // Display formatting shared by the views.
 
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** 1,234 — one shared formatter: toLocaleString builds a new one on every call (slow in long tables). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return COUNT_FORMAT.format(n);
 }
 
 export function formatBytes(n: number): string {

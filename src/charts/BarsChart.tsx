@@ -5,6 +5,9 @@ import { ChartFrame } from './ChartFrame.tsx';
 import { barRows, formatCount, formatShare, type BarInput, type BarRow } from './series/bars.ts';
 import { SERIES_FILL } from './series/stackedTime.ts';
 
+/** Grid lines not drawn: without a generator recharts still measures every tick label to place them. */
+const NO_LINES = (): number[] => [];
+
 export interface BarsChartProps {
   title: string;
   values: readonly BarInput[];
@@ -36,7 +39,7 @@ export function BarsChart({ title, values, total, distinct, onSelect, actionLabe
   const plot = (
     <ResponsiveContainer width="100%" height={rows.length * ROW_PX + 24}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" className="chart__grid" />
+        <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="3 3" className="chart__grid" />
         <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} className="chart__axis" />
         <YAxis type="category" dataKey="label" width={labelWidth(rows)} interval={0} className="chart__axis" />
         <Tooltip formatter={(n) => formatCount(Number(n))} labelFormatter={(_, p) => (p[0]?.payload as BarRow | undefined)?.value ?? ''} />
@@ -48,7 +51,7 @@ export function BarsChart({ title, values, total, distinct, onSelect, actionLabe
       </BarChart>
     </ResponsiveContainer>
   );
-  const table = (
+  const table = () => (
     <table className="chart-table">
       <thead><tr><th scope="col">Value</th><th scope="col">Events</th><th scope="col">Share</th></tr></thead>
       <tbody>

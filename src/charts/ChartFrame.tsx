@@ -1,7 +1,8 @@
 // The frame every chart shares: a titled figure, a note ("top 10 of 57"), the empty state, and the
 // same data as a table behind a disclosure, so every value the chart can be clicked on is also a
 // button a keyboard or a screen reader reaches.
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { useTurn } from './useTurn.ts';
 import './charts.css';
 
 export interface ChartFrameProps {
@@ -11,11 +12,14 @@ export interface ChartFrameProps {
   empty?: string;
   isEmpty: boolean;
   plot: ReactNode;
-  table: ReactNode;
+  /** built only when the table is opened (a long table is costly to build on every draw) */
+  table: () => ReactNode;
 }
 
 export function ChartFrame({ title, note, empty, isEmpty, plot, table }: ChartFrameProps) {
   const id = useId();
+  const [open, setOpen] = useState(false);
+  const turn = useTurn();
   return (
     <figure className="chart" aria-labelledby={id}>
       <figcaption className="chart__head">
@@ -27,10 +31,10 @@ export function ChartFrame({ title, note, empty, isEmpty, plot, table }: ChartFr
       ) : (
         <>
           {/* the picture is for eyes and mice; the table below carries the same data for everyone */}
-          <div className="chart__plot" aria-hidden="true">{plot}</div>
-          <details className="chart__data">
+          <div className="chart__plot" aria-hidden="true">{turn ? plot : <div className="chart__pending" />}</div>
+          <details className="chart__data" onToggle={(e) => setOpen(e.currentTarget.open)}>
             <summary>Table: {title}</summary>
-            {table}
+            {open && table()}
           </details>
         </>
       )}

@@ -25,9 +25,11 @@ export function barRows(values: readonly BarInput[], total?: number): BarRow[] {
   return values.map((v) => ({ value: v.value, label: shortLabel(v.value), count: v.count, share: base > 0 ? v.count / base : 0 }));
 }
 
-/** Exact counts as people read them: 1,234. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** Exact counts as people read them: 1,234 (one shared formatter: toLocaleString builds one per call). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return COUNT_FORMAT.format(n);
 }
 
 export function formatShare(share: number): string {

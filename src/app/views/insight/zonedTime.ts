@@ -4,6 +4,9 @@
 export type TimeStyle = 'full' | 'minute' | 'tick';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
+/** formatToParts is slow and charts format the same bucket starts again on every render */
+const texts = new Map<string, string>();
+const TEXTS_MAX = 20_000;
 
 function formatter(zone: string, withSeconds: boolean): Intl.DateTimeFormat {
   const key = `${zone}\u0000${withSeconds}`;
@@ -24,12 +27,23 @@ function formatter(zone: string, withSeconds: boolean): Intl.DateTimeFormat {
  */
 export function formatInZone(ms: number, zone: string, style: TimeStyle = 'full'): string {
   if (!Number.isFinite(ms)) return '';
+  const key = `${zone}\u0000${style}\u0000${ms}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= TEXTS_MAX) texts.clear();
+    text = format(ms, zone, style);
+    texts.set(key, text);
+  }
+  return text;
+}
+
+function format(ms: number, zone: string, style: TimeStyle): string {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = formatter(zone, style === 'full').formatToParts(ms);
   } catch {
     if (zone === 'UTC') return new Date(ms).toISOString();
-    return formatInZone(ms, 'UTC', style);
+    return format(ms, 'UTC', style);
   }
   const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
   const date = `${p('year')}-${p('month')}-${p('day')}`;
