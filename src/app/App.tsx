@@ -16,9 +16,9 @@ import { SearchView } from './views/search/SearchView.tsx';
 import { LedgerView } from './views/ledger/LedgerView.tsx';
 import { LedgerSection } from './views/ledger/LedgerSection.tsx';
 import { AlertsView } from './views/alerts/AlertsView.tsx';
-import { DashboardPending as Dashboard } from './views/dashboard/DashboardPending.tsx';
-import { GraphPending as GraphView } from './views/graph/GraphPending.tsx';
-import { EntityPending as EntityPage } from './views/entity/EntityPending.tsx';
+import { Dashboard } from './views/dashboard/Dashboard.tsx';
+import { GraphView } from './views/graph/GraphView.tsx';
+import { EntityPage } from './views/entity/EntityPage.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);

@@ -20,6 +20,7 @@ import type { CaseIndex } from './query/caseIndex.ts';
 import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
+import { forceLayout } from './graph/forceLayout.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -327,6 +328,20 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     },
     async surrounding(row, n, sameFile) {
       return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile);
+    },
+    async entitySummary(kind, value, buckets) {
+      return requireCase().query.entitySummary(kind, value, buckets);
+    },
+    async dashboard(buckets) {
+      return requireCase().query.dashboard(buckets);
+    },
+    async graph(text, options) {
+      const r = requireCase().query.graph(text, options.nodeCap);
+      if (!r.ok) return r;
+      const t0 = performance.now();
+      const nodes = forceLayout(r.value.nodes, r.value.edges);
+      const layoutMs = Math.round(performance.now() - t0);
+      return { ok: true, graph: { query: text, ...r.value, nodes, layoutMs } };
     },
     async release(handle) {
       requireCase().query.release(handle);

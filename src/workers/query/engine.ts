@@ -1,11 +1,16 @@
 // The query side of EngineApi over one CaseIndex: result handles (id -> rows) so that
 // query / page / facets / histogram / release map straight onto these methods. Plain module: the
 // engine worker wraps it, the CLI and the tests call it directly.
-import type { EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryError, QueryResult, QueryRunOptions, SortSpec } from '../api.ts';
+import type {
+  DashboardData, EntityKind, EntitySummary, EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryError, QueryResult, QueryRunOptions, SortSpec,
+} from '../api.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
+import { dashboard } from './results/dashboard.ts';
+import { entitySummary } from './results/entity.ts';
 import { facet } from './results/facet.ts';
+import { buildGraph, type RawGraph } from './results/graph.ts';
 import { histogram } from './results/histogram.ts';
 import { page } from './results/page.ts';
 import { surrounding } from './results/surrounding.ts';
@@ -34,6 +39,10 @@ export interface QueryEngine {
   surrounding(row: number, n: number, sameFile: boolean): EventRow[];
   event(row: number): EventRow | undefined;
   fieldCatalog(): FieldCatalogEntry[];
+  entitySummary(kind: EntityKind, value: string, buckets: number): EntitySummary;
+  dashboard(buckets: number): DashboardData;
+  /** the graph of a query's events (no layout: the engine adds positions) */
+  graph(text: string, nodeCap: number): Result<RawGraph, QueryError>;
   /** ascending row ids of a result (exporters stream these), undefined for an unknown handle */
   rows(handle: number): Uint32Array | undefined;
   release(handle: number): void;
@@ -92,6 +101,12 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
     fieldCatalog() {
       if (catalog?.version !== index.version) catalog = { version: index.version, entries: fieldCatalog(index) };
       return catalog.entries;
+    },
+    entitySummary: (kind, value, buckets) => entitySummary(index, kind, value, buckets, now()),
+    dashboard: (buckets) => dashboard(index, buckets, now()),
+    graph(text, nodeCap) {
+      const r = search(index, text, now());
+      return r.ok ? { ok: true, value: buildGraph(index, r.value.rows, nodeCap) } : r;
     },
     rows: (id) => handles.get(id)?.rows.rows(),
     release: (id) => void handles.delete(id),

@@ -1,0 +1,48 @@
+// Draws a laid-out graph as SVG: edges coloured by outcome and as wide as their event count, nodes
+// shaped by kind (IP circle, user square, host diamond) and coloured by outcome. Every node is a
+// button (click, Enter or Space) that opens its entity page. Positions come from the engine worker.
+import type { Graph, GraphNode } from '../../../workers/api.ts';
+import { formatCount } from '../../format.ts';
+import { edgeTone, edgeWidth, nodeTone, shortValue, viewBox } from './graphShapes.ts';
+
+export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: GraphNode) => void }) {
+  const at = new Map(graph.nodes.map((n) => [n.id, n]));
+  const box = viewBox(graph.nodes);
+  return (
+    <svg className="graph-canvas" viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label="Logon and connection graph">
+      <g className="graph-edges" aria-hidden="true">
+        {graph.edges.map((e) => {
+          const a = at.get(e.source), b = at.get(e.target);
+          if (a === undefined || b === undefined) return null;
+          return (
+            <line key={`${e.source}>${e.target}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} className={`graph-edge graph-edge--${edgeTone(e)}`} strokeWidth={edgeWidth(e.count)}>
+              <title>{`${a.value} → ${b.value}: ${formatCount(e.count)} events, ${formatCount(e.failure)} failed, ${formatCount(e.success)} succeeded`}</title>
+            </line>
+          );
+        })}
+      </g>
+      <g className="graph-nodes">
+        {graph.nodes.map((n) => (
+          <g
+            key={n.id} role="button" tabIndex={0} className={`graph-node graph-node--${nodeTone(n)}`} transform={`translate(${n.x} ${n.y})`}
+            aria-label={`Open ${n.kind} ${n.value} (${formatCount(n.count)} events, ${formatCount(n.failure)} failed)`}
+            onClick={() => onOpen(n)}
+            onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(n); } }}
+          >
+            <Shape node={n} />
+            <text x={n.r + 4} y={4} className="graph-label">{shortValue(n.value)}</text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+function Shape({ node }: { node: GraphNode }) {
+  const r = node.r;
+  // a square and a diamond of about the circle's area
+  const s = r * 0.9;
+  if (node.kind === 'user') return <rect x={-s} y={-s} width={2 * s} height={2 * s} rx={2} className="graph-shape" />;
+  if (node.kind === 'host') return <polygon points={`0,${-r * 1.25} ${r * 1.25},0 0,${r * 1.25} ${-r * 1.25},0`} className="graph-shape" />;
+  return <circle r={r} className="graph-shape" />;
+}

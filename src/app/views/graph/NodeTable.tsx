@@ -1,0 +1,22 @@
+// The graph's nodes as a table: the same clicks as the drawing, for keyboards and screen readers.
+import type { GraphNode } from '../../../workers/api.ts';
+import { formatCount } from '../../format.ts';
+
+export function NodeTable({ nodes, onOpen }: { nodes: readonly GraphNode[]; onOpen: (n: GraphNode) => void }) {
+  return (
+    <table className="chart-table">
+      <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Events</th><th scope="col">Failed</th><th scope="col">Succeeded</th></tr></thead>
+      <tbody>
+        {nodes.map((n) => (
+          <tr key={n.id}>
+            <th scope="row"><button type="button" className="link-button" onClick={() => onOpen(n)}>{n.value}</button></th>
+            <td>{n.kind}</td>
+            <td className="num">{formatCount(n.count)}</td>
+            <td className="num">{formatCount(n.failure)}</td>
+            <td className="num">{formatCount(n.success)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,71 @@
+// Horizontal bars for a top-N list (source IPs, targeted users, actions, countries). Clicking a bar or
+// its table button calls onSelect with the value; the view decides where that leads.
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { barRows, formatCount, formatShare, type BarInput, type BarRow } from './series/bars.ts';
+import { SERIES_FILL } from './series/stackedTime.ts';
+
+/** Grid lines not drawn: without a generator recharts still measures every tick label to place them. */
+const NO_LINES = (): number[] => [];
+
+export interface BarsChartProps {
+  title: string;
+  values: readonly BarInput[];
+  /** events in all, for the share column (else shares are of the largest bar) */
+  total?: number;
+  /** distinct values in all: the note says "top N of M" */
+  distinct?: number;
+  onSelect?: (value: string) => void;
+  /** accessible name of a value's button, e.g. (v) => `Show events from ${v}` */
+  actionLabel?: (value: string) => string;
+  /** colour of the bars: outcome colours when the list is of failures or successes */
+  tone?: 'accent' | 'failure' | 'success';
+  empty?: string;
+}
+
+const ROW_PX = 26;
+
+/** Room for the longest axis label (about 7 px a character at the chart's font size), within bounds. */
+function labelWidth(rows: readonly BarRow[]): number {
+  const chars = rows.reduce((m, r) => Math.max(m, r.label.length), 1);
+  return Math.min(200, Math.max(40, 12 + 7 * chars));
+}
+
+export function BarsChart({ title, values, total, distinct, onSelect, actionLabel, tone = 'accent', empty }: BarsChartProps) {
+  const rows = barRows(values, total);
+  const cls = tone === 'accent' ? 'series--c0' : `series--${tone}`;
+  const note = distinct !== undefined && distinct > values.length ? `top ${values.length} of ${formatCount(distinct)}` : undefined;
+  const label = actionLabel ?? ((v: string) => `Show events for ${v}`);
+  const plot = (
+    <ResponsiveContainer width="100%" height={rows.length * ROW_PX + 24}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="3 3" className="chart__grid" />
+        <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} className="chart__axis" />
+        <YAxis type="category" dataKey="label" width={labelWidth(rows)} interval={0} className="chart__axis" />
+        <Tooltip formatter={(n) => formatCount(Number(n))} labelFormatter={(_, p) => (p[0]?.payload as BarRow | undefined)?.value ?? ''} />
+        <Bar
+          dataKey="count" name="events" isAnimationActive={false} className={`series ${cls}`} fill={SERIES_FILL[cls]}
+          cursor={onSelect ? 'pointer' : undefined}
+          onClick={onSelect ? (d) => { const row = d.payload as BarRow | undefined; if (row) onSelect(row.value); } : undefined}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+  const table = () => (
+    <table className="chart-table">
+      <thead><tr><th scope="col">Value</th><th scope="col">Events</th><th scope="col">Share</th></tr></thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.value}>
+            <th scope="row">
+              {onSelect ? <button type="button" className="link-button" aria-label={label(r.value)} onClick={() => onSelect(r.value)}>{r.value}</button> : r.value}
+            </th>
+            <td className="num">{formatCount(r.count)}</td>
+            <td className="num">{formatShare(r.share)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return <ChartFrame title={title} note={note} empty={empty} isEmpty={rows.length === 0} plot={plot} table={table} />;
+}
