@@ -29,6 +29,16 @@ export class LogdropPage {
     await this.waitForIdle();
   }
 
+  /** A view tab (Search, Alerts, Dashboard, Graph, Ledger); the Alerts tab's name carries its badge ("Alerts 59 new"). */
+  tab(name: 'Search' | 'Alerts' | 'Dashboard' | 'Graph' | 'Ledger'): Locator {
+    return this.page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${name}`) });
+  }
+
+  async openView(name: 'Search' | 'Alerts' | 'Dashboard' | 'Graph' | 'Ledger'): Promise<void> {
+    await this.tab(name).click();
+    await this.waitForIdle();
+  }
+
   status() {
     return this.page.getByRole('status');
   }

@@ -2,6 +2,7 @@
 // page and copy it. Log text stays text (never HTML, links are not followed).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { EntityKind } from '../state/route.ts';
+import { SafeText, safeLabel } from './SafeText.tsx';
 
 export interface PivotActions {
   filter(field: string, value: string, exclude: boolean): void;
@@ -52,9 +53,9 @@ export function PivotMenu({ field, value, kind, actions, label }: {
     <span className="pivot" ref={box} onKeyDown={onKeyDown}>
       <button
         type="button" className="pivot__value" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined}
-        aria-label={`${label ?? value} — actions for ${field}`} onClick={() => setOpen(!open)}
+        aria-label={`${safeLabel(label ?? value)} — actions for ${field}`} onClick={() => setOpen(!open)}
       >
-        {label ?? value}
+        <SafeText text={label ?? value} />
       </button>
       {copied && <span className="pivot__copied" role="note">copied</span>}
       {open && (

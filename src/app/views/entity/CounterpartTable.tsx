@@ -3,6 +3,7 @@
 import type { CounterpartGroup } from '../../../workers/api.ts';
 import type { Go } from '../../state/route.ts';
 import { formatCount } from '../../format.ts';
+import { SafeText, safeLabel } from '../../components/SafeText.tsx';
 
 export function CounterpartTable({ group, go }: { group: CounterpartGroup; go: Go }) {
   const more = group.distinct > group.values.length ? ` (${group.values.length} of ${formatCount(group.distinct)}: the busiest, and any that succeeded)` : '';
@@ -18,14 +19,14 @@ export function CounterpartTable({ group, go }: { group: CounterpartGroup; go: G
             <tr key={v.value}>
               <th scope="row">
                 {v.kind !== undefined
-                  ? <button type="button" className="link-button" aria-label={`Open ${v.kind} ${v.value}`} onClick={() => go({ view: 'entity', kind: v.kind!, value: v.value })}>{v.value}</button>
-                  : v.value}
+                  ? <button type="button" className="link-button" aria-label={`Open ${v.kind} ${safeLabel(v.value)}`} onClick={() => go({ view: 'entity', kind: v.kind!, value: v.value })}><SafeText text={v.value} max={300} /></button>
+                  : <SafeText text={v.value} max={300} />}
               </th>
               <td className="num">{formatCount(v.count)}</td>
               <td className={`num${v.failure > 0 ? ' outcome--failure' : ''}`}>{formatCount(v.failure)}</td>
               <td className={`num${v.success > 0 ? ' outcome--success' : ''}`}>{formatCount(v.success)}</td>
               <td>
-                <button type="button" className="link-button" aria-label={`Show events with ${group.field} ${v.value}`} onClick={() => go({ view: 'search', query: v.query })}>events</button>
+                <button type="button" className="link-button" aria-label={`Show events with ${group.field} ${safeLabel(v.value)}`} onClick={() => go({ view: 'search', query: v.query })}>events</button>
               </td>
             </tr>
           ))}

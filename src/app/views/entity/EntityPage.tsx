@@ -15,6 +15,7 @@ import { formatInZone, offsetAt } from '../insight/zonedTime.ts';
 import { CounterpartTable } from './CounterpartTable.tsx';
 import { LogonSummary } from './LogonSummary.tsx';
 import '../insight/insight.css';
+import { SafeText } from '../../components/SafeText.tsx';
 
 export interface EntityPageProps {
   engine: EngineClient;
@@ -36,7 +37,7 @@ export function EntityPage({ engine, tracker, go, timeZone, kind, value }: Entit
     <section className="insight" aria-labelledby="entity-title">
       <header className="insight__head">
         <span className="insight__kind">{KIND_NAME[kind]}</span>
-        <h2 id="entity-title">{value}</h2>
+        <h2 id="entity-title"><SafeText text={value} max={300} /></h2>
         {data.state === 'ready' && data.data.total > 0 && (
           <div className="insight__actions">
             <button type="button" className="button button--primary" onClick={() => go({ view: 'search', query: data.data.query })}>Show these events</button>
@@ -51,7 +52,7 @@ export function EntityPage({ engine, tracker, go, timeZone, kind, value }: Entit
 
 function Summary({ s, go, timeZone }: { s: EntitySummary; go: Go; timeZone: string }) {
   if (s.total === 0) {
-    return <p className="insight-state">No event of this case mentions {s.value}. Check the spelling, or search for it as free text in the search view.</p>;
+    return <p className="insight-state">No event of this case mentions <SafeText text={s.value} max={300} />. Check the spelling, or search for it as free text in the search view.</p>;
   }
   const time = (ms: number) => formatInZone(ms, timeZone, 'full');
   return (

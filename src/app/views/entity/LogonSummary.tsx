@@ -3,6 +3,7 @@
 import type { LogonSummary as Logons } from '../../../workers/api.ts';
 import type { Go } from '../../state/route.ts';
 import { formatCount } from '../../format.ts';
+import { SafeText } from '../../components/SafeText.tsx';
 
 export function LogonSummary({ logons, query, go }: { logons: Logons; query: string; go: Go }) {
   const show = (outcome: string) => go({ view: 'search', query: `(${query}) and action:logon and outcome:${outcome}` });
@@ -22,8 +23,8 @@ export function LogonSummary({ logons, query, go }: { logons: Logons; query: str
           <dd>
             <button type="button" className="link-button outcome--success" aria-label={`Show ${formatCount(logons.success)} successful logons`} onClick={() => show('success')}>{formatCount(logons.success)}</button>
           </dd>
-          {logons.types.length > 0 && <><dt>Logon types</dt><dd>{logons.types.map((t) => `${t.value} ${formatCount(t.count)}`).join(' · ')}</dd></>}
-          {logons.methods.length > 0 && <><dt>Methods</dt><dd>{logons.methods.map((t) => `${t.value} ${formatCount(t.count)}`).join(' · ')}</dd></>}
+          {logons.types.length > 0 && <><dt>Logon types</dt><dd><SafeText text={logons.types.map((t) => `${t.value} ${formatCount(t.count)}`).join(' · ')} /></dd></>}
+          {logons.methods.length > 0 && <><dt>Methods</dt><dd><SafeText text={logons.methods.map((t) => `${t.value} ${formatCount(t.count)}`).join(' · ')} /></dd></>}
         </dl>
       )}
     </section>

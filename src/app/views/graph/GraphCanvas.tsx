@@ -4,6 +4,8 @@
 import type { Graph, GraphNode } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
 import { edgeTone, edgeWidth, nodeTone, shortValue, viewBox } from './graphShapes.ts';
+// SVG text holds no elements: invisible characters are shown as plain ⟨U+…⟩ marks
+import { safeLabel } from '../../components/SafeText.tsx';
 
 export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: GraphNode) => void }) {
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -16,7 +18,7 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
           if (a === undefined || b === undefined) return null;
           return (
             <line key={`${e.source}>${e.target}`} x1={a.x} y1={a.y} x2={b.x} y2={b.y} className={`graph-edge graph-edge--${edgeTone(e)}`} strokeWidth={edgeWidth(e.count)}>
-              <title>{`${a.value} → ${b.value}: ${formatCount(e.count)} events, ${formatCount(e.failure)} failed, ${formatCount(e.success)} succeeded`}</title>
+              <title>{`${safeLabel(a.value)} → ${safeLabel(b.value)}: ${formatCount(e.count)} events, ${formatCount(e.failure)} failed, ${formatCount(e.success)} succeeded`}</title>
             </line>
           );
         })}
@@ -25,12 +27,12 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
         {graph.nodes.map((n) => (
           <g
             key={n.id} role="button" tabIndex={0} className={`graph-node graph-node--${nodeTone(n)}`} transform={`translate(${n.x} ${n.y})`}
-            aria-label={`Open ${n.kind} ${n.value} (${formatCount(n.count)} events, ${formatCount(n.failure)} failed)`}
+            aria-label={`Open ${n.kind} ${safeLabel(n.value)} (${formatCount(n.count)} events, ${formatCount(n.failure)} failed)`}
             onClick={() => onOpen(n)}
             onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(n); } }}
           >
             <Shape node={n} />
-            <text x={n.r + 4} y={4} className="graph-label">{shortValue(n.value)}</text>
+            <text x={n.r + 4} y={4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
           </g>
         ))}
       </g>

@@ -1,6 +1,7 @@
 // The graph's nodes as a table: the same clicks as the drawing, for keyboards and screen readers.
 import type { GraphNode } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
+import { SafeText } from '../../components/SafeText.tsx';
 
 export function NodeTable({ nodes, onOpen }: { nodes: readonly GraphNode[]; onOpen: (n: GraphNode) => void }) {
   return (
@@ -9,7 +10,7 @@ export function NodeTable({ nodes, onOpen }: { nodes: readonly GraphNode[]; onOp
       <tbody>
         {nodes.map((n) => (
           <tr key={n.id}>
-            <th scope="row"><button type="button" className="link-button" onClick={() => onOpen(n)}>{n.value}</button></th>
+            <th scope="row"><button type="button" className="link-button" onClick={() => onOpen(n)}><SafeText text={n.value} max={300} /></button></th>
             <td>{n.kind}</td>
             <td className="num">{formatCount(n.count)}</td>
             <td className="num">{formatCount(n.failure)}</td>

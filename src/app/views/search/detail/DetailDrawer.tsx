@@ -8,6 +8,7 @@ import { formatInZone } from '../../../time.ts';
 import { entityKindOf, groupFields } from './fieldGroups.ts';
 import { prettyXml } from './prettyXml.ts';
 import { Surrounding } from './Surrounding.tsx';
+import { SafeText } from '../../../components/SafeText.tsx';
 
 export function DetailDrawer({ engine, tracker, event, timeZone, actions, onOpenRow, onClose }: {
   engine: EngineClient; tracker: IdleTracker; event: EventRow; timeZone: string; actions: PivotActions;
@@ -24,7 +25,7 @@ export function DetailDrawer({ engine, tracker, event, timeZone, actions, onOpen
         <h2 ref={heading} tabIndex={-1}>{formatInZone(f.ts, timeZone) || 'Event without a time'}</h2>
         <button type="button" className="button" onClick={onClose} aria-label="Close event detail">Close</button>
       </header>
-      {typeof f.message === 'string' && <p className="drawer__message">{f.message}</p>}
+      {typeof f.message === 'string' && <p className="drawer__message"><SafeText text={f.message} /></p>}
       {groupFields(f).map((g) => (
         <section key={g.title} className="drawer__group" aria-label={g.title}>
           <h3>{g.title}</h3>
@@ -46,7 +47,7 @@ export function DetailDrawer({ engine, tracker, event, timeZone, actions, onOpen
       {raw !== undefined && (
         <section className="drawer__group" aria-label="Raw record">
           <h3>Raw record{isXml ? ' (XML, indented)' : ''}</h3>
-          <pre className="drawer__raw">{isXml ? prettyXml(raw) : raw}</pre>
+          <pre className="drawer__raw"><SafeText text={isXml ? prettyXml(raw) : raw} /></pre>
         </section>
       )}
       <Surrounding engine={engine} tracker={tracker} row={event.row} timeZone={timeZone} onOpenRow={onOpenRow} />

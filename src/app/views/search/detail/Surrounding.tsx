@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { useTracked } from '../../../hooks/useTracked.ts';
 import { formatInZone } from '../../../time.ts';
+import { SafeText } from '../../../components/SafeText.tsx';
 
 const SIZES = [5, 10, 25, 50];
 
@@ -26,10 +27,10 @@ export function Surrounding({ engine, tracker, row, timeZone, onOpenRow }: {
         {around?.value?.map((e) => (
           <li key={e.row} className={e.row === row ? 'surrounding__this' : undefined}>
             {e.row === row ? (
-              <span><time>{formatInZone(e.fields.ts, timeZone, { offset: false })}</time> {String(e.fields.message ?? e.fields.raw ?? '')}</span>
+              <span><time>{formatInZone(e.fields.ts, timeZone, { offset: false })}</time> <SafeText text={String(e.fields.message ?? e.fields.raw ?? '')} max={500} /></span>
             ) : (
               <button type="button" className="surrounding__open" onClick={() => onOpenRow(e.row)}>
-                <time>{formatInZone(e.fields.ts, timeZone, { offset: false })}</time> {String(e.fields.message ?? e.fields.raw ?? '')}
+                <time>{formatInZone(e.fields.ts, timeZone, { offset: false })}</time> <SafeText text={String(e.fields.message ?? e.fields.raw ?? '')} max={500} />
               </button>
             )}
           </li>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { useTracked } from '../../../hooks/useTracked.ts';
 import { formatCount } from '../../../format.ts';
+import { SafeText, safeLabel } from '../../../components/SafeText.tsx';
 
 const FEW = 5, MORE = 30;
 
@@ -53,12 +54,12 @@ export function FacetField({ engine, tracker, handle, total, field, onPick, onRe
           const share = total > 0 ? v.count / total : 0;
           return (
             <li key={v.value} className="facet__value">
-              <button type="button" className="facet__pick" aria-label={`Include ${field}: ${v.value}`} title={v.value} onClick={() => onPick(field, v.value, false)}>
-                <span className="facet__label">{v.value === '' ? '(empty)' : v.value}</span>
+              <button type="button" className="facet__pick" aria-label={`Include ${field}: ${safeLabel(v.value)}`} title={safeLabel(v.value)} onClick={() => onPick(field, v.value, false)}>
+                <span className="facet__label">{v.value === '' ? '(empty)' : <SafeText text={v.value} max={500} />}</span>
                 <span className="facet__count">{formatCount(v.count)}</span>
                 <span className="facet__bar" aria-hidden="true"><span style={{ width: `${Math.max(share * 100, 0.5)}%` }} /></span>
               </button>
-              <button type="button" className="facet__icon" aria-label={`Exclude ${field}: ${v.value}`} title="Exclude" onClick={() => onPick(field, v.value, true)}>−</button>
+              <button type="button" className="facet__icon" aria-label={`Exclude ${field}: ${safeLabel(v.value)}`} title="Exclude" onClick={() => onPick(field, v.value, true)}>−</button>
             </li>
           );
         })}

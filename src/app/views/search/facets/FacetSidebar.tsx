@@ -5,6 +5,7 @@ import type { FieldCatalogEntry } from '../../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { chipsOf, removeChip } from '../../../query/clauses.ts';
 import { FacetField } from './FacetField.tsx';
+import { SafeText, safeLabel } from '../../../components/SafeText.tsx';
 
 /** What an investigator looks at first: kind of event, result, who, from where, which rule/parser. */
 export const USEFUL_FIELDS = [
@@ -29,8 +30,8 @@ export const FacetSidebar = memo(function FacetSidebar({ engine, tracker, handle
         <ul className="chips" aria-label="Active filters">
           {chips.map((c) => (
             <li key={`${c.start}`} className={c.exclude ? 'chip chip--exclude' : 'chip'}>
-              <span className="chip__text">{c.exclude ? 'not ' : ''}{c.field}: {c.value}</span>
-              <button type="button" className="chip__remove" aria-label={`Remove filter ${c.exclude ? 'not ' : ''}${c.field}: ${c.value}`} onClick={() => onQuery(removeChip(query, c))}>×</button>
+              <span className="chip__text">{c.exclude ? 'not ' : ''}{c.field}: <SafeText text={c.value} max={200} /></span>
+              <button type="button" className="chip__remove" aria-label={`Remove filter ${c.exclude ? 'not ' : ''}${c.field}: ${safeLabel(c.value)}`} onClick={() => onQuery(removeChip(query, c))}>×</button>
             </li>
           ))}
         </ul>

@@ -7,6 +7,10 @@ import { zoneLabel } from '../../../time.ts';
 import { scrollRange, scrollTopFor, windowAt } from '../scrollScale.ts';
 import { cellText, columnLabel, defaultWidth } from './columns.ts';
 import type { Rows } from './useRows.ts';
+import { SafeText } from '../../../components/SafeText.tsx';
+
+/** a longer value is cut in the cell (laying out 50,000 characters blocks the page); the drawer shows it whole */
+const CELL_MAX = 2000;
 
 export const ROW_HEIGHT = { compact: 24, normal: 30, comfortable: 40, projector: 46 } as const;
 export type Density = keyof typeof ROW_HEIGHT;
@@ -91,7 +95,7 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
         style={{ gridTemplateColumns: template, height: rowHeight }} onClick={() => { onCurrent(pos); onOpen(pos); }}>
         {columns.map((c) => (
           <div key={c} role="cell" className={c === 'ts' ? 'tcell tcell--ts' : `tcell${c === 'message' ? ' tcell--message' : ''}`}>
-            {row === undefined ? (c === columns[0] ? '…' : '') : cellText(row, c, timeZone)}
+            {row === undefined ? (c === columns[0] ? '…' : '') : <SafeText text={cellText(row, c, timeZone)} max={CELL_MAX} />}
           </div>
         ))}
       </div>,
