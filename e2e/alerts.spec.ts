@@ -43,7 +43,7 @@ test('the demo raises alerts; one opens to why it fired and jumps to its evidenc
   await detail.getByRole('button', { name: 'Show the 2,692 evidence events in search' }).click();
   await app.waitForIdle();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(/^init\.host\.ip:"203\.0\.113\.45" and outcome:\(failure success\)/);
-  await app.expectStatus('2,692 events');
+  await app.expectStatus('2,692 of 40,781 events');
   await expect(page.getByRole('table')).toContainText('Failed password');
 
   // back to the alerts: tune the account brute force up, and the list follows

@@ -51,7 +51,8 @@ export function AlertDetail({ alert, detector, timeZone, go, onState, onClose }:
           </>
         )}
       </dl>
-      <button type="button" className="evidence" onClick={() => go({ view: 'search', query: evidenceQuery(alert), from: alert.ts, to: alert.lastTs })}>
+      {/* the search's range ends before `to` (exclusive): one ms past the last event keeps it in */}
+      <button type="button" className="evidence" onClick={() => go({ view: 'search', query: evidenceQuery(alert), from: alert.ts, to: alert.lastTs === undefined ? undefined : alert.lastTs + 1 })}>
         Show the {formatCount(alert.count)} evidence events in search
       </button>
       {detector !== undefined && (
