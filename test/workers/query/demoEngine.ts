@@ -27,6 +27,8 @@ export const DEMO_FACTS = {
   attacker: '203.0.113.45',
   /** brute-force attempts, each one "Failed password" line */
   attempts: 3200,
+  /** the same address's earlier tries on web02 (var/log/web02/auth.log, from 01:50 UTC on day 2) */
+  attemptsWeb02: 120,
   /** the attacker's accepted logins: deploy, then the new backdoor account */
   accepted: ['deploy', 'backdoor'],
   host: 'web01',

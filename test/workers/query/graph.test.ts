@@ -96,7 +96,8 @@ describe('graph of the demo bundle', () => {
     expect(g.nodes.length).toBe(10);
     expect(g.totalNodes).toBeGreaterThan(10);
     const attacker = g.nodes.find((n) => n.id === `ip:${DEMO_FACTS.attacker}`)!;
-    expect(attacker).toMatchObject({ count: DEMO_FACTS.attempts + 2, failure: DEMO_FACTS.attempts, success: 2 });
+    const failures = DEMO_FACTS.attempts + DEMO_FACTS.attemptsWeb02;
+    expect(attacker).toMatchObject({ count: failures + 2, failure: failures, success: 2 });
     const all = graphOf(engine, 'action:logon', 1000);
     const toDeploy = all.edges.find((e) => e.source === `ip:${DEMO_FACTS.attacker}` && e.target === 'user:deploy')!;
     expect(toDeploy.success).toBe(1);
