@@ -27,6 +27,7 @@ export function cellText(row: EventRow, field: string, timeZone: string): string
   const v = field === 'message' ? (row.fields.message ?? row.fields.raw) : row.fields[field];
   if (v === undefined) return '';
   if (field === 'ts') return formatInZone(v, timeZone, { offset: false });
-  // one line per row: line breaks inside a value would hide the next rows' text
-  return typeof v === 'number' ? String(v) : v.length > 2000 ? `${v.slice(0, 2000).replace(/\s+/g, ' ')}…` : v.replace(/[\r\n]+/g, ' ⏎ ');
+  // one line per row: line breaks inside a value would hide the next rows' text. A long value is cut where
+  // it is shown (SafeText's max, which says how many characters are hidden), not here.
+  return typeof v === 'number' ? String(v) : v.replace(/[\r\n]+/g, ' ⏎ ');
 }
