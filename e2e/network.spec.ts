@@ -38,6 +38,8 @@ test('the page and every worker script are served with the CSP header; nothing l
 
   const pageResponse = await page.request.get('/?testing=1');
   expect(pageResponse.headers()['content-security-policy']).toBe(CSP);
+  // for hosts that send no headers, the built page carries the same policy as a meta tag
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CSP);
 
   // the engine worker is started by the page; the ingest and hash workers by the workers below it
   expect(workers.length).toBeGreaterThan(0);
