@@ -1,25 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP, SECURITY_HEADERS } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
 
-// Nothing leaves the page: the production build carries a Content-Security-Policy that allows only this
-// origin (the enrichment issue adds its providers to connect-src explicitly). Dev mode keeps Vite's
-// inline HMR preamble working, so the policy is added to the build only.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+// Nothing leaves the page (scripts/csp.ts): the CSP is an HTTP header on every response of `npm start` (the
+// page and the worker scripts: a worker obeys its own script's header, not the page's meta tag), and a meta
+// tag in the built page for hosts that send no headers. Dev mode keeps Vite's inline HMR preamble working,
+// so the meta tag is added to the build only.
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'logdrop-csp',
@@ -34,7 +23,7 @@ export default defineConfig({
   base: './',
   worker: { format: 'es', plugins: () => [geoipData()] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
     include: ['test/**/*.test.ts'],

@@ -72,24 +72,6 @@ test('files that are not logs get a clear message and do not stop the others', a
   await expect(files.getByRole('listitem').filter({ hasText: 'noise.bin' })).toContainText('binary file skipped');
 });
 
-test('nothing leaves the browser: app, demo bundle and a search request only this origin', async ({ page }) => {
-  const outside: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!(url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1')) outside.push(r.url());
-  });
-  const app = new LogdropPage(page);
-  await app.open();
-  await page.getByRole('button', { name: 'Load demo bundle' }).click();
-  await app.waitForIdle();
-  await expect(app.status()).toHaveText(/^[\d,]+ events/);
-  await app.search('sshd');
-  await expect(app.status()).toHaveText(/^[\d,]+ of [\d,]+ events$/);
-  expect(outside).toEqual([]);
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(csp).toContain("connect-src 'self'");
-});
-
 test('a picked folder is ingested with its paths, and the search box filters the events', async ({ page }) => {
   const app = new LogdropPage(page);
   await app.open();

@@ -18,6 +18,7 @@ import { cef } from './formats/cef.ts';
 import { leef } from './formats/leef.ts';
 import { syslog5424 } from './formats/syslog5424.ts';
 import { syslogIso } from './formats/syslog-iso.ts';
+import { ciscoAsa } from './formats/cisco-asa.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -49,6 +50,7 @@ export const PARSERS: readonly Parser[] = [
   cef,
   leef,
   syslog5424,
+  ciscoAsa, // '%ASA-n-nnnnnn:' anywhere, also after a syslog header: before the syslog parsers
   syslog3164,
   syslogIso, // rsyslog/journalctl RFC 3339 headers: after syslog5424, whose '<PRI>1 ' it never matches
   kv, // k=v lists, also after a syslog header: scores above syslog3164 when the messages are pair lists

@@ -3,7 +3,6 @@
 // Tests that need it carry the 'corpus' tag (`needsCorpus`); vite.config.ts skips that tag when the corpus is
 // absent, corpusReporter.ts prints one line saying how many were skipped, and with CI set a missing corpus fails.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { it } from 'vitest';
 import { join, resolve, relative } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -40,19 +39,6 @@ export function corpusTestsRun(): boolean {
 /** Cases read from the corpus while a file is collected: none when corpus tests are skipped. */
 export function corpusCases<T>(load: () => T[]): T[] {
   return corpusTestsRun() ? load() : [];
-}
-
-/**
- * it.each over cases read from the corpus while the file is collected. When corpus tests are skipped the
- * corpus is not read (collection would fail on the missing folder): one skipped test stands for the list.
- * In CI the read happens, and fails when the corpus is missing.
- */
-export function itEachCorpus<T extends object>(load: () => T[], name: string, fn: (c: T) => Promise<void> | void, timeout?: number): void {
-  if (!corpusTestsRun()) {
-    it(`${name} (each case read from the corpus)`, needsCorpus, () => {});
-    return;
-  }
-  it.each(load())(name, { ...needsCorpus, timeout }, fn);
 }
 
 /** Every file below a corpus folder, as paths relative to the corpus root, sorted. */

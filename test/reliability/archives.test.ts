@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync, zipSync } from 'fflate';
 import { createEngine } from '../../src/workers/engine.ts';
 import type { DuplicateQuestion } from '../../src/workers/api.ts';
-import { accounted, dropped, dyingRunner, enc, syslogLines, total } from './helpers.ts';
+import { accounted, dropped, dyingRunner, enc, pausingRunner, syslogLines, total } from './helpers.ts';
 
 const MEMBERS = 120;
 const LINES = 7;
@@ -70,6 +70,23 @@ describe('the same file opened twice (item 3)', () => {
     expect(done.files.map((f) => f.path)).toEqual(['new.log']);
     expect(await total(engine)).toBe(305);
     expect((await engine.ledger()).map((f) => f.path)).toEqual(['auth.log', 'new.log']);
+  });
+
+  it('a cancelled copy is replaced without a question: never two partial copies', async () => {
+    const pause = pausingRunner();
+    const engine = createEngine({ runIngest: pause.runner });
+    await engine.createCase('cancelled then again');
+    const big = syslogLines(80_000);
+    const first = engine.ingest([dropped('big.log', big)], {}, () => {});
+    await pause.started;
+    await engine.cancelIngest();
+    pause.release();
+    expect((await first).files[0].state).toBe('cancelled');
+    const asked: DuplicateQuestion[] = [];
+    await engine.ingest([dropped('big.log', big)], {}, () => {}, async (q) => { asked.push(q); return 'keep'; });
+    expect(asked).toEqual([]);
+    expect((await engine.ledger()).map((f) => [f.path, f.state, f.events])).toEqual([['big.log', 'done', 80_000]]);
+    expect(await total(engine)).toBe(80_000);
   });
 
   it('without anyone to ask, both are kept and the second says it is a copy', async () => {

@@ -66,7 +66,7 @@ describe('small things (item 13)', () => {
     const pause = pausingRunner();
     const a = createEngine({ runIngest: pause.runner });
     await a.createCase('cancel');
-    const ingest = a.ingest([dropped('c.log', syslogLines(40_000))], {}, () => {});
+    const ingest = a.ingest([dropped('c.log', syslogLines(80_000))], {}, () => {});
     await pause.started;
     await a.cancelIngest();
     pause.release();

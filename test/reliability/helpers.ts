@@ -32,7 +32,8 @@ export function accounted(rows: readonly FileLedgerEntry[]): number {
 
 /**
  * A runner whose ingest stops after its second stored chunk (the first one's bookkeeping done) until `release()`:
- * a tab in the middle of writing. Files need more than 20,000 records.
+ * a tab in the middle of writing. Files need more than 20,000 records; to cancel mid-file, more than 50,000
+ * (up to three more chunks are parsed while the paused one is written).
  */
 export function pausingRunner(): { runner: IngestRunner; started: Promise<void>; release(): void } {
   let release!: () => void;

@@ -24,7 +24,27 @@ export interface TimeLayout {
 }
 
 // Not inside a word, a number, a dotted version or a path: "file.2017-05-16_13:53:08" is a name, not a time.
-const B = String.raw`(?<![\w.:/\\-])`;
+// Checked on the character before a match (okBefore), not with a lookbehind: V8 scans a global regex that
+// starts with a lookbehind about ten times slower.
+const B = '';
+const INSIDE = /[\w.:/\\-]/;
+
+/** Whether a time may start at `index`: not glued to a word, number, dotted version or path before it. */
+export function okBefore(line: string, index: number): boolean {
+  return index === 0 || !INSIDE.test(line[index - 1]);
+}
+
+const stickies = new WeakMap<RegExp, RegExp>();
+
+/** The layout's regex anchored at lastIndex (the learned place of a file's time is tried first). */
+export function stickyOf(layout: TimeLayout): RegExp {
+  let re = stickies.get(layout.re);
+  if (re === undefined) {
+    re = new RegExp(layout.re.source, 'y');
+    stickies.set(layout.re, re);
+  }
+  return re;
+}
 const E = String.raw`(?![\w])`;
 const FRAC = String.raw`(?:[.,](?<f>\d{1,9}))?`;
 const AMPM = String.raw`(?:\s?(?<ap>[AaPp][Mm])(?![A-Za-z]))?`;

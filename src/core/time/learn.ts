@@ -4,8 +4,8 @@
 // still gets any time the finder sees (and is not counted in the layout's share).
 import type { TimeSettings, YearGuesser } from '../time.ts';
 import { YearGuesser as Years } from '../time.ts';
-import { fieldIndex, findTimes, readCandidate, type FoundTime, type TimeCandidate } from './find.ts';
-import { LAYOUTS, ymdOf, type DateOrder, type TimeLayout } from './layouts.ts';
+import { fieldIndex, fieldStart, findTimes, readCandidate, type FoundTime, type TimeCandidate } from './find.ts';
+import { LAYOUTS, okBefore, stickyOf, ymdOf, type DateOrder, type TimeLayout } from './layouts.ts';
 import { defaultOrders } from './find.ts';
 
 export interface LearnedTime {
@@ -110,10 +110,30 @@ export class TimeReader {
   read(line: string): FoundTime | undefined {
     this.lines++;
     const { layout, field, order } = this.learned;
+    // the fast path: the layout right where the file keeps its time (after a '[' or '(' if one opens the field)
+    const sticky = stickyOf(layout);
+    let pos = fieldStart(line, field);
+    for (let tries = 0; tries < 2; tries++, pos++) {
+      sticky.lastIndex = pos;
+      const m = sticky.exec(line);
+      if (m !== null && okBefore(line, pos)) {
+        const t = readCandidate(line, { layout, start: pos, end: pos + m[0].length, field, groups: m.groups ?? {} }, order, this.years, this.settings);
+        if (t !== undefined) {
+          this.matched++;
+          return t;
+        }
+      }
+      const c = line.charCodeAt(pos);
+      if (c !== 91 && c !== 40) break; // '[' or '('
+    }
     const re = layout.re;
     re.lastIndex = 0;
     let other: FoundTime | undefined;
     for (let i = 0, m = re.exec(line); m !== null && i < 8; i++, m = re.exec(line)) {
+      if (!okBefore(line, m.index)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const c: TimeCandidate = { layout, start: m.index, end: m.index + m[0].length, field: 0, groups: m.groups ?? {} };
       const atField = fieldIndex(line, m.index) === field;
       if (!atField && other !== undefined) continue;

@@ -16,40 +16,19 @@
 // - an empty string value adds no child (<X/>), but an array or a fragment-level value does, even if empty;
 // - a BinXML (0x21) value is a fragment of its own whose top-level substitutions read the enclosing values;
 // - System is read before the other sections: when it comes after one, the fields are rebuilt from the tree.
-import { BinXmlReader, type ChunkCtx, type TChild, type TElement, type Values } from './binxml.ts';
-import { eventFields, Section } from './fields.ts';
+// Beside it: instance.ts decodes the substitution values, roles.ts says which fields an element gives.
+import type { ChunkCtx, TChild, TElement } from './binxml.ts';
+import { eventFields } from './fields.ts';
 import { FieldList } from './fieldlist.ts';
 import { planOf, type Plan } from './plan.ts';
 import { dataKey } from '../windows/data.ts';
 import { cdataXml, escapeAttr, escapeText, piXml } from './render.ts';
 import { instantiate } from './tree.ts';
-import { array, scalar, VT } from './values.ts';
+import { VT } from './values.ts';
+import { decodeValue, Frag, Inst, Items, type Decoded } from './instance.ts';
+import { K_DATA, K_EDOTHER, K_EDSECTION, K_LEAF, K_NONE, K_SYS, KIND_SHIFT, newPlacing, place, R_NONE, R_ROOT, ROLE_MASK } from './roles.ts';
 
 export { FieldList };
-
-/** An array value: its items. */
-class Items {
-  constructor(readonly items: string[]) {}
-}
-/** A BinXML value: its nodes; `walked` once its problems were reported (a second walk stays quiet). */
-class Frag {
-  walked = false;
-  constructor(readonly nodes: TChild[]) {}
-}
-type Decoded = null | string | Items | Frag;
-
-/** The values of one template instance, decoded on first use. */
-class Inst {
-  readonly cache: (Decoded | undefined)[];
-  constructor(readonly v: Values) {
-    this.cache = new Array<Decoded | undefined>(v.types.length);
-  }
-}
-
-// roles: where an element sits, which decides the fields it gives (see fields.ts for the naming rules)
-const R_ROOT = 0, R_SECTION = 1, R_SYS = 2, R_ED = 3, R_LEAF = 4, R_NONE = 5;
-// what an element contributes once its children are read
-const K_NONE = 0, K_SYS = 1, K_DATA = 2, K_EDOTHER = 3, K_LEAF = 4, K_EDSECTION = 5;
 
 /** Renders records; one per stream, reused for every record (its buffers are per record). */
 export class RecordWalker {
@@ -66,9 +45,7 @@ export class RecordWalker {
   private pending = false;
   /** the current element has an element child */
   private elemKid = false;
-  private eventSeen = false;
-  private sawOtherSection = false;
-  private systemLate = false;
+  private readonly placing = newPlacing();
   private unnamed: string[] | undefined;
   private mute = 0;
   /** System child attributes, written after the element's text */
@@ -87,13 +64,12 @@ export class RecordWalker {
     this.collecting = false;
     this.pending = false;
     this.elemKid = false;
-    this.eventSeen = false;
-    this.sawOtherSection = false;
-    this.systemLate = false;
+    const placing = this.placing;
+    placing.eventSeen = placing.sawOtherSection = placing.systemLate = false;
     this.unnamed = undefined;
     this.mute = 0;
     this.nodes(nodes, undefined, R_ROOT);
-    if (this.systemLate) {
+    if (this.placing.systemLate) {
       const data = eventFields(instantiate(c, nodes, []));
       this.fields.clear();
       for (const k of Object.keys(data)) this.fields.add(k, dataKey(k), data[k]);
@@ -113,26 +89,12 @@ export class RecordWalker {
   }
 
   private get(inst: Inst, id: number): Decoded {
-    const v = inst.v;
-    if (id >= v.types.length) return null;
-    const hit = inst.cache[id];
-    if (hit !== undefined) return hit;
-    const c = this.c as ChunkCtx;
-    const type = v.types[id], off = v.offs[id], size = v.sizes[id];
-    let d: Decoded;
-    if (type === VT.Null) d = null;
-    else if (type === VT.BinXml) {
-      const reader = new BinXmlReader(c);
-      const nodes = reader.readFragment(off, off + size, true);
-      if (reader.error) {
-        if (this.mute === 0) this.problems.push(`nested BinXML value: ${reader.error}`);
-        d = scalar(c.bytes, c.dv, off, size, VT.Binary);
-      } else d = new Frag(nodes);
-    } else if (type & VT.ArrayFlag) d = new Items(array(c.bytes, c.dv, off, size, type));
-    else d = scalar(c.bytes, c.dv, off, size, type);
-    inst.cache[id] = d;
-    return d;
+    return decodeValue(this.c as ChunkCtx, inst, id, this.reportProblem);
   }
+
+  private readonly reportProblem = (why: string): void => {
+    if (this.mute === 0) this.problems.push(why);
+  };
 
   /** The opening tag of the innermost element gets its '>' before its first child. */
   private child(): void {
@@ -225,38 +187,9 @@ export class RecordWalker {
 
   private one(t: TElement, plan: Plan, inst: Inst | undefined, role: number, itemId: number, item: string): void {
     this.child();
-    let childRole = R_NONE, kind = K_NONE;
-    switch (role) {
-      case R_ROOT:
-        if (!this.eventSeen) {
-          this.eventSeen = true;
-          childRole = R_SECTION;
-        }
-        break;
-      case R_SECTION:
-        if (plan.section === Section.System) {
-          if (this.sawOtherSection) this.systemLate = true;
-          childRole = R_SYS;
-        } else {
-          this.sawOtherSection = true;
-          if (plan.section === Section.EventData) {
-            childRole = R_ED;
-            kind = K_EDSECTION;
-            this.unnamed = undefined;
-          } else if (plan.section === Section.Container) childRole = R_LEAF;
-          else {
-            kind = K_LEAF;
-            childRole = R_LEAF;
-          }
-        }
-        break;
-      case R_SYS: kind = K_SYS; break;
-      case R_ED: kind = plan.isData ? K_DATA : K_EDOTHER; break;
-      case R_LEAF:
-        kind = K_LEAF;
-        childRole = R_LEAF;
-        break;
-    }
+    const placed = place(role, plan, this.placing);
+    const childRole = placed & ROLE_MASK, kind = placed >> KIND_SHIFT;
+    if (kind === K_EDSECTION) this.unnamed = undefined;
     let xml = this.xml + plan.open;
     let nSys = 0;
     let dataName: string | undefined, dataKeyHint: string | undefined;

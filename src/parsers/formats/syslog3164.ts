@@ -34,10 +34,10 @@ export const syslog3164: TextParser = {
   kind: 'text',
   id: 'syslog3164',
   title: 'Syslog (RFC 3164 / BSD), auth.log, secure, messages',
-  version: '1',
+  version: '2',
   url: 'https://datatracker.ietf.org/doc/html/rfc3164',
   framing: 'line',
-  patterns: ['line', 'no-tag', ...AUTH_RULE_NAMES],
+  patterns: ['line', 'no-tag', 'netfilter', ...AUTH_RULE_NAMES],
 
   sniff(head) {
     return shareOfLines(head, SYSLOG3164_LINE) * 0.9;
@@ -173,6 +173,17 @@ export const syslog3164: TextParser = {
       // journalctl -o short-precise: a zero-padded day and microseconds
       input: 'Mar 02 08:14:01.120331 web02 sshd[2201]: Failed password for root from 203.0.113.9 port 50122 ssh2',
       expect: { 'obs.host.name': 'web02', 'obs.process.id': '2201', outcome: 'failure', 'target.usr.name': 'root', 'init.host.ip': '203.0.113.9' },
+    },
+    {
+      input: 'Mar  2 14:03:11 web01 kernel: [123456.789012] [UFW BLOCK] IN=eth0 OUT= MAC=00:16:3e:5e:6c:00:00:16:3e:11:22:33:08:00 SRC=198.51.100.23 DST=10.20.0.10 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=54321 PROTO=TCP SPT=42424 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0',
+      expect: {
+        type: 'FW', action: 'block', outcome: 'failure', 'rule.name': 'UFW BLOCK', 'init.host.ip': '198.51.100.23', 'init.host.port': 42424,
+        'target.host.ip': '10.20.0.10', 'target.host.port': 23, 'data.netfilter.proto': 'TCP', 'data.netfilter.in': 'eth0',
+      },
+    },
+    {
+      input: 'Mar  2 14:03:12 fw01 kernel: IPTABLES-ACCEPT: IN=eth1 OUT=eth0 SRC=10.0.0.5 DST=192.0.2.80 LEN=60 PROTO=TCP SPT=50000 DPT=443 SYN',
+      expect: { type: 'FW', action: 'allow', outcome: 'success', 'rule.name': 'IPTABLES-ACCEPT', 'data.netfilter.out': 'eth0', 'target.host.port': 443 },
     },
     {
       input: 'Jun 19 04:09:11 combo syslogd 1.4.1: restart.',

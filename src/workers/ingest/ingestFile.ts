@@ -42,6 +42,8 @@ export interface FileIngestOptions extends ReadOptions {
   onParser?: (parserId: string) => void;
   /** events per chunk (default CHUNK_EVENTS) */
   chunkEvents?: number;
+  /** mine message templates (template.id, template.text); default true (benchmarks measure without) */
+  templates?: boolean;
   /** awaited after every read: lets the storage side catch up so memory stays bounded */
   drain?: () => Promise<void>;
   /** where the SHA-256 is computed (default: this thread) */
@@ -124,15 +126,15 @@ export async function ingestFile(
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
-    const miner = new TemplateMiner();
+    const miner = opts.templates === false ? undefined : new TemplateMiner();
     let seq = 0;
     const flush = () => {
       const chunk = builder.build(opts.fileId ?? 0, seq++);
-      miner.attach(chunk);
+      miner?.attach(chunk);
       onChunk(chunk);
     };
     const sink = (event: EventFields) => {
-      miner.add(event);
+      miner?.add(event);
       builder.add(event);
       if (builder.full) flush();
     };

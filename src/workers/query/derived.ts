@@ -17,6 +17,10 @@ export interface Derivation {
 
 interface SourceState {
   d: Derivation;
+  /** per source id: its local ids in the current chunk's derived columns (keys.length each), valid when stamp = gen */
+  localIds: Uint32Array;
+  stamp: Uint32Array;
+  gen: number;
   /** per source dictionary id: derived values (index = key), or null when the value derives nothing */
   values: (readonly (string | undefined)[] | null)[];
 }
@@ -41,7 +45,7 @@ export class DerivedFields {
   reset(host: DerivedHost, derivations: readonly Derivation[]): void {
     for (const n of this.names) host.removeField(n);
     this.names.clear();
-    this.states = derivations.map((d) => ({ d, values: [] }));
+    this.states = derivations.map((d) => ({ d, values: [], localIds: new Uint32Array(0), stamp: new Uint32Array(0), gen: 0 }));
   }
 
   /** Fills the derived fields for rows [base, base + count) from their source fields. */
@@ -51,31 +55,49 @@ export class DerivedFields {
       if (src === undefined || src.kind !== 'dict') continue;
       const keys = s.d.keys;
       const columns = keys.map((): DictColumn => ({ kind: 'dict', dict: [], ids: new Uint32Array(count) }));
-      // per chunk: derived value -> local id, per key
+      // per chunk, per distinct source id: its local id in each derived column (0 = no value), computed once;
+      // per row only typed-array reads (a Map lookup per row and key cost ~10x more at 1M events)
+      const nSrc = src.values.length + 1;
+      if (s.stamp.length < nSrc) {
+        // grown, never shrunk: reused by every chunk (a fresh array per chunk was megabytes of garbage each)
+        const size = Math.max(nSrc, Math.ceil(s.stamp.length * 1.5), 1024);
+        s.stamp = new Uint32Array(size);
+        s.localIds = new Uint32Array(size * keys.length);
+        s.gen = 0;
+      }
+      const gen = ++s.gen;
+      const { localIds, stamp } = s;
       const local = keys.map(() => new Map<string, number>());
       const any = keys.map(() => false);
       for (let i = 0; i < count; i++) {
         const id = src.ids[base + i];
         if (id === 0) continue;
-        let vals = s.values[id];
-        if (vals === undefined) {
-          const got = s.d.derive(src.values[id - 1]);
-          vals = got === undefined ? null : keys.map((k) => got[k]);
-          s.values[id] = vals;
-        }
-        if (vals === null) continue;
-        for (let k = 0; k < keys.length; k++) {
-          const v = vals[k];
-          if (v === undefined || v === '') continue;
-          let lid = local[k].get(v);
-          if (lid === undefined) {
-            columns[k].dict.push(v);
-            lid = columns[k].dict.length;
-            local[k].set(v, lid);
+        if (stamp[id] !== gen) {
+          stamp[id] = gen;
+          localIds.fill(0, id * keys.length, (id + 1) * keys.length);
+          let vals = s.values[id];
+          if (vals === undefined) {
+            const got = s.d.derive(src.values[id - 1]);
+            vals = got === undefined ? null : keys.map((k) => got[k]);
+            s.values[id] = vals;
           }
-          columns[k].ids[i] = lid;
-          any[k] = true;
+          if (vals !== null) {
+            for (let k = 0; k < keys.length; k++) {
+              const v = vals[k];
+              if (v === undefined || v === '') continue;
+              let lid = local[k].get(v);
+              if (lid === undefined) {
+                columns[k].dict.push(v);
+                lid = columns[k].dict.length;
+                local[k].set(v, lid);
+                any[k] = true;
+              }
+              localIds[id * keys.length + k] = lid;
+            }
+          }
         }
+        const at = id * keys.length;
+        for (let k = 0; k < keys.length; k++) columns[k].ids[i] = localIds[at + k];
       }
       for (let k = 0; k < keys.length; k++) {
         const name = s.d.prefix + keys[k];

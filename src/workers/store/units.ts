@@ -67,11 +67,15 @@ export async function interruptUnits(store: CaseStore, why: string): Promise<num
   const open = units.filter((u) => u.state === 'reading');
   if (open.length === 0) return 0;
   const files = await store.files();
+  const plain = new Set<IngestUnit>();
   for (const u of open) {
     u.state = 'interrupted';
     const rows = rowsOf(u, files);
-    // a plain file is its own row: its 'incomplete' state says it all
-    if (rows.length === 1 && rows[0].path === u.path) continue;
+    // a plain file is its own row: its 'incomplete' state says it all, and opening it again replaces that row
+    if (rows.length === 1 && rows[0].path === u.path) {
+      plain.add(u);
+      continue;
+    }
     const whole = rows.filter((f) => WHOLE.has(f.state)).length;
     const partial = rows.length - whole;
     const never = u.entries !== undefined ? Math.max(0, u.entries - rows.length) : undefined;
@@ -85,7 +89,7 @@ export async function interruptUnits(store: CaseStore, why: string): Promise<num
     };
     u.rowId = await store.addFile(row);
   }
-  await saveUnits(store, units);
+  await saveUnits(store, units.filter((u) => !plain.has(u)));
   return open.length;
 }
 

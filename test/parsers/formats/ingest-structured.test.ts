@@ -5,7 +5,8 @@ import { describe, expect } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
 import { ingestFile, type FileIngestResult } from '../../../src/workers/ingest/ingestFile.ts';
 import { eventAt } from '../../../src/workers/chunk/chunk.ts';
-import { corpusPath, itEachCorpus } from '../../harness/corpus.ts';
+import { corpusPath } from '../../harness/corpus.ts';
+import { itEachCorpus } from '../../harness/corpusEach.ts';
 import { otrfMembers } from './otrf.ts';
 
 async function run(path: string, bytes: Uint8Array, chunk: number): Promise<{ res: FileIngestResult; events: EventFields[] }> {

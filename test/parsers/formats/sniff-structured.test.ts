@@ -2,7 +2,8 @@
 // a Head from the first 64 KiB, name '', best score over PARSERS (earlier wins ties).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusCases, corpusPath, itEachCorpus, listCorpus, needsCorpus } from '../../harness/corpus.ts';
+import { corpusCases, corpusPath, listCorpus, needsCorpus } from '../../harness/corpus.ts';
+import { itEachCorpus } from '../../harness/corpusEach.ts';
 import { bestParser, makeHead } from '../../harness/parsers.ts';
 import { otrfMembers } from './otrf.ts';
 

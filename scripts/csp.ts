@@ -1,0 +1,26 @@
+// The Content-Security-Policy: nothing leaves the page or its workers; only this origin is allowed (the
+// enrichment issue adds its providers to connect-src explicitly). One definition for the build's meta tag,
+// the `npm start` server's header (vite.config.ts), public/_headers and docs/hosting.md (test/build/csp.test.ts
+// checks those two carry exactly this).
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Sent with every response by `npm start` (vite preview) and by the static hosts of docs/hosting.md. A meta tag
+ * binds only the page: a worker's policy comes from the HTTP header of its own script.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};

@@ -1,0 +1,27 @@
+// The policy of scripts/csp.ts is what public/_headers and the nginx/Apache snippets of docs/hosting.md send.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSP, SECURITY_HEADERS } from '../../scripts/csp.ts';
+
+const repo = join(import.meta.dirname, '../..');
+const read = (rel: string) => readFileSync(join(repo, rel), 'utf8');
+
+describe('Content-Security-Policy for static hosts', () => {
+  it('public/_headers sends every security header to every path', () => {
+    const text = read('public/_headers');
+    expect(text).toMatch(/^\/\*$/m);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`  ${name}: ${value}\n`);
+  });
+
+  it('the nginx and Apache snippets of docs/hosting.md carry the policy exactly', () => {
+    const text = read('docs/hosting.md');
+    expect(text).toContain(`add_header Content-Security-Policy "${CSP}" always;`);
+    expect(text).toContain(`Header always set Content-Security-Policy "${CSP}"`);
+  });
+
+  it('allows connections to this origin only', () => {
+    expect(CSP).toContain("connect-src 'self'");
+    expect(CSP).not.toMatch(/https?:|\*/);
+  });
+});
