@@ -48,7 +48,7 @@ test('built-in and user GeoIP data locate addresses, offline', async ({ page, co
   await app.waitForIdle();
   await expect(dialog.getByRole('table', { name: 'Your GeoIP files' })).toContainText('MaxMind database GeoLite2-City');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await app.search('init.host.loc.city:"Lyon office" and init.host.loc.label:private');
+  await app.search('col.file:auth.log and init.host.loc.city:"Lyon office" and init.host.loc.label:private');
   await expect(app.status()).toHaveText(/^1 (of [\d,]+ )?events/);
   await app.search('init.host.loc.city:"Test City" and init.host.loc.geo_point:"37.4,-122.1" and init.host.loc.org:"Google LLC"');
   await expect(app.status()).toHaveText(/^1 (of [\d,]+ )?events/);
