@@ -1,10 +1,10 @@
 // Cases as a person uses them: make a second case, fill it, go back to the first, rename it, delete the
 // second; the header, the status line and the table follow the open case.
 import { test, expect } from '@playwright/test';
-import { join, resolve } from 'node:path';
 import { LogdropPage } from './logdrop.page.ts';
+import { sshdFixture } from './fixtures.ts';
 
-const OPENSSH = join(resolve(import.meta.dirname, '../../shared/corpus'), 'loghub/OpenSSH/OpenSSH_2k.log');
+const OPENSSH = sshdFixture().file;
 
 test('create, fill, switch, rename and delete cases', async ({ page }) => {
   const app = new LogdropPage(page);
@@ -86,10 +86,10 @@ test('a file left half-read by a closed tab is searchable, marked, and can be re
   await app.waitForIdle();
 
   const files = page.getByRole('region', { name: 'Files in this case' });
-  const row = files.getByRole('listitem').filter({ hasText: 'OpenSSH_2k.log' });
+  const row = files.getByRole('listitem').filter({ hasText: 'sshd_2k.log' });
   await expect(row).toContainText(/Reading was interrupted \(tab closed or reloaded\) after [\d.]+ (KiB|MiB|bytes): 2,000 of this file's events were stored/);
   await app.expectStatus('2,000 events');
-  await row.getByRole('button', { name: 'Remove OpenSSH_2k.log' }).click();
+  await row.getByRole('button', { name: 'Remove sshd_2k.log' }).click();
   await app.waitForIdle();
   await app.expectStatus('0 events');
   await expect(files).toBeHidden();

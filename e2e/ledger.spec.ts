@@ -3,10 +3,10 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { LogdropPage } from './logdrop.page.ts';
+import { sshdFixture } from './fixtures.ts';
 
-const OPENSSH = resolve(import.meta.dirname, '../../shared/corpus/loghub/OpenSSH/OpenSSH_2k.log');
+const OPENSSH = sshdFixture().file;
 
 test('the ledger shows the file hash, exports as CSV, and a new zone re-times the events', async ({ page }) => {
   const bytes = readFileSync(OPENSSH);
@@ -17,7 +17,7 @@ test('the ledger shows the file hash, exports as CSV, and a new zone re-times th
   await app.expectStatus('2,000 events');
 
   const ledger = await app.openLedger();
-  const row = ledger.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /OpenSSH_2k\.log/ }) });
+  const row = ledger.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /sshd_2k\.log/ }) });
   await expect(row).toContainText(sha);
   await expect(row).toContainText('syslog3164');
   await expect(row).toContainText('2,000');
@@ -27,7 +27,7 @@ test('the ledger shows the file hash, exports as CSV, and a new zone re-times th
   const csv = readFileSync(await download.path(), 'utf8');
   const [header, line] = csv.split('\r\n');
   expect(header.startsWith('path,size_bytes,sha256,parser,')).toBe(true);
-  expect(line.startsWith(`OpenSSH_2k.log,${bytes.length},${sha},syslog3164,`)).toBe(true);
+  expect(line.startsWith(`sshd_2k.log,${bytes.length},${sha},syslog3164,`)).toBe(true);
 
   const firstTime = async () => {
     const cell = page.getByRole('region', { name: 'Events' }).getByRole('row').nth(1).getByRole('cell').first();
@@ -35,12 +35,12 @@ test('the ledger shows the file hash, exports as CSV, and a new zone re-times th
   };
   const before = await firstTime();
   expect(Number.isNaN(before)).toBe(false);
-  await row.getByRole('textbox', { name: 'Time zone for OpenSSH_2k.log' }).fill('+02:00');
-  await row.getByRole('button', { name: 'Apply to OpenSSH_2k.log' }).click();
+  await row.getByRole('textbox', { name: 'Time zone for sshd_2k.log' }).fill('+02:00');
+  await row.getByRole('button', { name: 'Apply to sshd_2k.log' }).click();
   await app.waitForIdle();
   await app.expectStatus('2,000 events');
   expect(await firstTime()).toBe(before - 2 * 3600_000);
-  await expect(row.getByRole('textbox', { name: 'Time zone for OpenSSH_2k.log' })).toHaveValue('+02:00');
+  await expect(row.getByRole('textbox', { name: 'Time zone for sshd_2k.log' })).toHaveValue('+02:00');
   await page.screenshot({ path: process.env.LEDGER_SHOT ?? test.info().outputPath('ledger.png'), fullPage: true });
 });
 
@@ -49,9 +49,9 @@ test('another parser re-reads the file; after a reload the ledger asks for the f
   await app.open();
   await app.dropFiles([OPENSSH]);
   let ledger = await app.openLedger();
-  const row = () => ledger.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /OpenSSH_2k\.log/ }) });
-  await row().getByRole('combobox', { name: 'Parser for OpenSSH_2k.log' }).selectOption('generic');
-  await row().getByRole('button', { name: 'Apply to OpenSSH_2k.log' }).click();
+  const row = () => ledger.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /sshd_2k\.log/ }) });
+  await row().getByRole('combobox', { name: 'Parser for sshd_2k.log' }).selectOption('generic');
+  await row().getByRole('button', { name: 'Apply to sshd_2k.log' }).click();
   await app.waitForIdle();
   await expect(row().getByRole('cell').nth(2)).toContainText('generic');
   await app.search('parser.name:generic');
@@ -60,11 +60,11 @@ test('another parser re-reads the file; after a reload the ledger asks for the f
   await page.reload();
   await app.waitForIdle();
   ledger = await app.openLedger();
-  await row().getByRole('combobox', { name: 'Parser for OpenSSH_2k.log' }).selectOption('syslog3164');
-  await row().getByRole('button', { name: 'Apply to OpenSSH_2k.log' }).click();
+  await row().getByRole('combobox', { name: 'Parser for sshd_2k.log' }).selectOption('syslog3164');
+  await row().getByRole('button', { name: 'Apply to sshd_2k.log' }).click();
   await app.waitForIdle();
   await expect(row().getByRole('alert')).toContainText('drop it again');
-  await row().getByLabel('Pick OpenSSH_2k.log again').setInputFiles(OPENSSH);
+  await row().getByLabel('Pick sshd_2k.log again').setInputFiles(OPENSSH);
   await app.waitForIdle();
   await expect(row().getByRole('cell').nth(2)).toContainText('syslog3164');
   await expect(row().getByRole('alert')).toHaveCount(0);
