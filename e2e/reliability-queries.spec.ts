@@ -82,5 +82,5 @@ test('hostile queries answer in place, with no page error and no long main-threa
 
   expect(watch.errors).toEqual([]);
   if (longTasksAssertable()) expect(tasks).toEqual([]);
-  else console.log(`[reliability-queries] machine loaded (${loadavg()[0].toFixed(1)}): long tasks not asserted: ${JSON.stringify(tasks)}`);
+  else console.log(`[reliability-queries] long tasks (not asserted; LOGDROP_ASSERT_LONG_TASKS=1 asserts them; load ${loadavg()[0].toFixed(1)}): ${JSON.stringify(tasks)}`);
 });
