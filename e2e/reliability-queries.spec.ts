@@ -25,7 +25,7 @@ function writeLog(dir: string): string {
   return path;
 }
 
-test('hostile queries answer in place, with no page error and no long main-thread task', async ({ page }, info) => {
+test('hostile queries answer in place, with no page error (main-thread long tasks printed)', async ({ page }, info) => {
   const dir = info.outputPath('inputs');
   mkdirSync(dir, { recursive: true });
   const log = writeLog(dir);
