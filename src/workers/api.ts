@@ -2,10 +2,16 @@
 // Designed for millions of events: the UI only ever receives pages, facets, series and counts —
 // never the dataset. Only types here: the app imports this file for types, never engine internals.
 import type { EventFields } from '../core/schema.ts';
-import type { Alert, AlertState, DetectorInfo, ParamValue, Severity } from '../detect/types.ts';
+import type { AlertState, DetectorInfo, ParamValue } from '../detect/types.ts';
 
 export type { Alert, AlertState, Coverage, DetectorInfo, ParamSpec, ParamValue, Severity } from '../detect/types.ts';
 export { SEVERITIES } from '../detect/types.ts';
+export type * from './api/alerts.ts';
+export type * from './api/geo.ts';
+export type * from './api/insight.ts';
+import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
+import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
+import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
 
 export interface CaseInfo {
   id: string;
@@ -242,169 +248,6 @@ export interface HistogramBucket { start: number; count: number; split?: Record<
 export interface Histogram { bucketMs: number; from: number; to: number; buckets: HistogramBucket[]; splitField?: string }
 
 export interface FieldCatalogEntry { field: string; kind: 'num' | 'dict' | 'text'; count: number; samples: string[] }
-
-export type AlertStatus = AlertState['status'];
-
-/** Which alerts to list; every part optional (absent = all). */
-export interface AlertFilter {
-  severities?: Severity[];
-  statuses?: AlertStatus[];
-  ruleIds?: string[];
-  /** obs.host.name of the evidence (Alert.host contains it) */
-  host?: string;
-  /** case-insensitive substring of the message, rule name or group values */
-  text?: string;
-}
-
-/** An alert with what the user set on it (status 'new' and an empty note when nothing was set). */
-export interface AlertItem extends Alert {
-  state: AlertState;
-}
-
-export interface AlertList {
-  alerts: AlertItem[];
-  /** counts over the filtered alerts */
-  bySeverity: Record<Severity, number>;
-  byStatus: Record<AlertStatus, number>;
-  /** alerts in the case before filtering */
-  total: number;
-  /** milliseconds of the last detection run */
-  runMs: number;
-}
-
-// GeoIP enrichment (offline): the built-in tables and the user's own files.
-export type GeoScope = 'case' | 'all';
-
-export interface UserGeoInfo {
-  id: string;
-  name: string;
-  /** kept with this case, or for every case of this browser */
-  scope: GeoScope;
-  kind: 'mmdb' | 'ranges';
-  /** the mmdb database type (GeoLite2-City ...) or how many ranges were read */
-  detail: string;
-  /** the loc fields it can fill: country_short, country, city, geo_point, asn, org */
-  keys: string[];
-  addedMs: number;
-  bytes: number;
-  /** rows of a range file that could not be read, with why */
-  skipped: { row: number; reason: string }[];
-}
-
-export interface GeoStatus {
-  builtin: {
-    state: 'loading' | 'ready' | 'failed' | 'absent';
-    message?: string;
-    sources: { title: string; licence: string; attribution: string; url: string }[];
-  };
-  user: UserGeoInfo[];
-}
-
-export type GeoDataResult = { ok: true; status: GeoStatus } | { ok: false; error: string };
-/** A value the UI can click through: `query` selects its events (the engine writes query text, the UI never quotes). */
-export interface FilterValue extends FacetValue { query: string }
-
-export type EntityKind = 'ip' | 'user' | 'host';
-
-/** A value seen beside the entity (a user an IP tried, an IP a user came from), with its outcomes. */
-export interface Counterpart {
-  kind?: EntityKind;
-  value: string;
-  count: number;
-  success: number;
-  failure: number;
-  /** the entity's events with this counterpart */
-  query: string;
-}
-
-export interface CounterpartGroup {
-  field: string;
-  /** plain words: "Users it tried", "Source IPs" */
-  title: string;
-  distinct: number;
-  values: Counterpart[];
-}
-
-/** The Hayabusa logon-summary idea: logon events (action:logon) of the entity and how they went. */
-export interface LogonSummary {
-  total: number;
-  success: number;
-  failure: number;
-  /** logon.type_name (Windows logon types) */
-  types: FacetValue[];
-  /** data.auth_method (sshd: password, publickey) */
-  methods: FacetValue[];
-}
-
-export interface EntitySummary {
-  kind: EntityKind;
-  value: string;
-  /** selects the entity's events: "show these events" runs it in the search view */
-  query: string;
-  total: number;
-  firstSeen?: number;
-  lastSeen?: number;
-  outcomes: FilterValue[];
-  /** the entity's events over time, split by outcome */
-  activity: Histogram;
-  logons: LogonSummary;
-  counterparts: CounterpartGroup[];
-  /** ports, apps, actions, event ids: only fields the entity's events carry */
-  facets: { field: string; title: string; distinct: number; values: FilterValue[] }[];
-  /** *.host.loc.* facets (GeoIP enrichment) when the case has them; empty otherwise */
-  location: Facet[];
-}
-
-export interface GraphNode {
-  /** `${kind}:${value}` */
-  id: string;
-  kind: EntityKind;
-  value: string;
-  /** events the node takes part in (as an edge end) */
-  count: number;
-  success: number;
-  failure: number;
-  /** layout position (force layout computed in the worker) and radius from the count */
-  x: number;
-  y: number;
-  r: number;
-}
-
-export interface GraphEdge { source: string; target: string; count: number; success: number; failure: number }
-
-export interface Graph {
-  query: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** before the node cap: "showing the top N of M" */
-  totalNodes: number;
-  totalEdges: number;
-  /** events of the query that made at least one edge */
-  events: number;
-  layoutMs: number;
-}
-
-export type GraphResult = { ok: true; graph: Graph } | { ok: false; error: QueryError };
-
-/** A series name (outcome value) -> the query term selecting it; "(other)" and "(none)" have none. */
-export type SeriesQueries = Record<string, string>;
-
-/** The mini-SIEM page, aggregated in the engine (every series small enough for one chart). */
-export interface DashboardData {
-  total: number;
-  /** every event over time, split by outcome */
-  events: Histogram;
-  /** logon events (action:logon) over time, split by outcome */
-  logons: Histogram;
-  logonQuery: string;
-  outcomeQueries: SeriesQueries;
-  sourceIps: { field: string; distinct: number; values: FilterValue[] };
-  /** accounts aimed at by logons */
-  targetedUsers: { field: string; distinct: number; values: FilterValue[] };
-  actions: { field: string; distinct: number; values: FilterValue[] };
-  /** init.host.loc.country when the case is enriched */
-  countries?: { field: string; distinct: number; values: FilterValue[] };
-}
 
 export interface EngineApi {
   // cases

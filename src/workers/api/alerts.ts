@@ -1,0 +1,31 @@
+// EngineApi's alert types (the list, its filter, an alert with the user's state). Only types.
+import type { Alert, AlertState, Severity } from '../../detect/types.ts';
+
+export type AlertStatus = AlertState['status'];
+
+/** Which alerts to list; every part optional (absent = all). */
+export interface AlertFilter {
+  severities?: Severity[];
+  statuses?: AlertStatus[];
+  ruleIds?: string[];
+  /** obs.host.name of the evidence (Alert.host contains it) */
+  host?: string;
+  /** case-insensitive substring of the message, rule name or group values */
+  text?: string;
+}
+
+/** An alert with what the user set on it (status 'new' and an empty note when nothing was set). */
+export interface AlertItem extends Alert {
+  state: AlertState;
+}
+
+export interface AlertList {
+  alerts: AlertItem[];
+  /** counts over the filtered alerts */
+  bySeverity: Record<Severity, number>;
+  byStatus: Record<AlertStatus, number>;
+  /** alerts in the case before filtering */
+  total: number;
+  /** milliseconds of the last detection run */
+  runMs: number;
+}
