@@ -5,21 +5,13 @@ import type { EventFields } from '../src/core/schema.ts';
 import { ChunkBuilder, type EventChunk } from '../src/workers/chunk/chunk.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
+import { rng } from '../scripts/rng.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const CHUNK = 10_000;
 const RUNS = 5;
 const T0 = Date.UTC(2024, 9, 1);
 
-function rng(seed: number): () => number {
-  // mulberry32: small, fast, deterministic
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTS = Array.from({ length: 20 }, (_, i) => `srv-${String(i).padStart(2, '0')}`);
 const USERS = [...Array.from({ length: 300 }, (_, i) => `user${i}`), 'root', 'admin', 'administrator', 'oracle', 'postgres', 'ubuntu', 'test', 'guest'];

@@ -10,20 +10,13 @@ import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 import { caseTable } from '../src/workers/query/eventTable.ts';
 import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
 import { corpusExists, corpusPath, listCorpus } from '../test/harness/corpus.ts';
+import { rng } from '../scripts/rng.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 3);
 const CHUNK = 10_000;
 const T0 = Date.UTC(2026, 2, 1);
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTS = Array.from({ length: 30 }, (_, i) => `WS-${String(i).padStart(3, '0')}`);
 const USERS = ['alice', 'bob', 'carol', 'dave', 'svc_backup', 'administrator', 'SYSTEM', 'eve', 'mallory'];

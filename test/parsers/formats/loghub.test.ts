@@ -14,15 +14,8 @@ import { hdfs } from '../../../src/parsers/formats/hdfs.ts';
 import { cbs } from '../../../src/parsers/formats/cbs.ts';
 import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 import { makeCtx } from '../../harness/parsers.ts';
+import { day, hms, iso, mon, type Check, type Row } from '../../harness/loghub.ts';
 
-type Row = Record<string, string>;
-type Check = [truthColumn: string, actual: (ev: EventFields) => string | number | undefined];
-
-const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const iso = (ev: EventFields) => (typeof ev.ts === 'number' ? new Date(ev.ts).toISOString() : '');
-const hms = (ev: EventFields) => iso(ev).slice(11, 19);
-const mon = (ev: EventFields) => (typeof ev.ts === 'number' ? MON[new Date(ev.ts).getUTCMonth()] : undefined);
-const day = (ev: EventFields) => (typeof ev.ts === 'number' ? String(new Date(ev.ts).getUTCDate()) : undefined);
 const f = (name: string) => (ev: EventFields) => ev[name];
 const msg = (ev: EventFields) => String(ev.message ?? '').trim();
 
