@@ -2,49 +2,9 @@
 // formatInZone(Date.UTC(2026, 2, 3, 14, 2, 11, 5), 'Europe/Paris') = '2026-03-03 15:02:11.005 +01:00'.
 // Pure Intl: formatters are cached per zone (building one costs far more than using it).
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { formatOffset, isKnownZone, offsetMinutes, partsIn } from '../core/zoneTime.ts';
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of an instant in a zone. */
-function partsIn(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  if (zone === 'UTC') {
-    const t = new Date(ms);
-    return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds() };
-  }
-  const out = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0 };
-  for (const p of formatterFor(zone).formatToParts(ms)) {
-    if (p.type === 'year') out.y = Number(p.value);
-    else if (p.type === 'month') out.mo = Number(p.value);
-    else if (p.type === 'day') out.d = Number(p.value);
-    else if (p.type === 'hour') out.h = Number(p.value);
-    else if (p.type === 'minute') out.mi = Number(p.value);
-    else if (p.type === 'second') out.s = Number(p.value);
-  }
-  return out;
-}
-
-/** Minutes east of UTC of the zone at that instant (DST included). */
-export function offsetMinutes(ms: number, zone: string): number {
-  if (zone === 'UTC') return 0;
-  const p = partsIn(ms, zone);
-  const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
-}
-
-export function formatOffset(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+export { formatOffset, isKnownZone, offsetMinutes };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -62,7 +22,7 @@ export function formatInZone(ts: unknown, zone: string, f: TimeFormat = {}): str
   const p = partsIn(ts, zone);
   let s = `${p.y}-${pad(p.mo)}-${pad(p.d)} ${pad(p.h)}:${pad(p.mi)}`;
   if (f.seconds !== false) s += `:${pad(p.s)}`;
-  if (f.ms !== false && f.seconds !== false) s += `.${pad(((ts % 1000) + 1000) % 1000, 3)}`;
+  if (f.ms !== false && f.seconds !== false) s += `.${pad(((Math.floor(ts) % 1000) + 1000) % 1000, 3)}`; // whole ms: sub-ms times are floats
   if (f.offset !== false) s += ` ${formatOffset(offsetMinutes(ts, zone))}`;
   return s;
 }
@@ -70,15 +30,4 @@ export function formatInZone(ts: unknown, zone: string, f: TimeFormat = {}): str
 /** The zone as a header says it: 'UTC' or 'Europe/Paris (UTC+01:00)', offset taken at `atMs`. */
 export function zoneLabel(zone: string, atMs: number = Date.now()): string {
   return zone === 'UTC' ? 'UTC+00:00' : `${zone} (UTC${formatOffset(offsetMinutes(atMs, zone))})`;
-}
-
-/** True when Intl knows the zone (a stored setting from another browser may not be). */
-export function isKnownZone(zone: string): boolean {
-  if (zone === 'UTC') return true;
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,9 +9,11 @@ export { SEVERITIES } from '../detect/types.ts';
 export type * from './api/alerts.ts';
 export type * from './api/geo.ts';
 export type * from './api/insight.ts';
+export type * from './api/export.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
+import type { ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 
 export interface CaseInfo {
   id: string;
@@ -325,6 +327,11 @@ export interface EngineApi {
   addGeoData(file: Blob, name: string, scope: GeoScope): Promise<GeoDataResult>;
   removeGeoData(id: string): Promise<GeoStatus>;
 
-  // exports: the engine streams the file; the UI only saves the Blob
-  export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;
+  // exports (src/workers/export): the engine streams the file in pages into a Blob; the UI only saves it
+  /** the exporters, in menu order */
+  exporters(): Promise<ExporterInfo[]>;
+  /** the events of a query handle in the given sort, written by one exporter; progress ~10 times a second */
+  export(handle: number, exporterId: string, options: ExportOptions, onProgress?: (p: ExportProgress) => void): Promise<ExportResult>;
+  /** stops export `runId` (it resolves with cancelled: true) */
+  cancelExport(runId: number): Promise<void>;
 }

@@ -21,6 +21,7 @@ import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 import { forceLayout } from './graph/forceLayout.ts';
+import { createExportOps } from './export/ops.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -360,9 +361,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async setAlertState(id, state) {
       return requireCase().alerts.setState(id, state.status, state.note);
     },
-    async export() {
-      throw new Error('export is not available yet');
-    },
     ...createLedgerOps({
       runIngest, sources, requireCase, exclusive,
       async reindex(c) {
@@ -372,6 +370,12 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         await refreshCounts(o);
         await o.alerts.runAll(tableOf(o));
         return o.info;
+      },
+    }),
+    ...createExportOps({
+      current: () => {
+        const c = open;
+        return c === undefined ? undefined : { index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files() };
       },
     }),
     ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),

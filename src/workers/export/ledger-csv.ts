@@ -6,9 +6,7 @@
 // number, which a spreadsheet reads as a number, never as a formula.
 import type { FileLedgerEntry } from '../api.ts';
 import { LEDGER_COLUMNS, ledgerRecord, type LedgerRecord } from './ledger-rows.ts';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+import { neutralise } from './neutralise.ts';
 /** the columns whose text comes from the logs or the archive (everything else the app writes itself) */
 const LOG_TEXT = new Set<keyof LedgerRecord>(['path', 'message', 'issues']);
 
@@ -19,7 +17,7 @@ const LOG_TEXT = new Set<keyof LedgerRecord>(['path', 'message', 'issues']);
 export function csvCell(value: string | number, guard = true): string {
   // numbers are written as numbers: a negative number is data, not a formula
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = guard && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  const safe = guard ? neutralise(value) : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,0 +1,75 @@
+// The export part of EngineApi over the open case (engine.ts spreads these in): checks the request, runs the
+// exporter into a Blob with progress (at most ~10 reports a second) and cancel, and adds the provenance.
+import type { EngineApi, ExportOptions, ExportResult, FileLedgerEntry } from '../api.ts';
+import type { CaseIndex } from '../query/caseIndex.ts';
+import { isKnownZone } from '../../core/zoneTime.ts';
+import { exporterById, exporterInfos } from './index.ts';
+import { runExport } from './run.ts';
+import { BlobSink } from './sinks.ts';
+import { DEFAULT_INDEX, indexNameProblem } from './es-index.ts';
+import { exportFileName, provenance } from './provenance.ts';
+import type { ExportSettings } from './types.ts';
+
+export interface ExportHost {
+  /** the open case, or undefined */
+  current(): { index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]> } | undefined;
+}
+
+export type ExportOps = Pick<EngineApi, 'exporters' | 'export' | 'cancelExport'>;
+
+/** The options with defaults, or why they cannot be used. */
+export function exportSettings(o: ExportOptions): ExportSettings | string {
+  const timeZone = o.timeZone ?? 'UTC';
+  if (!isKnownZone(timeZone)) return `unknown time zone "${timeZone}"`;
+  const indexName = o.indexName ?? DEFAULT_INDEX;
+  const problem = indexNameProblem(indexName);
+  if (problem !== undefined) return problem;
+  return { columns: o.columns ?? [], timeZone, neutralise: o.neutralise ?? true, indexName };
+}
+
+export function createExportOps(host: ExportHost): ExportOps {
+  const running = new Map<number, { cancelled: boolean }>();
+  return {
+    async exporters() {
+      return exporterInfos();
+    },
+    async export(handle, exporterId, options, onProgress): Promise<ExportResult> {
+      const c = host.current();
+      if (c === undefined) return { ok: false, message: 'No case is open.' };
+      const exporter = exporterById(exporterId);
+      if (exporter === undefined) return { ok: false, message: `There is no exporter "${exporterId}".` };
+      const settings = exportSettings(options);
+      if (typeof settings === 'string') return { ok: false, message: `Cannot export: ${settings}.` };
+      const rows = c.rows(handle);
+      if (rows === undefined) return { ok: false, message: 'The search behind this export is gone: search again, then export.' };
+      const run = { cancelled: false };
+      if (options.runId !== undefined) running.set(options.runId, run);
+      let last = 0;
+      try {
+        const sink = new BlobSink();
+        const exportedMs = Date.now();
+        const r = await runExport(c.index, rows, exporter, settings, options.sort, sink, {
+          cancelled: () => run.cancelled,
+          progress(done, total) {
+            const t = performance.now();
+            if (onProgress === undefined || (t - last < 100 && done < total)) return;
+            last = t;
+            void onProgress({ runId: options.runId, done, total });
+          },
+        });
+        if (r === 'cancelled') return { ok: false, cancelled: true, message: 'The export was cancelled.' };
+        const prov = provenance({
+          exporter, settings, caseName: c.caseName, query: options.query ?? '', range: options.range, sort: options.sort,
+          rows: r.rows, paths: r.files, ledger: await c.ledger(), exportedMs,
+        });
+        return { ok: true, blob: sink.blob(exporter.mime), fileName: exportFileName(c.caseName, exporter, exportedMs), rows: r.rows, provenance: prov };
+      } finally {
+        if (options.runId !== undefined) running.delete(options.runId);
+      }
+    },
+    async cancelExport(runId) {
+      const run = running.get(runId);
+      if (run !== undefined) run.cancelled = true;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Where export text goes. BlobSink (browser): text is handed to Blob parts every few MiB, so the worker's heap
+// holds one part while the browser keeps the rest in its blob store (on disk when large). TextSink: tests.
+import type { ExportSink } from './run.ts';
+
+const PART_CHARS = 4 << 20;
+
+export class BlobSink implements ExportSink {
+  private parts: Blob[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+
+  write(text: string): void {
+    if (text === '') return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= PART_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  blob(type: string): Blob {
+    this.flush();
+    return new Blob(this.parts, { type });
+  }
+}
+
+export class TextSink implements ExportSink {
+  text = '';
+  write(text: string): void {
+    this.text += text;
+  }
+}
