@@ -80,9 +80,32 @@ export class LogdropPage {
     return download;
   }
 
-  async exportCsv(): Promise<Download> {
-    const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: 'Export CSV' }).click();
-    return download;
+  /**
+   * Search view: Export -> pick a format -> Download. Resolves with the file and, when the provenance box is
+   * ticked (the default), its .provenance.json sidecar.
+   */
+  async exportEvents(format: string | RegExp, options: { neutralise?: boolean; indexName?: string; provenance?: boolean } = {}): Promise<Download[]> {
+    const panel = this.page.getByRole('dialog', { name: 'Export' });
+    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await panel.getByRole('radio', { name: format }).check();
+    const toggle = panel.getByRole('checkbox', { name: /Neutralise formulas/ });
+    if (options.neutralise !== undefined) await toggle.setChecked(options.neutralise);
+    if (options.indexName !== undefined) await panel.getByRole('textbox', { name: 'Index name' }).fill(options.indexName);
+    const sidecar = options.provenance ?? true;
+    await panel.getByRole('checkbox', { name: /Save provenance/ }).setChecked(sidecar);
+    const downloads: Download[] = [];
+    const wanted = sidecar ? 2 : 1;
+    const all = new Promise<Download[]>((resolve) => {
+      const on = (d: Download) => {
+        downloads.push(d);
+        if (downloads.length === wanted) {
+          this.page.off('download', on);
+          resolve(downloads);
+        }
+      };
+      this.page.on('download', on);
+    });
+    await panel.getByRole('button', { name: /^Download/ }).click();
+    return all;
   }
 }

@@ -53,16 +53,33 @@ export function formatOffset(minutes: number): string {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * The zone's offset of an instant, asked of Intl once per 15-minute slot: every zone changes its offset on a
+ * quarter hour, and formatToParts per row would cost exports more than everything else together.
+ */
+const slotOffsets = new Map<string, { slot: number; minutes: number }>();
+const SLOT_MS = 15 * 60_000;
+function slotOffset(ms: number, zone: string): number {
+  if (zone === 'UTC') return 0;
+  const slot = Math.floor(ms / SLOT_MS);
+  const cached = slotOffsets.get(zone);
+  if (cached !== undefined && cached.slot === slot) return cached.minutes;
+  const minutes = offsetMinutes(slot * SLOT_MS, zone);
+  slotOffsets.set(zone, { slot, minutes });
+  return minutes;
+}
+
 /** 'YYYY-MM-DD', 'HH:MM:SS.mmm' and the offset of an instant in a zone: the pieces every export format joins. */
 export function zonedPieces(ms: number, zone: string): { date: string; time: string; offset: string } {
   // whole milliseconds: a sub-millisecond time (nginx $msec, microsecond stamps) is a float like 124.77001953125
   ms = Math.floor(ms);
-  const p = partsIn(ms, zone);
-  const frac = pad(((ms % 1000) + 1000) % 1000, 3);
+  const minutes = slotOffset(ms, zone);
+  const t = new Date(ms + minutes * 60_000); // the wall clock, read with the UTC getters
+  const y = t.getUTCFullYear();
   return {
-    date: `${p.y < 0 ? '-' : ''}${pad(Math.abs(p.y), 4)}-${pad(p.mo)}-${pad(p.d)}`,
-    time: `${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}.${frac}`,
-    offset: formatOffset(offsetMinutes(ms, zone)),
+    date: `${y < 0 ? '-' : ''}${pad(Math.abs(y), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`,
+    time: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}`,
+    offset: formatOffset(minutes),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ExporterInfo {
   /** file name extension, without the dot ('csv', 'ndjson', 'json') */
   extension: string;
   mime: string;
+  /** false: the file holds no events (an index template) */
+  rows: boolean;
   /** the options that change its output (the menu shows only these) */
   uses: { columns?: boolean; neutralise?: boolean; timeZone?: boolean; indexName?: boolean };
 }

@@ -22,5 +22,5 @@ export function exporterById(id: string): Exporter | undefined {
 
 /** What the UI lists (no functions: it crosses the worker boundary). */
 export function exporterInfos(): ExporterInfo[] {
-  return EXPORTERS.map(({ id, title, description, group, extension, mime, uses }) => ({ id, title, description, group, extension, mime, uses }));
+  return EXPORTERS.map(({ id, title, description, group, extension, mime, rows, uses }) => ({ id, title, description, group, extension, mime, rows, uses }));
 }

@@ -37,7 +37,5 @@ export interface ExportWriter {
 export interface Exporter extends ExporterInfo {
   /** bump when the output changes (the provenance names it) */
   version: number;
-  /** false: the file does not hold the events (an index template): no row is read */
-  rows: boolean;
   open(read: RowReader, settings: ExportSettings): ExportWriter;
 }

@@ -18,6 +18,7 @@ import { ResultTable } from './table/ResultTable.tsx';
 import { ColumnChooser } from './table/ColumnChooser.tsx';
 import { DEFAULT_COLUMNS, PROJECTOR_COLUMNS } from './table/columns.ts';
 import { DetailDrawer } from './detail/DetailDrawer.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
 import './search.css';
 
 export interface SearchViewProps extends ViewProps {
@@ -105,6 +106,9 @@ export function SearchView(p: SearchViewProps) {
               </select>
             </label>
           )}
+          <ExportMenu engine={engine} tracker={tracker} handle={result?.error === undefined ? result?.handle : undefined} total={result?.total ?? 0} query={route.query}
+            range={{ from: route.from, to: route.to }} sort={route.sort} columns={columns} timeZone={timeZone}
+          />
           <ColumnChooser catalog={search.catalog} columns={columns} onChange={(c) => go({ ...route, columns: c }, { replace: true })} onReset={() => go({ ...route, columns: undefined }, { replace: true })} />
         </div>
         {caseEmpty ? (
