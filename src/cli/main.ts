@@ -2,6 +2,7 @@
 import { normalize } from './normalize.ts';
 import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
+import { exportCommand, FORMATS } from './export.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
 
@@ -10,6 +11,9 @@ commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
   query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
                         first; a query error is shown with a caret under its position (exit 2)
+  export --format F FILE...
+                        the events (all, or --query's) written by one of the app's exporters on stdout:
+                        csv, analyst, all, timesketch, timeline-explorer, ndjson, ecs, bulk, template
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -21,7 +25,14 @@ options:
   --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
   --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
                         JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
-  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
+  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)
+  --query Q             (export) only the events matching Q
+  --columns A,B,...     (export csv) the columns, in order (default: the table's default columns)
+  --sort FIELD[:desc]   (export) order by a field (default: time, oldest first)
+  --zone ZONE           (export) IANA zone or UTC for written times, always with their offset (default UTC)
+  --index NAME          (export bulk, template) the Elasticsearch/OpenSearch index (default logdrop)
+  --no-neutralise       (export csv*) write cells starting with = + - @ as they are (default: prefix ')
+  --provenance FILE     (export) also write the provenance JSON (query, zone, files with SHA-256) to FILE`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -55,6 +66,12 @@ async function main(argv: string[]): Promise<number> {
   const rules: string[] = [];
   const geoFiles: string[] = [];
   let useGeo = true;
+  const exp: { format?: string; query?: string; columns?: string[]; sort?: { field: string; dir: 'asc' | 'desc' }; zone?: string; indexName?: string; neutralise?: boolean; provenancePath?: string } = {};
+  const value = (i: number, flag: string): string => {
+    const v = rest[i];
+    if (v === undefined) throw new UsageError(`${flag} expects a value`);
+    return v;
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -77,9 +94,21 @@ async function main(argv: string[]): Promise<number> {
       geoFiles.push(file);
     }
     else if (a === '--no-geoip') useGeo = false;
+    else if (a === '--format') exp.format = value(++i, a);
+    else if (a === '--query') exp.query = value(++i, a);
+    else if (a === '--columns') exp.columns = value(++i, a).split(',').map((c) => c.trim()).filter((c) => c !== '');
+    else if (a === '--sort') {
+      const [field, dir = 'asc'] = value(++i, a).split(':');
+      if (dir !== 'asc' && dir !== 'desc') throw new UsageError(`--sort expects FIELD or FIELD:desc, got "${rest[i]}"`);
+      exp.sort = { field, dir };
+    }
+    else if (a === '--zone') exp.zone = value(++i, a);
+    else if (a === '--index') exp.indexName = value(++i, a);
+    else if (a === '--no-neutralise') exp.neutralise = false;
+    else if (a === '--provenance') exp.provenancePath = value(++i, a);
     else files.push(a);
   }
-  const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
+  const geo = useGeo && (command === 'normalize' || command === 'query' || command === 'export') ? await loadCliGeo(geoFiles) : undefined;
   if (command === 'normalize' && files.length > 0) {
     const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
     return ledger.some((f) => f.state === 'failed') ? 1 : 0;
@@ -91,6 +120,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'detect' && files.length > 0) {
     const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
+    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'export' && files.length > 0) {
+    if (exp.format === undefined) throw new UsageError(`export expects --format, one of: ${Object.keys(FORMATS).join(', ')}`);
+    const run = await exportCommand(files, { ...exp, format: exp.format, parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
   }
   process.stderr.write(USAGE + '\n');
