@@ -106,6 +106,7 @@ export class LogdropPage {
       this.page.on('download', on);
     });
     await panel.getByRole('button', { name: /^Download/ }).click();
-    return all;
+    // the small sidecar may arrive first: the export, then its provenance
+    return (await all).sort((a, b) => Number(a.suggestedFilename().endsWith('.provenance.json')) - Number(b.suggestedFilename().endsWith('.provenance.json')));
   }
 }
