@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
     console.log(`\nall ingest runs (ms): ${ingest.map((x) => fmt(x)).join(', ')}; ceiling runs (ms): ${ceiling.map((x) => fmt(x)).join(', ')}`);
+    // closed first: the heap figures below find the engine worker among the browser's workers
+    await page.context().close();
     const families = await formatFamilies(browser);
     const linuxHeap = engineHeap === undefined ? NaN : (engineHeap.usedBytes + engineHeap.backingBytes) / LINES;
     targets([
