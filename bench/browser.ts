@@ -9,8 +9,11 @@ export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 5174);
 const APP_URL = `http://127.0.0.1:${BENCH_PORT}/?testing=1`;
 
 export async function startServer(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(BENCH_PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+  // BENCH_OUT_DIR serves another build (a before/after comparison: `npx vite build --outDir dist-before`)
+  const outDir = process.env.BENCH_OUT_DIR === undefined ? [] : ['--outDir', process.env.BENCH_OUT_DIR];
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(BENCH_PORT), '--strictPort', ...outDir], { stdio: 'ignore' });
+  // up to 60 s: on a loaded machine npx and vite take a while to start
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${BENCH_PORT}/`)).ok) return server;
     } catch {

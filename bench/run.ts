@@ -1,6 +1,7 @@
 // `npm run bench`: the ingest and query benchmarks in headless Chromium through the real app path,
 // with the bare parse ceiling measured in the same run (compare ratios: these machines are noisy).
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { accessLog, authLog, evtxFile, jsonLines } from './generate.ts';
 import { ceilingMs, idle, ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer, timeEngine, workerHeaps } from './browser.ts';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
@@ -67,30 +68,57 @@ async function main(): Promise<void> {
     console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
     console.log(`\nall ingest runs (ms): ${ingest.map((x) => fmt(x)).join(', ')}; ceiling runs (ms): ${ceiling.map((x) => fmt(x)).join(', ')}`);
-    await formatFamilies(browser);
+    // closed first: the heap figures below find the engine worker among the browser's workers
+    await page.context().close();
+    const families = await formatFamilies(browser);
+    const linuxHeap = engineHeap === undefined ? NaN : (engineHeap.usedBytes + engineHeap.backingBytes) / LINES;
+    targets([
+      [`${fmt(LINES)}-line auth.log drop -> searchable`, `${fmt(ing / 1000, 1)} s, ${fmt(ing / ceil, 1)}x the ceiling`, '<= 3 s and <= 3x the ceiling (1M lines)'],
+      [`${fmt(LINES)} JSON lines`, `${fmt((families.get('JSON lines')?.ms ?? NaN) / 1000, 1)} s`, '<= 5 s (1M lines)'],
+      ['EVTX (100k records)', `${fmt(families.get('EVTX')?.eventsPerS ?? NaN)} records/s`, '>= 40,000 records/s'],
+      [`reopen a ${fmt(LINES)}-event case`, `${fmt(median(reopen) / 1000, 1)} s`, '<= 1 s (1M events)'],
+      ['engine heap per event, Linux case', `${fmt(linuxHeap)} B/event`, '<= 300 B/event'],
+      ['engine heap per event, Windows case (EVTX)', `${fmt(families.get('EVTX')?.heapPerEvent ?? NaN)} B/event`, '<= 300 B/event'],
+      ['longest main-thread task during ingest', `${fmt(median(maxLong))} ms`, '<= 50 ms'],
+    ]);
   } finally {
     await browser.close();
     server.kill();
   }
 }
 
-/** One ingest per format family through the UI (issue 3's figures): events/s and MB/s. */
-async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Promise<void> {
+/** Issue 15's table: each figure of this run beside its target, and the machine's load while it ran. */
+function targets(rows: [string, string, string][]): void {
+  const [one, five] = loadavg();
+  console.log(`\nissue 15 targets (this run; load average ${one.toFixed(1)} / ${five.toFixed(1)}: on a loaded machine compare ratios, not seconds)`);
+  console.log('measure | now | target');
+  for (const [k, now, target] of rows) console.log(`${k} | ${now} | ${target}`);
+}
+
+interface FamilyFigures { ms: number; eventsPerS: number; heapPerEvent: number }
+
+/** One ingest per format family through the UI (issue 3's figures): events/s, MB/s and the engine heap per event. */
+async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Promise<Map<string, FamilyFigures>> {
+  const out = new Map<string, FamilyFigures>();
   const families: [string, string][] = [
     ['syslog (auth.log)', await authLog(LINES)],
     ['JSON lines', await jsonLines(LINES)],
     ['Apache access (combined)', await accessLog(LINES)],
     ['EVTX', evtxFile(100_000).path],
   ];
-  console.log('\nformat family | input | drop -> searchable | events/s | MB/s');
+  console.log('\nformat family | input | drop -> searchable | events/s | MB/s | engine heap');
   for (const [name, file] of families) {
     const page = await openApp(browser);
     const ms = await ingestThroughUi(page, file);
     const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
     const mb = statSync(file).size / 1e6;
-    console.log(`${name} | ${fmt(mb, 1)} MB | ${fmt(ms)} ms | ${fmt(events / ms * 1000)} | ${fmt(mb / ms * 1000, 1)}`);
+    const heap = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
+    const heapPerEvent = heap === undefined || events === 0 ? NaN : (heap.usedBytes + heap.backingBytes) / events;
+    console.log(`${name} | ${fmt(mb, 1)} MB | ${fmt(ms)} ms | ${fmt(events / ms * 1000)} | ${fmt(mb / ms * 1000, 1)} | ${fmt(heapPerEvent)} B/event`);
+    out.set(name, { ms, eventsPerS: events / ms * 1000, heapPerEvent });
     await page.context().close();
   }
+  return out;
 }
 
 main().catch((e: unknown) => {

@@ -254,8 +254,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       requireIdle('start another ingest');
       const abort = (ingestAbort = new AbortController());
       const { ledger, removedEvents } = await writing(c.info.id, () => ingestIntoCase(c.store, runIngest, files, { ...options, signal: abort.signal }, {
-        chunk: async (chunk) => {
-          await c.store.putChunk(chunk);
+        chunk: async (chunk, write) => {
+          await write(chunk);
           c.query.addChunk(chunk);
         },
         progress: (entries) => onProgress({ files: entries, done: false }),

@@ -154,3 +154,28 @@ describe('the expansion guard and real logs (item 6)', () => {
     expect(done.files[1].message).toBe('not read: the expansion budget of 256.0 KiB (the limit set for this ingest) is used up');
   });
 });
+
+describe('many members (item 11)', () => {
+  it('writes about one IndexedDB transaction per small member: its rows go with its chunk', async () => {
+    const engine = createEngine();
+    await engine.createCase('many members');
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    let writes = 0;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') writes++;
+      return original.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      await engine.ingest([dropped('big.zip', bigZip())], {}, () => {});
+    } finally {
+      proto.transaction = original;
+    }
+    // before: 4 or more per member (add the row, note its parser, the chunk, the final row)
+    expect(writes).toBeLessThanOrEqual(MEMBERS + 12);
+    const rows = await engine.ledger();
+    expect(rows.filter((r) => r.state === 'done')).toHaveLength(MEMBERS);
+    expect(accounted(rows)).toBe(MEMBERS * LINES);
+    expect(await total(engine)).toBe(MEMBERS * LINES);
+  });
+});

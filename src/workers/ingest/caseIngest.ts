@@ -4,6 +4,8 @@
 // duplicates are caught (duplicates.ts). After: finished units are forgotten, interrupted ones get their row.
 import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
+import { LedgerBatch } from '../store/ledgerBatch.ts';
 import { dropUnit, finishUnits, interruptedUnit, interruptUnits, rowsOf, completeRows, startUnits } from '../store/units.ts';
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import { zipEntryCount } from '../../parsers/containers/zip-count.ts';
@@ -17,7 +19,11 @@ export interface CaseIngestResult {
   removedEvents: boolean;
 }
 
-type StoreHooks = Pick<BundleIngestHooks, 'chunk' | 'progress'>;
+export interface StoreHooks {
+  /** stores (with `write`, which also writes the queued ledger rows) and indexes a chunk */
+  chunk(chunk: EventChunk, write: (chunk: EventChunk) => Promise<void>): Promise<void>;
+  progress: BundleIngestHooks['progress'];
+}
 
 export async function ingestIntoCase(
   store: CaseStore, runIngest: IngestRunner, files: DroppedFile[], options: IngestOptions & { signal: AbortSignal },
@@ -44,14 +50,22 @@ export async function ingestIntoCase(
   await startUnits(store, await Promise.all(files.map(async (d) => ({
     path: d.path, size: d.file.size, lastModified: d.file.lastModified, entries: await zipEntryCount(d.file),
   }))));
-  const gate = new DuplicateGate(store, await store.files(), resumed, ask);
-  const ledger = await runIngest(files, { ...options, budget: await expandBudget(options.maxExpandedBytes) }, {
-    addFile: (entry) => store.addFile(entry),
-    updateFile: (entry) => store.putFile(entry),
-    admit: (e) => gate.admit(e),
-    settled: (row) => gate.settled(row),
-    ...hooks,
-  });
+  // rows are written in batches, most with their file's chunk (ledgerBatch.ts): one transaction per small member
+  const batch = new LedgerBatch(store);
+  const gate = new DuplicateGate(batch, await store.files(), resumed, ask);
+  let ledger: FileLedgerEntry[];
+  try {
+    ledger = await runIngest(files, { ...options, budget: await expandBudget(options.maxExpandedBytes) }, {
+      addFile: (entry) => batch.addFile(entry),
+      updateFile: (entry) => batch.putFile(entry),
+      admit: (e) => gate.admit(e),
+      settled: (row) => gate.settled(row),
+      chunk: (chunk) => hooks.chunk(chunk, (c) => batch.putChunk(c)),
+      progress: hooks.progress,
+    });
+  } finally {
+    await batch.flush();
+  }
   if (options.signal.aborted) await interruptUnits(store, 'Reading of this archive was cancelled');
   else await finishUnits(store, files.map((d) => d.path));
   return { ledger, removedEvents: removedEvents || gate.dirty };

@@ -4,7 +4,7 @@
 // asked once per ingest — skip, replace or keep both — and the answer holds for the rest of the ingest.
 // A stored copy that is not whole (interrupted, cancelled, failed) is always replaced: never two partial copies.
 import type { DuplicateAnswer, DuplicateQuestion, FileLedgerEntry } from '../api.ts';
-import type { CaseStore } from '../store/caseStore.ts';
+import type { LedgerWriter } from '../store/ledgerBatch.ts';
 import type { EntryCandidate } from './ingestBundle.ts';
 
 const WHOLE = new Set<FileLedgerEntry['state']>(['done', 'damaged', 'skipped']);
@@ -17,16 +17,22 @@ export class DuplicateGate {
   /** stored events were removed: the query index must be rebuilt after the ingest */
   dirty = false;
 
+  // the known rows by path and by hash: a 10,000-member archive asks 10,000 times (a scan each was quadratic)
+  private readonly byPath = new Map<string, FileLedgerEntry[]>();
+  private readonly byHash = new Map<string, FileLedgerEntry[]>();
+
   constructor(
-    private readonly store: CaseStore,
-    private readonly known: FileLedgerEntry[],
+    private readonly store: LedgerWriter,
+    known: readonly FileLedgerEntry[],
     /** dropped files (paths) being resumed: their members stored whole are skipped without asking */
     private readonly resumed: ReadonlySet<string>,
     private readonly ask?: AskDuplicate,
-  ) {}
+  ) {
+    for (const r of known) this.know(r);
+  }
 
   async admit(e: EntryCandidate): Promise<'read' | 'skip'> {
-    const same = this.live().filter((r) => r.path === e.path && (r.member === undefined || r.member === e.member)
+    const same = this.live(this.byPath, e.path).filter((r) => r.path === e.path && (r.member === undefined || r.member === e.member)
       && (this.resumed.has(e.source) || (e.size !== undefined && r.size === e.size)));
     for (const r of same.filter((x) => !WHOLE.has(x.state))) await this.remove(r);
     const whole = same.filter((x) => WHOLE.has(x.state));
@@ -40,7 +46,7 @@ export class DuplicateGate {
 
   /** After a file was read and stored: the same bytes as a stored file? 'drop' when its row was removed. */
   async settled(row: FileLedgerEntry): Promise<'keep' | 'drop'> {
-    const same = row.sha256 === '' ? [] : this.live().filter((r) => r.id !== row.id && r.sha256 === row.sha256);
+    const same = row.sha256 === '' ? [] : this.live(this.byHash, row.sha256).filter((r) => r.id !== row.id);
     if (same.length > 0) {
       const answer = await this.answer({ by: 'hash', path: row.path, existingPath: same[0].path, existingEvents: same[0].events });
       if (answer === 'skip') {
@@ -53,12 +59,17 @@ export class DuplicateGate {
         await this.store.putFile({ ...row, message: row.message === undefined ? note : `${row.message}; ${note}` });
       }
     }
-    this.known.push(row);
+    this.know(row);
     return 'keep';
   }
 
-  private live(): FileLedgerEntry[] {
-    return this.known.filter((r) => !this.removed.has(r.id));
+  private know(r: FileLedgerEntry): void {
+    push(this.byPath, r.path, r);
+    if (r.sha256 !== '') push(this.byHash, r.sha256, r);
+  }
+
+  private live(index: Map<string, FileLedgerEntry[]>, key: string): FileLedgerEntry[] {
+    return (index.get(key) ?? []).filter((r) => !this.removed.has(r.id));
   }
 
   private async answer(q: DuplicateQuestion): Promise<DuplicateAnswer> {
@@ -71,4 +82,10 @@ export class DuplicateGate {
     this.removed.add(r.id);
     this.dirty = true;
   }
+}
+
+function push(index: Map<string, FileLedgerEntry[]>, key: string, r: FileLedgerEntry): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [r]);
+  else list.push(r);
 }

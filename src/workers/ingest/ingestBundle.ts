@@ -90,14 +90,14 @@ export async function ingestBundle(
       if (writeFailures.length > 0) return;
       // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
       const count = chunk.count, unparsed = unparsedIn(chunk);
-      const p = hooks.chunk(chunk).then(async () => {
+      // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B";
+      // sent before the chunk, so a store that batches rows (ledgerBatch.ts) writes it in the chunk's transaction
+      const persist = Date.now() - persisted >= PERSIST_EVERY_MS;
+      if (persist) persisted = Date.now();
+      const rowWritten = persist ? hooks.updateFile({ ...row, issues: [...row.issues] }) : undefined;
+      const p = Promise.all([hooks.chunk(chunk), rowWritten]).then(() => {
         stored.events += count;
         stored.unparsed += unparsed;
-        // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B"
-        if (Date.now() - persisted >= PERSIST_EVERY_MS) {
-          persisted = Date.now();
-          await hooks.updateFile({ ...row, issues: [...row.issues] });
-        }
       }, (e: unknown) => {
         writeFailures.push(e);
       });

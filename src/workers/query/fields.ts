@@ -19,46 +19,88 @@ function newIds(width: 8 | 16 | 32, capacity: number): IdArray {
   return width === 8 ? new Uint8Array(capacity) : width === 16 ? new Uint16Array(capacity) : new Uint32Array(capacity);
 }
 
+/** A sparse entry (row + id, 8 bytes) against a dense id (1+ byte per row of the case): sparse below 1 in 8 rows. */
+const SPARSE_ENTRY_BYTES = 8;
+
+/**
+ * One keyword field of the case. Dense: an id per row (1, 2 or 4 bytes). Sparse: the rows that have a value
+ * and their ids, for a field few events carry (Windows cases have hundreds of data.* fields, most in a few
+ * percent of events: dense, each would cost a byte per event of the whole case). A field starts sparse and
+ * turns dense for good when it is common enough, or when a reader asks for `ids` (a query, facet or detector
+ * over it): readers see one dense array either way, and only the fields actually read pay for one.
+ */
 export class DictField {
   readonly kind = 'dict';
   /** values[id - 1]; id 0 = the event lacks the field */
   readonly values: string[] = [];
   /** events per id (index 0 unused): catalog samples and facets over every row need no scan */
   counts = new Uint32Array(16);
-  ids: IdArray;
   present = 0;
   // Map, not an object: log text such as "__proto__" or "constructor" must be an ordinary key
   private readonly lookup = new Map<string, number>();
   private lowerCache: string[] = [];
   private rankCache: Uint32Array | undefined;
+  private dense: IdArray | undefined;
+  /** sparse: rows with a value, ascending, and their ids; `sparseCount` entries used */
+  private sparseRows = new Uint32Array(0);
+  private sparseIds = new Uint32Array(0);
+  private sparseCount = 0;
 
-  constructor(readonly name: string, capacity: number) {
-    this.ids = new Uint8Array(capacity);
+  constructor(readonly name: string, private capacity: number) {}
+
+  /** The id of every row (0 = no value), length >= the case's rows. Makes a sparse field dense. */
+  get ids(): IdArray {
+    return this.dense ?? this.densify();
+  }
+
+  /** Stored as (row, id) pairs rather than an id per row (tests and memory figures). */
+  get isSparse(): boolean {
+    return this.dense === undefined;
   }
 
   /** Appends a chunk's column at rows [base, base + count): local dict ids are remapped to global ones. */
   append(col: DictColumn, base: number, count: number): void {
     const remap = new Uint32Array(col.dict.length + 1);
     for (let i = 0; i < col.dict.length; i++) remap[i + 1] = this.intern(col.dict[i]);
-    this.ensureWidth();
-    const ids = this.ids, src = col.ids, counts = this.counts;
-    for (let i = 0; i < count; i++) {
-      const id = remap[src[i]];
-      ids[base + i] = id;
-      counts[id]++;
+    const src = col.ids, counts = this.counts;
+    if (this.dense !== undefined) {
+      this.ensureWidth();
+      const ids = this.dense;
+      for (let i = 0; i < count; i++) {
+        const id = remap[src[i]];
+        ids[base + i] = id;
+        counts[id]++;
+      }
+    } else {
+      let n = this.sparseCount;
+      for (let i = 0; i < count; i++) {
+        const id = remap[src[i]];
+        if (id === 0) {
+          counts[0]++;
+          continue;
+        }
+        if (n === this.sparseRows.length) this.growSparse(n + 1);
+        this.sparseRows[n] = base + i;
+        this.sparseIds[n++] = id;
+        counts[id]++;
+      }
+      this.sparseCount = n;
     }
     this.present += count - counts[0];
     counts[0] = 0;
+    if (this.dense === undefined && this.sparseCount * SPARSE_ENTRY_BYTES > base + count) this.densify();
   }
 
   resize(capacity: number): void {
+    this.capacity = capacity;
+    if (this.dense === undefined) return;
     const next = newIds(widthFor(this.values.length), capacity);
-    next.set(this.ids.subarray(0, Math.min(this.ids.length, capacity)));
-    this.ids = next;
+    next.set(this.dense.subarray(0, Math.min(this.dense.length, capacity)));
+    this.dense = next;
   }
 
   valueOf(row: number): string | undefined {
-    const id = this.ids[row];
+    const id = this.dense !== undefined ? this.dense[row] : this.sparseIdAt(row);
     return id === 0 ? undefined : this.values[id - 1];
   }
 
@@ -102,12 +144,48 @@ export class DictField {
 
   // widen the id array (8 -> 16 -> 32 bits) when the dictionary outgrows it
   private ensureWidth(): void {
+    const ids = this.dense;
+    if (ids === undefined) return;
     const w = widthFor(this.values.length);
-    if (w > this.ids.BYTES_PER_ELEMENT * 8) {
-      const next = newIds(w, this.ids.length);
-      next.set(this.ids);
-      this.ids = next;
+    if (w > ids.BYTES_PER_ELEMENT * 8) {
+      const next = newIds(w, ids.length);
+      next.set(ids);
+      this.dense = next;
     }
+  }
+
+  private densify(): IdArray {
+    const ids = newIds(widthFor(this.values.length), this.capacity);
+    const rows = this.sparseRows, sids = this.sparseIds;
+    for (let i = 0; i < this.sparseCount; i++) ids[rows[i]] = sids[i];
+    this.dense = ids;
+    this.sparseRows = new Uint32Array(0);
+    this.sparseIds = new Uint32Array(0);
+    this.sparseCount = 0;
+    return ids;
+  }
+
+  private growSparse(needed: number): void {
+    const size = Math.max(needed, Math.ceil(this.sparseRows.length * 1.5), 64);
+    const rows = new Uint32Array(size), ids = new Uint32Array(size);
+    rows.set(this.sparseRows);
+    ids.set(this.sparseIds);
+    this.sparseRows = rows;
+    this.sparseIds = ids;
+  }
+
+  /** binary search over the sparse rows: 0 when the row has no value */
+  private sparseIdAt(row: number): number {
+    const rows = this.sparseRows;
+    let lo = 0, hi = this.sparseCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = rows[mid];
+      if (r === row) return this.sparseIds[mid];
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 }
 

@@ -68,11 +68,23 @@ export class CaseStore {
     return this.db.getAll('files');
   }
 
-  /** Writes the chunk and its meta row in one transaction: both are stored, or neither. */
-  async putChunk(chunk: EventChunk): Promise<void> {
-    const tx = this.db.transaction(['chunks', 'chunkMeta'], 'readwrite');
+  /** Ledger rows in one transaction (ledgerBatch.ts); the transaction is created before this returns. */
+  async putFiles(entries: readonly FileLedgerEntry[]): Promise<void> {
+    const tx = this.db.transaction('files', 'readwrite');
+    const files = tx.objectStore('files');
+    await Promise.all([...entries.map((e) => files.put(e)), tx.done]);
+  }
+
+  /**
+   * Writes the chunk and its meta row in one transaction: both are stored, or neither. Ledger rows given
+   * (ledgerBatch.ts: the chunk's own row among them) are written in the same transaction.
+   */
+  async putChunk(chunk: EventChunk, rows: readonly FileLedgerEntry[] = []): Promise<void> {
+    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
+    const files = tx.objectStore('files');
     // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise
     await Promise.all([
+      ...rows.map((r) => files.put(r)),
       tx.objectStore('chunks').put({ ...chunk, key: [chunk.fileId, chunk.seq] }),
       tx.objectStore('chunkMeta').put(describeChunk(chunk)),
       tx.done,

@@ -1,0 +1,59 @@
+// `node --expose-gc --import tsx bench/heap-node.ts`: bytes per event of the query index (the engine's
+// in-memory case) for a Linux case (1M-line auth.log by default) and a Windows case (the EVTX bench file,
+// ~100k records with hundreds of data.* fields), measured as V8 heap + array buffers after a full GC,
+// with the raw text's share shown apart. Counts, not timings: stable on a loaded machine.
+import { readFileSync, statSync } from 'node:fs';
+import { authLog, evtxFile } from './generate.ts';
+import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
+import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function used(): number {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+async function load(path: string): Promise<{ q: QueryEngine; events: number; rawBytes: number }> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const q = createQueryEngine();
+  let events = 0;
+  await ingestFile({
+    path, lastModified: Date.UTC(2026, 5, 1),
+    open: () => new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
+        c.close();
+      },
+    }),
+  }, { templates: true }, (chunk) => {
+    events += chunk.count;
+    q.addChunk(chunk);
+  });
+  const raw = q.index.field('raw');
+  // V8 keeps a string in one byte per character unless it holds a character above U+00FF (then two)
+  const rawBytes = raw?.kind === 'text' ? raw.segments.reduce((n, s) => n + s.text.length * (/[\u0100-\uffff]/.test(s.text) ? 2 : 1), 0) : 0;
+  return { q, events, rawBytes };
+}
+
+async function measure(name: string, path: string): Promise<void> {
+  const before = used();
+  const { q, events, rawBytes } = await load(path);
+  const bytes = used() - before;
+  const fields = q.index.fieldNames().length;
+  console.log(`${name}: ${events.toLocaleString('en-US')} events, ${fields} fields, ${(statSync(path).size / 1e6).toFixed(0)} MB input`);
+  console.log(`  index heap ${(bytes / 1e6).toFixed(1)} MB = ${(bytes / events).toFixed(0)} B/event; excluding raw text ${((bytes - rawBytes) / events).toFixed(0)} B/event (raw ${(rawBytes / events).toFixed(0)} B/event)`);
+  if (q.index.rowCount < 0) console.log('unreachable'); // keeps q alive until measured
+}
+
+async function main(): Promise<void> {
+  if (gc === undefined) throw new Error('run with node --expose-gc');
+  const which = process.argv[2] ?? 'both';
+  if (which !== 'windows') await measure('Linux (auth.log)', await authLog(LINES));
+  if (which !== 'linux') await measure('Windows (EVTX)', evtxFile(100_000).path);
+}
+
+void main();

@@ -1,0 +1,63 @@
+// `node --import tsx bench/members.ts [MEMBERS]` (needs a build): a zip of many small members (issue 9 item 11)
+// through the CLI and through the app in headless Chromium, in the same run: the browser's time as a ratio of
+// the CLI's (target: within 2x). Each member is a two-line auth.log, so the time is the per-member overhead.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { BENCH_DIR } from './generate.ts';
+import { ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer } from './browser.ts';
+
+const MEMBERS = Number(process.argv[2] ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export function membersZip(members: number): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const path = join(BENCH_DIR, `members-${members}.zip`);
+  if (existsSync(path)) return path;
+  const files: Record<string, Uint8Array> = {};
+  for (let i = 0; i < members; i++) {
+    const host = `host-${String(i).padStart(5, '0')}`;
+    files[`logs/${host}/auth.log`] = strToU8(
+      `Oct  1 10:00:00 ${host} sshd[1]: Failed password for root from 10.0.0.1 port 22 ssh2\n`
+      + `Oct  1 10:00:01 ${host} sshd[1]: Accepted password for admin from 10.0.0.2 port 22 ssh2\n`);
+  }
+  writeFileSync(path, zipSync(files, { level: 1 }));
+  return path;
+}
+
+async function main(): Promise<void> {
+  const zip = membersZip(MEMBERS);
+  const cli: number[] = [];
+  const app: number[] = [];
+  const longest: number[] = [];
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = Date.now();
+      execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../src/cli/main.ts'), 'normalize', '--no-geoip', zip], { stdio: ['ignore', 'ignore', 'ignore'] });
+      cli.push(Date.now() - t0);
+      const page = await openApp(browser);
+      await resetLongTasks(page);
+      app.push(await ingestThroughUi(page, zip));
+      const status = await page.getByRole('status').textContent();
+      if (status !== `${(MEMBERS * 2).toLocaleString('en-US')} events`) throw new Error(`status after ingest: "${status}"`);
+      longest.push(Math.max(0, ...(await longTasks(page))));
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const c = median(cli), a = median(app);
+  console.log(`${MEMBERS.toLocaleString('en-US')}-member zip, ${RUNS} runs (medians; runs alternate CLI and app)`);
+  console.log(`CLI normalize (Node, includes tsx start-up): ${c} ms  [${cli.join(', ')}]`);
+  console.log(`app drop -> searchable: ${a} ms  [${app.join(', ')}]`);
+  console.log(`ratio app / CLI: ${(a / c).toFixed(2)}x (target <= 2x); longest main-thread task ${median(longest)} ms`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

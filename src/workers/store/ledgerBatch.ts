@@ -1,0 +1,93 @@
+// The ledger rows of a running ingest, written in batches (issue 9 item 11). An archive of many small members
+// wrote up to four IndexedDB transactions per member (add the row, note its parser, the chunk, the final row);
+// here a row is written with the member's chunk, in the chunk's transaction, or by a flush at most every
+// FLUSH_MS, so a small member costs one transaction. Row ids come from the store's key generator: the first
+// row is added for real, the next ones take the ids after it (an explicit key above the generator moves the
+// generator past it, so a later plain add cannot collide).
+// Reload safety: a chunk is never stored without its row (same transaction); a row queued when the tab dies
+// belongs to a member with no stored events, which the archive's unit row counts as never read (units.ts).
+import type { FileLedgerEntry } from '../api.ts';
+import type { EventChunk } from '../chunk/chunk.ts';
+import type { CaseStore } from './caseStore.ts';
+
+const FLUSH_MS = 250;
+
+/** What the duplicate gate writes: through the batch, so a queued row is never written after its removal. */
+export interface LedgerWriter {
+  putFile(entry: FileLedgerEntry): Promise<void>;
+  deleteFile(id: number): Promise<void>;
+}
+
+export class LedgerBatch implements LedgerWriter {
+  private readonly pending = new Map<number, FileLedgerEntry>();
+  private nextId: number | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failure: unknown;
+
+  constructor(private readonly store: CaseStore) {}
+
+  /** A new row: its id at once; the row itself is written with the next chunk or flush. */
+  async addFile(entry: Omit<FileLedgerEntry, 'id'>): Promise<number> {
+    if (this.nextId === undefined) {
+      const id = await this.store.addFile(entry);
+      this.nextId ??= id + 1;
+      return id;
+    }
+    const id = this.nextId++;
+    this.queue({ ...entry, id } as FileLedgerEntry);
+    return id;
+  }
+
+  async putFile(entry: FileLedgerEntry): Promise<void> {
+    this.throwFailure();
+    this.queue({ ...entry });
+  }
+
+  async deleteFile(id: number): Promise<void> {
+    // a row still queued must not be written after it was removed; written ones are deleted with their chunks
+    this.pending.delete(id);
+    await this.store.deleteFile(id);
+  }
+
+  /** The chunk and every queued row, in one transaction. */
+  async putChunk(chunk: EventChunk): Promise<void> {
+    const rows = this.take();
+    try {
+      await this.store.putChunk(chunk, rows);
+    } catch (e) {
+      // the rows were not written: queue them again, unless a newer version was queued meanwhile
+      for (const r of rows) if (!this.pending.has(r.id)) this.pending.set(r.id, r);
+      throw e;
+    }
+  }
+
+  /** Writes every queued row now (the end of an ingest, before the ledger is read). */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const rows = this.take();
+    // the transaction is created now, in call order: a later chunk's transaction with newer rows runs after it
+    if (rows.length > 0) await this.store.putFiles(rows);
+  }
+
+  private queue(row: FileLedgerEntry): void {
+    this.pending.set(row.id, row);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch((e: unknown) => { this.failure = e; }); // the next putFile throws it
+    }, FLUSH_MS);
+  }
+
+  private take(): FileLedgerEntry[] {
+    const rows = [...this.pending.values()];
+    this.pending.clear();
+    return rows;
+  }
+
+  private throwFailure(): void {
+    if (this.failure === undefined) return;
+    const e = this.failure;
+    this.failure = undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,58 @@
+// The batched ledger of an ingest (issue 9 item 11): ids from the store's key generator, rows written with
+// their chunk in one transaction or by a flush, the newest version of a row wins, a removed row stays removed,
+// and a plain add after the batch never collides with a batched id.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { CaseStore } from '../../../src/workers/store/caseStore.ts';
+import { LedgerBatch } from '../../../src/workers/store/ledgerBatch.ts';
+import { freshCaseId, ledgerRow, makeChunk } from './fixtures.ts';
+
+describe('LedgerBatch', () => {
+  it('gives consecutive ids after the first real add, and writes a row with its chunk', async () => {
+    const store = await CaseStore.open(freshCaseId('batch'));
+    const earlier = await store.addFile(ledgerRow('earlier.log'));
+    const batch = new LedgerBatch(store);
+    const a = await batch.addFile(ledgerRow('a.log', { state: 'reading' }));
+    const b = await batch.addFile(ledgerRow('b.log', { state: 'reading' }));
+    const c = await batch.addFile(ledgerRow('c.log', { state: 'reading' }));
+    expect([a, b, c]).toEqual([earlier + 1, earlier + 2, earlier + 3]);
+    // b and c are only queued: not in the store yet
+    expect((await store.files()).map((f) => f.path)).toEqual(['earlier.log', 'a.log']);
+    await batch.putFile({ ...ledgerRow('b.log', { state: 'done', events: 5 }), id: b });
+    await batch.putChunk(makeChunk(b, 0, 5));
+    const rows = await store.files();
+    expect(rows.map((f) => [f.path, f.state])).toEqual([['earlier.log', 'done'], ['a.log', 'reading'], ['b.log', 'done'], ['c.log', 'reading']]);
+    expect((await store.storedByFile()).get(b)?.events).toBe(5);
+    store.close();
+  });
+
+  it('flushes queued rows (newest version) and never writes a row removed before its flush', async () => {
+    const store = await CaseStore.open(freshCaseId('flush'));
+    const batch = new LedgerBatch(store);
+    const a = await batch.addFile(ledgerRow('a.log', { state: 'reading' }));
+    const b = await batch.addFile(ledgerRow('b.log', { state: 'reading' }));
+    await batch.putFile({ ...ledgerRow('b.log', { state: 'reading', bytesRead: 10 }), id: b });
+    await batch.putFile({ ...ledgerRow('b.log', { state: 'done', bytesRead: 20 }), id: b });
+    const c = await batch.addFile(ledgerRow('dup.log'));
+    await batch.deleteFile(c);
+    await batch.flush();
+    const rows = await store.files();
+    expect(rows.map((f) => [f.id, f.path, f.state, f.bytesRead])).toEqual([[a, 'a.log', 'reading', 0], [b, 'b.log', 'done', 20]].map(
+      ([id, p, s, n]) => [id, p, s, n === 0 ? 100 : n]));
+    // a plain add afterwards takes an id after every batched row written
+    const later = await store.addFile(ledgerRow('later.log'));
+    expect(later).toBeGreaterThan(b);
+    expect((await store.files()).map((f) => f.path)).toEqual(['a.log', 'b.log', 'later.log']);
+    store.close();
+  });
+
+  it('writes queued rows on its own after a short while', async () => {
+    const store = await CaseStore.open(freshCaseId('timer'));
+    const batch = new LedgerBatch(store);
+    await batch.addFile(ledgerRow('a.log'));
+    const b = await batch.addFile(ledgerRow('b.log'));
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await store.files()).map((f) => f.id)).toContain(b);
+    store.close();
+  });
+});
