@@ -18,11 +18,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), geoipData()],
+// `--mode single` is the first step of the single-file build (scripts/single/build.ts): classic (IIFE)
+// workers, which a page opened from file:// can start from blob URLs without fetching modules, and no public
+// folder (the script embeds the demo bundle itself).
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), contentSecurityPolicy(), geoipData(mode === 'single')],
   base: './',
-  worker: { format: 'es', plugins: () => [geoipData()] },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  publicDir: mode === 'single' ? false : 'public',
+  worker: { format: mode === 'single' ? 'iife' : 'es', plugins: () => [geoipData(mode === 'single')] },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000, outDir: mode === 'single' ? 'dist-single/.build' : 'dist' },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
@@ -35,4 +39,4 @@ export default defineConfig({
     reporters: ['default', './test/harness/corpusReporter.ts'],
     globalSetup: ['./test/harness/corpusSetup.ts'],
   },
-});
+}));
