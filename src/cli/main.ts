@@ -4,12 +4,15 @@ import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
+import { serveStatic } from './serve.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
   query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
                         first; a query error is shown with a caret under its position (exit 2)
+  serve [DIR]           the built app (DIR, default dist: npm run build) on http://127.0.0.1 with its
+                        security headers, until stopped (Ctrl-C)
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -21,7 +24,8 @@ options:
   --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
   --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
                         JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
-  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
+  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)
+  --port N              (serve) the port (default 8080; 0: any free port)`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -55,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const rules: string[] = [];
   const geoFiles: string[] = [];
   let useGeo = true;
+  let port = 8080;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -77,6 +82,11 @@ async function main(argv: string[]): Promise<number> {
       geoFiles.push(file);
     }
     else if (a === '--no-geoip') useGeo = false;
+    else if (a === '--port') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port expects a port number (0-65535)');
+      port = n;
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
@@ -88,6 +98,13 @@ async function main(argv: string[]): Promise<number> {
     const [text, ...paths] = files;
     const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'serve' && files.length <= 1) {
+    const server = await serveStatic(files[0] ?? 'dist', port);
+    const address = server.address();
+    const bound = typeof address === 'object' && address !== null ? address.port : port;
+    process.stdout.write(`Logdrop: http://127.0.0.1:${bound}/ (serving ${files[0] ?? 'dist'}; Ctrl-C stops)\n`);
+    return 0;
   }
   if (command === 'detect' && files.length > 0) {
     const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
