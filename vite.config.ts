@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { CSP, SECURITY_HEADERS } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
+import { serviceWorker } from './scripts/pwa/vitePlugin.ts';
+import pkg from './package.json' with { type: 'json' };
 
 // Nothing leaves the page (scripts/csp.ts): the CSP is an HTTP header on every response of `npm start` (the
 // page and the worker scripts: a worker obeys its own script's header, not the page's meta tag), and a meta
@@ -22,7 +24,7 @@ function contentSecurityPolicy(): Plugin {
 // workers, which a page opened from file:// can start from blob URLs without fetching modules, and no public
 // folder (the script embeds the demo bundle itself).
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy(), geoipData(mode === 'single')],
+  plugins: [react(), contentSecurityPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version)])],
   base: './',
   publicDir: mode === 'single' ? false : 'public',
   worker: { format: mode === 'single' ? 'iife' : 'es', plugins: () => [geoipData(mode === 'single')] },

@@ -10,6 +10,8 @@ export interface SingleFileParts {
   html: string;
   script: string;
   style: string;
+  /** the app's SVG icon, inlined as a data: URL (allowed by img-src) */
+  icon: string;
   embed: Embedded;
 }
 
@@ -47,6 +49,11 @@ export function assembleSingleFile(parts: SingleFileParts): string {
   take(/\s*<script type="module"[^>]*\ssrc="[^"]*"[^>]*><\/script>/, 'module script');
   take(/\s*<link rel="stylesheet"[^>]*>/, 'stylesheet');
   take(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, 'CSP meta tag');
+  // a page opened from a file cannot be installed: no manifest, and the icon travels inside
+  take(/\s*<link rel="manifest"[^>]*>/, 'manifest link');
+  take(/\s*<link rel="icon"[^>]*>/, 'icon link');
+  const icon = `data:image/svg+xml;base64,${Buffer.from(parts.icon).toString('base64')}`;
+  html = html.replace('</title>', () => `</title>\n    <link rel="icon" href="${icon}" type="image/svg+xml" />`);
   // functions, not strings: the code may contain "$&" and the like
   html = html.replace('<meta charset="UTF-8" />', () => `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
   html = html.replace('</head>', () => `  <style>${parts.style}</style>\n  </head>`);

@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   const styles = assets.filter((n) => n.endsWith('.css'));
   // one script and one stylesheet: a second chunk would be a module fetch, which file:// refuses
   if (scripts.length !== 1 || styles.length !== 1) throw new Error(`expected one script and one stylesheet, got ${[...scripts, ...styles].join(', ')}`);
-  const parts = { html: readFileSync(join(VITE_OUT, 'index.html'), 'utf8'), script: read(scripts[0]), style: read(styles[0]) };
+  const parts = {
+    html: readFileSync(join(VITE_OUT, 'index.html'), 'utf8'), script: read(scripts[0]), style: read(styles[0]),
+    icon: readFileSync(join(ROOT, 'public/icon.svg'), 'utf8'),
+  };
   const embed: Embedded = { workers, geo: withGeo ? await geoTables() : {}, demo: demoFiles() };
   const html = assembleSingleFile({ ...parts, embed });
   writeFileSync(SINGLE_FILE, html);

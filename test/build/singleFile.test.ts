@@ -11,6 +11,8 @@ const VITE_PAGE = `<!doctype html>
   <head>
     <meta charset="UTF-8" />
     <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <link rel="icon" href="./icon.svg" type="image/svg+xml" />
+    <link rel="manifest" href="./manifest.webmanifest" />
     <title>Logdrop</title>
     <script type="module" crossorigin src="./assets/index-abc.js"></script>
     <link rel="stylesheet" crossorigin href="./assets/index-abc.css">
@@ -37,10 +39,11 @@ describe('single-file assembly', () => {
   };
   const script = 'const s = "</script>"; const r = /<!--[\\s\\S]*?-->/; console.log("$&", s, r);';
   const style = 'body { color: red }';
-  const html = assembleSingleFile({ html: VITE_PAGE, script, style, embed });
+  const html = assembleSingleFile({ html: VITE_PAGE, script, style, icon: '<svg/>', embed });
 
   it('keeps no reference to a separate script or stylesheet', () => {
-    expect(html).not.toMatch(/\ssrc=|<link rel="stylesheet"/);
+    expect(html).not.toMatch(/\ssrc=|<link rel="(stylesheet|manifest)"/);
+    expect(html).toContain(`<link rel="icon" href="data:image/svg+xml;base64,${btoa('<svg/>')}"`);
   });
 
   it('inlines the script, the style and the data block, each ending where it should', () => {
