@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { CSP, SECURITY_HEADERS } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
+import { serviceWorker } from './scripts/pwa/vitePlugin.ts';
+import pkg from './package.json' with { type: 'json' };
 
 // Nothing leaves the page (scripts/csp.ts): the CSP is an HTTP header on every response of `npm start` (the
 // page and the worker scripts: a worker obeys its own script's header, not the page's meta tag), and a meta
@@ -18,11 +20,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), geoipData()],
+// `--mode single` is the first step of the single-file build (scripts/single/build.ts): classic (IIFE)
+// workers, which a page opened from file:// can start from blob URLs without fetching modules, and no public
+// folder (the script embeds the demo bundle itself).
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), contentSecurityPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version)])],
   base: './',
-  worker: { format: 'es', plugins: () => [geoipData()] },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  publicDir: mode === 'single' ? false : 'public',
+  worker: { format: mode === 'single' ? 'iife' : 'es', plugins: () => [geoipData(mode === 'single')] },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000, outDir: mode === 'single' ? 'dist-single/.build' : 'dist' },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
@@ -35,4 +41,4 @@ export default defineConfig({
     reporters: ['default', './test/harness/corpusReporter.ts'],
     globalSetup: ['./test/harness/corpusSetup.ts'],
   },
-});
+}));

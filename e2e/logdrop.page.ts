@@ -4,8 +4,9 @@ import { expect, type Page, type Download, type Locator } from '@playwright/test
 export class LogdropPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto('/?testing=1');
+  /** url: another copy of the app (the single file, a prefixed folder); it must carry ?testing=1 */
+  async open(url = '/?testing=1'): Promise<void> {
+    await this.page.goto(url);
     await this.waitForIdle();
   }
 

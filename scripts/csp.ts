@@ -24,3 +24,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/**
+ * The single-file build's policy, carried by a meta tag (a page opened from file:// gets no headers): the
+ * same directives, except that the page's one inline script and one inline style are allowed by their
+ * SHA-256 instead of 'self' (they are not loaded from anywhere). Its blob workers inherit it.
+ */
+export function singleFileCsp(hashes: { script: string; style: string }): string {
+  return CSP.split('; ').map((directive) => {
+    if (directive.startsWith('script-src ')) return `script-src 'sha256-${hashes.script}'`;
+    if (directive.startsWith('style-src ')) return `style-src 'sha256-${hashes.style}'`;
+    return directive;
+  }).join('; ');
+}

@@ -11,6 +11,8 @@ import { IngestPanel } from './components/IngestPanel.tsx';
 import { DuplicateDialog } from './components/DuplicateDialog.tsx';
 import { Header } from './shell/Header.tsx';
 import { ViewTabs } from './shell/ViewTabs.tsx';
+import { StorageWarning } from './shell/StorageWarning.tsx';
+import { UpdatePrompt } from './shell/UpdatePrompt.tsx';
 import { useNewAlertsCount } from './shell/useNewAlertsCount.ts';
 import { SearchView } from './views/search/SearchView.tsx';
 import { LedgerView } from './views/ledger/LedgerView.tsx';
@@ -36,6 +38,8 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
   return (
     <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
       <Header engine={engine} tracker={tracker} wb={wb} settings={settings} onSettings={updateSettings} projector={place.projector} onProjector={setProjector} />
+      <StorageWarning engine={engine} tracker={tracker} />
+      <UpdatePrompt />
       {wb.fatal !== undefined && <p className="error-banner" role="alert">{wb.fatal}</p>}
       {wb.notice !== undefined && <p className="error-banner" role="alert">{wb.notice}</p>}
       {wb.readOnly && (

@@ -5,6 +5,7 @@ import { detect } from './detect.ts';
 import { exportCommand, FORMATS } from './export.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
+import { serveStatic } from './serve.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -14,6 +15,8 @@ commands:
   export --format F FILE...
                         the events (all, or --query's) written by one of the app's exporters on stdout:
                         csv, analyst, all, timesketch, timeline-explorer, ndjson, ecs, bulk, template
+  serve [DIR]           the built app (DIR, default dist: npm run build) on http://127.0.0.1 with its
+                        security headers, until stopped (Ctrl-C)
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -32,7 +35,8 @@ options:
   --zone ZONE           (export) IANA zone or UTC for written times, always with their offset (default UTC)
   --index NAME          (export bulk, template) the Elasticsearch/OpenSearch index (default logdrop)
   --no-neutralise       (export csv*) write cells starting with = + - @ as they are (default: prefix ')
-  --provenance FILE     (export) also write the provenance JSON (query, zone, files with SHA-256) to FILE`;
+  --provenance FILE     (export) also write the provenance JSON (query, zone, files with SHA-256) to FILE
+  --port N              (serve) the port (default 8080; 0: any free port)`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -72,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
     if (v === undefined) throw new UsageError(`${flag} expects a value`);
     return v;
   };
+  let port = 8080;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -106,6 +111,11 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--index') exp.indexName = value(++i, a);
     else if (a === '--no-neutralise') exp.neutralise = false;
     else if (a === '--provenance') exp.provenancePath = value(++i, a);
+    else if (a === '--port') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port expects a port number (0-65535)');
+      port = n;
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query' || command === 'export') ? await loadCliGeo(geoFiles) : undefined;
@@ -117,6 +127,13 @@ async function main(argv: string[]): Promise<number> {
     const [text, ...paths] = files;
     const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'serve' && files.length <= 1) {
+    const server = await serveStatic(files[0] ?? 'dist', port);
+    const address = server.address();
+    const bound = typeof address === 'object' && address !== null ? address.port : port;
+    process.stdout.write(`Logdrop: http://127.0.0.1:${bound}/ (serving ${files[0] ?? 'dist'}; Ctrl-C stops)\n`);
+    return 0;
   }
   if (command === 'detect' && files.length > 0) {
     const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);

@@ -71,6 +71,8 @@ export interface StorageInfo {
   usageBytes: number;
   quotaBytes: number;
   persisted: boolean;
+  /** the browser refused IndexedDB: cases are kept in memory and lost when the tab closes (store/storageMode.ts) */
+  inMemory?: boolean;
 }
 
 /** How to read files: the same overrides for a whole ingest, one file's re-ingest, the CLI and the ingest functions. */

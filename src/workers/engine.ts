@@ -9,6 +9,7 @@ import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { aliasList } from './query/aliases.ts';
 import { repairInterrupted } from './store/repair.ts';
+import { storageMode } from './store/storageMode.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
 import { ingestIntoCase } from './ingest/caseIngest.ts';
@@ -240,10 +241,15 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     },
     async storage(): Promise<StorageInfo> {
       // Node (tests, CLI) has no StorageManager
-      if (typeof navigator === 'undefined' || navigator.storage === undefined) return { usageBytes: 0, quotaBytes: 0, persisted: false };
-      const est = await navigator.storage.estimate();
-      const persisted = (await navigator.storage.persisted?.()) ?? false;
-      return { usageBytes: est.usage ?? 0, quotaBytes: est.quota ?? 0, persisted };
+      const inMemory = (await storageMode()) === 'memory';
+      if (typeof navigator === 'undefined' || navigator.storage === undefined) return { usageBytes: 0, quotaBytes: 0, persisted: false, inMemory };
+      try {
+        const est = await navigator.storage.estimate();
+        const persisted = (await navigator.storage.persisted?.()) ?? false;
+        return { usageBytes: est.usage ?? 0, quotaBytes: est.quota ?? 0, persisted, inMemory };
+      } catch {
+        return { usageBytes: 0, quotaBytes: 0, persisted: false, inMemory }; // a file:// page may have no estimate
+      }
     },
 
     async ingest(

@@ -1,6 +1,7 @@
 // The browser's HasherFactory: hashes in a hash worker started by the ingest worker. Each chunk is copied once
 // (the parser still reads the original) and the copy is transferred, not cloned again.
 import type { ByteHasher, HasherFactory } from './hashing.ts';
+import { embeddedWorker } from '../embed.ts';
 
 export interface HashRequest { id: number; bytes?: Uint8Array; end?: boolean }
 export interface HashReply { id: number; hashed: number; hex?: string }
@@ -14,7 +15,8 @@ const listeners = new Map<number, (r: HashReply) => void>();
 
 function hashWorker(): Worker {
   if (worker === undefined) {
-    worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-hash' });
+    worker = embeddedWorker('hash', 'logdrop-hash')
+      ?? new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-hash' });
     worker.onmessage = (e: MessageEvent<HashReply>) => listeners.get(e.data.id)?.(e.data);
   }
   return worker;

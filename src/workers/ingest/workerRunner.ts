@@ -3,11 +3,13 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { IngestRunner } from './runner.ts';
 import type { IngestWorkerApi } from './ingest.worker.ts';
+import { embeddedWorker } from '../embed.ts';
 
 let worker: Remote<IngestWorkerApi> | undefined;
 
 export const workerRunner: IngestRunner = async (files, options, hooks) => {
-  worker ??= wrap<IngestWorkerApi>(new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-ingest' }));
+  worker ??= wrap<IngestWorkerApi>(embeddedWorker('ingest', 'logdrop-ingest')
+    ?? new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'logdrop-ingest' }));
   const { signal, ...plain } = options;
   const onAbort = () => void worker?.cancel();
   signal?.addEventListener('abort', onAbort);

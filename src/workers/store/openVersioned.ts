@@ -2,6 +2,7 @@
 // place (idb's upgrade callback); a newer one (written by a newer app in another tab or after a
 // downgrade) cannot be opened, and the user gets told why instead of a bare VersionError.
 import { openDB, type DBSchema, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
+import { storageMode } from './storageMode.ts';
 
 export class NewerSchemaError extends Error {
   constructor(readonly what: string, readonly storedVersion: number) {
@@ -13,6 +14,7 @@ export class NewerSchemaError extends Error {
 export async function openVersioned<S extends DBSchema>(
   name: string, version: number, what: string, callbacks: OpenDBCallbacks<S>,
 ): Promise<IDBPDatabase<S>> {
+  await storageMode(); // IndexedDB, or the in-memory one where the browser refuses it
   try {
     return await openDB<S>(name, version, callbacks);
   } catch (e) {
