@@ -19,6 +19,11 @@ import { leef } from './formats/leef.ts';
 import { syslog5424 } from './formats/syslog5424.ts';
 import { syslogIso } from './formats/syslog-iso.ts';
 import { ciscoAsa } from './formats/cisco-asa.ts';
+import { fortigate } from './formats/fortigate.ts';
+import { paloalto } from './formats/paloalto.ts';
+import { pfsense } from './formats/pfsense.ts';
+import { checkpoint } from './formats/checkpoint.ts';
+import { sophos } from './formats/sophos.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -49,6 +54,12 @@ export const PARSERS: readonly Parser[] = [
   w3c,
   cef,
   leef,
+  // network devices whose payload follows any syslog header (3164, 5424, none): before the syslog parsers
+  fortigate, // date=/logid= pairs: above kv
+  paloalto, // 'n,yyyy/mm/dd hh:mm:ss,serial,TYPE,' CSV
+  pfsense, // 'filterlog:' then CSV
+  checkpoint, // [key:"value"; ...] or 'Checkpoint: ddMonyyyy'
+  sophos, // SFOS device/log_type pairs, UTM 'yyyy:mm:dd-hh:mm:ss host prog: id="n"'
   syslog5424,
   ciscoAsa, // '%ASA-n-nnnnnn:' anywhere, also after a syslog header: before the syslog parsers
   syslog3164,
