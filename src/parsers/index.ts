@@ -24,6 +24,10 @@ import { paloalto } from './formats/paloalto.ts';
 import { pfsense } from './formats/pfsense.ts';
 import { checkpoint } from './formats/checkpoint.ts';
 import { sophos } from './formats/sophos.ts';
+import { openvpn } from './formats/openvpn.ts';
+import { windowsDhcp } from './formats/windows-dhcp.ts';
+import { postfix } from './formats/postfix.ts';
+import { exim } from './formats/exim.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -52,6 +56,7 @@ export const PARSERS: readonly Parser[] = [
   journald,
   // line formats with a sure marker ('#Fields:', 'CEF:0|', 'LEEF:1.0|', '<PRI>1 ') before plain syslog
   w3c,
+  windowsDhcp, // 'ID,Date,Time,Description,' header after a prose preamble: before csv
   cef,
   leef,
   // network devices whose payload follows any syslog header (3164, 5424, none): before the syslog parsers
@@ -62,10 +67,13 @@ export const PARSERS: readonly Parser[] = [
   sophos, // SFOS device/log_type pairs, UTM 'yyyy:mm:dd-hh:mm:ss host prog: id="n"'
   syslog5424,
   ciscoAsa, // '%ASA-n-nnnnnn:' anywhere, also after a syslog header: before the syslog parsers
+  postfix, // syslog lines tagged postfix/<daemon>: before syslog3164
+  openvpn, // openvpn[pid]: syslog lines or its own time-prefixed file: before syslog3164
   syslog3164,
   syslogIso, // rsyslog/journalctl RFC 3339 headers: after syslog5424, whose '<PRI>1 ' it never matches
   kv, // k=v lists, also after a syslog header: scores above syslog3164 when the messages are pair lists
   // line formats recognised by their fixed layout
+  exim,
   apacheAccess,
   apacheError,
   squid,
