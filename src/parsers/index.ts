@@ -28,6 +28,8 @@ import { openvpn } from './formats/openvpn.ts';
 import { windowsDhcp } from './formats/windows-dhcp.ts';
 import { postfix } from './formats/postfix.ts';
 import { exim } from './formats/exim.ts';
+import { modsecurity } from './formats/modsecurity.ts';
+import { modsecurityAudit } from './formats/modsecurity-audit.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -50,6 +52,7 @@ export const PARSERS: readonly Parser[] = [
   windowsJson,
   cloudtrail,
   suricataEve,
+  modsecurityAudit,
   zeekJson,
   zeekTsv,
   azureAd,
@@ -75,6 +78,7 @@ export const PARSERS: readonly Parser[] = [
   // line formats recognised by their fixed layout
   exim,
   apacheAccess,
+  modsecurity, // error logs where ModSecurity speaks: just above apache-error
   apacheError,
   squid,
   proxifier,
