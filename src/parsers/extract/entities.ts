@@ -108,6 +108,9 @@ function words(text: string): Words {
     if (prev === '/' || prev === '\\' || next === '(') continue;
     if (!DOMAIN_WORD.test(w)) continue;
     if (NOT_TLD.has(ext) || !/[a-zA-Z]/.test(w.slice(0, last))) continue;
+    // "spark.SecurityManager", "util.Utils": a class name (a mixed-case last part), not a domain
+    const tld = w.slice(last + 1);
+    if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) continue;
     push(out.domains, seenD, w);
   }
   return out;

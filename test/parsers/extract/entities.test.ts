@@ -39,3 +39,10 @@ describe('extractEntities: fields within fields', () => {
     expect(of('time 12:30:45 ok')['data.ips']).toBeUndefined();
   });
 });
+
+describe('extractEntities: names that are no domains', () => {
+  it('a Java class name (mixed-case last part) is no domain', () => {
+    expect(of('INFO spark.SecurityManager: Changing view acls')['data.domains']).toBeUndefined();
+    expect(of('resolved WWW.EXAMPLE.COM')['data.domains']).toBe('WWW.EXAMPLE.COM');
+  });
+});
