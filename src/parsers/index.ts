@@ -19,6 +19,17 @@ import { leef } from './formats/leef.ts';
 import { syslog5424 } from './formats/syslog5424.ts';
 import { syslogIso } from './formats/syslog-iso.ts';
 import { ciscoAsa } from './formats/cisco-asa.ts';
+import { fortigate } from './formats/fortigate.ts';
+import { paloalto } from './formats/paloalto.ts';
+import { pfsense } from './formats/pfsense.ts';
+import { checkpoint } from './formats/checkpoint.ts';
+import { sophos } from './formats/sophos.ts';
+import { openvpn } from './formats/openvpn.ts';
+import { windowsDhcp } from './formats/windows-dhcp.ts';
+import { postfix } from './formats/postfix.ts';
+import { exim } from './formats/exim.ts';
+import { modsecurity } from './formats/modsecurity.ts';
+import { modsecurityAudit } from './formats/modsecurity-audit.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -41,21 +52,33 @@ export const PARSERS: readonly Parser[] = [
   windowsJson,
   cloudtrail,
   suricataEve,
+  modsecurityAudit,
   zeekJson,
   zeekTsv,
   azureAd,
   journald,
   // line formats with a sure marker ('#Fields:', 'CEF:0|', 'LEEF:1.0|', '<PRI>1 ') before plain syslog
   w3c,
+  windowsDhcp, // 'ID,Date,Time,Description,' header after a prose preamble: before csv
   cef,
   leef,
+  // network devices whose payload follows any syslog header (3164, 5424, none): before the syslog parsers
+  fortigate, // date=/logid= pairs: above kv
+  paloalto, // 'n,yyyy/mm/dd hh:mm:ss,serial,TYPE,' CSV
+  pfsense, // 'filterlog:' then CSV
+  checkpoint, // [key:"value"; ...] or 'Checkpoint: ddMonyyyy'
+  sophos, // SFOS device/log_type pairs, UTM 'yyyy:mm:dd-hh:mm:ss host prog: id="n"'
   syslog5424,
   ciscoAsa, // '%ASA-n-nnnnnn:' anywhere, also after a syslog header: before the syslog parsers
+  postfix, // syslog lines tagged postfix/<daemon>: before syslog3164
+  openvpn, // openvpn[pid]: syslog lines or its own time-prefixed file: before syslog3164
   syslog3164,
   syslogIso, // rsyslog/journalctl RFC 3339 headers: after syslog5424, whose '<PRI>1 ' it never matches
   kv, // k=v lists, also after a syslog header: scores above syslog3164 when the messages are pair lists
   // line formats recognised by their fixed layout
+  exim,
   apacheAccess,
+  modsecurity, // error logs where ModSecurity speaks: just above apache-error
   apacheError,
   squid,
   proxifier,

@@ -25,7 +25,19 @@ export interface Cluster {
   id: number;
   tokens: string[];
   size: number;
+  /**
+   * Per position generalised to <*>: the constant words seen there (value -> count), or null once a masked
+   * variable or more than VARIANT_LIMIT distinct words met there (a true variable). See refine().
+   */
+  variants?: (Map<string, number> | null | undefined)[];
 }
+
+/**
+ * A position where a cluster only ever saw a few distinct constant words ("Begin"/"End", "HTTPS"/"SOCKS5",
+ * "user=root"/"user=guest") is part of the template, not a variable: those words name different events.
+ * A position that met more distinct words (user names, host names) or a masked variable is a variable.
+ */
+export const VARIANT_LIMIT = 4;
 
 interface Node {
   children: Map<string, Node>;
@@ -43,10 +55,28 @@ const WORD_WITH_DIGIT = /^[A-Za-z][A-Za-z]+\d{1,2}$/;
 // a path or a URL (the token starts with it)
 const PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|[A-Za-z]:\\)/;
 
-/** A token that names a value rather than words: numbers, addresses, ids, paths. */
+// parts of a time written in words, and host names (two dots and a country/generic top-level domain, or one
+// dot and a common one): values, like the numbers around them
+const TIME_WORD = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[,.]?$/;
+const HOST_NAME = /^(?:[a-z0-9-]+\.){2,}[a-z]{2,3}[,.:;]?$|^[a-z0-9-]+\.(?:com|net|org|edu|gov|io)[,.:;]?$/i;
+// key=value: the key is the constant, a value with a digit (or a host name) the variable ("uid=0" -> "uid=<*>")
+// (host:port is no key:value: a key has no dot, and a bare number after ':' is a port)
+const KEY_VALUE = /^([A-Za-z_][\w-]*[=:])(.+)$/;
+
+/** A token that names a value rather than words: numbers, addresses, ids, paths, times, host names. */
 function isVariable(token: string): boolean {
-  return (HAS_DIGIT.test(token) && !WORD_WITH_DIGIT.test(token)) || PATH.test(token);
+  return (HAS_DIGIT.test(token) && !WORD_WITH_DIGIT.test(token)) || PATH.test(token) || TIME_WORD.test(token) || HOST_NAME.test(token);
 }
+
+/** A token as it goes into the template: a variable is <*>, a key=value keeps its key. */
+function maskToken(t: string): string {
+  const kv = KEY_VALUE.exec(t);
+  if (kv !== null && !PATH.test(t) && !(kv[1].endsWith(':') && /^\d+$/.test(kv[2]))) return isVariable(kv[2]) ? kv[1] + WILDCARD : t;
+  return isVariable(t) ? WILDCARD : t;
+}
+
+// the word after these names a user or a host: a variable even when a file shows only a few of them
+const NAMING = new Set(['user', 'users', 'username', 'account', 'login', 'host', 'hostname', 'group']);
 
 function newNode(): Node {
   return { children: new Map(), clusters: [] };
@@ -63,7 +93,7 @@ export function templateTokens(message: string, maxTokens: number): string[] {
     if (!space && start < 0) start = i;
     else if (space && start >= 0) {
       const t = masked.slice(start, i);
-      out.push(isVariable(t) ? WILDCARD : t);
+      out.push(maskToken(t));
       start = -1;
     }
   }
@@ -95,7 +125,10 @@ export class Drain {
     }
     if (best !== undefined && bestSim >= this.opts.threshold) {
       const t = best.tokens;
-      for (let i = 0; i < t.length; i++) if (t[i] !== tokens[i]) t[i] = WILDCARD;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] !== tokens[i] || (t[i] === WILDCARD && best.variants?.[i] !== undefined)) noteVariant(best, i, tokens[i]);
+        if (t[i] !== tokens[i]) t[i] = WILDCARD;
+      }
       best.size++;
       return best;
     }
@@ -110,12 +143,52 @@ export class Drain {
     return cluster.tokens.join(' ');
   }
 
+  /** Whether some of the cluster's <*> are few constant words (then refine() gives each message its own text). */
+  refinable(cluster: Cluster): boolean {
+    return cluster.variants?.some((v, i) => v !== undefined && v !== null && v.size <= VARIANT_LIMIT && !named(cluster.tokens, i)) === true;
+  }
+
+  /** The template text for one message of the cluster: its few-valued positions keep the message's word. */
+  refine(cluster: Cluster, message: string): string {
+    const tokens = templateTokens(message, this.opts.maxTokens);
+    const v = cluster.variants;
+    if (v === undefined || tokens.length !== cluster.tokens.length) return this.text(cluster);
+    return cluster.tokens.map((t, i) => {
+      const seen = v[i];
+      return seen !== undefined && seen !== null && seen.size <= VARIANT_LIMIT && seen.has(tokens[i]) && !named(cluster.tokens, i) ? tokens[i] : t;
+    }).join(' ');
+  }
+
   private leaf(tokens: string[]): Node {
     let node = child(this.root, String(tokens.length), Infinity);
     const levels = Math.min(this.opts.prefixLevels, tokens.length);
     for (let i = 0; i < levels; i++) node = child(node, tokens[i], this.opts.maxChildren);
     return node;
   }
+}
+
+/** The position follows a word that names a user or host ("for user <*>"): a variable. */
+function named(tokens: string[], i: number): boolean {
+  return i > 0 && NAMING.has(tokens[i - 1].toLowerCase());
+}
+
+/** Records the word a message brings to a position that is (becoming) <*>; the template's own word counts too. */
+function noteVariant(cluster: Cluster, i: number, token: string): void {
+  const variants = (cluster.variants ??= []);
+  let seen = variants[i];
+  if (seen === null) return;
+  if (seen === undefined) {
+    const own = cluster.tokens[i];
+    if (own.includes(WILDCARD)) {
+      variants[i] = null; // the position held a masked variable from the start
+      return;
+    }
+    seen = new Map([[own, cluster.size]]);
+    variants[i] = seen;
+  }
+  // "bytes" against "bytes<*>" (an aside glued to a word): a variable part, not another word
+  if (token.includes(WILDCARD) || (!seen.has(token) && seen.size >= VARIANT_LIMIT)) variants[i] = null;
+  else seen.set(token, (seen.get(token) ?? 0) + 1);
 }
 
 /** The node's child for `key`; a full node (or a variable key) sends it to the <*> child. */

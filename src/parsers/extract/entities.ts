@@ -2,24 +2,28 @@
 // domains, file paths, user names. They go to list fields (data.ips, data.urls, data.domains, data.paths,
 // data.users: comma-separated text, first-seen order, no duplicates); roles (init/target) are filled only
 // where the words around an address say which side it is (DESIGN: "never guessed into the wrong role").
+// Fields within fields: data.endpoints (ip:port, ip/port), data.accounts (DOMAIN\user), data.emails,
+// data.files (file names, also the last part of each path), data.protocols (TCP, HTTPS, SSH ...).
 // Example: "Accepted connection from 10.0.0.5 port 5050 to 10.0.0.1:22 for user bob, see http://x.io/a"
 import type { EventFields } from '../../core/schema.ts';
 import { isIPv4, isIPv6 } from '../../core/ip.ts';
 
-// words made of the characters of host names and IPv4 addresses; each is then checked with an anchored regex
-// (one pass over the line instead of one unanchored, look-behind regex per entity kind: the hot path)
-const WORD = /[A-Za-z0-9][A-Za-z0-9.-]*/g;
+// words made of the characters of host names and IPv4 addresses are found from their dots and each checked
+// with an anchored regex (one pass over the line instead of one unanchored regex per entity kind: the hot path)
 const IPV4_WORD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DOMAIN_WORD = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,24}$/;
 const IPV6 = /(?<![\w:.])((?:[0-9a-fA-F]{1,4})?(?::[0-9a-fA-F]{0,4}){2,7}(?:%[\w.]+)?)(?![\w:])/g;
-const IPV6_HINT = /::|(?:[0-9a-fA-F]{1,4}:){7}/;
 const URL_END = /[\s"'<>\])]/;
 const UNIX_PATH = /(?<=^|[\s"'=(,:[])(\/(?:[\w.~@%+-]+\/)+[\w.~@%+-]*)/g;
 const WIN_PATH = /(?<![\w])([A-Za-z]:\\[^\s"'<>|*?,;]+|\\\\[\w.-]+\\[^\s"'<>|*?,;]+)/g;
 const USER = /\b(?:user(?:name)?|usr|login|account|acct|uid_name)[=:]\s*"?([\w.@\\$-]+)|\bfor (?:invalid |illegal )?user "?([\w.@\\$-]+)|\buser '([^']+)'/gi;
 // the words before an address that say its role; the address follows, possibly as /ip, ip:port or [ip]
-const FROM = /(?:\bfrom|\bsrc(?:ip|_ip|addr)?[=:]|\bsource(?:[ _-]?(?:ip|address))?[=:]|\bclient(?:ip|_ip)?[=:]|\brhost=|\bremote(?: host)?[ =:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::| port )(\d{1,5}))?(?![\w.:])/gi;
-const TO = /(?:\bto|\bdst(?:ip|_ip|addr)?[=:]|\bdest(?:ination)?(?:[ _-]?(?:ip|address))?[=:]|\bserver(?:ip|_ip)?[=:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::| port )(\d{1,5}))?(?![\w.:])/gi;
+const FROM = /(?:\bfrom|\bsrc(?:ip|_ip|addr)?[=:]|\bsource(?:[ _-]?(?:ip|address))?[=:]|\bclient(?:ip|_ip)?[=:]|\brhost=|\bremote(?: host)?[ =:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])/gi;
+const TO = /(?:\bto|\bdst(?:ip|_ip|addr)?[=:]|\bdest(?:ination)?(?:[ _-]?(?:ip|address))?[=:]|\bserver(?:ip|_ip)?[=:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])/gi;
+// DOMAIN\user (not a path: no '\' or ':' before the domain, none after the user)
+const ACCOUNT = /(?<![\\:/\w.-])([A-Za-z][\w.-]{0,30})\\([\w.$-]{1,64})(?![\\\w])/g;
+const EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})(?![\w-])/g;
+const PROTOCOL = /\b(TCP|UDP|ICMP(?:v6)?|HTTPS?|SSH|FTPS?|SFTP|SMTPS?|DNS|RDP|SMB|LDAPS?|TLS(?:v1\.[0-3])?|SSL|IMAPS?|POP3S?|SNMP|NTP|Kerberos|NTLM|QUIC|GRE|ESP|IPsec)\b/g;
 
 // extensions that look like top-level domains in file names and code ("wcp.dll", "workers2.properties")
 const NOT_TLD = new Set([
@@ -49,30 +53,74 @@ function collect(re: RegExp, text: string, group: number, keep: (v: string) => b
 
 const isAddr = (v: string): boolean => isIPv4(v) || (v.includes('::') ? v.length > 2 && isIPv6(v) : isIPv6(v));
 
-/** Host-name-like words: IPv4 addresses and domains (not file names, not parts of paths or e-mail). */
-function words(text: string): { v4: string[]; domains: string[] } {
-  const v4: string[] = [], domains: string[] = [];
-  const seen4 = new Set<string>(), seenD = new Set<string>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    let w = m[0];
+const FILE_EXT = new Set([...NOT_TLD].filter((e) => !['ok', 'error', 'info', 'target', 'init', 'service', 'socket', 'timer', 'mount'].includes(e)));
+
+/** [A-Za-z0-9.-]: the characters of host names, IPv4 addresses and dotted file names */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45;
+}
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+interface Words { v4: string[]; domains: string[]; endpoints: string[]; files: string[] }
+
+/**
+ * Host-name-like words: IPv4 addresses (with the port glued to them, "1.2.3.4:443" or "1.2.3.4/57808"),
+ * domains (not file names, not parts of paths or e-mail), and file names with a known extension. Only words
+ * with a dot can be any of these: the scan jumps from dot to dot (the hot path of the generic parser).
+ */
+function words(text: string): Words {
+  const out: Words = { v4: [], domains: [], endpoints: [], files: [] };
+  const seen4 = new Set<string>(), seenD = new Set<string>(), seenE = new Set<string>(), seenF = new Set<string>();
+  const n = text.length;
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot)) {
+    let s = dot, e = dot + 1;
+    while (s > 0 && isWordChar(text.charCodeAt(s - 1))) s--;
+    while (e < n && isWordChar(text.charCodeAt(e))) e++;
+    dot = e;
+    while (s < e && !isAlnum(text.charCodeAt(s))) s++;
+    let w = text.slice(s, e);
     if (w.indexOf('.') < 0) continue;
-    const prev = m.index > 0 ? text[m.index - 1] : '';
-    const next = text[m.index + w.length] ?? '';
+    const prev = s > 0 ? text[s - 1] : '';
+    const next = text[e] ?? '';
     while (w.endsWith('.') || w.endsWith('-')) w = w.slice(0, -1); // sentence end: "from 1.2.3.4."
     if (prev === '_' || next === '_') continue;
     if (IPV4_WORD.test(w)) {
       // "version 0.0.0.6", "v1.2.3.4": version numbers, not addresses
-      if (isIPv4(w) && !/(?:version|ver|v)[\s:=]*$/i.test(text.slice(Math.max(0, m.index - 9), m.index))) push(v4, seen4, w);
+      if (isIPv4(w) && !/(?:version|ver|v)[\s:=]*$/i.test(text.slice(Math.max(0, s - 9), s))) {
+        push(out.v4, seen4, w);
+        if (w.length === e - s && (next === ':' || next === '/')) {
+          const port = /^\d{1,5}(?![\d.:])/.exec(text.slice(e + 1, e + 7))?.[0];
+          // "10.0.0.0/24" is a network: a port after '/' is above 32
+          if (port !== undefined && Number(port) <= 65535 && (next === ':' || Number(port) > 32)) push(out.endpoints, seenE, `${w}${next}${port}`);
+        }
+      }
       continue;
     }
-    if (prev === '@' || prev === '/' || prev === '\\' || next === '(' || next === '@') continue;
+    if (prev === '@' || next === '@') continue;
+    const last = w.lastIndexOf('.');
+    const ext = w.slice(last + 1).toLowerCase();
+    if (FILE_EXT.has(ext) && last > 0 && prev !== '/' && prev !== '\\') {
+      push(out.files, seenF, w);
+      continue;
+    }
+    if (prev === '/' || prev === '\\' || next === '(') continue;
     if (!DOMAIN_WORD.test(w)) continue;
-    const dot = w.lastIndexOf('.');
-    if (NOT_TLD.has(w.slice(dot + 1).toLowerCase()) || !/[a-zA-Z]/.test(w.slice(0, dot))) continue;
-    push(domains, seenD, w);
+    if (NOT_TLD.has(ext) || !/[a-zA-Z]/.test(w.slice(0, last))) continue;
+    // "spark.SecurityManager", "util.Utils": a class name (a mixed-case last part), not a domain
+    const tld = w.slice(last + 1);
+    if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) continue;
+    push(out.domains, seenD, w);
   }
-  return { v4, domains };
+  return out;
+}
+
+/** "C:\\x\\a.exe)" written inside parentheses: the closing bracket (and a sentence's dot) is not part of the path. */
+function unclosed(path: string): string {
+  let p = path;
+  while (/[).\]]$/.test(p) && !(p.endsWith(')') && p.includes('(')) && !(p.endsWith(']') && p.includes('['))) p = p.slice(0, -1);
+  return p;
 }
 
 function findUrls(text: string): string[] {
@@ -89,11 +137,31 @@ function findUrls(text: string): string[] {
   return out;
 }
 
+/** An IPv6 address is possible: "::" or seven colons (counted, not a regex scan: most lines have neither). */
+function mayHoldIpv6(text: string): boolean {
+  if (text.indexOf('::') >= 0) return true;
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0 && colons < 7; i = text.indexOf(':', i + 1)) colons++;
+  return colons >= 7;
+}
+
 /** Entity lists and the roles the text states, added to `ev` (existing role fields are kept). */
 export function extractEntities(text: string, ev: EventFields): void {
-  const { v4, domains } = words(text);
-  const ips = IPV6_HINT.test(text) ? [...v4, ...collect(IPV6, text, 1, isAddr)] : v4;
+  const { v4, domains, endpoints, files } = words(text);
+  const ips = mayHoldIpv6(text) ? [...v4, ...collect(IPV6, text, 1, isAddr)] : v4;
   if (ips.length > 0) ev['data.ips'] = ips.join(',');
+  if (endpoints.length > 0) ev['data.endpoints'] = endpoints.join(',');
+  // fields within fields: accounts, e-mail addresses, protocols (each scanned only when its marker is there)
+  if (text.includes('\\')) {
+    const accounts = collect(ACCOUNT, text, 0, (a) => !/^[A-Za-z]$/.test(a.slice(0, a.indexOf('\\'))));
+    if (accounts.length > 0) ev['data.accounts'] = accounts.join(',');
+  }
+  if (text.includes('@')) {
+    const emails = collect(EMAIL, text, 1);
+    if (emails.length > 0) ev['data.emails'] = emails.join(',');
+  }
+  const protocols = collect(PROTOCOL, text, 1);
+  if (protocols.length > 0) ev['data.protocols'] = protocols.join(',');
   const urls = text.includes('://') ? findUrls(text) : [];
   if (urls.length > 0) ev['data.urls'] = urls.join(',');
   // the host of each URL is a domain too (a word right after '/' is skipped above)
@@ -104,9 +172,17 @@ export function extractEntities(text: string, ev: EventFields): void {
   if (domains.length > 0) ev['data.domains'] = domains.join(',');
   const paths = [
     ...(text.includes('/') ? collect(UNIX_PATH, text, 1, (p) => !urls.some((u) => u.includes(p))) : []),
-    ...(text.includes('\\') ? collect(WIN_PATH, text, 1) : []),
+    ...(text.includes('\\') ? collect(WIN_PATH, text, 1).map(unclosed) : []),
   ];
-  if (paths.length > 0) ev['data.paths'] = paths.join(',');
+  if (paths.length > 0) {
+    ev['data.paths'] = paths.join(',');
+    // the file each path names (its last part, when it has an extension)
+    for (const p of paths) {
+      const base = p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+      if (base.lastIndexOf('.') > 0 && !files.includes(base)) files.push(base);
+    }
+  }
+  if (files.length > 0) ev['data.files'] = files.join(',');
   const users: string[] = [];
   const seenUsers = new Set<string>();
   USER.lastIndex = 0;

@@ -10,11 +10,11 @@
 // Quirks: auditd USER_* records nest a second k=v list in msg='…' (read too); PROCTITLE is hex with NUL
 // separators (decoded to data.proctitle_text); "?" and "(null)" are auditd's empty values.
 import { err, ok } from '../../core/result.ts';
-import { parseEpochTime, parseIsoTime, parseLeadingTime, parseSlashTime } from '../../core/time.ts';
+import { formatTs, parseEpochTime, parseIsoTime, parseLeadingTime, parseSlashTime, type TimeSettings } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { countKvPairs, parseKvPairs, type KvPair } from '../extract/kvPairs.ts';
-import { shareOfLines } from '../sniff.ts';
+import { shareOfLines, sniffTime } from '../sniff.ts';
 
 const AUDIT = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+(?:\.\d+)?):(\d+)\): ?(.*)$/;
 // an optional syslog (RFC 3164) header with a tag, before the pairs
@@ -24,6 +24,8 @@ const STARTS_KV = /^[A-Za-z_][\w.-]*=/;
 const TEXT: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   src: 'init.host.ip', srcip: 'init.host.ip', src_ip: 'init.host.ip', source_ip: 'init.host.ip', saddr: 'init.host.ip', addr: 'init.host.ip',
   dst: 'target.host.ip', dstip: 'target.host.ip', dst_ip: 'target.host.ip', destination_ip: 'target.host.ip', daddr: 'target.host.ip',
+  hn: 'init.host.name', host_name: 'init.host.name', client_hostname: 'init.host.name', ip: 'init.host.ip', client_ip: 'init.host.ip',
+  mac: 'init.host.mac', srcmac: 'init.host.mac', src_mac: 'init.host.mac', client_mac: 'init.host.mac', dstmac: 'target.host.mac', dst_mac: 'target.host.mac',
   user: 'init.usr.name', srcuser: 'init.usr.name', username: 'init.usr.name', suser: 'init.usr.name', dstuser: 'target.usr.name',
   duser: 'target.usr.name', acct: 'target.usr.name', hostname: 'init.host.name', srchost: 'init.host.name', dsthost: 'target.host.name',
   devname: 'obs.host.name', device_name: 'obs.host.name', comm: 'init.process.name', exe: 'init.process.path', pid: 'init.process.id',
@@ -40,10 +42,17 @@ const EMPTY = new Set(['', '?', '(null)', 'N/A', 'n/a', '-']);
 const SUCCESS = /^(?:accept(?:ed)?|allow(?:ed)?|pass(?:ed)?|permit(?:ted)?|success|succeeded|yes|ok|close|start|login)$/i;
 const FAILURE = /^(?:den(?:y|ied)|drop(?:ped)?|block(?:ed)?|reject(?:ed)?|fail(?:ed|ure)?|no|timeout|server-rst|client-rst)$/i;
 
-function apply(pairs: KvPair[], ev: EventFields): void {
+// lease and validity ends/starts written as times (DHCP exp="2024-03-03 08:14:01", expires=1709453641)
+const TIME_VALUE_KEYS = new Set(['exp', 'expires', 'expiry', 'expire', 'expiration', 'lease_expires', 'lease_end', 'end_time', 'start_time', 'starts', 'ends']);
+
+function apply(pairs: KvPair[], ev: EventFields, settings?: TimeSettings): void {
   for (const { key, value } of pairs) {
     ev[`data.${key}`] = value;
     if (EMPTY.has(value)) continue;
+    if (settings !== undefined && TIME_VALUE_KEYS.has(key.toLowerCase())) {
+      const t = parseIsoTime(value, settings) ?? parseSlashTime(value, settings) ?? (/^\d{10}(?:\.\d+)?$|^\d{13}$/.test(value) ? parseEpochTime(value) : undefined);
+      if (t !== undefined) ev[`data.${key}.time`] = formatTs(t.ts);
+    }
     const to = TEXT[key];
     if (to !== undefined && ev[to] === undefined) ev[to] = value;
     const numTo = NUMBER[key];
@@ -93,16 +102,22 @@ export const kv: TextParser = {
   kind: 'text',
   id: 'kv',
   title: 'key=value logs (auditd, firewalls, DHCP)',
-  version: '1',
+  version: '2',
   url: 'https://docs.fortinet.com/document/fortigate/7.4.0/fortios-log-message-reference',
   framing: 'line',
   patterns: ['auditd', 'audit-nested', 'syslog-header', 'leading-time', 'pairs'],
 
   sniff(head) {
+    const { settings, years } = sniffTime();
     const share = shareOfLines(head, (l) => {
       if (AUDIT.test(l)) return true;
       const h = SYSLOG.exec(l);
-      const rest = h !== null ? l.slice(h[0].length) : l;
+      let rest = h !== null ? l.slice(h[0].length) : l;
+      if (h === null && !STARTS_KV.test(l)) {
+        // pairs after any leading timestamp (DHCP/IPAM exports: 2024-03-02 08:14:01 hn="pc7" mac="..." ip="...")
+        const t = parseLeadingTime(l, years, settings);
+        if (t !== undefined) rest = l.slice(t.end).trimStart();
+      }
       return STARTS_KV.test(rest) && countKvPairs(rest) >= 3;
     });
     // above syslog3164 (0.9) when the messages themselves are k=v lists: the pairs are the record
@@ -157,7 +172,7 @@ export const kv: TextParser = {
     const pairs = parseKvPairs(rest);
     if (pairs.length === 0) return err('no key=value pairs in the line');
     ctx.hit?.('pairs');
-    apply(pairs, ev);
+    apply(pairs, ev, ctx.time);
     if (ev.ts === undefined) pairTime(ev, ctx);
     if (ev['init.host.ip'] !== undefined && ev['target.host.ip'] !== undefined && (ev.action !== undefined || ev['data.proto'] !== undefined || ev['data.PROTO'] !== undefined)) ev.type = 'FW';
     if (ev.message === undefined) ev.message = rest;
@@ -189,6 +204,13 @@ export const kv: TextParser = {
       expect: {
         'obs.host.name': 'fw01', 'init.host.ip': '10.1.1.5', 'init.host.port': 51234, 'target.host.ip': '93.184.216.34', 'target.host.port': 443,
         action: 'deny', outcome: 'failure', type: 'FW', 'init.usr.name': 'bob', 'rule.id': '12', 'data.devname': 'FG-100E',
+      },
+    },
+    {
+      input: '2024-03-02 08:14:01 hn="laptop-7" mac="aa:bb:cc:dd:ee:ff" ip="10.0.5.50" gw="10.0.5.1" action="DHCPACK" exp="2024-03-03 08:14:01"',
+      expect: {
+        ts: Date.UTC(2024, 2, 2, 8, 14, 1), 'init.host.name': 'laptop-7', 'init.host.mac': 'aa:bb:cc:dd:ee:ff', 'init.host.ip': '10.0.5.50', 'data.gw': '10.0.5.1',
+        action: 'DHCPACK', 'data.exp': '2024-03-03 08:14:01', 'data.exp.time': '2024-03-03T08:14:01.000Z',
       },
     },
     {

@@ -6,6 +6,9 @@
 // after DIRECT/ is the origin server (target.host.ip); after PARENT_*/ it is a parent proxy (data.peer only).
 // session.out.byte is what Squid delivered to the client; session.duration is in seconds (Squid writes ms).
 // Quirks: elapsed is right-aligned with several spaces; CONNECT URLs are host:port; status 000 means no reply.
+// The extended form proxies and appliances write with a custom logformat: the same first ten fields with the
+// URL "quoted", then a "quoted" user agent and a "quoted" category (-> web.header.user_agent, data.category;
+// further fields data.fieldN). A *_DENIED code is action "denied", outcome failure.
 import { err, ok } from '../../core/result.ts';
 import { parseEpochTime } from '../../core/time.ts';
 import { isIP } from '../../core/ip.ts';
@@ -13,29 +16,44 @@ import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { uriFields } from './apache-access.ts';
 import { shareOfLines } from '../sniff.ts';
+import { splitQuoted } from '../extract/splitQuoted.ts';
 
 //                 time                 elapsed      client code       /status   bytes  method URL   user  hier      /peer   type
 const LINE = /^(\d{9,10}\.\d{1,6})\s+(-?\d+)\s+(\S+)\s+([A-Z_]+|NONE)\/(\d{3})\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+([A-Z_]+)\/(\S+)(?:\s+(\S+))?\s*$/;
+// the quoted form, token by token (splitQuoted keeps the spaces inside quotes)
+const EPOCH = /^\d{9,10}\.\d{1,6}$/;
+const CODE = /^([A-Z_]+|NONE)\/(\d{3})$/;
+const HIER = /^([A-Z_]+)\/(\S+)$/;
 const SNIFF = /^\d{9,10}\.\d{1,6}\s+-?\d+ \S+ [A-Z_]+\/\d{3} \d+ /;
 
 export const squid: TextParser = {
   kind: 'text',
   id: 'squid',
   title: 'Squid proxy access.log (native format)',
-  version: '1',
+  version: '2',
   url: 'https://wiki.squid-cache.org/Features/LogFormat',
   framing: 'line',
-  patterns: ['line', 'connect', 'denied'],
+  patterns: ['line', 'connect', 'denied', 'quoted'],
 
   sniff(head) {
     return shareOfLines(head, SNIFF) * 0.95;
   },
 
   parse(line, ctx) {
-    const m = LINE.exec(line);
+    let m: (string | undefined)[] | null = LINE.exec(line);
+    let extra: string[] = [];
+    if (m === null && line.includes('"')) {
+      const t = splitQuoted(line, ' ');
+      const c = CODE.exec(t[3] ?? ''), h = HIER.exec(t[8] ?? '');
+      if (t.length >= 9 && EPOCH.test(t[0]) && /^-?\d+$/.test(t[1]) && c !== null && /^\d+$/.test(t[4]) && h !== null) {
+        ctx.hit?.('quoted');
+        m = ['', t[0], t[1], t[2], c[1], c[2], t[4], t[5], t[6], t[7], h[1], h[2], t[9]];
+        extra = t.slice(10);
+      }
+    }
     if (m === null) return err('not a Squid native access.log line (expected "time elapsed client CODE/status bytes method URL user HIER/peer type")');
     ctx.hit?.('line');
-    const [, time, elapsed, client, code, status, bytes, method, url, user, hier, peer, ctype] = m;
+    const [, time = '', elapsed = '', client = '', code = '', status = '', bytes = '', method = '', url = '', user = '', hier = '', peer = '', ctype] = m;
     const t = parseEpochTime(time);
     if (t === undefined) return err(`invalid epoch time "${time}"`);
     const rc = Number(status);
@@ -59,9 +77,13 @@ export const squid: TextParser = {
       ev['data.peer'] = peer;
       if (hier === 'DIRECT' || hier === 'HIER_DIRECT') ev[isIP(peer) ? 'target.host.ip' : 'target.host.name'] = peer;
     }
-    if (ctype !== undefined && ctype !== '-') ev['data.content_type'] = ctype;
+    if (ctype !== undefined && ctype !== '-' && ctype !== '') ev['data.content_type'] = ctype;
+    if (extra[0] !== undefined && extra[0] !== '-' && extra[0] !== '') ev['web.header.user_agent'] = extra[0];
+    if (extra[1] !== undefined && extra[1] !== '-' && extra[1] !== '') ev['data.category'] = extra[1];
+    for (let i = 2; i < extra.length; i++) if (extra[i] !== '') ev[`data.field${i + 11}`] = extra[i];
     if (code.includes('DENIED')) {
       ctx.hit?.('denied');
+      ev.action = 'denied';
       ev.outcome = 'failure';
     } else ev.outcome = rc === 0 || rc >= 400 ? 'failure' : 'success';
     return ok(ev);
@@ -82,7 +104,15 @@ export const squid: TextParser = {
     },
     {
       input: '1157689324.156      0 10.105.21.199 TCP_DENIED/403 1465 GET http://www.example.com/blocked badeyek NONE/- text/html',
-      expect: { outcome: 'failure', 'web.request.rc': 403, 'data.hierarchy': 'NONE' },
+      expect: { outcome: 'failure', 'web.request.rc': 403, 'data.hierarchy': 'NONE', action: 'denied' },
+    },
+    {
+      input: '1709367241.123     45 10.0.5.50 TCP_DENIED/403 1234 GET "http://malware.example/dl/payload.exe?id=7&x=1" alice NONE/- text/html "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36" "Malicious Sites"',
+      expect: {
+        ts: 1709367241123, 'init.host.ip': '10.0.5.50', 'init.usr.name': 'alice', 'web.request.method': 'GET', 'web.request.rc': 403, 'target.host.name': 'malware.example',
+        'target.uri.path': '/dl/payload.exe', 'target.uri.query': 'id=7&x=1', 'web.header.user_agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36',
+        'data.category': 'Malicious Sites', action: 'denied', outcome: 'failure',
+      },
     },
   ],
 };

@@ -4,7 +4,7 @@
 // as they stand at that moment: template.text, and template.id (a hash of the text, the same in every file).
 import type { EventFields } from '../../core/schema.ts';
 import { Drain, templateId } from '../../core/template/drain.ts';
-import type { DictColumn, EventChunk } from '../chunk/chunk.ts';
+import { valueAt, type DictColumn, type EventChunk } from '../chunk/chunk.ts';
 
 const CLUSTER = 'template.id';
 
@@ -28,17 +28,32 @@ export class TemplateMiner {
     // two clusters may have come to the same text: one dictionary entry per text
     const texts: string[] = [];
     const index = new Map<string, number>();
-    const remap = new Uint32Array(col.dict.length + 1);
-    col.dict.forEach((cluster, i) => {
-      const text = this.drain.text(this.drain.clusters[Number(cluster)]);
+    const idOf = (text: string): number => {
       let id = index.get(text);
       if (id === undefined) {
         id = texts.push(text);
         index.set(text, id);
       }
-      remap[i + 1] = id;
+      return id;
+    };
+    const remap = new Uint32Array(col.dict.length + 1);
+    const refinable: boolean[] = [];
+    col.dict.forEach((cluster, i) => {
+      const c = this.drain.clusters[Number(cluster)];
+      refinable[i + 1] = this.drain.refinable(c);
+      remap[i + 1] = idOf(this.drain.text(c));
     });
     const ids = col.ids.map((id) => remap[id]);
+    // clusters whose <*> are few constant words: each event gets the text with its own word there
+    const message = chunk.columns.message;
+    if (message !== undefined && refinable.some(Boolean)) {
+      for (let r = 0; r < ids.length; r++) {
+        const k = col.ids[r];
+        if (refinable[k] !== true) continue;
+        const m = valueAt(message, r);
+        if (typeof m === 'string') ids[r] = idOf(this.drain.refine(this.drain.clusters[Number(col.dict[k - 1])], m));
+      }
+    }
     const textColumn: DictColumn = { kind: 'dict', dict: texts, ids };
     chunk.columns[CLUSTER] = { kind: 'dict', dict: texts.map(templateId), ids: ids.slice() };
     chunk.columns['template.text'] = textColumn;

@@ -4,6 +4,7 @@
 // Built on first use per field and extended as the dictionary grows (values are only ever appended).
 import { ipv4Value, ipv6ToGroups } from '../../core/ip.ts';
 import { parseIpTerm } from './cidr.ts';
+import { macKey } from '../../core/mac.ts';
 import type { DictField } from './fields.ts';
 
 export class DictLookup {
@@ -12,6 +13,8 @@ export class DictLookup {
   // one id per key in the common case (a number, not an array: 300k distinct values build in a third of the time)
   private readonly byLower = new Map<string, number | number[]>();
   private readonly v6 = new Map<string, number | number[]>();
+  // MAC addresses by their 12 hex digits: any notation finds any other
+  private readonly macs = new Map<string, number | number[]>();
   private readonly v6List: { groups: number[]; id: number }[] = [];
   private v4Ips: number[] = [];
   private v4Ids: number[] = [];
@@ -19,11 +22,16 @@ export class DictLookup {
 
   constructor(private readonly field: DictField) {}
 
-  /** Dictionary ids (1-based) equal to `text` ignoring case, or — unquoted — the same IP written differently. */
+  /**
+   * Dictionary ids (1-based) equal to `text` ignoring case (host names compare case-insensitively), or — unquoted —
+   * the same IP or MAC address written differently.
+   */
   literal(text: string, quoted: boolean): number[] {
     this.update();
     const ids = idsOf(this.byLower.get(text.toLowerCase()));
     if (quoted) return ids;
+    const mac = macKey(text);
+    if (mac !== undefined) return union(ids, idsOf(this.macs.get(mac)));
     const ip = parseIpTerm(text);
     if (ip === undefined) return ids;
     return union(ids, ip.v === 4 ? this.v4Range(ip.lo, ip.hi) : this.v6Match(ip.groups, ip.bits));
@@ -67,6 +75,11 @@ export class DictLookup {
     for (let i = this.seen; i < values.length; i++) {
       const id = i + 1, v = values[i];
       push(this.byLower, lows[i], id);
+      const mac = macKey(v);
+      if (mac !== undefined) {
+        push(this.macs, mac, id);
+        continue;
+      }
       const n = ipv4Value(v);
       if (n >= 0) {
         this.v4Ips.push(n);

@@ -29,11 +29,38 @@ describe('Drain', () => {
     expect(d.text(a)).toBe('Invalid user <*> from <*>');
     expect(templateId(d.text(a))).toMatch(/^[0-9a-f]{8}$/);
   });
+
+  it('masks month and weekday names, host names and the value of key=value tokens; a host:port stays one variable', () => {
+    expect(templateTokens('connection from 10.0.0.1 at Fri Jun 17 07:07:00 2005', 48)).toEqual(['connection', 'from', WILDCARD, 'at', WILDCARD, WILDCARD, WILDCARD, WILDCARD, WILDCARD]);
+    expect(templateTokens('Could not resolve proxy.example.co.uk error 11001', 48)).toEqual(['Could', 'not', 'resolve', WILDCARD, 'error', WILDCARD]);
+    expect(templateTokens('logname= uid=0 tty=NODEVssh rhost=10.0.0.1 user=root', 48)).toEqual(['logname=', `uid=${WILDCARD}`, 'tty=NODEVssh', `rhost=${WILDCARD}`, 'user=root']);
+    expect(templateTokens('proxy.example.org:5070 open', 48)).toEqual([WILDCARD, 'open']);
+  });
+
+  it('a position holding only a few distinct words stays in the template; many words make it a variable', () => {
+    const d = new Drain({ threshold: 0.7 });
+    const begin = d.add('PopulateFamilies step one - Begin');
+    d.add('PopulateFamilies step one - End');
+    expect(d.refinable(begin)).toBe(true);
+    expect(d.refine(begin, 'PopulateFamilies step one - End')).toBe('PopulateFamilies step one - End');
+    const user = d.add('Invalid account name alpha given');
+    for (const n of ['bravo', 'charlie', 'delta', 'echo', 'foxtrot']) d.add(`Invalid account name ${n} given`);
+    expect(d.refinable(user)).toBe(false);
+    expect(d.text(user)).toBe('Invalid account name <*> given');
+  });
+
+  it('the word after "user" is a user name, a variable even when only two appear', () => {
+    const d = new Drain({ threshold: 0.7 });
+    const a = d.add('session opened for user cyrus by cron');
+    d.add('session opened for user news by cron');
+    expect(d.refinable(a)).toBe(false);
+    expect(d.text(a)).toBe('session opened for user <*> by cron');
+  });
 });
 
 const SETS = ['OpenSSH', 'Linux', 'Apache', 'Proxifier', 'HDFS', 'Windows'];
 // grouping accuracy reached today (threshold 0.7): the floor each set is held to
-const FLOOR: Record<string, number> = { OpenSSH: 0.99, Linux: 0.74, Apache: 1, Proxifier: 0.49, HDFS: 0.99, Windows: 0.69 };
+const FLOOR: Record<string, number> = { OpenSSH: 0.99, Linux: 0.93, Apache: 1, Proxifier: 0.99, HDFS: 0.99, Windows: 0.99 };
 
 describe('templates on loghub', needsCorpus, () => {
   for (const set of SETS) {
