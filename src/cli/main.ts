@@ -4,12 +4,17 @@ import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
+import { startRelay } from './relay.ts';
+import { RELAY_ORIGIN } from '../workers/enrich/ti/origins.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
   query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
                         first; a query error is shown with a caret under its position (exit 2)
+  relay                 the local relay for threat-intelligence lookups from the browser: listens on
+                        ${RELAY_ORIGIN} only, forwards only to api.abuseipdb.com and www.virustotal.com,
+                        adds the CORS headers the page needs; the key stays in the browser's request
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -21,7 +26,8 @@ options:
   --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
   --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
                         JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
-  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
+  --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)
+  --allow-origin URL    (relay, repeatable) a page origin besides http://127.0.0.1:* and http://localhost:*`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -55,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
   const rules: string[] = [];
   const geoFiles: string[] = [];
   let useGeo = true;
+  const allowOrigins: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -77,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
       geoFiles.push(file);
     }
     else if (a === '--no-geoip') useGeo = false;
+    else if (a === '--allow-origin') {
+      const origin = rest[++i];
+      if (origin === undefined || !/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError('--allow-origin expects an origin like https://logdrop.example.org');
+      allowOrigins.push(origin);
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
@@ -92,6 +104,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'detect' && files.length > 0) {
     const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'relay' && files.length === 0) {
+    const relay = await startRelay({ allowOrigins, log: (line) => process.stderr.write(terminalText(line) + '\n') });
+    process.stderr.write(`logdrop relay: listening on ${relay.origin} (127.0.0.1 only); forwarding to api.abuseipdb.com and www.virustotal.com. Ctrl-C stops it.\n`);
+    await new Promise<void>((resolve) => process.once('SIGINT', () => void relay.close().then(resolve)));
+    return 0;
   }
   process.stderr.write(USAGE + '\n');
   return 2;
