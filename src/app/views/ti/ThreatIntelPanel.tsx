@@ -26,7 +26,11 @@ export function ThreatIntelPanel({ engine, tracker, onChanged }: { engine: Engin
   return (
     <>
       <button type="button" className="button" aria-haspopup="dialog" onClick={() => setShown(true)}>Threat intel</button>
-      <dialog ref={ref} className="cases-panel ti-panel" aria-labelledby="ti-title" onClose={close}>
+      <dialog
+        ref={ref} className="cases-panel ti-panel" aria-labelledby="ti-title"
+        // React delivers the opt-in dialog's close here too: only this dialog's own closing closes the panel
+        onClose={(e) => { if (e.target === e.currentTarget) close(); }}
+      >
         <div className="cases-panel__head">
           <h2 id="ti-title">Threat intelligence</h2>
           <button type="button" className="button" onClick={close}>Close</button>
