@@ -63,6 +63,15 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   /** the index's derived fields: GeoIP loc, then threat intelligence */
   const derivations = () => [...geo.derivations(), ...ti.derivations()];
 
+  /** GeoIP or threat-intelligence data changed: re-derive the open case's fields and re-run the detectors. */
+  const rederive = async (): Promise<void> => {
+    const o = open;
+    if (o === undefined) return;
+    o.query.index.setDerivations(derivations());
+    tables.delete(o.query.index); // the detectors' caches are per table object: derived columns changed
+    await o.alerts.runAll(tableOf(o)); // new-country and multi-signal read loc and ti.score
+  };
+
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
     return open;
@@ -385,16 +394,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         return o.info;
       },
     }),
-    ...createGeoOps({ geo, derivations, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
-    ...createTiOps({
-      ti, ...options.ti,
-      current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }),
-      async rederive() {
-        const o = open;
-        if (o === undefined) return;
-        o.query.index.setDerivations(derivations());
-        await o.alerts.runAll(tableOf(o)); // the multi-signal detector reads ti.score
-      },
-    }),
+    ...createGeoOps({ geo, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    ...createTiOps({ ti, ...options.ti, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
   };
 }

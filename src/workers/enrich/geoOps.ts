@@ -4,15 +4,14 @@ import type { EngineApi, GeoScope } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { getGlobalSetting, setGlobalSetting } from '../store/catalog.ts';
 import type { CaseIndex } from '../query/caseIndex.ts';
-import type { Derivation } from '../query/derived.ts';
 import { GeoService, type StoredGeoData } from './geoService.ts';
 
 const KEY = 'geoip.user';
 
 interface GeoHost {
   geo: GeoService;
-  /** every derivation of the index (GeoIP's and the others'), rebuilt when the GeoIP data changes */
-  derivations(): Derivation[];
+  /** re-derives the open case's index (GeoIP and ti) and re-runs the detectors */
+  rederive(): Promise<void>;
   /** the open case, if any */
   current(): { store: CaseStore; index: CaseIndex } | undefined;
 }
@@ -36,7 +35,7 @@ export function createGeoOps(host: GeoHost): Pick<EngineApi, 'geoStatus' | 'addG
     const c = host.current();
     const own = c === undefined ? [] : await stored('case', c.store);
     await geo.setUserData([...own, ...(await stored('all', undefined))]);
-    c?.index.setDerivations(host.derivations());
+    await host.rederive();
   };
 
   return {
