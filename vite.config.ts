@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CSP, SECURITY_HEADERS } from './scripts/csp.ts';
+import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
 import { serviceWorker } from './scripts/pwa/vitePlugin.ts';
@@ -20,11 +20,29 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// The threat-intelligence fetch worker's script gets its own policy (scripts/csp.ts TI_FETCH_CSP) in place of
+// the general one that preview.headers sets on every static file.
+function tiFetchWorkerPolicy(): Plugin {
+  return {
+    name: 'logdrop-ti-fetch-csp',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (TI_FETCH_WORKER.test(new URL(req.url ?? '/', 'http://x').pathname)) {
+          const set = res.setHeader.bind(res);
+          res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+            set(name, name.toLowerCase() === 'content-security-policy' ? TI_FETCH_CSP : value)) as typeof res.setHeader;
+        }
+        next();
+      });
+    },
+  };
+}
+
 // `--mode single` is the first step of the single-file build (scripts/single/build.ts): classic (IIFE)
 // workers, which a page opened from file:// can start from blob URLs without fetching modules, and no public
 // folder (the script embeds the demo bundle itself).
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version)])],
+  plugins: [react(), contentSecurityPolicy(), tiFetchWorkerPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version)])],
   base: './',
   publicDir: mode === 'single' ? false : 'public',
   worker: { format: mode === 'single' ? 'iife' : 'es', plugins: () => [geoipData(mode === 'single')] },

@@ -1,7 +1,10 @@
-// The Content-Security-Policy: nothing leaves the page or its workers; only this origin is allowed (the
-// enrichment issue adds its providers to connect-src explicitly). One definition for the build's meta tag,
-// the `npm start` server's header (vite.config.ts), public/_headers and docs/hosting.md (test/build/csp.test.ts
+// The Content-Security-Policy: nothing leaves the page or its workers; only this origin is allowed. The one
+// exception is threat intelligence's fetch worker (started only for a batch the user confirmed): its script
+// gets TI_FETCH_CSP, whose connect-src is exactly the providers' API origins and the local relay.
+// One definition for the build's meta tag, the `npm start` server's header (vite.config.ts), public/_headers and docs/hosting.md (test/build/csp.test.ts
 // checks those two carry exactly this).
+import { TI_ORIGINS } from '../src/workers/enrich/ti/origins.ts';
+
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -37,3 +40,8 @@ export function singleFileCsp(hashes: { script: string; style: string }): string
     return directive;
   }).join('; ');
 }
+/** The fetch worker's script (vite names it assets/tiFetch.worker-<hash>.js). */
+export const TI_FETCH_WORKER = /\/assets\/tiFetch\.worker-[\w-]+\.js$/;
+
+/** Its policy: the general one, with connect-src exactly the providers' API origins and the local relay. */
+export const TI_FETCH_CSP = CSP.replace("connect-src 'self'", `connect-src ${TI_ORIGINS.join(' ')}`);

@@ -6,6 +6,8 @@ import { exportCommand, FORMATS } from './export.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
 import { serveStatic } from './serve.ts';
+import { startRelay } from './relay.ts';
+import { RELAY_ORIGIN } from '../workers/enrich/ti/origins.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -17,6 +19,9 @@ commands:
                         csv, analyst, all, timesketch, timeline-explorer, ndjson, ecs, bulk, template
   serve [DIR]           the built app (DIR, default dist: npm run build) on http://127.0.0.1 with its
                         security headers, until stopped (Ctrl-C)
+  relay                 the local relay for threat-intelligence lookups from the browser: listens on
+                        ${RELAY_ORIGIN} only, forwards only to api.abuseipdb.com and www.virustotal.com,
+                        adds the CORS headers the page needs; the key stays in the browser's request
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -36,7 +41,8 @@ options:
   --index NAME          (export bulk, template) the Elasticsearch/OpenSearch index (default logdrop)
   --no-neutralise       (export csv*) write cells starting with = + - @ as they are (default: prefix ')
   --provenance FILE     (export) also write the provenance JSON (query, zone, files with SHA-256) to FILE
-  --port N              (serve) the port (default 8080; 0: any free port)`;
+  --port N              (serve) the port (default 8080; 0: any free port)
+  --allow-origin URL    (relay, repeatable) a page origin besides http://127.0.0.1:* and http://localhost:*`;
 
 function parseTz(v: string): number {
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
@@ -77,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     return v;
   };
   let port = 8080;
+  const allowOrigins: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -116,6 +123,11 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port expects a port number (0-65535)');
       port = n;
     }
+    else if (a === '--allow-origin') {
+      const origin = rest[++i];
+      if (origin === undefined || !/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError('--allow-origin expects an origin like https://logdrop.example.org');
+      allowOrigins.push(origin);
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query' || command === 'export') ? await loadCliGeo(geoFiles) : undefined;
@@ -143,6 +155,12 @@ async function main(argv: string[]): Promise<number> {
     if (exp.format === undefined) throw new UsageError(`export expects --format, one of: ${Object.keys(FORMATS).join(', ')}`);
     const run = await exportCommand(files, { ...exp, format: exp.format, parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'relay' && files.length === 0) {
+    const relay = await startRelay({ allowOrigins, log: (line) => process.stderr.write(terminalText(line) + '\n') });
+    process.stderr.write(`logdrop relay: listening on ${relay.origin} (127.0.0.1 only); forwarding to api.abuseipdb.com and www.virustotal.com. Ctrl-C stops it.\n`);
+    await new Promise<void>((resolve) => process.once('SIGINT', () => void relay.close().then(resolve)));
+    return 0;
   }
   process.stderr.write(USAGE + '\n');
   return 2;

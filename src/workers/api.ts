@@ -8,10 +8,12 @@ export type { Alert, AlertState, Coverage, DetectorInfo, ParamSpec, ParamValue, 
 export { SEVERITIES } from '../detect/types.ts';
 export type * from './api/alerts.ts';
 export type * from './api/geo.ts';
+export type * from './api/ti.ts';
 export type * from './api/insight.ts';
 export type * from './api/export.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
+import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResult, TiStatus, TiVia } from './api/ti.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
 import type { ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 
@@ -336,4 +338,25 @@ export interface EngineApi {
   export(handle: number, exporterId: string, options: ExportOptions, onProgress?: (p: ExportProgress) => void): Promise<ExportResult>;
   /** stops export `runId` (it resolves with cancelled: true) */
   cancelExport(runId: number): Promise<void>;
+  // Threat intelligence: ti.* are derived from the open case's IPs and what the offline lists and the cache
+  // say about them. Nothing is sent before runTiLookup(plan) for a plan the user confirmed.
+  tiStatus(): Promise<TiStatus>;
+  /** Adds an offline reputation list (CSV/JSON), kept with the open case or for all cases. */
+  addTiList(file: Blob, name: string, scope: GeoScope): Promise<TiListResult>;
+  removeTiList(id: string): Promise<TiStatus>;
+  /** Holds a provider's key in memory, and in IndexedDB only when remember is true (forgetTiKey removes it). */
+  setTiKey(providerId: string, key: string, remember: boolean): Promise<TiStatus>;
+  forgetTiKey(providerId: string): Promise<TiStatus>;
+  setTiCacheTtl(hours: number): Promise<TiStatus>;
+  /** The public IPs of the open case a lookup would send (most frequent first, at most limit); sends nothing. */
+  planTiLookup(providerId: string, via: TiVia, limit: number): Promise<TiPlan | { error: string }>;
+  /** Sends the confirmed plan's IPs (rate-limited, cached, audited); the case's ti.* fields are re-derived. */
+  runTiLookup(planId: number, onProgress?: (p: TiProgress) => void): Promise<TiRunResult>;
+  cancelTiLookup(): Promise<void>;
+  /** every request sent for the open case */
+  tiAudit(): Promise<TiAuditRow[]>;
+  exportTiAudit(): Promise<Blob>;
+  /** what is known about one IP (entity page) and where to look it up by hand */
+  tiOfIp(ip: string): Promise<TiIpInfo>;
+
 }

@@ -23,6 +23,8 @@ import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 import { forceLayout } from './graph/forceLayout.ts';
 import { createExportOps } from './export/ops.ts';
+import { TiService } from './enrich/ti/tiService.ts';
+import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -44,6 +46,11 @@ export interface EngineOptions {
   runIngest?: IngestRunner;
   /** reads the built-in GeoIP tables (the worker fetches the app's assets; Node reads the built files); none: no built-in GeoIP */
   geoData?: GeoBytesLoader;
+  /**
+   * Threat intelligence's way out: the browser's engine worker opens its fetch worker for one confirmed batch;
+   * tests pass a fake. None: online lookups are not available (offline lists still work). now/sleep: test clocks.
+   */
+  ti?: Pick<TiHost, 'openFetcher' | 'now' | 'sleep'>;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -54,6 +61,18 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   let running: { runId?: number; cancelled: boolean } | undefined;
   const geo = new GeoService(options.geoData);
   void geo.ready(); // the built-in tables load while the user picks a case
+  const ti = new TiService(options.ti?.now);
+  /** the index's derived fields: GeoIP loc, then threat intelligence */
+  const derivations = () => [...geo.derivations(), ...ti.derivations()];
+
+  /** GeoIP or threat-intelligence data changed: re-derive the open case's fields and re-run the detectors. */
+  const rederive = async (): Promise<void> => {
+    const o = open;
+    if (o === undefined) return;
+    o.query.index.setDerivations(derivations());
+    tables.delete(o.query.index); // the detectors' caches are per table object: derived columns changed
+    await o.alerts.runAll(tableOf(o)); // new-country and multi-signal read loc and ti.score
+  };
 
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
@@ -156,8 +175,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
   const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
     const query = createQueryEngine();
-    // GeoIP loc fields are derived as the chunks arrive (they are never stored)
-    query.index.setDerivations(geo.derivations());
+    // GeoIP loc and ti fields are derived as the chunks arrive (they are never stored)
+    query.index.setDerivations(derivations());
     await store.forEachChunk((chunk) => query.addChunk(chunk));
     return query;
   };
@@ -181,6 +200,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       }
     }
     await loadUserGeoData(geo, store);
+    await loadTiLists(ti, store);
     const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
     open = c;
     if (lock !== undefined) await refreshCounts(c);
@@ -384,6 +404,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         return c === undefined ? undefined : { index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files() };
       },
     }),
-    ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    ...createGeoOps({ geo, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    ...createTiOps({ ti, ...options.ti, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
   };
 }

@@ -3,5 +3,6 @@ import { expose } from 'comlink';
 import { createEngine } from './engine.ts';
 import { workerRunner } from './ingest/workerRunner.ts';
 import { fetchGeoAsset } from './enrich/geoAssets.ts';
+import { openFetchWorker } from './enrich/ti/tiFetchClient.ts';
 
-expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset }));
+expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: { openFetcher: openFetchWorker } }));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, SECURITY_HEADERS } from '../../scripts/csp.ts';
+import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from '../../scripts/csp.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const read = (rel: string) => readFileSync(join(repo, rel), 'utf8');
@@ -23,5 +23,20 @@ describe('Content-Security-Policy for static hosts', () => {
   it('allows connections to this origin only', () => {
     expect(CSP).toContain("connect-src 'self'");
     expect(CSP).not.toMatch(/https?:|\*/);
+  });
+
+  it("gives threat intelligence's fetch worker exactly the providers' API origins and the local relay", () => {
+    expect(TI_FETCH_CSP.match(/connect-src ([^;]+)/)?.[1].split(' ')).toEqual([
+      'http://127.0.0.1:8377', 'https://api.abuseipdb.com', 'https://www.virustotal.com',
+    ]);
+    // everything else as the general policy
+    expect(TI_FETCH_CSP.replace(/connect-src [^;]+/, "connect-src 'self'")).toBe(CSP);
+    expect(TI_FETCH_WORKER.test('/assets/tiFetch.worker-B3x_9a.js')).toBe(true);
+    expect(TI_FETCH_WORKER.test('/assets/engine.worker-B3x_9a.js')).toBe(false);
+    expect(TI_FETCH_WORKER.test('/assets/tiFetch.worker-B3x_9a.js.map')).toBe(false);
+  });
+
+  it('docs/hosting.md gives static hosts the fetch worker policy', () => {
+    expect(read('docs/hosting.md')).toContain(TI_FETCH_CSP);
   });
 });

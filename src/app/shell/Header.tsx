@@ -4,6 +4,8 @@ import type { Workbench } from '../state/useWorkbench.ts';
 import { CasesPanel } from '../views/cases/CasesPanel.tsx';
 import { OpenFiles } from '../components/OpenFiles.tsx';
 import { GeoIpPanel } from '../views/geoip/GeoIpPanel.tsx';
+import { ThreatIntelPanel } from '../views/ti/ThreatIntelPanel.tsx';
+import { AboutPanel } from '../views/about/AboutPanel.tsx';
 import { DEMO_OVERLAY_NAME } from '../hooks/demoBundle.ts';
 import { SettingsMenu } from '../views/settings/SettingsMenu.tsx';
 import type { Settings } from '../views/settings/useSettings.ts';
@@ -18,6 +20,7 @@ export function Header({ engine, tracker, wb, settings, onSettings, projector, o
       <span className="case-name" aria-label="Open case">{wb.caseInfo?.name ?? (wb.notice !== undefined ? 'No case open' : 'Opening case…')}</span>
       <CasesPanel engine={engine} tracker={tracker} wb={wb} />
       <GeoIpPanel engine={engine} tracker={tracker} onChanged={wb.dataChanged} />
+      <ThreatIntelPanel engine={engine} tracker={tracker} onChanged={wb.dataChanged} />
       <OpenFiles
         onFiles={wb.ingest} disabled={wb.caseInfo === undefined || wb.ingesting || wb.readOnly}
         onDemoOverlay={(data) => engine.addGeoData(data, DEMO_OVERLAY_NAME, 'case')}
@@ -25,6 +28,7 @@ export function Header({ engine, tracker, wb, settings, onSettings, projector, o
       <div className="app-header__settings">
         <SettingsMenu settings={settings} onChange={onSettings} />
         <button type="button" className="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>Projector mode</button>
+        <AboutPanel engine={engine} tracker={tracker} />
       </div>
     </header>
   );

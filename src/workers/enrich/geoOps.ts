@@ -10,6 +10,8 @@ const KEY = 'geoip.user';
 
 interface GeoHost {
   geo: GeoService;
+  /** re-derives the open case's index (GeoIP and ti) and re-runs the detectors */
+  rederive(): Promise<void>;
   /** the open case, if any */
   current(): { store: CaseStore; index: CaseIndex } | undefined;
 }
@@ -33,7 +35,7 @@ export function createGeoOps(host: GeoHost): Pick<EngineApi, 'geoStatus' | 'addG
     const c = host.current();
     const own = c === undefined ? [] : await stored('case', c.store);
     await geo.setUserData([...own, ...(await stored('all', undefined))]);
-    c?.index.setDerivations(geo.derivations());
+    await host.rederive();
   };
 
   return {

@@ -52,6 +52,10 @@ export async function setGlobalSetting(key: string, value: unknown): Promise<voi
   await (await db()).put('settings', value, key);
 }
 
+export async function deleteGlobalSetting(key: string): Promise<void> {
+  await (await db()).delete('settings', key);
+}
+
 export function newCaseId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

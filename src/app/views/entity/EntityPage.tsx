@@ -16,6 +16,7 @@ import { CounterpartTable } from './CounterpartTable.tsx';
 import { LogonSummary } from './LogonSummary.tsx';
 import '../insight/insight.css';
 import { SafeText } from '../../components/SafeText.tsx';
+import { IpReputation } from '../ti/IpReputation.tsx';
 
 export interface EntityPageProps {
   engine: EngineClient;
@@ -46,6 +47,7 @@ export function EntityPage({ engine, tracker, go, timeZone, kind, value }: Entit
       </header>
       <EngineState data={data} what={`summary of ${value}`} />
       {data.state === 'ready' && <ViewErrorBoundary what="entity page"><Summary s={data.data} go={go} timeZone={timeZone} /></ViewErrorBoundary>}
+      {kind === 'ip' && data.state === 'ready' && data.data.total > 0 && <IpReputation engine={engine} tracker={tracker} ip={value} />}
     </section>
   );
 }
