@@ -4,12 +4,16 @@ import { DEFAULT_FACET_VALUES, query } from './query.ts';
 import { detect } from './detect.ts';
 import { terminalText } from './terminal.ts';
 import { loadCliGeo } from './geo.ts';
+import { follow } from './follow.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
   query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
                         first; a query error is shown with a caret under its position (exit 2)
+  follow PATH...        keep reading files (and new files in folders) as they grow: new events as JSON
+                        lines, and alerts as they fire or grow ("alert.change": "new"/"updated"); handles
+                        rotation and truncation; Ctrl-C stops with a summary on stderr
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -19,6 +23,10 @@ options:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
   --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
   --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
+  --alerts-only         (follow) print only alerts, not events
+  --interval SECONDS    (follow) time between polls (default 1)
+  --webhook URL         (follow) POST each new alert to URL (at most one per rule per minute, with a
+                        count of the held-back ones); --webhook-format slack (default) or json
   --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
                         JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
   --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)`;
@@ -55,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
   const rules: string[] = [];
   const geoFiles: string[] = [];
   let useGeo = true;
+  let alertsOnly = false;
+  let interval = 1;
+  let webhook: string | undefined;
+  let webhookFormat: 'slack' | 'json' = 'slack';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -77,6 +89,20 @@ async function main(argv: string[]): Promise<number> {
       geoFiles.push(file);
     }
     else if (a === '--no-geoip') useGeo = false;
+    else if (a === '--alerts-only') alertsOnly = true;
+    else if (a === '--interval') {
+      interval = Number(rest[++i]);
+      if (!(interval >= 0.1 && interval <= 3600)) throw new UsageError('--interval expects seconds between 0.1 and 3600');
+    }
+    else if (a === '--webhook') {
+      webhook = rest[++i];
+      if (webhook === undefined || !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook expects an http(s) URL');
+    }
+    else if (a === '--webhook-format') {
+      const f = rest[++i];
+      if (f !== 'slack' && f !== 'json') throw new UsageError('--webhook-format expects slack or json');
+      webhookFormat = f;
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query') ? await loadCliGeo(geoFiles) : undefined;
@@ -92,6 +118,17 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'detect' && files.length > 0) {
     const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
     return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  }
+  if (command === 'follow' && files.length > 0) {
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const run = await follow(files, {
+      parserId, tzOffsetMinutes: tz, rules, alertsOnly, interval, signal: stop.signal,
+      webhook: webhook === undefined ? undefined : { url: webhook, kind: webhookFormat },
+    }, process.stdout, process.stderr);
+    return run.code;
   }
   process.stderr.write(USAGE + '\n');
   return 2;

@@ -32,7 +32,7 @@ export class Follower {
     saved: readonly FollowedFile[] = [],
   ) {
     for (const f of saved) {
-      if (f.gone === true || f.stopped === 'deleted' || f.stopped === 'replaced') this.detached.push(f);
+      if (f.gone === true || f.stopped === 'deleted' || f.stopped === 'replaced' || f.stopped === 'truncated') this.detached.push(f);
       else this.byKey.set(f.key, f);
     }
   }
@@ -64,6 +64,7 @@ export class Follower {
       replaced.add(e.key);
       const truncated = e.size < st.offset && (e.identity === undefined || e.identity === st.identity);
       report.changes.push({ kind: truncated ? 'truncated' : 'rotated', path: e.path, detail: truncated ? `shrank from ${st.offset} to ${e.size} bytes: read again from its start` : 'replaced by a new file: read from its start' });
+      st.stopped = truncated ? 'truncated' : 'replaced';
       this.detached.push(st);
       await this.note(st, truncated ? 'truncated while followed: the new content is a new row' : 'replaced (rotated) while followed: the new file is a new row');
     }

@@ -49,7 +49,7 @@ export interface FollowedFile {
   /** bytes after the last newline, waiting for the rest of their line */
   pendingBytes: number;
   /** not followed any more, and why (binary, replaced, deleted); the row stays */
-  stopped?: 'skipped' | 'binary' | 'deleted' | 'replaced';
+  stopped?: 'skipped' | 'binary' | 'deleted' | 'replaced' | 'truncated';
   gone?: boolean;
   /** what happened to the file (renamed, deleted), kept in its row's message */
   note?: string;
