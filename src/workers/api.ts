@@ -9,9 +9,12 @@ export { SEVERITIES } from '../detect/types.ts';
 export type * from './api/alerts.ts';
 export type * from './api/geo.ts';
 export type * from './api/insight.ts';
+export type * from './api/live.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
+import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
+import type { Severity } from '../detect/types.ts';
 
 export interface CaseInfo {
   id: string;
@@ -324,6 +327,22 @@ export interface EngineApi {
   /** Adds a .mmdb or a JSON/CSV range file, kept with the open case or for all cases; the case is re-enriched. */
   addGeoData(file: Blob, name: string, scope: GeoScope): Promise<GeoDataResult>;
   removeGeoData(id: string): Promise<GeoStatus>;
+
+  // live follow (issue 16; types in api/live.ts): granted folders/files polled by the engine, appended bytes only
+  /** adds granted sources to the open case's follow (kept with the case) and starts polling */
+  followAdd(sources: Omit<FollowSource, 'id'>[]): Promise<FollowStatus>;
+  followStatus(): Promise<FollowStatus>;
+  /** resumes the sources kept with the case (after the UI re-granted their permission), from the stored offsets */
+  followStart(): Promise<FollowStatus>;
+  /** stops polling; the sources and offsets stay with the case */
+  followStop(): Promise<FollowStatus>;
+  followRemove(sourceId: string): Promise<FollowStatus>;
+  /** poll interval (250 ms .. 60 s) and the severity from which browser notifications are asked for (undefined: off) */
+  followSettings(settings: { intervalMs?: number; notifyAt?: Severity }): Promise<FollowStatus>;
+  /** each poll that changed something is pushed to `onUpdate` */
+  watchLive(onUpdate: (u: LiveUpdate) => void): Promise<void>;
+  /** an alert as a message to paste into a chat or ticket */
+  alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 
   // exports: the engine streams the file; the UI only saves the Blob
   export(handle: number, exporterId: string, options: { columns?: string[] }): Promise<Blob>;

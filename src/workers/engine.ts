@@ -21,6 +21,9 @@ import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 import { forceLayout } from './graph/forceLayout.ts';
+import { createLiveOps } from './live/liveOps.ts';
+import type { FollowSource } from './api/live.ts';
+import type { FollowFs } from './live/types.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -42,6 +45,8 @@ export interface EngineOptions {
   runIngest?: IngestRunner;
   /** reads the built-in GeoIP tables (the worker fetches the app's assets; Node reads the built files); none: no built-in GeoIP */
   geoData?: GeoBytesLoader;
+  /** live follow's file system (tests: a simulated one); default: the File System Access handles granted */
+  followFs?: (sources: () => readonly FollowSource[]) => FollowFs;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -375,5 +380,11 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       },
     }),
     ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    // live follow (issue 16): polls in this worker; writes under the case's lock like an ingest
+    ...createLiveOps<OpenCase>({
+      current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
+      detect: (c) => c.alerts.runAll(tableOf(c)),
+      reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
+    }),
   };
 }
