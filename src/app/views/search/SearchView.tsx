@@ -18,6 +18,7 @@ import { ResultTable } from './table/ResultTable.tsx';
 import { ColumnChooser } from './table/ColumnChooser.tsx';
 import { DEFAULT_COLUMNS, PROJECTOR_COLUMNS } from './table/columns.ts';
 import { DetailDrawer } from './detail/DetailDrawer.tsx';
+import { LiveBar, type LiveControls, usePinnedToNewest } from './LiveBar.tsx';
 import './search.css';
 
 export interface SearchViewProps extends ViewProps {
@@ -32,6 +33,8 @@ export interface SearchViewProps extends ViewProps {
   onDensity(d: Density): void;
   /** the open case went away (deleted in another tab) and none is open yet */
   noCase?: boolean;
+  /** live follow: events stored since this view last ran, and the toggle that keeps it on the newest */
+  live?: LiveControls;
 }
 
 export function SearchView(p: SearchViewProps) {
@@ -78,6 +81,8 @@ export function SearchView(p: SearchViewProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [route.event, close]);
 
+  usePinnedToNewest(table, p.live?.follow === true, result?.key, route.sort);
+
   const caseEmpty = result !== undefined && result.of === 0 && !p.ingesting;
   return (
     <div className={`search-view${route.event !== undefined ? ' search-view--detail' : ''}`}>
@@ -97,6 +102,7 @@ export function SearchView(p: SearchViewProps) {
         <div className="search-toolbar">
           <SearchStatus result={result} filtered={filtered} ingesting={p.ingesting} files={p.files} running={search.running} noCase={p.noCase} />
           {result !== undefined && result.error === undefined && result.tookMs > 0 && <span className="muted">in {result.tookMs} ms</span>}
+          {p.live !== undefined && <LiveBar {...p.live} />}
           <span className="search-toolbar__spacer" />
           {!projector && (
             <label>Rows{' '}
