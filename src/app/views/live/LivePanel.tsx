@@ -13,13 +13,15 @@ import './live.css';
 const SEVERITY_CHOICES: Severity[] = ['critical', 'high', 'medium', 'low', 'informational'];
 
 export function LivePanel({ live, readOnly }: { live: Live; readOnly: boolean }) {
-  const pick: Pickers | undefined = pickers();
+  // looked up again on click: a test's stand-in may be set after the first render
+  const available = pickers() !== undefined;
   const s = live.status;
   const [seconds, setSeconds] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const shown = seconds ?? String((s?.intervalMs ?? 2000) / 1000);
 
   const choose = async (what: 'folder' | 'files') => {
+    const pick: Pickers | undefined = pickers();
     if (pick === undefined) return;
     try {
       const sources: Omit<FollowSource, 'id'>[] = what === 'folder'
@@ -65,7 +67,7 @@ export function LivePanel({ live, readOnly }: { live: Live; readOnly: boolean })
   return (
     <section className="live-panel" aria-label="Live follow">
       <h2>Live</h2>
-      {pick === undefined ? (
+      {!available ? (
         <p className="muted">
           Following growing logs needs the File System Access API (showDirectoryPicker), which this browser does not
           have (it is in Chrome and Edge, not in Firefox or Safari), so the Follow buttons are not shown. Drop the files
