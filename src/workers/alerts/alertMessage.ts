@@ -21,9 +21,9 @@ export type MessageFormat = 'text' | 'markdown';
 
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().replace('.000Z', 'Z') : 'unknown time');
 
-/** Markdown's inline control characters as literals, and no raw HTML. */
+/** Markdown's inline control characters as literals (no links, emphasis or raw HTML), and no block start. */
 function md(text: string): string {
-  return escapeInvisible(text).replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return escapeInvisible(text).replace(/[\\`*_[\]()<>|~]/g, (c) => `\\${c}`).replace(/^([#>+-])/, '\\$1');
 }
 
 export function alertMessage(a: AlertLike, format: MessageFormat, caseName?: string): string {
@@ -45,7 +45,7 @@ export function alertMessage(a: AlertLike, format: MessageFormat, caseName?: str
     '',
     md(a.message),
     '',
-    `- When: ${md(when)} (${a.count} event${a.count === 1 ? '' : 's'})`,
+    `- When: ${when} (${a.count} event${a.count === 1 ? '' : 's'})`,
     ...group.map(([k, v]) => `- ${md(k)}: \`${escapeInvisible(v).replace(/`/g, "'")}\``),
     ...(a.host !== undefined ? [`- Host: ${md(a.host)}`] : []),
     `- Rule: \`${escapeInvisible(a.ruleId).replace(/`/g, "'")}\`${caseName !== undefined ? ` · Case: ${md(caseName)}` : ''}`,

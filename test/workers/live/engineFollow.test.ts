@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/workers/engine.ts';
 import type { FollowSource, LiveUpdate } from '../../../src/workers/api.ts';
 import { MemoryFs } from './memoryFs.ts';
+import { CaseStore } from '../../../src/workers/store/caseStore.ts';
+import { ChunkBuilder } from '../../../src/workers/chunk/chunk.ts';
 
 const line = (i: number, msg = `Failed password for invalid user u${i} from 203.0.113.45 port ${40000 + i} ssh2`) =>
   `Mar  3 02:00:${String(i).padStart(2, '0')} web01 sshd[${100 + i}]: ${msg}\n`;
@@ -54,6 +56,14 @@ describe('engine live follow', () => {
     expect(msg).toContain('**HIGH: Brute force from one address**');
     await engine.followStop();
 
+    // a chunk stored after the last saved offset (the tab closed between the two): it must not be kept twice
+    const [followed] = await engine.ledger();
+    const store = await CaseStore.open(info.id);
+    const orphan = new ChunkBuilder(10);
+    orphan.add({ ts: Date.UTC(2025, 2, 3, 2, 0, 6), raw: 'orphan', message: 'orphan', 'col.line': 7, 'col.offset': 0 });
+    await store.putChunk(orphan.build(followed.id, 2));
+    store.close();
+
     // written while no tab followed; then the tab is reloaded
     fs.append('auth.log', line(6) + line(7, 'Accepted password for deploy from 203.0.113.45 port 41000 ssh2'));
     const reloaded = createEngine({ followFs: () => fs });
@@ -69,6 +79,8 @@ describe('engine live follow', () => {
     await reloaded.followStop();
     const all = await reloaded.query('');
     expect(all.ok && all.handle.total).toBe(8);
+    const orphans = await reloaded.query('raw:orphan');
+    expect(orphans.ok && orphans.handle.total).toBe(0);
     const rows = all.ok ? await reloaded.page(all.handle.id, 0, 20) : [];
     expect(rows.map((r) => r.fields['col.line']).sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const [row] = await reloaded.ledger();
