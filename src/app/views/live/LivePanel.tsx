@@ -77,27 +77,31 @@ export function LivePanel({ live, readOnly }: { live: Live; readOnly: boolean })
         <div className="live-panel__actions">
           <button type="button" className="button" disabled={readOnly} onClick={() => void choose('folder')}>Follow a folder</button>
           <button type="button" className="button" disabled={readOnly} onClick={() => void choose('files')}>Follow files</button>
-          <label>Poll every{' '}
-            <input
-              type="number" min={0.25} max={60} step={0.25} value={shown} aria-label="Poll interval in seconds" className="live-panel__interval"
-              onChange={(e) => setSeconds(e.currentTarget.value)}
-              onBlur={() => {
-                const v = Number(shown);
-                if (Number.isFinite(v) && v > 0) void live.settings({ intervalMs: v * 1000 });
-                setSeconds(undefined);
-              }}
-            />{' '}s
-          </label>
-          <label>Notify me of alerts{' '}
-            <select aria-label="Notify me of alerts at or above" value={s?.notifyAt ?? ''} onChange={(e) => void setNotify(e.currentTarget.value)}>
-              <option value="">off</option>
-              {SEVERITY_CHOICES.map((v) => <option key={v} value={v}>{v} and above</option>)}
-            </select>
-          </label>
         </div>
       )}
       {s !== undefined && s.sources.length > 0 && (
         <>
+          {available && (
+            <div className="live-panel__actions">
+              <label>Poll every{' '}
+                <input
+                  type="number" min={0.25} max={60} step={0.25} value={shown} aria-label="Poll interval in seconds" className="live-panel__interval"
+                  onChange={(e) => setSeconds(e.currentTarget.value)}
+                  onBlur={() => {
+                    const v = Number(shown);
+                    if (Number.isFinite(v) && v > 0) void live.settings({ intervalMs: v * 1000 });
+                    setSeconds(undefined);
+                  }}
+                />{' '}s
+              </label>
+              <label>Notify me of alerts{' '}
+                <select aria-label="Notify me of alerts at or above" value={s?.notifyAt ?? ''} onChange={(e) => void setNotify(e.currentTarget.value)}>
+                  <option value="">off</option>
+                  {SEVERITY_CHOICES.map((v) => <option key={v} value={v}>{v} and above</option>)}
+                </select>
+              </label>
+            </div>
+          )}
           <p className="live-panel__state">
             {s.needsPermission ? (
               <>Following is paused until you grant access again (the browser forgets it on reload). </>
