@@ -21,6 +21,8 @@ import { AlertsView } from './views/alerts/AlertsView.tsx';
 import { Dashboard } from './views/dashboard/Dashboard.tsx';
 import { GraphView } from './views/graph/GraphView.tsx';
 import { EntityPage } from './views/entity/EntityPage.tsx';
+import { useLive } from './views/live/useLive.ts';
+import { LivePanel } from './views/live/LivePanel.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const wb = useWorkbench(engine, tracker);
@@ -32,6 +34,10 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
   if (route.view === 'search' && route !== lastSearch) setLastSearch(route);
   const alerts = useNewAlertsCount(engine, tracker, wb.caseInfo === undefined ? undefined : wb.dataVersion);
   const common = { engine, tracker, go, timeZone: settings.timeZone };
+  const live = useLive(engine, tracker, {
+    caseId: wb.caseInfo?.id, changed: wb.dataChanged, caseChanged: wb.caseChanged, filesChanged: wb.refreshFiles, alertsChanged: alerts.changed,
+    openAlert: (alert) => go({ view: 'alerts', alert }),
+  });
   // views that read whole-case summaries reload when the case or its events change
   const dataKey = `${wb.caseInfo?.id ?? ''} ${wb.caseInfo?.events ?? 0} ${wb.dataVersion}`;
 
@@ -52,6 +58,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         </section>
       )}
       <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
+      <LivePanel live={live} readOnly={wb.readOnly || wb.caseInfo === undefined} />
       <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
       {/* the ledger beside the files (folded); the Ledger tab shows it open */}
       {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
@@ -61,6 +68,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
           {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.files} projector={place.projector}
           density={settings.density} onDensity={(density) => updateSettings({ density })}
           noCase={wb.notice !== undefined && wb.caseInfo === undefined}
+          live={live.status?.sources.length ? { pending: live.pending, follow: live.follow, onFollow: live.setFollow, onShowNew: live.showNew } : undefined}
         />
       )}
       {route.view === 'alerts' && (

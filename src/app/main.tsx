@@ -7,7 +7,12 @@ import './styles.css';
 declare global {
   interface Window {
     /** test and benchmark hook, present only with ?testing=1 */
-    __logdrop?: { idle(): Promise<void>; engine: EngineClient };
+    __logdrop?: {
+      idle(): Promise<void>;
+      engine: EngineClient;
+      /** end-to-end tests stand in for the File System Access pickers (views/live/pickers.ts) */
+      pick?: { directory(): Promise<FileSystemDirectoryHandle>; files(): Promise<FileSystemFileHandle[]> };
+    };
   }
 }
 

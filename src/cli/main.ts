@@ -8,6 +8,7 @@ import { loadCliGeo } from './geo.ts';
 import { serveStatic } from './serve.ts';
 import { startRelay } from './relay.ts';
 import { RELAY_ORIGIN } from '../workers/enrich/ti/origins.ts';
+import { follow } from './follow.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -22,6 +23,9 @@ commands:
   relay                 the local relay for threat-intelligence lookups from the browser: listens on
                         ${RELAY_ORIGIN} only, forwards only to api.abuseipdb.com and www.virustotal.com,
                         adds the CORS headers the page needs; the key stays in the browser's request
+  follow PATH...        keep reading files (and new files in folders) as they grow: new events as JSON
+                        lines, and alerts as they fire or grow ("alert.change": "new"/"updated"); handles
+                        rotation and truncation; Ctrl-C stops with a summary on stderr
 options:
   --parser ID           force a parser instead of content sniffing
   --tz +HH:MM           zone of zone-less timestamps (default UTC)
@@ -31,6 +35,10 @@ options:
                         a line "# FIELD<TAB>distinct=N<TAB>missing=N", then "COUNT<TAB>VALUE" lines
   --limit N             (query) print at most N events, or N values per facet (default ${DEFAULT_FACET_VALUES})
   --rules PATH          (detect, repeatable) Sigma rules: a rule file, a folder or a zip of rules
+  --alerts-only         (follow) print only alerts, not events
+  --interval SECONDS    (follow) time between polls (default 1)
+  --webhook URL         (follow) POST each new alert to URL (at most one per rule per minute, with a
+                        count of the held-back ones); --webhook-format slack (default) or json
   --geoip FILE          (repeatable) your own GeoIP data, before the built-in tables: a MaxMind .mmdb or
                         JSON/CSV ranges (see the README); IPs get <role>.host.loc.* (country, city, asn...)
   --no-geoip            no GeoIP enrichment (the built-in country and ASN tables are used by default)
@@ -84,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
   };
   let port = 8080;
   const allowOrigins: string[] = [];
+  let alertsOnly = false;
+  let interval = 1;
+  let webhook: string | undefined;
+  let webhookFormat: 'slack' | 'json' = 'slack';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--parser') parserId = rest[++i];
@@ -128,6 +140,20 @@ async function main(argv: string[]): Promise<number> {
       if (origin === undefined || !/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError('--allow-origin expects an origin like https://logdrop.example.org');
       allowOrigins.push(origin);
     }
+    else if (a === '--alerts-only') alertsOnly = true;
+    else if (a === '--interval') {
+      interval = Number(rest[++i]);
+      if (!(interval >= 0.1 && interval <= 3600)) throw new UsageError('--interval expects seconds between 0.1 and 3600');
+    }
+    else if (a === '--webhook') {
+      webhook = rest[++i];
+      if (webhook === undefined || !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook expects an http(s) URL');
+    }
+    else if (a === '--webhook-format') {
+      const f = rest[++i];
+      if (f !== 'slack' && f !== 'json') throw new UsageError('--webhook-format expects slack or json');
+      webhookFormat = f;
+    }
     else files.push(a);
   }
   const geo = useGeo && (command === 'normalize' || command === 'query' || command === 'export') ? await loadCliGeo(geoFiles) : undefined;
@@ -161,6 +187,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`logdrop relay: listening on ${relay.origin} (127.0.0.1 only); forwarding to api.abuseipdb.com and www.virustotal.com. Ctrl-C stops it.\n`);
     await new Promise<void>((resolve) => process.once('SIGINT', () => void relay.close().then(resolve)));
     return 0;
+  }
+  if (command === 'follow' && files.length > 0) {
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const run = await follow(files, {
+      parserId, tzOffsetMinutes: tz, rules, alertsOnly, interval, signal: stop.signal,
+      webhook: webhook === undefined ? undefined : { url: webhook, kind: webhookFormat },
+    }, process.stdout, process.stderr);
+    return run.code;
   }
   process.stderr.write(USAGE + '\n');
   return 2;

@@ -11,11 +11,14 @@ export type * from './api/geo.ts';
 export type * from './api/ti.ts';
 export type * from './api/insight.ts';
 export type * from './api/export.ts';
+export type * from './api/live.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResult, TiStatus, TiVia } from './api/ti.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
 import type { ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
+import type { Severity } from '../detect/types.ts';
 
 export interface CaseInfo {
   id: string;
@@ -358,5 +361,21 @@ export interface EngineApi {
   exportTiAudit(): Promise<Blob>;
   /** what is known about one IP (entity page) and where to look it up by hand */
   tiOfIp(ip: string): Promise<TiIpInfo>;
+
+  // live follow (issue 16; types in api/live.ts): granted folders/files polled by the engine, appended bytes only
+  /** adds granted sources to the open case's follow (kept with the case) and starts polling */
+  followAdd(sources: Omit<FollowSource, 'id'>[]): Promise<FollowStatus>;
+  followStatus(): Promise<FollowStatus>;
+  /** resumes the sources kept with the case (after the UI re-granted their permission), from the stored offsets */
+  followStart(): Promise<FollowStatus>;
+  /** stops polling; the sources and offsets stay with the case */
+  followStop(): Promise<FollowStatus>;
+  followRemove(sourceId: string): Promise<FollowStatus>;
+  /** poll interval (250 ms .. 60 s) and the severity from which browser notifications are asked for (undefined: off) */
+  followSettings(settings: { intervalMs?: number; notifyAt?: Severity }): Promise<FollowStatus>;
+  /** each poll that changed something is pushed to `onUpdate` */
+  watchLive(onUpdate: (u: LiveUpdate) => void): Promise<void>;
+  /** an alert as a message to paste into a chat or ticket */
+  alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 
 }

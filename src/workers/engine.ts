@@ -25,6 +25,9 @@ import { forceLayout } from './graph/forceLayout.ts';
 import { createExportOps } from './export/ops.ts';
 import { TiService } from './enrich/ti/tiService.ts';
 import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
+import { createLiveOps } from './live/liveOps.ts';
+import type { FollowSource } from './api/live.ts';
+import type { FollowFs } from './live/types.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -51,6 +54,8 @@ export interface EngineOptions {
    * tests pass a fake. None: online lookups are not available (offline lists still work). now/sleep: test clocks.
    */
   ti?: Pick<TiHost, 'openFetcher' | 'now' | 'sleep'>;
+  /** live follow's file system (tests: a simulated one); default: the File System Access handles granted */
+  followFs?: (sources: () => readonly FollowSource[]) => FollowFs;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -406,5 +411,11 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     }),
     ...createGeoOps({ geo, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
     ...createTiOps({ ti, ...options.ti, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    // live follow (issue 16): polls in this worker; writes under the case's lock like an ingest
+    ...createLiveOps<OpenCase>({
+      current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
+      detect: (c) => c.alerts.runAll(tableOf(c)),
+      reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
+    }),
   };
 }

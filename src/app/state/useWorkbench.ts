@@ -34,6 +34,8 @@ export interface Workbench {
   showCase(info: CaseInfo): Promise<void>;
   /** the open case's catalog entry changed (renamed) */
   caseChanged(info: CaseInfo): void;
+  /** re-reads the ledger rows (live follow wrote some) */
+  refreshFiles(): void;
   /** deletes a file's events (an incomplete or failed file) and re-runs the query */
   removeFile(fileId: number): Promise<void>;
   /** reads one file again (another parser) or re-times its events (zone, year); undefined when it failed (see fatal) */
@@ -165,7 +167,12 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
     })());
   }, [engine, tracker, changed]);
 
+  const refreshFiles = useCallback(() => {
+    void tracker.track(engine.ledger().then(setFiles, () => {}));
+  }, [engine, tracker]);
+
   return {
+    refreshFiles,
     caseInfo, readOnly: caseInfo?.writtenElsewhere === true, notice, caseListShown, showCaseList, question: pending?.q, answer,
     ingesting, files, dataVersion, dataChanged: changed, fatal, ingest, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };

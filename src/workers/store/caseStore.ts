@@ -140,6 +140,17 @@ export class CaseStore {
     ]);
   }
 
+  /**
+   * Removes a file's chunks from seq `fromSeq` on, returning how many there were (live follow: chunks written
+   * after the last saved offset, before the tab closed, are read again on resume rather than kept twice).
+   */
+  async deleteChunksFrom(fileId: number, fromSeq: number): Promise<number> {
+    const range = IDBKeyRange.bound([fileId, fromSeq], [fileId, Infinity]);
+    const tx = this.db.transaction(['chunks', 'chunkMeta'], 'readwrite');
+    const [count] = await Promise.all([tx.objectStore('chunkMeta').count(range), tx.objectStore('chunks').delete(range), tx.objectStore('chunkMeta').delete(range), tx.done]);
+    return count;
+  }
+
   /** Replaces the stored alerts with this run's (one transaction: the old set or the new one, never a mix). */
   async putAlerts(alerts: readonly Alert[]): Promise<void> {
     const tx = this.db.transaction('alerts', 'readwrite');

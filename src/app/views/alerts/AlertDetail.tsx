@@ -17,9 +17,11 @@ export function evidenceQuery(a: AlertItem): string {
   return parts.join(' and ');
 }
 
-export function AlertDetail({ alert, detector, timeZone, go, onState, onClose }: {
+export function AlertDetail({ alert, detector, timeZone, go, onState, onClose, message }: {
   alert: AlertItem; detector?: DetectorInfo; timeZone: string; go: Go;
   onState(status: AlertStatus, note: string): void; onClose(): void;
+  /** the alert as a message for a chat or ticket (the engine formats it) */
+  message?(format: 'text' | 'markdown'): Promise<string>;
 }) {
   const [note, setNote] = useState(alert.state.note);
   const [noteFor, setNoteFor] = useState(alert.id);
@@ -35,6 +37,7 @@ export function AlertDetail({ alert, detector, timeZone, go, onState, onClose }:
         <h3><span className={`sev sev-${alert.severity}`}>{alert.severity}</span> {alert.message}</h3>
         <button type="button" onClick={onClose}>Close details</button>
       </header>
+      {message !== undefined && <CopyMessage message={message} />}
       <h4>Why it fired</h4>
       <dl className="why">
         <dt>Rule</dt><dd>{alert.ruleName} <code>{alert.ruleId}</code></dd>
@@ -77,5 +80,26 @@ export function AlertDetail({ alert, detector, timeZone, go, onState, onClose }:
         <button type="button" onClick={() => onState(alert.state.status, note)} disabled={note === alert.state.note}>Save note</button>
       </div>
     </section>
+  );
+}
+
+/** "Copy as text" / "Copy as Markdown": the alert as a message to paste into a chat or a ticket. */
+function CopyMessage({ message }: { message(format: 'text' | 'markdown'): Promise<string> }) {
+  const [done, setDone] = useState<string>();
+  const copy = async (format: 'text' | 'markdown') => {
+    try {
+      await navigator.clipboard.writeText(await message(format));
+      setDone(format === 'text' ? 'Copied as plain text' : 'Copied as Markdown');
+    } catch (e) {
+      setDone(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <p className="alert-copy">
+      Copy alert as a message:{' '}
+      <button type="button" onClick={() => void copy('text')}>Copy as text</button>{' '}
+      <button type="button" onClick={() => void copy('markdown')}>Copy as Markdown</button>{' '}
+      <span aria-live="polite">{done}</span>
+    </p>
   );
 }

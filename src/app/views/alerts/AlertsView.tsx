@@ -94,6 +94,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
                   <AlertDetail
                     alert={a} detector={detectorsById.get(a.ruleId)} timeZone={timeZone} go={go}
                     onState={(s, note) => void data.setState(a.id, s, note)} onClose={() => setOpen(undefined)}
+                    message={(format) => engine.alertMessage(a.id, format)}
                   />
                 )}
               </li>

@@ -19,6 +19,7 @@ import { ColumnChooser } from './table/ColumnChooser.tsx';
 import { DEFAULT_COLUMNS, PROJECTOR_COLUMNS } from './table/columns.ts';
 import { DetailDrawer } from './detail/DetailDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
+import { LiveBar, type LiveControls, usePinnedToNewest } from './LiveBar.tsx';
 import './search.css';
 
 export interface SearchViewProps extends ViewProps {
@@ -33,6 +34,8 @@ export interface SearchViewProps extends ViewProps {
   onDensity(d: Density): void;
   /** the open case went away (deleted in another tab) and none is open yet */
   noCase?: boolean;
+  /** live follow: events stored since this view last ran, and the toggle that keeps it on the newest */
+  live?: LiveControls;
 }
 
 export function SearchView(p: SearchViewProps) {
@@ -79,6 +82,8 @@ export function SearchView(p: SearchViewProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [route.event, close]);
 
+  usePinnedToNewest(table, p.live?.follow === true, result?.key, route.sort);
+
   const caseEmpty = result !== undefined && result.of === 0 && !p.ingesting;
   return (
     <div className={`search-view${route.event !== undefined ? ' search-view--detail' : ''}`}>
@@ -98,6 +103,7 @@ export function SearchView(p: SearchViewProps) {
         <div className="search-toolbar">
           <SearchStatus result={result} filtered={filtered} ingesting={p.ingesting} files={p.files} running={search.running} noCase={p.noCase} />
           {result !== undefined && result.error === undefined && result.tookMs > 0 && <span className="muted">in {result.tookMs} ms</span>}
+          {p.live !== undefined && <LiveBar {...p.live} />}
           <span className="search-toolbar__spacer" />
           {!projector && (
             <label>Rows{' '}
