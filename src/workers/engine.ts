@@ -21,6 +21,7 @@ import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 import { forceLayout } from './graph/forceLayout.ts';
+import { createSigmaOps } from './alerts/sigmaOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -374,6 +375,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         return o.info;
       },
     }),
+    ...createSigmaOps({ current: () => { const c = requireCase(); return { alerts: c.alerts, table: tableOf(c) }; } }),
     ...createGeoOps({ geo, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
   };
 }

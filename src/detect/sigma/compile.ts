@@ -276,6 +276,11 @@ function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: Source
   return out;
 }
 
+/** One predicate per search identifier of a rule (the rule tester says which held for an event). */
+export function identifierRowPreds(rule: SigmaRule, b: CaseBinding, v: SourceVariant): Map<string, RowPred> {
+  return new Map([...identifierPreds(rule.detections, b, v)].map(([name, c]) => [name, c.pred]));
+}
+
 /** The rule's predicate for one variant, with the filters that apply to it (rule and not filtered). */
 export function rulePred(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding, v: SourceVariant): RowPred {
   const ids = identifierPreds(rule.detections, b, v);
