@@ -2,7 +2,7 @@
 // alerts beside the detectors' and jump to one's evidence, turn a rule off and see it gone, read the coverage
 // report (inactive and rejected with file and line), turn a level off, and try a rule in the tester.
 // The rules are written by the test itself (nothing outside the repository is read).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -128,6 +128,15 @@ test('Sigma rules load onto the demo, alert with evidence, turn off, show their 
   await app.waitForIdle();
   await expect(report.getByLabel('Enable rule Net.exe account discovery')).toBeChecked();
   await expect(app.status()).toHaveText('68 alerts: 14 critical, 27 high, 26 medium, 1 low');
+
+  // the built-in detectors travel to a SIEM as Sigma correlation rules
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export built-in detectors as Sigma' }).click();
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('logdrop-detectors.sigma.yml');
+  const yaml = readFileSync((await exported.path())!, 'utf8');
+  expect(yaml).toMatch(/^ {2}type: event_count$/m);
+  expect(yaml).toMatch(/^ {2}type: temporal_ordered$/m);
 
   // the tester: a rule typed in runs over the case as it changes
   await sections.getByRole('button', { name: 'Rule tester' }).click();

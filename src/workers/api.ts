@@ -331,6 +331,8 @@ export interface EngineApi {
   setSigmaEnabled(change: SigmaEnableChange): Promise<SigmaStatus>;
   /** runs a pasted rule over the case without keeping it: errors, matches with why, alerts */
   testSigmaRule(text: string, limit: number): Promise<SigmaTestResult>;
+  /** the built-in detectors as Sigma rules (correlations and plain rules, YAML) with the case's parameters */
+  exportDetectorsSigma(): Promise<Blob>;
 
   // GeoIP: <role>.host.loc.* are derived from the IPs of the open case (never stored in its chunks)
   geoStatus(): Promise<GeoStatus>;

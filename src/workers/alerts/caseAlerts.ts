@@ -72,6 +72,11 @@ export class CaseAlerts {
     return one.info;
   }
 
+  /** the parameters in force per detector (the Sigma export carries them) */
+  get detectorParams(): Readonly<DetectorParams> {
+    return this.params;
+  }
+
   async setState(id: string, status: AlertStatus, note: string): Promise<AlertState> {
     if (!STATUSES.includes(status)) throw new Error(`unknown alert status "${status}"`);
     const state: AlertState = { id, status, note };

@@ -1,6 +1,7 @@
 // EngineApi's Sigma calls over the open case: load rule files (files, folders, archives), remove them, turn rules
-// on and off by id or level, the coverage report, and the rule tester. Every change re-runs the rules at once.
+// on and off by id or level, the coverage report, the rule tester, and the detectors exported as Sigma. Every change re-runs the rules at once.
 import type { EventTable } from '../../detect/types.ts';
+import { detectorsAsSigma } from '../../detect/builtin/sigmaExport.ts';
 import type { EngineApi } from '../api.ts';
 import type { CaseAlerts } from './caseAlerts.ts';
 import { readRuleSources } from './sigmaFiles.ts';
@@ -14,7 +15,7 @@ export interface SigmaHost {
 /** matches the tester describes at most */
 const TESTER_MAX = 200;
 
-export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' | 'addSigmaRules' | 'removeSigmaRules' | 'setSigmaEnabled' | 'testSigmaRule'> {
+export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' | 'addSigmaRules' | 'removeSigmaRules' | 'setSigmaEnabled' | 'testSigmaRule' | 'exportDetectorsSigma'> {
   return {
     async sigmaStatus() {
       return host.current().alerts.sigma.status();
@@ -41,6 +42,9 @@ export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' |
       await c.alerts.sigma.setEnabled(change);
       await c.alerts.runSigma(c.table);
       return c.alerts.sigma.status();
+    },
+    async exportDetectorsSigma() {
+      return new Blob([detectorsAsSigma(host.current().alerts.detectorParams)], { type: 'application/yaml' });
     },
     async testSigmaRule(text, limit) {
       return testSigmaRule(host.current().table, text, Math.min(Math.max(0, Math.floor(limit)), TESTER_MAX));

@@ -48,6 +48,9 @@ export function SigmaRules({ sigma }: { sigma: SigmaData }) {
           />
         </label>
         <button type="button" disabled={sigma.busy || (status?.files ?? 0) === 0} onClick={() => void sigma.removeAll()}>Remove all rules</button>
+        <button type="button" title="The brute-force, spraying, success-after-failures and tampering detectors, with their parameters in force, as Sigma correlation rules for a SIEM" onClick={() => void sigma.exportDetectors()}>
+          Export built-in detectors as Sigma
+        </button>
       </div>
       {sigma.busy && <p className="sigma-busy">Reading and running the rules…</p>}
       {sigma.error !== undefined && <p className="error-banner" role="alert">{sigma.error}</p>}

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DroppedFile, SigmaEnableChange, SigmaLoadResult, SigmaStatus } from '../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
+import { saveBlob } from '../../hooks/saveBlob.ts';
 
 export interface SigmaData {
   status?: SigmaStatus;
@@ -14,6 +15,8 @@ export interface SigmaData {
   load(files: DroppedFile[]): Promise<void>;
   removeAll(): Promise<void>;
   setEnabled(change: SigmaEnableChange): Promise<void>;
+  /** downloads the built-in detectors (with the case's parameters) as Sigma rules */
+  exportDetectors(): Promise<void>;
 }
 
 export function useSigma(engine: EngineClient, tracker: IdleTracker, dataVersion: number, onChanged: () => void): SigmaData {
@@ -60,5 +63,13 @@ export function useSigma(engine: EngineClient, tracker: IdleTracker, dataVersion
   }), [engine, change]);
   const setEnabled = useCallback((c: SigmaEnableChange) => change(() => engine.setSigmaEnabled(c)), [engine, change]);
 
-  return { status, lastLoad, busy, error, load, removeAll, setEnabled };
+  const exportDetectors = useCallback(async () => {
+    try {
+      saveBlob(await tracker.track(engine.exportDetectorsSigma()), 'logdrop-detectors.sigma.yml');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [engine, tracker]);
+
+  return { status, lastLoad, busy, error, load, removeAll, setEnabled, exportDetectors };
 }
