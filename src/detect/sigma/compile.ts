@@ -51,6 +51,15 @@ export class CaseBinding {
     return idx;
   }
 
+  private readonly rowHits = new Map<string, (readonly number[] | undefined)[]>();
+
+  /** The patterns of a text column's multi-pattern index found in a row's text, searched once per row. */
+  textHits(name: string, row: number, text: string): readonly number[] {
+    let arr = this.rowHits.get(name);
+    if (arr === undefined) this.rowHits.set(name, arr = []);
+    return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
+  }
+
   /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
   verdict(column: string, key: string, size: number): Uint8Array {
     const k = `${column}\u0000${key}`;
@@ -178,6 +187,17 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
     const preds = KEYWORD_FIELDS.map((f): RowPred => {
       const col = b.column(f);
       if (col?.kind !== 'text') return valuePred(col, (x, lx) => x !== undefined && item.test(x, lx), b.lowers);
+      if (item.literals !== undefined) {
+        // plain keywords: one multi-pattern pass per row of text serves every keyword rule
+        const lits = item.literals, found = literalMatcher(lits, b.literals(f)), rest = lits.rest;
+        return (row) => {
+          const x = col.valueOf(row);
+          if (x === undefined) return false;
+          let hit = found(b.textHits(f, row, x));
+          if (!hit && rest !== undefined) hit = rest(x, b.lowerText(f, row, x));
+          return hit !== lits.neq;
+        };
+      }
       return (row) => {
         const x = col.valueOf(row);
         return x !== undefined && item.test(x, b.lowerText(f, row, x));
@@ -205,14 +225,13 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
   return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
 }
 
-/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
-function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
-  const lits = item.literals as NonNullable<DetectionItem['literals']>;
+type Literals = NonNullable<DetectionItem['literals']>;
+
+/** Whether the pattern ids found in a value satisfy the item's literal values (any of them, or all with `all`). */
+function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[]) => boolean {
   const valueIds = lits.values.map((alts) => alts.map((a) => idx.add(a)));
   const anyIds = new Set(valueIds.flat());
-  const absent = item.test(undefined, undefined);
-  const { values, ids } = col;
-  const found = (hits: readonly number[]): boolean => {
+  return (hits) => {
     if (hits.length === 0) return false;
     if (!lits.all) {
       for (const h of hits) if (anyIds.has(h)) return true;
@@ -220,11 +239,25 @@ function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: read
     }
     return valueIds.every((alts) => alts.some((a) => hits.includes(a)));
   };
+}
+
+/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
+function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
+  const lits = item.literals as Literals;
+  const found = literalMatcher(lits, idx);
+  const absent = item.test(undefined, undefined);
+  const { values, ids } = col;
+  const rest = lits.rest;
   return (row) => {
     const id = ids[row];
     let v = verdict[id];
     if (v === 0) {
-      v = (id === 0 ? absent : found(idx.searchDict(values, low, id)) !== lits.neq) ? 1 : 2;
+      if (id === 0) v = absent ? 1 : 2;
+      else {
+        let hit = found(idx.searchDict(values, low, id));
+        if (!hit && rest !== undefined) hit = rest(values[id - 1], low[id - 1] as string);
+        v = hit !== lits.neq ? 1 : 2;
+      }
       verdict[id] = v;
     }
     return v === 1;

@@ -34,18 +34,21 @@ export function explainMatches(table: EventTable, m: RuleMatches, rows: readonly
   const b = new CaseBinding(table);
   const fields = ruleFields(m.rule);
   const byVariant = new Map<string, { preds: Map<string, (row: number) => boolean>; reads: { field: string; column?: string; read: (row: number) => string | undefined }[] }>();
+  // every variant is bound before any row is tested: the multi-pattern indexes take no pattern after a search
+  for (const row of rows) {
+    const v = m.variantOf.get(row);
+    if (v === undefined || byVariant.has(v.id)) continue;
+    const reads = fields.map((field) => {
+      const column = b.resolve(field, v);
+      return { field, column, read: reader(column === undefined ? undefined : b.column(column)) };
+    });
+    byVariant.set(v.id, { preds: identifierRowPreds(m.rule, b, v), reads });
+  }
   const out: RowExplanation[] = [];
   for (const row of rows) {
     const v = m.variantOf.get(row);
-    if (v === undefined) continue;
-    let bound = byVariant.get(v.id);
-    if (bound === undefined) {
-      const reads = fields.map((field) => {
-        const column = b.resolve(field, v);
-        return { field, column, read: reader(column === undefined ? undefined : b.column(column)) };
-      });
-      byVariant.set(v.id, (bound = { preds: identifierRowPreds(m.rule, b, v), reads }));
-    }
+    const bound = v === undefined ? undefined : byVariant.get(v.id);
+    if (bound === undefined) continue;
     out.push({
       row,
       identifiers: [...bound.preds].map(([name, pred]) => ({ name, matched: pred(row) })),
