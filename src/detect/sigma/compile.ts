@@ -91,11 +91,21 @@ export class CaseBinding {
     for (const g of v.when) {
       const accept = new Set(g.values.map((x) => x.toLowerCase()));
       const any = accept.has('*');
+      const holds = (x: string | undefined, lx: string | undefined) => x !== undefined && (any ? x !== '' : accept.has(lx ?? ''));
+      if (rows === undefined) {
+        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per variant)
+        const direct = this.rowsWhere(g.fields, holds);
+        if (direct !== undefined) {
+          rows = direct;
+          if (rows.length === 0) break;
+          continue;
+        }
+      }
       const tests: RowPred[] = [];
       for (const f of g.fields) {
         const col = this.column(f);
         if (col === undefined) continue;
-        tests.push(valuePred(col, (x, lx) => x !== undefined && (any ? x !== '' : accept.has(lx ?? '')), this.lowers));
+        tests.push(valuePred(col, holds, this.lowers));
       }
       const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
       const out: number[] = [];
@@ -108,6 +118,48 @@ export class CaseBinding {
     }
     return rows ?? new Uint32Array(0);
   }
+
+  private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
+
+  /** Rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
+  private rowsWhere(fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
+    const parts: Uint32Array[] = [];
+    for (const f of fields) {
+      const col = this.column(f);
+      if (col === undefined) continue;
+      if (col.kind !== 'dict') return undefined;
+      let idx = this.byValue.get(f);
+      if (idx === undefined) this.byValue.set(f, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
+      const low = this.lowers.dict(col.values);
+      for (let id = 1; id <= col.values.length; id++) {
+        const x = col.values[id - 1];
+        if (holds(x, (low[id - 1] ??= x.toLowerCase()))) parts.push(idx.rows.subarray(idx.starts[id], idx.starts[id + 1]));
+      }
+    }
+    if (parts.length === 1) return parts[0];
+    const all = new Uint32Array(parts.reduce((k, p) => k + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    all.sort();
+    // one row can hold several accepted values only across fields: drop the repeats
+    let w = 0;
+    for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r];
+    return all.subarray(0, w);
+  }
+}
+
+/** A counting sort of a dictionary column: the rows of id k are rows[starts[k] .. starts[k + 1]), ascending. */
+function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { starts: Uint32Array; rows: Uint32Array } {
+  const starts = new Uint32Array(distinct + 2);
+  for (let r = 0; r < n; r++) starts[ids[r] + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const fill = starts.slice(0, distinct + 1);
+  const rows = new Uint32Array(n);
+  for (let r = 0; r < n; r++) rows[fill[ids[r]]++] = r;
+  return { starts, rows };
 }
 
 /** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
