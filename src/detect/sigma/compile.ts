@@ -56,7 +56,7 @@ export class CaseBinding {
   /** The patterns of a text column's multi-pattern index found in a row's text, searched once per row. */
   textHits(name: string, row: number, text: string): readonly number[] {
     let arr = this.rowHits.get(name);
-    if (arr === undefined) this.rowHits.set(name, arr = []);
+    if (arr === undefined) this.rowHits.set(name, arr = new Array<readonly number[] | undefined>(this.table.rowCount));
     return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
   }
 
@@ -71,7 +71,7 @@ export class CaseBinding {
   /** The lower-cased text of a text column at a row, computed once per run. */
   lowerText(name: string, row: number, text: string): string {
     let arr = this.textLower.get(name);
-    if (arr === undefined) this.textLower.set(name, arr = []);
+    if (arr === undefined) this.textLower.set(name, arr = new Array<string | undefined>(this.table.rowCount));
     return (arr[row] ??= text.toLowerCase());
   }
 
