@@ -7,12 +7,14 @@ import type { AlertState, DetectorInfo, ParamValue } from '../detect/types.ts';
 export type { Alert, AlertState, Coverage, DetectorInfo, ParamSpec, ParamValue, Severity } from '../detect/types.ts';
 export { SEVERITIES } from '../detect/types.ts';
 export type * from './api/alerts.ts';
+export type * from './api/sigma.ts';
 export type * from './api/geo.ts';
 export type * from './api/ti.ts';
 export type * from './api/insight.ts';
 export type * from './api/export.ts';
 export type * from './api/live.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
+import type { SigmaEnableChange, SigmaLoadResult, SigmaStatus, SigmaTestResult } from './api/sigma.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResult, TiStatus, TiVia } from './api/ti.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
@@ -327,6 +329,19 @@ export interface EngineApi {
   setDetectorParams(id: string, params: Record<string, ParamValue>): Promise<DetectorInfo>;
   /** status and note of an alert, kept in the case across re-runs */
   setAlertState(id: string, state: { status: AlertStatus; note: string }): Promise<AlertState>;
+
+  // Sigma rules kept with the open case: run with the detectors after every ingest and on every change here
+  /** the coverage report: every document of every loaded rule file, active, inactive or rejected, with why */
+  sigmaStatus(): Promise<SigmaStatus>;
+  /** Loads rule files: .yml/.yaml, the files of a folder, zips (or tarballs) of a rule repository, streamed. */
+  addSigmaRules(files: DroppedFile[]): Promise<SigmaLoadResult>;
+  /** removes every rule file from the case (their alerts go; statuses and notes stay for a reload) */
+  removeSigmaRules(): Promise<SigmaStatus>;
+  setSigmaEnabled(change: SigmaEnableChange): Promise<SigmaStatus>;
+  /** runs a pasted rule over the case without keeping it: errors, matches with why, alerts */
+  testSigmaRule(text: string, limit: number): Promise<SigmaTestResult>;
+  /** the built-in detectors as Sigma rules (correlations and plain rules, YAML) with the case's parameters */
+  exportDetectorsSigma(): Promise<Blob>;
 
   // GeoIP: <role>.host.loc.* are derived from the IPs of the open case (never stored in its chunks)
   geoStatus(): Promise<GeoStatus>;

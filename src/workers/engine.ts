@@ -28,6 +28,7 @@ import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
 import { createLiveOps } from './live/liveOps.ts';
 import type { FollowSource } from './api/live.ts';
 import type { FollowFs } from './live/types.ts';
+import { createSigmaOps } from './alerts/sigmaOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -417,5 +418,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       detect: (c) => c.alerts.runAll(tableOf(c)),
       reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
     }),
+    ...createSigmaOps({ current: () => { const c = requireCase(); return { alerts: c.alerts, table: tableOf(c) }; } }),
   };
 }

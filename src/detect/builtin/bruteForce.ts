@@ -4,7 +4,7 @@
 import type { Alert, EventTable } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector, type Params } from './detector.ts';
-import { FAIL, groupPositions, logons, LOGON_CLAUSE } from './logons.ts';
+import { failuresBy, logons, LOGON_CLAUSE } from './logons.ts';
 import { episodes } from './windows.ts';
 
 export function runBruteForce(detector: Detector, table: EventTable, params: Params, by: 'user' | 'ip'): Alert[] {
@@ -13,8 +13,7 @@ export function runBruteForce(detector: Detector, table: EventTable, params: Par
   const out: Alert[] = [];
   const field = by === 'user' ? 'target.usr.name' : 'init.host.ip';
   const names = by === 'user' ? l.users : l.ips;
-  for (const [key, positions] of groupPositions(l, by === 'user' ? l.user : l.ip, FAIL)) {
-    const times = Array.from(positions, (p) => l.ts[p]);
+  for (const [key, { pos: positions, ts: times }] of failuresBy(l, by === 'user' ? l.user : l.ip)) {
     for (const [a, b, end] of episodes(times, threshold, width)) {
       const rows = Array.from(positions.subarray(a, b + 1), (p) => l.rows[p]);
       const value = names[key - 1];

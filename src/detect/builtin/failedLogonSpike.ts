@@ -6,7 +6,7 @@
 import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, groupPositions, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
+import { failuresBy, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const MIN_BASELINE = 4;
@@ -51,10 +51,10 @@ export const failedLogonSpike: Detector = {
     const out: Alert[] = [];
     // per account: its non-empty buckets in time order, with prefix sums of counts and squares for the baselines
     const ids: number[] = [], starts: number[] = [], sum: number[] = [0], sq: number[] = [0];
-    for (const [userId, pos] of groupPositions(l, l.user, FAIL)) {
+    for (const [userId, { pos, ts }] of failuresBy(l, l.user)) {
       ids.length = 0; starts.length = 0; sum.length = 1; sq.length = 1;
       for (let j = 0; j < pos.length; j++) {
-        const b = Math.floor(l.ts[pos[j]] / width);
+        const b = Math.floor(ts[j] / width);
         if (ids.length === 0 || ids[ids.length - 1] !== b) { ids.push(b); starts.push(j); }
       }
       starts.push(pos.length);

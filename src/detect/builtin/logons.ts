@@ -138,6 +138,25 @@ export function groupPositions(l: Logons, key: Uint32Array, want: number): Map<n
   return out;
 }
 
+export interface KeyFailures {
+  /** positions into the Logons arrays, in time order */
+  pos: Uint32Array;
+  /** their times (epoch ms), ascending: windows are binary searches over it */
+  ts: Float64Array;
+}
+
+const failureCache = new WeakMap<Uint32Array, Map<number, KeyFailures>>();
+
+/** The failed logons of each key (l.user or l.ip) with their times: what the failure-counting detectors open with. */
+export function failuresBy(l: Logons, key: Uint32Array): Map<number, KeyFailures> {
+  const hit = failureCache.get(key);
+  if (hit !== undefined) return hit;
+  const out = new Map<number, KeyFailures>();
+  for (const [k, pos] of groupPositions(l, key, FAIL)) out.set(k, { pos, ts: Float64Array.from(pos, (p) => l.ts[p]) });
+  failureCache.set(key, out);
+  return out;
+}
+
 /** The coverage of a detector over logons: active when the case has any, with what it found. */
 export function logonCoverage(table: EventTable, what: string): { state: 'active' | 'inactive'; reason: string } {
   const l = logons(table);

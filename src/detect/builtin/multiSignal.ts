@@ -6,7 +6,7 @@ import { dictColumn } from '../columns.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
 import { COUNTRY, TI_SCORE, geoCoverage, newCountryLogons, textOf } from './geo.ts';
-import { FAIL, SUCCESS, logons, LOGON_CLAUSE } from './logons.ts';
+import { SUCCESS, failuresBy, logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 8, 0);
@@ -49,21 +49,15 @@ export const multiSignal: Detector = {
     const l = logons(table);
     const hasTi = table.column(TI_SCORE) !== undefined;
     const minFailures = num(params, 'minFailures'), width = num(params, 'windowMinutes') * MINUTE, minScore = num(params, 'minScore');
-    const failTimes = new Map<number, number[]>(), failPos = new Map<number, number[]>();
-    for (let p = 0; p < l.rows.length; p++) {
-      if (l.kind[p] !== FAIL || l.ip[p] === 0) continue;
-      if (!failTimes.has(l.ip[p])) { failTimes.set(l.ip[p], []); failPos.set(l.ip[p], []); }
-      failTimes.get(l.ip[p])!.push(l.ts[p]);
-      failPos.get(l.ip[p])!.push(p);
-    }
+    const failures = failuresBy(l, l.ip);
     const out: Alert[] = [];
     for (const { pos, country } of newCountryLogons(table, l, SUCCESS, 3, 3)) {
       const ipId = l.ip[pos];
-      const times = failTimes.get(ipId);
-      if (ipId === 0 || times === undefined) continue;
-      const from = lowerBound(times, l.ts[pos] - width), to = lowerBound(times, l.ts[pos] + 1);
+      const f = failures.get(ipId);
+      if (ipId === 0 || f === undefined) continue;
+      const from = lowerBound(f.ts, l.ts[pos] - width), to = lowerBound(f.ts, l.ts[pos] + 1);
       if (to - from < minFailures) continue;
-      const rows = [...failPos.get(ipId)!.slice(from, to).map((p) => l.rows[p]), l.rows[pos]];
+      const rows = [...Array.from(f.pos.subarray(from, to), (p) => l.rows[p]), l.rows[pos]];
       let score = NaN;
       if (hasTi) {
         for (const r of rows) {

@@ -5,7 +5,7 @@
  * Bursts: the earliest window (starting at an event) holding >= threshold events, then the next one from the
  * first event after it, and so on. Returns [first, last] index pairs into `times` (sorted ascending).
  */
-export function bursts(times: readonly number[], threshold: number, width: number): [number, number][] {
+export function bursts(times: ArrayLike<number>, threshold: number, width: number): [number, number][] {
   const out: [number, number][] = [];
   let i = 0, k = 0;
   while (i < times.length) {
@@ -23,7 +23,7 @@ export function bursts(times: readonly number[], threshold: number, width: numbe
  * One attack that runs for an hour is one alert, not four: a burst whose first event starts less than one
  * window after the previous burst's window ended continues it. Returns [first, last, windowEnd] triples.
  */
-export function episodes(times: readonly number[], threshold: number, width: number): [number, number, number][] {
+export function episodes(times: ArrayLike<number>, threshold: number, width: number): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (const [a, b] of bursts(times, threshold, width)) {
     const last = out[out.length - 1];

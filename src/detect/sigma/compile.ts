@@ -51,6 +51,15 @@ export class CaseBinding {
     return idx;
   }
 
+  private readonly rowHits = new Map<string, (readonly number[] | undefined)[]>();
+
+  /** The patterns of a text column's multi-pattern index found in a row's text, searched once per row. */
+  textHits(name: string, row: number, text: string): readonly number[] {
+    let arr = this.rowHits.get(name);
+    if (arr === undefined) this.rowHits.set(name, arr = new Array<readonly number[] | undefined>(this.table.rowCount));
+    return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
+  }
+
   /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
   verdict(column: string, key: string, size: number): Uint8Array {
     const k = `${column}\u0000${key}`;
@@ -62,7 +71,7 @@ export class CaseBinding {
   /** The lower-cased text of a text column at a row, computed once per run. */
   lowerText(name: string, row: number, text: string): string {
     let arr = this.textLower.get(name);
-    if (arr === undefined) this.textLower.set(name, arr = []);
+    if (arr === undefined) this.textLower.set(name, arr = new Array<string | undefined>(this.table.rowCount));
     return (arr[row] ??= text.toLowerCase());
   }
 
@@ -82,11 +91,21 @@ export class CaseBinding {
     for (const g of v.when) {
       const accept = new Set(g.values.map((x) => x.toLowerCase()));
       const any = accept.has('*');
+      const holds = (x: string | undefined, lx: string | undefined) => x !== undefined && (any ? x !== '' : accept.has(lx ?? ''));
+      if (rows === undefined) {
+        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per variant)
+        const direct = this.rowsWhere(g.fields, holds);
+        if (direct !== undefined) {
+          rows = direct;
+          if (rows.length === 0) break;
+          continue;
+        }
+      }
       const tests: RowPred[] = [];
       for (const f of g.fields) {
         const col = this.column(f);
         if (col === undefined) continue;
-        tests.push(valuePred(col, (x, lx) => x !== undefined && (any ? x !== '' : accept.has(lx ?? '')), this.lowers));
+        tests.push(valuePred(col, holds, this.lowers));
       }
       const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
       const out: number[] = [];
@@ -99,6 +118,48 @@ export class CaseBinding {
     }
     return rows ?? new Uint32Array(0);
   }
+
+  private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
+
+  /** Rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
+  private rowsWhere(fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
+    const parts: Uint32Array[] = [];
+    for (const f of fields) {
+      const col = this.column(f);
+      if (col === undefined) continue;
+      if (col.kind !== 'dict') return undefined;
+      let idx = this.byValue.get(f);
+      if (idx === undefined) this.byValue.set(f, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
+      const low = this.lowers.dict(col.values);
+      for (let id = 1; id <= col.values.length; id++) {
+        const x = col.values[id - 1];
+        if (holds(x, (low[id - 1] ??= x.toLowerCase()))) parts.push(idx.rows.subarray(idx.starts[id], idx.starts[id + 1]));
+      }
+    }
+    if (parts.length === 1) return parts[0];
+    const all = new Uint32Array(parts.reduce((k, p) => k + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    all.sort();
+    // one row can hold several accepted values only across fields: drop the repeats
+    let w = 0;
+    for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r];
+    return all.subarray(0, w);
+  }
+}
+
+/** A counting sort of a dictionary column: the rows of id k are rows[starts[k] .. starts[k + 1]), ascending. */
+function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { starts: Uint32Array; rows: Uint32Array } {
+  const starts = new Uint32Array(distinct + 2);
+  for (let r = 0; r < n; r++) starts[ids[r] + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const fill = starts.slice(0, distinct + 1);
+  const rows = new Uint32Array(n);
+  for (let r = 0; r < n; r++) rows[fill[ids[r]]++] = r;
+  return { starts, rows };
 }
 
 /** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
@@ -178,6 +239,17 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
     const preds = KEYWORD_FIELDS.map((f): RowPred => {
       const col = b.column(f);
       if (col?.kind !== 'text') return valuePred(col, (x, lx) => x !== undefined && item.test(x, lx), b.lowers);
+      if (item.literals !== undefined) {
+        // plain keywords: one multi-pattern pass per row of text serves every keyword rule
+        const lits = item.literals, found = literalMatcher(lits, b.literals(f)), rest = lits.rest;
+        return (row) => {
+          const x = col.valueOf(row);
+          if (x === undefined) return false;
+          let hit = found(b.textHits(f, row, x));
+          if (!hit && rest !== undefined) hit = rest(x, b.lowerText(f, row, x));
+          return hit !== lits.neq;
+        };
+      }
       return (row) => {
         const x = col.valueOf(row);
         return x !== undefined && item.test(x, b.lowerText(f, row, x));
@@ -205,14 +277,13 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
   return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
 }
 
-/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
-function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
-  const lits = item.literals as NonNullable<DetectionItem['literals']>;
+type Literals = NonNullable<DetectionItem['literals']>;
+
+/** Whether the pattern ids found in a value satisfy the item's literal values (any of them, or all with `all`). */
+function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[]) => boolean {
   const valueIds = lits.values.map((alts) => alts.map((a) => idx.add(a)));
   const anyIds = new Set(valueIds.flat());
-  const absent = item.test(undefined, undefined);
-  const { values, ids } = col;
-  const found = (hits: readonly number[]): boolean => {
+  return (hits) => {
     if (hits.length === 0) return false;
     if (!lits.all) {
       for (const h of hits) if (anyIds.has(h)) return true;
@@ -220,11 +291,25 @@ function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: read
     }
     return valueIds.every((alts) => alts.some((a) => hits.includes(a)));
   };
+}
+
+/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
+function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
+  const lits = item.literals as Literals;
+  const found = literalMatcher(lits, idx);
+  const absent = item.test(undefined, undefined);
+  const { values, ids } = col;
+  const rest = lits.rest;
   return (row) => {
     const id = ids[row];
     let v = verdict[id];
     if (v === 0) {
-      v = (id === 0 ? absent : found(idx.searchDict(values, low, id)) !== lits.neq) ? 1 : 2;
+      if (id === 0) v = absent ? 1 : 2;
+      else {
+        let hit = found(idx.searchDict(values, low, id));
+        if (!hit && rest !== undefined) hit = rest(values[id - 1], low[id - 1] as string);
+        v = hit !== lits.neq ? 1 : 2;
+      }
       verdict[id] = v;
     }
     return v === 1;
@@ -274,6 +359,11 @@ function identifierPreds(dets: Map<string, Detection>, b: CaseBinding, v: Source
   const out = new Map<string, Costed>();
   for (const [name, d] of dets) out.set(name, detectionPred(d, b, v));
   return out;
+}
+
+/** One predicate per search identifier of a rule (the rule tester says which held for an event). */
+export function identifierRowPreds(rule: SigmaRule, b: CaseBinding, v: SourceVariant): Map<string, RowPred> {
+  return new Map([...identifierPreds(rule.detections, b, v)].map(([name, c]) => [name, c.pred]));
 }
 
 /** The rule's predicate for one variant, with the filters that apply to it (rule and not filtered). */

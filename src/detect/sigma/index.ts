@@ -6,3 +6,4 @@ export { loadRules, type LoadOptions, type RuleFile, type RuleSet } from './load
 export { runSigma, type CoverageEntry, type CoverageStatus, type RuleMatches, type SigmaRun, type SigmaRunOptions } from './run.ts';
 export type { LogSource, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaIssue, SigmaRule } from './model.ts';
 export { describeLogsource, sourceVariants } from './sources.ts';
+export { explainMatches, ruleFields, type RowExplanation } from './explain.ts';

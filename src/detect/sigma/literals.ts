@@ -83,7 +83,7 @@ export class LiteralIndex {
   /** Pattern ids found in dictionary value `id` (1-based), searched once per value. */
   searchDict(values: readonly string[], low: (string | undefined)[], id: number): readonly number[] {
     let cache = this.found.get(values);
-    if (cache === undefined) this.found.set(values, cache = []);
+    if (cache === undefined) this.found.set(values, cache = new Array<readonly number[] | undefined>(values.length + 1));
     let hit = cache[id];
     if (hit === undefined) {
       const x = values[id - 1];

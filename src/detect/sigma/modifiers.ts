@@ -26,7 +26,13 @@ export interface CompiledItem {
    * alternatives, lower-cased. The test is then: any (all, with `all`) value has an alternative found,
    * negated with `neq`. The compiler answers it from one multi-pattern pass (literals.ts).
    */
-  literals?: { values: string[][]; all: boolean; neq: boolean };
+  literals?: {
+    values: string[][];
+    all: boolean;
+    neq: boolean;
+    /** the item's other values (wildcards, classes), OR-ed with the literals (only without `all`) */
+    rest?: ValueTest;
+  };
 }
 
 const KNOWN = new Set([
@@ -298,8 +304,14 @@ export function compileItem(field: string | null, modifiers: string[], values: u
   }
   const compiled = values.map((v) => valueTest(v, modifiers, ctx));
   const tests = compiled.map((c) => c.test);
-  const literalValues = compiled.every((c) => c.literals !== undefined) && field !== null && refField === undefined
-    ? compiled.map((c) => c.literals as string[]) : undefined;
+  // plain substrings answer from the column's multi-pattern pass; in a list (any of), the other values are
+  // tested as usual only for values the pass did not settle ('-InstanceId 462?' beside 'Get-WinEvent ')
+  const literalCount = compiled.filter((c) => c.literals !== undefined).length;
+  const literalValues = refField === undefined && literalCount > 0 && (literalCount === compiled.length || !all)
+    ? compiled.flatMap((c) => (c.literals !== undefined ? [c.literals] : [])) : undefined;
+  const restTests = compiled.filter((c) => c.literals === undefined).map((c) => c.test);
+  const rest: ValueTest | undefined = literalValues === undefined || restTests.length === 0 ? undefined
+    : restTests.length === 1 ? restTests[0] : (v, l, r) => restTests.some((t) => t(v, l, r));
   let test: ValueTest;
   if (tests.length === 1) test = tests[0];
   else if (all) test = (v, l, r) => tests.every((t) => t(v, l, r));
@@ -312,6 +324,6 @@ export function compileItem(field: string | null, modifiers: string[], values: u
     key = ctx.keys === undefined ? text : `k${ctx.keys.size}`;
     ctx.keys?.set(text, key);
   }
-  const literals = literalValues !== undefined ? { values: literalValues, all, neq } : undefined;
+  const literals = literalValues !== undefined ? { values: literalValues, all, neq, rest } : undefined;
   return { field, refField, test, matchesAbsent: test(undefined, undefined, undefined), key, literals };
 }

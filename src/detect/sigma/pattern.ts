@@ -79,12 +79,20 @@ export function windash(p: Part[]): Part[] {
 
 /** A compiled pattern: segments between stars, each a list of units (a literal string, ONE or a class). */
 type Unit = string | typeof ONE | CharClass;
-interface Segment { units: Unit[]; length: number; literal: string | undefined }
+interface Segment {
+  units: Unit[];
+  length: number;
+  literal: string | undefined;
+  /** the segment's longest literal unit and its fixed offset: found by indexOf before a unit-by-unit check */
+  anchor?: { text: string; offset: number };
+}
 
 function segment(units: Unit[]): Segment {
   let length = 0, literal: string | undefined = '';
+  let anchor: Segment['anchor'];
   for (const u of units) {
     if (typeof u === 'string') {
+      if (anchor === undefined || u.length > anchor.text.length) anchor = { text: u, offset: length };
       length += u.length;
       if (literal !== undefined) literal += u;
     } else {
@@ -92,7 +100,7 @@ function segment(units: Unit[]): Segment {
       literal = undefined;
     }
   }
-  return { units, length, literal };
+  return { units, length, literal, anchor: literal === undefined ? anchor : undefined };
 }
 
 function matchAt(v: string, at: number, seg: Segment): boolean {
@@ -110,10 +118,23 @@ function matchAt(v: string, at: number, seg: Segment): boolean {
   return true;
 }
 
+/** The leftmost start >= from where the segment matches, or -1. */
 function findFrom(v: string, from: number, seg: Segment): number {
   if (seg.literal !== undefined) return v.indexOf(seg.literal, from);
-  for (let at = from; at + seg.length <= v.length; at++) if (matchAt(v, at, seg)) return at;
-  return -1;
+  const anchor = seg.anchor;
+  if (anchor === undefined) {
+    for (let at = from; at + seg.length <= v.length; at++) if (matchAt(v, at, seg)) return at;
+    return -1;
+  }
+  // '-instanceid 462?' or windash's '[-/]enc': jump between occurrences of the literal part (most values have none)
+  for (let at = from; ;) {
+    const hit = v.indexOf(anchor.text, at + anchor.offset);
+    if (hit < 0) return -1;
+    const start = hit - anchor.offset;
+    if (start + seg.length > v.length) return -1;
+    if (matchAt(v, start, seg)) return start;
+    at = start + 1;
+  }
 }
 
 export type StringTest = (v: string) => boolean;

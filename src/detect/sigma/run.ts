@@ -3,6 +3,7 @@
 import type { Alert, EventTable } from '../types.ts';
 import { CaseBinding, reader, rulePred, type RowPred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
+import { ruleNever } from './never.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import type { RuleSet } from './loader.ts';
 import { describeLogsource, logsourceCovers, sourceVariants, type SourceVariant } from './sources.ts';
@@ -60,7 +61,8 @@ function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBindi
     const rows = b.rows(v);
     if (rows.length === 0) continue;
     out.candidates += rows.length;
-    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+    // a rule no event of the variant can satisfy is not evaluated row by row (it still counts as active)
+    if (!ruleNever(rule, b, v)) out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
   }
   return out;
 }

@@ -1,12 +1,14 @@
 // Detection for the open case (DESIGN "detect"): runs the built-in detectors over the engine's index, keeps the
 // alerts (in memory for the view, in the case's alerts store) and the user's status and notes (alertStates).
 // A parameter change re-runs that detector only: its inputs (logon arrays) are cached per table size, so it is
-// the window arithmetic alone (bench/detect-node.ts).
+// the window arithmetic alone (bench/detect-node.ts). Sigma rules loaded into the case (caseSigma.ts) run
+// after the detectors; their alerts are listed with the detectors' and kept in the same store.
 import type { Alert, AlertState, DetectorInfo, EventTable, ParamValue, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
 import { DETECTORS, byTime, detectorById, runDetector, type DetectorParams } from '../../detect/index.ts';
 import type { AlertFilter, AlertItem, AlertList, AlertStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
+import { CaseSigma } from './caseSigma.ts';
 
 const PARAMS_KEY = 'detect.params';
 const STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'closed'];
@@ -19,6 +21,8 @@ export class CaseAlerts {
   private runMs = 0;
   /** alert writes in order; a parameter change does not wait for its write (the store is a cache of the last run) */
   private saving: Promise<void> = Promise.resolve();
+  /** the case's Sigma rules; assigned in load() */
+  sigma!: CaseSigma;
 
   private constructor(private readonly store: CaseStore) {}
 
@@ -27,7 +31,10 @@ export class CaseAlerts {
     const c = new CaseAlerts(store);
     c.params = (await store.getSetting<DetectorParams>(PARAMS_KEY)) ?? {};
     for (const s of await store.alertStates()) c.states.set(s.id, s);
-    for (const a of await store.alerts()) {
+    const stored = await store.alerts();
+    c.sigma = await CaseSigma.load(store, stored.filter((a) => a.source === 'sigma'));
+    for (const a of stored) {
+      if (a.source === 'sigma') continue;
       const list = c.alertsByRule.get(a.ruleId) ?? [];
       list.push(a);
       c.alertsByRule.set(a.ruleId, list);
@@ -39,8 +46,16 @@ export class CaseAlerts {
   async runAll(table: EventTable): Promise<void> {
     const t0 = performance.now();
     for (const d of DETECTORS) this.apply(runDetector(table, d, this.params[d.id]));
+    this.sigma.run(table);
     this.runMs = performance.now() - t0;
-    await this.persist([...this.alertsByRule.values()].flat(), undefined);
+    await this.persist([...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts], undefined);
+  }
+
+  /** Runs the Sigma rules again (rules added, removed, turned on or off) and stores their new alerts. */
+  async runSigma(table: EventTable): Promise<void> {
+    const old = this.sigma.alerts.map((a) => a.id);
+    const alerts = this.sigma.run(table);
+    await this.persist(alerts, old);
   }
 
   async setParams(table: EventTable, id: string, values: Record<string, ParamValue>): Promise<DetectorInfo> {
@@ -57,6 +72,11 @@ export class CaseAlerts {
     return one.info;
   }
 
+  /** the parameters in force per detector (the Sigma export carries them) */
+  get detectorParams(): Readonly<DetectorParams> {
+    return this.params;
+  }
+
   async setState(id: string, status: AlertStatus, note: string): Promise<AlertState> {
     if (!STATUSES.includes(status)) throw new Error(`unknown alert status "${status}"`);
     const state: AlertState = { id, status, note };
@@ -70,7 +90,7 @@ export class CaseAlerts {
   }
 
   list(filter: AlertFilter = {}): AlertList {
-    const all = [...this.alertsByRule.values()].flat().sort(byTime);
+    const all = [...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts].sort(byTime);
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AlertStatus, number>;
     const text = filter.text?.trim().toLowerCase() ?? '';
@@ -95,7 +115,7 @@ export class CaseAlerts {
     this.infos.set(one.info.id, one.info);
   }
 
-  /** Writes alerts: all of them (replace = undefined), or one detector's (deleting its previous ones by id). */
+  /** Writes alerts: all of them (replace = undefined), or one detector's or Sigma's (deleting the previous ones by id). */
   private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
     const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI

@@ -1,6 +1,7 @@
 // The alerts view: alerts of the open case grouped by rule, severity or host, with filters; each alert opens
 // to show why it fired and its evidence; a detector's parameters sit beside its alerts and re-run it live.
-import { useMemo, useState } from 'react';
+// Two more sections: the case's Sigma rules (load, levels, coverage report) and the rule tester.
+import { useCallback, useMemo, useState } from 'react';
 import type { AlertFilter, AlertItem, AlertStatus, DetectorInfo, Severity } from '../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { Go } from '../../state/route.ts';
@@ -8,10 +9,14 @@ import { formatCount } from '../../format.ts';
 import { useAlerts } from './useAlerts.ts';
 import { AlertDetail } from './AlertDetail.tsx';
 import { DetectorParams } from './DetectorParams.tsx';
+import { SigmaRules } from './SigmaRules.tsx';
+import { SigmaTester } from './SigmaTester.tsx';
+import { useSigma } from './useSigma.ts';
 import { SEVERITY_ORDER, formatAt } from './format.ts';
 import './alerts.css';
 
 type GroupBy = 'rule' | 'severity' | 'host';
+type Section = 'alerts' | 'rules' | 'tester';
 /** alerts drawn per group; the rest are counted (filters narrow them down) */
 const SHOWN_PER_GROUP = 100;
 
@@ -40,12 +45,33 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
     ...(status !== '' ? { statuses: [status] } : {}),
     ...(text.trim() !== '' ? { text: text.trim() } : {}),
   }), [severity, status, text]);
-  const data = useAlerts(engine, tracker, filter, dataVersion, onAlertsChanged);
+  const [section, setSection] = useState<Section>('alerts');
+  // Sigma changes re-run the rules in the engine: the list is re-read as after an ingest
+  const [sigmaVersion, setSigmaVersion] = useState(0);
+  const sigmaChanged = useCallback(() => {
+    setSigmaVersion((v) => v + 1);
+    onAlertsChanged?.();
+  }, [onAlertsChanged]);
+  const sigma = useSigma(engine, tracker, dataVersion, sigmaChanged);
+  const sigmaRows = useMemo(() => new Map((sigma.status?.rows ?? []).map((r) => [r.id, r])), [sigma.status]);
+  const data = useAlerts(engine, tracker, filter, dataVersion + sigmaVersion, onAlertsChanged);
   const detectorsById = useMemo(() => new Map(data.detectors.map((d) => [d.id, d])), [data.detectors]);
   const groups = useMemo(() => group(data.list?.alerts ?? [], groupBy, data.detectors), [data.list, groupBy, data.detectors]);
 
   return (
     <section className="alerts-view" aria-label="Alerts">
+      <div className="alerts-sections" role="group" aria-label="Alerts sections">
+        <button type="button" aria-pressed={section === 'alerts'} onClick={() => setSection('alerts')}>Alert list</button>
+        <button type="button" aria-pressed={section === 'rules'} onClick={() => setSection('rules')}>
+          Sigma rules{sigma.status !== undefined && sigma.status.files > 0 ? ` (${formatCount(sigma.status.counts.active)} active)` : ''}
+        </button>
+        <button type="button" aria-pressed={section === 'tester'} onClick={() => setSection('tester')}>Rule tester</button>
+      </div>
+      <p className="status-line" role="status">{statusText(data)}</p>
+      {data.error !== undefined && <p className="error-banner" role="alert">{data.error}</p>}
+      {section === 'rules' && <SigmaRules sigma={sigma} />}
+      {section === 'tester' && <SigmaTester engine={engine} tracker={tracker} timeZone={timeZone} />}
+      {section === 'alerts' && <>
       <div className="alerts-toolbar">
         <label>Group by{' '}
           <select aria-label="Group alerts by" value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
@@ -65,14 +91,18 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
         </label>
         <input type="search" aria-label="Filter alerts" placeholder="Filter: address, account, text…" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <p className="status-line" role="status">{statusText(data)}</p>
-      {data.error !== undefined && <p className="error-banner" role="alert">{data.error}</p>}
       {groups.map((g) => (
         <section key={g.key} className="alert-group" aria-label={g.title}>
           <h3>
             {g.severity !== undefined && <span className={`sev sev-${g.severity}`}>{g.severity}</span>} {g.title}{' '}
             <span className="group-count">{formatCount(g.alerts.length)} alert{g.alerts.length === 1 ? '' : 's'}</span>
           </h3>
+          {groupBy === 'rule' && g.alerts[0]?.source === 'sigma' && (
+            <div className="detector-head">
+              {sigmaRows.get(g.key) !== undefined && <p className="detector-desc">Sigma rule from <code>{sigmaRows.get(g.key)!.file}:{sigmaRows.get(g.key)!.line}</code>{sigmaRows.get(g.key)!.logsource !== undefined ? ` (${sigmaRows.get(g.key)!.logsource})` : ''}</p>}
+              <button type="button" disabled={sigma.busy} aria-label={`Turn off rule ${g.title}`} onClick={() => void sigma.setEnabled({ rules: { [g.key]: false } })}>Turn off this rule</button>
+            </div>
+          )}
           {g.detector !== undefined && (
             <div className="detector-head">
               <p className="detector-desc">{g.detector.description}</p>
@@ -103,6 +133,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
           {g.alerts.length > SHOWN_PER_GROUP && <p className="more">{formatCount(g.alerts.length - SHOWN_PER_GROUP)} more: narrow them with the filters.</p>}
         </section>
       ))}
+      </>}
     </section>
   );
 }
