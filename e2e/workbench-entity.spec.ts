@@ -45,7 +45,7 @@ test('dashboard: the attack shows without typing, and clicking a chart filters t
   await screenshot(page, testInfo, 'dashboard');
 
   // a click on the chart itself: the first bar is the attacker
-  await sources.locator('.recharts-bar-rectangle path').first().click();
+  await sources.locator('.svgchart__bar').first().click();
   await app.waitForIdle();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(`init.host.ip:${ATTACKER}`);
   await app.expectStatus('6,629 of 40,781 events');

@@ -1,9 +1,9 @@
 // The timeline over the current result: events per bucket (the engine picks a bucket size that fits
 // the range), stacked by a chosen field; dragging selects a range that narrows the query (a pivot in
 // the history); Reset widens it again. Times follow the display zone.
-import { memo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
-import { TimelineChart, type TimelineDatum, type TimelineSeries } from '../../../../charts/TimelineChart.tsx';
+import { StackedBarsPlot, type PlotRow, type PlotSeries } from '../../../../charts/svg/StackedBarsPlot.tsx';
 import { useTracked } from '../../../hooks/useTracked.ts';
 import { formatInZone, zoneLabel } from '../../../time.ts';
 import { seriesColor } from './colors.ts';
@@ -26,19 +26,10 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
   const key = handle === undefined ? undefined : JSON.stringify([handle, split]);
   const hist = useTracked(tracker, key, () => engine.histogram(handle!, BUCKETS, split === NO_SPLIT ? undefined : split)); // key is set only with a handle
   const h = hist?.value;
-  const names = new Set<string>();
-  for (const b of h?.buckets ?? []) for (const n of Object.keys(b.split ?? {})) names.add(n);
-  const series: TimelineSeries[] = split === NO_SPLIT ? [{ name: 'events', color: seriesColor('events', 0) }]
-    : [...names].sort((a, b) => (a.startsWith('(') ? 1 : 0) - (b.startsWith('(') ? 1 : 0)).map((n, i) => ({ name: n, color: seriesColor(n, i) }));
-  const data: TimelineDatum[] = (h?.buckets ?? []).map((b) => {
-    const d = Object.create(null) as TimelineDatum;
-    d.start = b.start;
-    if (split === NO_SPLIT) d.events = b.count;
-    else for (const s of series) d[s.name] = b.split?.[s.name] ?? 0;
-    return d;
-  });
+  const { rows, series } = useMemo(() => plotOf(h?.buckets ?? [], h?.bucketMs ?? 0, split === NO_SPLIT), [h, split]);
   const ranged = from !== undefined || to !== undefined;
-  const short = (ms: number) => formatInZone(ms, timeZone, { ms: false, offset: false, seconds: h !== undefined && h.bucketMs < 60_000 });
+  const fine = h !== undefined && h.bucketMs < 60_000;
+  const short = useCallback((ms: number) => formatInZone(ms, timeZone, { ms: false, offset: false, seconds: fine }), [timeZone, fine]);
 
   return (
     <section className="timeline" aria-label="Timeline">
@@ -65,12 +56,32 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
       {h !== undefined && h.buckets.length === 0 && <p className="timeline__empty">No event here has a time, so there is nothing to draw.</p>}
       {h !== undefined && h.buckets.length > 0 && (
         <div className="timeline__chart" data-testid="timeline-chart">
-          <TimelineChart
-            data={data} series={series} bucketMs={h.bucketMs} height={height} onRange={onRange}
-            formatTick={short} formatTip={(ms) => `${formatInZone(ms, timeZone, { ms: false })} · ${bucketLabel(h.bucketMs)}`}
+          <StackedBarsPlot
+            rows={rows} series={series} height={height} onRange={onRange}
+            formatTick={short} formatTip={(r) => `${formatInZone(r.start, timeZone, { ms: false })} · ${bucketLabel(h.bucketMs)}`}
           />
         </div>
       )}
     </section>
   );
 });
+
+/** The engine's buckets as plot rows; series in a fixed order, (other) and (none) last. */
+function plotOf(buckets: readonly { start: number; count: number; split?: Record<string, number> }[], bucketMs: number, whole: boolean): { rows: PlotRow[]; series: PlotSeries[] } {
+  if (whole) {
+    return {
+      rows: buckets.map((b) => ({ start: b.start, end: b.start + bucketMs, total: b.count, bySeries: { events: b.count } })),
+      series: [{ key: 'events', label: 'events', fill: seriesColor('events', 0) }],
+    };
+  }
+  const names = new Set<string>();
+  for (const b of buckets) for (const n of Object.keys(b.split ?? {})) names.add(n);
+  const series = [...names].sort((a, b) => (a.startsWith('(') ? 1 : 0) - (b.startsWith('(') ? 1 : 0)).map((n, i) => ({ key: n, label: n, fill: seriesColor(n, i) }));
+  const rows = buckets.map((b) => {
+    const bySeries = Object.create(null) as Record<string, number>;
+    const split = b.split ?? {};
+    for (const n of Object.keys(split)) bySeries[n] = split[n];
+    return { start: b.start, end: b.start + bucketMs, total: b.count, bySeries };
+  });
+  return { rows, series };
+}
