@@ -42,6 +42,10 @@ test('dashboard: the attack shows without typing, and clicking a chart filters t
   const sources = page.getByRole('figure', { name: 'Top source IPs (init.host.ip)' });
   await expect(sources).toBeVisible();
   await expect(page.getByRole('figure', { name: /Failed and successful logons over time \(UTC\+00:00\)/ })).toBeVisible();
+  // the demo's detections, by severity on the same hours
+  const alerts = page.getByRole('figure', { name: /Alerts over time by severity/ });
+  await alerts.getByText('Table: Alerts over time').click();
+  await expect(alerts.getByRole('columnheader', { name: /^(critical|high|medium)$/ }).first()).toBeVisible();
   await screenshot(page, testInfo, 'dashboard');
 
   // a click on the chart itself: the first bar is the attacker
@@ -73,7 +77,7 @@ test('graph: logons drawn from the query, the top N of M noted, a node opens its
   await expect(page.getByTestId('graph-note')).toHaveText(/^Showing all \d+ nodes and \d+ of \d+ links, from 4,958 events\.$/);
   await page.getByLabel('Nodes').selectOption('50');
   await app.waitForIdle();
-  const attacker = page.getByRole('button', { name: new RegExp(`^Open ip ${ATTACKER.replaceAll('.', '\\.')} \\(3,322 events, 3,320 failed\\)$`) });
+  const attacker = page.getByRole('button', { name: new RegExp(`^Open ip ${ATTACKER.replaceAll('.', '\\.')} \\(3,322 events, 3,320 failed, [\\d,]+ alerts?, highest (critical|high|medium)\\)$`) });
   await expect(attacker).toBeVisible();
   await screenshot(page, testInfo, 'graph');
   await attacker.click();
