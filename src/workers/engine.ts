@@ -327,8 +327,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async event(row) {
       return requireCase().query.event(row);
     },
-    async surrounding(row, n, sameFile) {
-      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile);
+    async surrounding(row, n, sameFile, withinMs) {
+      const within = withinMs === undefined || !(withinMs >= 0) ? undefined : withinMs;
+      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within);
     },
     async entitySummary(kind, value, buckets) {
       return requireCase().query.entitySummary(kind, value, buckets);
