@@ -5,7 +5,8 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 import { StackedBarsPlot, type PlotRow, type PlotSeries } from '../../../../charts/svg/StackedBarsPlot.tsx';
 import { useTracked } from '../../../hooks/useTracked.ts';
-import { formatInZone, zoneLabel } from '../../../time.ts';
+import { formatInZone } from '../../../time.ts';
+import { RangeFields } from './RangeFields.tsx';
 import { seriesColor } from './colors.ts';
 
 const BUCKETS = 120;
@@ -20,7 +21,7 @@ function bucketLabel(ms: number): string {
 
 export const Timeline = memo(function Timeline({ engine, tracker, handle, from, to, timeZone, height, onRange, onReset }: {
   engine: EngineClient; tracker: IdleTracker; handle?: number; from?: number; to?: number; timeZone: string; height: number;
-  onRange(from: number, to: number): void; onReset(): void;
+  onRange(from: number | undefined, to: number | undefined): void; onReset(): void;
 }) {
   const [split, setSplit] = useState('outcome');
   const key = handle === undefined ? undefined : JSON.stringify([handle, split]);
@@ -41,14 +42,8 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
             <option value={NO_SPLIT}>nothing</option>
           </select>
         </label>
-        <span className="timeline__range" aria-label="Time range">
-          {ranged
-            ? <>Range: {from !== undefined ? formatInZone(from, timeZone, { ms: false, offset: false }) : 'start'} → {to !== undefined ? formatInZone(to, timeZone, { ms: false, offset: false }) : 'end'} ({zoneLabel(timeZone, from ?? to)})</>
-            : h !== undefined && h.buckets.length > 0
-              ? <>{formatInZone(h.from, timeZone, { ms: false, offset: false })} → {formatInZone(h.to, timeZone, { ms: false, offset: false })} ({zoneLabel(timeZone, h.from)})</>
-              : null}
-          {h !== undefined && h.buckets.length > 0 && <> · {bucketLabel(h.bucketMs)} per bar</>}
-        </span>
+        <RangeFields from={from} to={to} spanFrom={h?.buckets.length ? h.from : undefined} spanTo={h?.buckets.length ? h.to : undefined} timeZone={timeZone} onRange={onRange} />
+        {h !== undefined && h.buckets.length > 0 && <span className="muted">{bucketLabel(h.bucketMs)} per bar</span>}
         {ranged && <button type="button" className="button" onClick={onReset}>Reset time range</button>}
         <span className="timeline__hint">Drag across the bars to zoom in.</span>
       </div>
