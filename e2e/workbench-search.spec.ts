@@ -145,6 +145,26 @@ test('the time zone setting changes every time shown', async ({ page }) => {
   expect((await count(app)).shown).toBe(all);
 });
 
+test('column layouts: saved by name, applied again after the default columns and a reload', async ({ page }) => {
+  const app = await loadDemo(page);
+  const table = page.getByRole('table', { name: 'Events' });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const panel = page.getByRole('dialog', { name: 'Columns' });
+  await panel.getByLabel('Find a field').fill('action');
+  await panel.getByRole('checkbox', { name: /^action\b/ }).check();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toBeVisible();
+  await panel.getByLabel('Layout name').fill('triage');
+  await panel.getByRole('button', { name: 'Save layout' }).click();
+  await panel.getByRole('button', { name: 'Default columns' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toHaveCount(0);
+  await page.reload();
+  await app.waitForIdle();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('button', { name: 'Use layout triage' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toBeVisible();
+  expect(page.url()).toMatch(/cols=[^&]*action/);
+});
+
 test('reload restores the view from the URL; back and forward walk the pivots', async ({ page }, testInfo) => {
   const app = await loadDemo(page);
   const all = (await count(app)).shown;
