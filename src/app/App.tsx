@@ -21,9 +21,9 @@ import { GraphView } from './views/graph/GraphView.tsx';
 import { EntityPage } from './views/entity/EntityPage.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
-  const wb = useWorkbench(engine, tracker);
   const { place, go, setProjector } = useRoute();
   const [settings, updateSettings] = useSettings(place.projector);
+  const wb = useWorkbench(engine, tracker, settings.expandLimitGiB === undefined ? {} : { maxExpandedBytes: Math.round(settings.expandLimitGiB * 1024 ** 3) });
   const route = place.route;
   // the last search, so the Search tab returns to it from another view
   const [lastSearch, setLastSearch] = useState<Route>(route.view === 'search' ? route : { view: 'search', query: '' });
