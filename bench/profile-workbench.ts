@@ -2,6 +2,8 @@
 // inside its long tasks (over 50 ms) on the workbench paths of bench/workbench.ts (scroll, type, Enter,
 // brush, open an event, dashboard), from a Chromium trace with V8's sampling profiler: per path, the long
 // tasks and the functions with the most time inside them (self and inclusive). BENCH_LINES sets the size.
+// PROFILE=hostile instead runs the queries of e2e/reliability-queries.spec.ts on its 20,003-event log.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { authLog } from './generate.ts';
 import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
@@ -70,7 +72,43 @@ function report(label: string, events: TraceEvent[]): void {
   console.log(`self:\n${top(self, 12)}\ninclusive:\n${top(incl, 25)}`);
 }
 
+const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+async function hostile(browser: Browser, page: Page): Promise<void> {
+  const lines: string[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const t = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString().slice(11, 19);
+    lines.push(`Oct  1 ${t} web-01 sshd[42]: Failed password for user${i % 300} from ${ipOf(i)} port 22 ssh2`);
+  }
+  lines.push(`Oct  2 00:00:00 web-01 app[7]: ${'a'.repeat(50_000)}b`);
+  lines.push('Oct  2 00:00:01 web-01 sshd[42]: Failed password for ro\u200Bot from 10.9.9.9 port 22 ssh2');
+  lines.push('Oct  2 00:00:02 web-01 sshd[42]: Failed password for ad\u202Emin from 10.9.9.8 port 22 ssh2');
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/hostile-queries.log', lines.join('\n') + '\n');
+  await ingestThroughUi(page, '.bench/hostile-queries.log');
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  for (const q of ['message:/(a+)+$/', 'message:/^a+b$/', '('.repeat(1500) + 'sshd' + ')'.repeat(1500),
+    `init.host.ip:(${Array.from({ length: 12_000 }, (_, k) => ipOf(k)).join(' ')})`,
+    'target.usr.name:"ro\\u200Bot" or target.usr.name:"ad\\u{202E}min"', 'target.usr.name:root']) {
+    await box.fill(q);
+    await traced(browser, page, `query ${q.slice(0, 40)} (${q.length})`, async () => {
+      await box.press('Enter');
+    });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.PROFILE === 'hostile') {
+    const server = await startServer();
+    const browser = await launch();
+    try {
+      await hostile(browser, await openApp(browser));
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+    return;
+  }
   const path = await authLog(LINES);
   const server = await startServer();
   const browser = await launch();
