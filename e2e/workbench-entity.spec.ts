@@ -105,6 +105,9 @@ test('IP entity page: first and last seen, logon summary, accounts tried, and "s
   const deploy = tried.getByRole('row', { name: /^Open user deploy / });
   await expect(deploy.getByRole('cell').nth(2)).toHaveText('1'); // succeeded
   await expect(page.getByRole('figure', { name: /^Activity over time by outcome/ })).toBeVisible();
+  // the detections about this address, each opening in the alerts view
+  const related = page.getByRole('region', { name: 'Related alerts' });
+  await expect(related).toContainText(/^Related alerts[\d,]+ alerts?: /);
   await screenshot(page, testInfo, 'entity-ip');
 
   // a counterpart opens its own page; its host table leads on

@@ -29,6 +29,17 @@ export function kindOfField(field: string): EntityKind | undefined {
   return undefined;
 }
 
+/** The entities an alert names, as `${kind}:${value}` (the graph's node ids). */
+export function entitiesOf(a: Alert): Set<string> {
+  const ids = new Set<string>();
+  for (const [field, value] of Object.entries(a.group)) {
+    const kind = kindOfField(field);
+    if (kind !== undefined && value !== '') ids.add(`${kind}:${value}`);
+  }
+  for (const h of (a.host ?? '').split(', ')) if (h !== '') ids.add(`host:${h}`);
+  return ids;
+}
+
 /** `${kind}:${value}` (the graph's node ids) -> alerts naming it and the highest severity among them. */
 export function alertsByEntity(alerts: readonly Alert[]): Map<string, EntityAlerts> {
   const out = new Map<string, EntityAlerts>();
@@ -40,14 +51,6 @@ export function alertsByEntity(alerts: readonly Alert[]): Map<string, EntityAler
       if (SEVERITIES.indexOf(severity) > SEVERITIES.indexOf(e.severity)) e.severity = severity;
     }
   };
-  for (const a of alerts) {
-    const ids = new Set<string>();
-    for (const [field, value] of Object.entries(a.group)) {
-      const kind = kindOfField(field);
-      if (kind !== undefined && value !== '') ids.add(`${kind}:${value}`);
-    }
-    for (const h of (a.host ?? '').split(', ')) if (h !== '') ids.add(`host:${h}`);
-    for (const id of ids) add(id, a.severity);
-  }
+  for (const a of alerts) for (const id of entitiesOf(a)) add(id, a.severity);
   return out;
 }

@@ -1,7 +1,7 @@
 // Alerts seen from the dashboard (over time by severity) and the graph (per entity).
 import { describe, expect, it } from 'vitest';
 import type { Alert, Histogram } from '../../../src/workers/api.ts';
-import { alertsByEntity, alertsOverTime, kindOfField } from '../../../src/workers/alerts/alertsBy.ts';
+import { alertsByEntity, alertsOverTime, entitiesOf, kindOfField } from '../../../src/workers/alerts/alertsBy.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 3, 0);
@@ -50,6 +50,11 @@ describe('alerts by entity', () => {
     expect(m.get('host:web01')).toEqual({ count: 2, severity: 'critical' });
     expect(m.get('host:DC01')).toEqual({ count: 1, severity: 'critical' });
     expect(m.size).toBe(4);
+  });
+
+  it('the entities one alert names (the entity filter of the alert list)', () => {
+    expect([...entitiesOf(alert({ group: { 'init.host.ip': '203.0.113.45', 'target.usr.name': '' }, host: 'web01' }))]).toEqual(['ip:203.0.113.45', 'host:web01']);
+    expect(entitiesOf(alert({})).size).toBe(0);
   });
 
   it('field kinds', () => {
