@@ -100,11 +100,12 @@ async function main(): Promise<void> {
       drawnMs = await tab.evaluate(async (link) => {
         const t0 = performance.now();
         (link as HTMLElement).click();
-        const drawn = () => {
+        // no named functions in here: tsx would wrap them in a helper the page does not have
+        for (;;) {
           const plots = [...document.querySelectorAll('.chart__plot')];
-          return document.querySelector('.insight__head') !== null && plots.length > 0 && plots.every((p) => p.querySelector('svg') !== null);
-        };
-        while (!drawn()) await new Promise((r) => requestAnimationFrame(r));
+          if (document.querySelector('.insight__head') !== null && plots.length > 0 && plots.every((p) => p.querySelector('svg') !== null)) break;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
         return performance.now() - t0;
       });
     });
