@@ -42,10 +42,14 @@ test('dashboard: the attack shows without typing, and clicking a chart filters t
   const sources = page.getByRole('figure', { name: 'Top source IPs (init.host.ip)' });
   await expect(sources).toBeVisible();
   await expect(page.getByRole('figure', { name: /Failed and successful logons over time \(UTC\+00:00\)/ })).toBeVisible();
+  // the demo's detections, by severity on the same hours
+  const alerts = page.getByRole('figure', { name: /Alerts over time by severity/ });
+  await alerts.getByText('Table: Alerts over time').click();
+  await expect(alerts.getByRole('columnheader', { name: /^(critical|high|medium)$/ }).first()).toBeVisible();
   await screenshot(page, testInfo, 'dashboard');
 
   // a click on the chart itself: the first bar is the attacker
-  await sources.locator('.recharts-bar-rectangle path').first().click();
+  await sources.locator('.svgchart__bar').first().click();
   await app.waitForIdle();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(`init.host.ip:${ATTACKER}`);
   await app.expectStatus('6,629 of 40,781 events');
@@ -73,7 +77,7 @@ test('graph: logons drawn from the query, the top N of M noted, a node opens its
   await expect(page.getByTestId('graph-note')).toHaveText(/^Showing all \d+ nodes and \d+ of \d+ links, from 4,958 events\.$/);
   await page.getByLabel('Nodes').selectOption('50');
   await app.waitForIdle();
-  const attacker = page.getByRole('button', { name: new RegExp(`^Open ip ${ATTACKER.replaceAll('.', '\\.')} \\(3,322 events, 3,320 failed\\)$`) });
+  const attacker = page.getByRole('button', { name: new RegExp(`^Open ip ${ATTACKER.replaceAll('.', '\\.')} \\(3,322 events, 3,320 failed, [\\d,]+ alerts?, highest (critical|high|medium)\\)$`) });
   await expect(attacker).toBeVisible();
   await screenshot(page, testInfo, 'graph');
   await attacker.click();
@@ -101,6 +105,9 @@ test('IP entity page: first and last seen, logon summary, accounts tried, and "s
   const deploy = tried.getByRole('row', { name: /^Open user deploy / });
   await expect(deploy.getByRole('cell').nth(2)).toHaveText('1'); // succeeded
   await expect(page.getByRole('figure', { name: /^Activity over time by outcome/ })).toBeVisible();
+  // the detections about this address, each opening in the alerts view
+  const related = page.getByRole('region', { name: 'Related alerts' });
+  await expect(related).toContainText(/^Related alerts[\d,]+ alerts?: /);
   await screenshot(page, testInfo, 'entity-ip');
 
   // a counterpart opens its own page; its host table leads on

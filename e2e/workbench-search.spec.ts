@@ -74,6 +74,9 @@ test('search, facets, timeline brush, event detail and pivots on the demo', asyn
   await page.mouse.up();
   await app.waitForIdle();
   await expect(page.getByRole('button', { name: 'Reset time range' })).toBeVisible();
+  // the range fields follow the brush (the URL's from, in the display zone)
+  const from = Number(/[?&]from=(\d+)/.exec(page.url())?.[1]);
+  await expect(page.getByRole('textbox', { name: /^From \(UTC/ })).toHaveValue(new Date(from).toISOString().slice(0, 19).replace('T', ' '));
   const brushed = await count(app);
   expect(brushed.shown).toBeLessThan(failures.shown);
   await page.getByRole('button', { name: 'Reset time range' }).click();
@@ -118,6 +121,48 @@ test('the time zone setting changes every time shown', async ({ page }) => {
   expect(Date.parse(`${after!.replace(' ', 'T')}Z`) - Date.parse(`${before!.replace(' ', 'T')}Z`)).toBe(9 * 3600_000);
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('UTC+09:00');
   await app.waitForIdle();
+
+  // the range typed in the chosen zone: 11:00-12:00 in Tokyo is 02:00-03:00 UTC, in the URL as epoch ms
+  const all = (await count(app)).shown;
+  const fromField = page.getByRole('textbox', { name: /^From \(Asia\/Tokyo/ });
+  await expect(fromField).toHaveValue(/^2026-03-0\d \d\d:\d\d:\d\d$/);
+  await fromField.fill('2026-03-03 11:00');
+  await page.getByRole('textbox', { name: /^To \(Asia\/Tokyo/ }).fill('2026-03-03 12:00');
+  await page.getByRole('textbox', { name: /^To \(Asia\/Tokyo/ }).press('Enter');
+  await app.waitForIdle();
+  expect(page.url()).toContain(`from=${Date.UTC(2026, 2, 3, 2)}&to=${Date.UTC(2026, 2, 3, 3)}`);
+  const ranged = await count(app);
+  expect(ranged.of).toBe(all);
+  expect(ranged.shown).toBeLessThan(all);
+  await expect(fromField).toHaveValue('2026-03-03 11:00:00');
+  // a time that is not one says how to write it, and changes nothing
+  await fromField.fill('yesterday');
+  await fromField.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Write times like' })).toBeVisible();
+  expect((await count(app)).shown).toBe(ranged.shown);
+  await page.getByRole('button', { name: 'Reset time range' }).click();
+  await app.waitForIdle();
+  expect((await count(app)).shown).toBe(all);
+});
+
+test('column layouts: saved by name, applied again after the default columns and a reload', async ({ page }) => {
+  const app = await loadDemo(page);
+  const table = page.getByRole('table', { name: 'Events' });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const panel = page.getByRole('dialog', { name: 'Columns' });
+  await panel.getByLabel('Find a field').fill('action');
+  await panel.getByRole('checkbox', { name: /^action\b/ }).check();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toBeVisible();
+  await panel.getByLabel('Layout name').fill('triage');
+  await panel.getByRole('button', { name: 'Save layout' }).click();
+  await panel.getByRole('button', { name: 'Default columns' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toHaveCount(0);
+  await page.reload();
+  await app.waitForIdle();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('button', { name: 'Use layout triage' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Action' })).toBeVisible();
+  expect(page.url()).toMatch(/cols=[^&]*action/);
 });
 
 test('reload restores the view from the URL; back and forward walk the pivots', async ({ page }, testInfo) => {

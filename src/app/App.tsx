@@ -25,9 +25,9 @@ import { useLive } from './views/live/useLive.ts';
 import { LivePanel } from './views/live/LivePanel.tsx';
 
 export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
-  const wb = useWorkbench(engine, tracker);
   const { place, go, setProjector } = useRoute();
   const [settings, updateSettings] = useSettings(place.projector);
+  const wb = useWorkbench(engine, tracker, settings.expandLimitGiB === undefined ? {} : { maxExpandedBytes: Math.round(settings.expandLimitGiB * 1024 ** 3) });
   const route = place.route;
   // the last search, so the Search tab returns to it from another view
   const [lastSearch, setLastSearch] = useState<Route>(route.view === 'search' ? route : { view: 'search', query: '' });

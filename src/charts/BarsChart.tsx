@@ -1,12 +1,9 @@
 // Horizontal bars for a top-N list (source IPs, targeted users, actions, countries). Clicking a bar or
 // its table button calls onSelect with the value; the view decides where that leads.
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { barRows, formatCount, formatShare, type BarInput, type BarRow } from './series/bars.ts';
 import { SERIES_FILL } from './series/stackedTime.ts';
-
-/** Grid lines not drawn: without a generator recharts still measures every tick label to place them. */
-const NO_LINES = (): number[] => [];
+import { HBarsPlot } from './svg/HBarsPlot.tsx';
 
 export interface BarsChartProps {
   title: string;
@@ -23,8 +20,6 @@ export interface BarsChartProps {
   empty?: string;
 }
 
-const ROW_PX = 26;
-
 /** Room for the longest axis label (about 7 px a character at the chart's font size), within bounds. */
 function labelWidth(rows: readonly BarRow[]): number {
   const chars = rows.reduce((m, r) => Math.max(m, r.label.length), 1);
@@ -36,21 +31,7 @@ export function BarsChart({ title, values, total, distinct, onSelect, actionLabe
   const cls = tone === 'accent' ? 'series--c0' : `series--${tone}`;
   const note = distinct !== undefined && distinct > values.length ? `top ${values.length} of ${formatCount(distinct)}` : undefined;
   const label = actionLabel ?? ((v: string) => `Show events for ${v}`);
-  const plot = (
-    <ResponsiveContainer width="100%" height={rows.length * ROW_PX + 24}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-        <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="3 3" className="chart__grid" />
-        <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} className="chart__axis" />
-        <YAxis type="category" dataKey="label" width={labelWidth(rows)} interval={0} className="chart__axis" />
-        <Tooltip formatter={(n) => formatCount(Number(n))} labelFormatter={(_, p) => (p[0]?.payload as BarRow | undefined)?.value ?? ''} />
-        <Bar
-          dataKey="count" name="events" isAnimationActive={false} className={`series ${cls}`} fill={SERIES_FILL[cls]}
-          cursor={onSelect ? 'pointer' : undefined}
-          onClick={onSelect ? (d) => { const row = d.payload as BarRow | undefined; if (row) onSelect(row.value); } : undefined}
-        />
-      </BarChart>
-    </ResponsiveContainer>
-  );
+  const plot = <HBarsPlot rows={rows} labelWidth={labelWidth(rows)} className={cls} fill={SERIES_FILL[cls]} formatValue={formatCount} onSelect={onSelect} />;
   const table = () => (
     <table className="chart-table">
       <thead><tr><th scope="col">Value</th><th scope="col">Events</th><th scope="col">Share</th></tr></thead>

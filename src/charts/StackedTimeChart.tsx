@@ -1,15 +1,10 @@
 // Events over time as stacked bars split by a field (outcome: failure red, success green). Clicking a
 // bar segment, or a bucket's button in the table, calls onSelect with the bucket's range and series.
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import { ChartFrame } from './ChartFrame.tsx';
 import { formatCount } from './series/bars.ts';
-import { SERIES_FILL, seriesClass, seriesLabel, stackedSeries, type StackedRow, type TimeBucketInput } from './series/stackedTime.ts';
-
-/** Grid lines not drawn: without a generator recharts still measures every tick label to place them. */
-const NO_LINES = (): number[] => [];
-
-/** about this many labelled ticks on the time axis */
-const TICKS = 8;
+import { SERIES_FILL, seriesClass, seriesLabel, stackedSeries, type TimeBucketInput } from './series/stackedTime.ts';
+import { StackedBarsPlot, type PlotSeries } from './svg/StackedBarsPlot.tsx';
 
 export interface StackedTimeChartProps {
   title: string;
@@ -25,32 +20,21 @@ export interface StackedTimeChartProps {
 }
 
 export function StackedTimeChart({ title, buckets, bucketMs, formatTick, formatTime, onSelect, height = 220, empty }: StackedTimeChartProps) {
-  const { keys, rows } = stackedSeries(buckets, bucketMs);
+  const { keys, rows } = useMemo(() => stackedSeries(buckets, bucketMs), [buckets, bucketMs]);
+  const series = useMemo(() => keys.map((k, i): PlotSeries => {
+    const cls = seriesClass(k, i);
+    return { key: k, label: seriesLabel(k), className: cls, fill: SERIES_FILL[cls] };
+  }), [keys]);
   const note = rows.length > 0 ? `${formatCount(rows.length)} buckets of ${duration(bucketMs)}` : undefined;
   const plot = (
     <>
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} barCategoryGap={1}>
-          <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} strokeDasharray="3 3" className="chart__grid" />
-          {/* a fixed tick interval: recharts then measures no tick text (measuring every bucket's label is slow) */}
-          <XAxis dataKey="start" tickFormatter={(v) => formatTick(Number(v))} interval={Math.max(0, Math.ceil(rows.length / TICKS) - 1)} className="chart__axis" />
-          <YAxis allowDecimals={false} tickFormatter={formatCount} width={56} className="chart__axis" />
-          <Tooltip labelFormatter={(v) => formatTime(Number(v))} formatter={(n) => formatCount(Number(n))} />
-          {keys.map((k, i) => {
-            const cls = seriesClass(k, i);
-            return (
-              <Bar
-                key={k} stackId="time" name={seriesLabel(k)} dataKey={(r: StackedRow) => r.bySeries[k] ?? 0}
-                isAnimationActive={false} className={`series ${cls}`} fill={SERIES_FILL[cls]}
-                cursor={onSelect ? 'pointer' : undefined}
-                onClick={onSelect ? (d) => { const r = d.payload as StackedRow | undefined; if (r) onSelect({ from: r.start, to: r.end }, k); } : undefined}
-              />
-            );
-          })}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedBarsPlot
+        rows={rows} series={series} height={height} formatTick={formatTick} formatValue={formatCount}
+        formatTip={(r) => formatTime(r.start)}
+        onSelect={onSelect === undefined ? undefined : (r, k) => onSelect({ from: r.start, to: r.end }, k)}
+      />
       <ul className="chart__legend">
-        {keys.map((k, i) => <li key={k}><span className={`chart__swatch ${seriesClass(k, i)}`} />{seriesLabel(k)}</li>)}
+        {series.map((s) => <li key={s.key}><span className={`chart__swatch ${s.className}`} />{s.label}</li>)}
       </ul>
     </>
   );

@@ -311,8 +311,11 @@ export interface EngineApi {
   aliases(): Promise<FieldAlias[]>;
   /** one event by row id (an open event restored from the URL); undefined when the case has no such row */
   event(row: number): Promise<EventRow | undefined>;
-  /** the event and up to n events before and after it in time, in all files or only in its own file */
-  surrounding(row: number, n: number, sameFile: boolean): Promise<EventRow[]>;
+  /**
+   * the event and up to n events before and after it in time, in all files or only in its own file; with
+   * withinMs, only those at most that far from it in time (n still caps each side)
+   */
+  surrounding(row: number, n: number, sameFile: boolean, withinMs?: number): Promise<EventRow[]>;
   /** what the case knows about one IP, user or host (entity page) */
   entitySummary(kind: EntityKind, value: string, buckets: number): Promise<EntitySummary>;
   /** the dashboard's series over the whole case */

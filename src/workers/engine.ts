@@ -16,6 +16,7 @@ import { ingestIntoCase } from './ingest/caseIngest.ts';
 import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 import { CaseAlerts } from './alerts/caseAlerts.ts';
+import { alertsByEntity, alertsOverTime } from './alerts/alertsBy.ts';
 import { caseTable } from './query/eventTable.ts';
 import type { CaseIndex } from './query/caseIndex.ts';
 import type { EventTable } from '../detect/types.ts';
@@ -359,21 +360,30 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async event(row) {
       return requireCase().query.event(row);
     },
-    async surrounding(row, n, sameFile) {
-      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile);
+    async surrounding(row, n, sameFile, withinMs) {
+      const within = withinMs === undefined || !(withinMs >= 0) ? undefined : withinMs;
+      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within);
     },
     async entitySummary(kind, value, buckets) {
       return requireCase().query.entitySummary(kind, value, buckets);
     },
     async dashboard(buckets) {
-      return requireCase().query.dashboard(buckets);
+      const c = requireCase();
+      const d = c.query.dashboard(buckets);
+      const alerts = c.alerts.list().alerts;
+      return alerts.length === 0 ? d : { ...d, alerts: alertsOverTime(alerts, d.events) };
     },
     async graph(text, options) {
       const r = requireCase().query.graph(text, options.nodeCap);
       if (!r.ok) return r;
       const t0 = performance.now();
-      const nodes = forceLayout(r.value.nodes, r.value.edges);
+      const laid = forceLayout(r.value.nodes, r.value.edges);
       const layoutMs = Math.round(performance.now() - t0);
+      const byEntity = alertsByEntity(requireCase().alerts.list().alerts);
+      const nodes = laid.map((n) => {
+        const a = byEntity.get(n.id);
+        return a === undefined ? n : { ...n, alerts: a.count, alertSeverity: a.severity };
+      });
       return { ok: true, graph: { query: text, ...r.value, nodes, layoutMs } };
     },
     async release(handle) {

@@ -1,6 +1,6 @@
 // Display times in the chosen zone, with the offset that holds at that instant (DST included).
 import { describe, expect, it } from 'vitest';
-import { formatInZone, formatOffset, isKnownZone, offsetMinutes, zoneLabel } from '../../src/app/time.ts';
+import { formatInZone, formatOffset, isKnownZone, offsetMinutes, parseInZone, zoneLabel } from '../../src/app/time.ts';
 
 const T = Date.UTC(2026, 2, 3, 14, 2, 11, 5); // winter
 const SUMMER = Date.UTC(2026, 6, 1, 23, 30, 0, 0);
@@ -37,5 +37,31 @@ describe('offsets and labels', () => {
     expect(zoneLabel('Europe/Paris', T)).toBe('Europe/Paris (UTC+01:00)');
     expect(isKnownZone('Europe/Paris')).toBe(true);
     expect(isKnownZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('parseInZone', () => {
+  it.each([
+    { text: '2026-03-03 14:02:11', zone: 'UTC', expected: Date.UTC(2026, 2, 3, 14, 2, 11) },
+    { text: '2026-03-03T14:02:11.5', zone: 'UTC', expected: Date.UTC(2026, 2, 3, 14, 2, 11, 500) },
+    { text: '2026-03-03 14:02', zone: 'Europe/Paris', expected: Date.UTC(2026, 2, 3, 13, 2) },
+    { text: '2026-07-03 14:02', zone: 'Europe/Paris', expected: Date.UTC(2026, 6, 3, 12, 2) },
+    { text: '2026-03-03', zone: 'America/New_York', expected: Date.UTC(2026, 2, 3, 5) },
+    { text: '2026-03-03 14:02 +01:00', zone: 'America/New_York', expected: Date.UTC(2026, 2, 3, 13, 2) },
+    { text: '2026-03-03 14:02Z', zone: 'Europe/Paris', expected: Date.UTC(2026, 2, 3, 14, 2) },
+    // the spring-forward day in Paris: 01:30 is before the change, 03:30 after it
+    { text: '2026-03-29 01:30', zone: 'Europe/Paris', expected: Date.UTC(2026, 2, 29, 0, 30) },
+    { text: '2026-03-29 03:30', zone: 'Europe/Paris', expected: Date.UTC(2026, 2, 29, 1, 30) },
+  ])('$text in $zone', ({ text, zone, expected }) => {
+    expect(parseInZone(text, zone)).toBe(expected);
+  });
+
+  it('reads back what formatInZone writes', () => {
+    const t = Date.UTC(2026, 10, 29, 17, 5, 42);
+    for (const zone of ['UTC', 'Asia/Kolkata', 'America/Los_Angeles']) expect(parseInZone(formatInZone(t, zone, { ms: false, offset: false }), zone)).toBe(t);
+  });
+
+  it.each(['', 'yesterday', '2026-02-30 10:00', '2026-13-01', '2026-03-03 24:00', '03/03/2026'])('not a time: %j', (text) => {
+    expect(parseInZone(text, 'UTC')).toBeUndefined();
   });
 });

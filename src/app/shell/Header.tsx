@@ -9,6 +9,7 @@ import { AboutPanel } from '../views/about/AboutPanel.tsx';
 import { DEMO_OVERLAY_NAME } from '../hooks/demoBundle.ts';
 import { SettingsMenu } from '../views/settings/SettingsMenu.tsx';
 import type { Settings } from '../views/settings/useSettings.ts';
+import { KeyHelp } from './KeyHelp.tsx';
 
 export function Header({ engine, tracker, wb, settings, onSettings, projector, onProjector }: {
   engine: EngineClient; tracker: IdleTracker; wb: Workbench; settings: Settings; onSettings(patch: Partial<Settings>): void;
@@ -26,6 +27,7 @@ export function Header({ engine, tracker, wb, settings, onSettings, projector, o
         onDemoOverlay={(data) => engine.addGeoData(data, DEMO_OVERLAY_NAME, 'case')}
       />
       <div className="app-header__settings">
+        <KeyHelp />
         <SettingsMenu settings={settings} onChange={onSettings} />
         <button type="button" className="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>Projector mode</button>
         <AboutPanel engine={engine} tracker={tracker} />

@@ -1,9 +1,9 @@
 // The workbench state: the open case and the ingest in progress. Views ask the engine themselves and
 // re-ask when `dataVersion` changes (a case opened, files added or removed, a file read again).
 // Every engine call goes through the idle tracker so tests can wait for the work to settle.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
-  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, FileLedgerEntry, ReingestOptions, ReingestResult,
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, FileLedgerEntry, IngestOptions, ReingestOptions, ReingestResult,
 } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
 import { mergeProgress } from './mergeProgress.ts';
@@ -42,7 +42,10 @@ export interface Workbench {
   reingestFile(fileId: number, options: ReingestOptions, file?: File): Promise<ReingestResult | undefined>;
 }
 
-export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbench {
+/** `options`: what every drop is read with (the settings' archive expansion limit) */
+export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options: IngestOptions = {}): Workbench {
+  const optionsRef = useRef(options);
+  useEffect(() => { optionsRef.current = options; });
   const [caseInfo, setCaseInfo] = useState<CaseInfo>();
   const [files, setFiles] = useState<FileLedgerEntry[]>([]);
   const [ingesting, setIngesting] = useState(false);
@@ -111,7 +114,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker): Workbe
         const before = await engine.ledger();
         setFiles(before);
         // progress holds only the rows that changed: merged into what is shown
-        await engine.ingest(dropped, {}, callback((p) => setFiles((shown) => mergeProgress(shown, p.files))), callback(askDuplicate));
+        await engine.ingest(dropped, optionsRef.current, callback((p) => setFiles((shown) => mergeProgress(shown, p.files))), callback(askDuplicate));
         // from the store: a duplicate replaced or skipped changed rows that were there before
         setFiles(await engine.ledger());
         const cases = await engine.listCases();

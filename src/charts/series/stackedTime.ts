@@ -21,6 +21,8 @@ export interface StackedSeries {
 }
 
 const FIRST = ['failure', 'success', 'unknown'];
+/** alert severities, worst at the bottom of the stack */
+const SEVERITY = ['critical', 'high', 'medium', 'low', 'informational'];
 const LAST = ['(other)', '(none)'];
 
 export function stackedSeries(buckets: readonly TimeBucketInput[], bucketMs: number): StackedSeries {
@@ -39,11 +41,13 @@ export function stackedSeries(buckets: readonly TimeBucketInput[], bucketMs: num
   return { keys: orderKeys([...totals.keys()], totals), rows };
 }
 
-/** failure, success, unknown first (the colours people look for), others by size, then (other), (none). */
+/** failure, success, unknown first (the colours people look for), then severities, others by size, then (other), (none). */
 export function orderKeys(keys: readonly string[], totals: ReadonlyMap<string, number>): string[] {
   const rank = (k: string) => {
     const f = FIRST.indexOf(k);
     if (f >= 0) return f;
+    const sev = SEVERITY.indexOf(k);
+    if (sev >= 0) return 10 + sev;
     const l = LAST.indexOf(k);
     return l >= 0 ? 100 + l : 50;
   };
@@ -53,6 +57,7 @@ export function orderKeys(keys: readonly string[], totals: ReadonlyMap<string, n
 /** The CSS class of a series: outcome colours, a neutral grey for (other)/(none), else a palette slot. */
 export function seriesClass(key: string, position: number): string {
   if (FIRST.includes(key)) return `series--${key}`;
+  if (SEVERITY.includes(key)) return `series--sev-${key}`;
   if (LAST.includes(key)) return 'series--rest';
   return `series--c${position % 8}`;
 }
@@ -66,5 +71,7 @@ export function seriesLabel(key: string): string {
 export const SERIES_FILL: Readonly<Record<string, string>> = {
   'series--failure': '#b3261e', 'series--success': '#1e7a3c', 'series--unknown': '#8a5a00', 'series--rest': '#7b8494',
   'series--c0': '#2057d6', 'series--c1': '#8e44ad', 'series--c2': '#00838f', 'series--c3': '#c2185b',
+  'series--sev-critical': '#82071e', 'series--sev-high': '#cf222e', 'series--sev-medium': '#bf8700', 'series--sev-low': '#0969da',
+  'series--sev-informational': '#6e7781',
   'series--c4': '#5d4037', 'series--c5': '#33691e', 'series--c6': '#e65100', 'series--c7': '#455a64',
 };

@@ -5,6 +5,7 @@
 // after the detectors; their alerts are listed with the detectors' and kept in the same store.
 import type { Alert, AlertState, DetectorInfo, EventTable, ParamValue, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
+import { entitiesOf } from './alertsBy.ts';
 import { DETECTORS, byTime, detectorById, runDetector, type DetectorParams } from '../../detect/index.ts';
 import type { AlertFilter, AlertItem, AlertList, AlertStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
@@ -95,6 +96,7 @@ export class CaseAlerts {
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AlertStatus, number>;
     const text = filter.text?.trim().toLowerCase() ?? '';
     const host = filter.host?.toLowerCase();
+    const entity = filter.entity === undefined ? undefined : `${filter.entity.kind}:${filter.entity.value}`;
     const alerts: AlertItem[] = [];
     for (const a of all) {
       const state = this.states.get(a.id) ?? { id: a.id, status: 'new', note: '' };
@@ -102,6 +104,7 @@ export class CaseAlerts {
       if (filter.statuses !== undefined && !filter.statuses.includes(state.status)) continue;
       if (filter.ruleIds !== undefined && !filter.ruleIds.includes(a.ruleId)) continue;
       if (host !== undefined && host !== '' && !(a.host ?? '').toLowerCase().includes(host)) continue;
+      if (entity !== undefined && !entitiesOf(a).has(entity)) continue;
       if (text !== '' && ![a.message, a.ruleName, ...Object.values(a.group), state.note].some((s) => s.toLowerCase().includes(text))) continue;
       bySeverity[a.severity]++;
       byStatus[state.status]++;

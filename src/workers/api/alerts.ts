@@ -1,5 +1,6 @@
 // EngineApi's alert types (the list, its filter, an alert with the user's state). Only types.
 import type { Alert, AlertState, Severity } from '../../detect/types.ts';
+import type { EntityKind } from './insight.ts';
 
 export type AlertStatus = AlertState['status'];
 
@@ -12,6 +13,8 @@ export interface AlertFilter {
   host?: string;
   /** case-insensitive substring of the message, rule name or group values */
   text?: string;
+  /** alerts naming this IP, account or host (a group value of that kind, or the alert's host) */
+  entity?: { kind: EntityKind; value: string };
 }
 
 /** An alert with what the user set on it (status 'new' and an empty note when nothing was set). */

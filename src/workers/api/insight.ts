@@ -1,5 +1,5 @@
 // EngineApi's entity page, graph and dashboard types: aggregated in the engine, small enough to draw. Only types.
-import type { Facet, FacetValue, Histogram, QueryError } from '../api.ts';
+import type { Facet, FacetValue, Histogram, QueryError, Severity } from '../api.ts';
 
 /** A value the UI can click through: `query` selects its events (the engine writes query text, the UI never quotes). */
 export interface FilterValue extends FacetValue { query: string }
@@ -68,6 +68,9 @@ export interface GraphNode {
   x: number;
   y: number;
   r: number;
+  /** alerts of the case naming this entity (group value or host), and the highest severity among them */
+  alerts?: number;
+  alertSeverity?: Severity;
 }
 
 export interface GraphEdge { source: string; target: string; count: number; success: number; failure: number }
@@ -102,6 +105,8 @@ export interface DashboardData {
   /** accounts aimed at by logons */
   targetedUsers: { field: string; distinct: number; values: FilterValue[] };
   actions: { field: string; distinct: number; values: FilterValue[] };
+  /** alerts over time split by severity, on the buckets of `events` (absent when the case has no alert) */
+  alerts?: Histogram;
   /** init.host.loc.country when the case is enriched */
   countries?: { field: string; distinct: number; values: FilterValue[] };
 }

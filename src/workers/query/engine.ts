@@ -36,7 +36,7 @@ export interface QueryEngine {
   facets(handle: number, fields: string[], topN: number, options?: FacetOptions): Facet[];
   histogram(handle: number, buckets: number, splitField?: string): Histogram;
   topN(handle: number, groupField: string, valueField: string, n: number): TopGroup[];
-  surrounding(row: number, n: number, sameFile: boolean): EventRow[];
+  surrounding(row: number, n: number, sameFile: boolean, withinMs?: number): EventRow[];
   event(row: number): EventRow | undefined;
   fieldCatalog(): FieldCatalogEntry[];
   entitySummary(kind: EntityKind, value: string, buckets: number): EntitySummary;
@@ -96,7 +96,7 @@ export function createQueryEngine(index: CaseIndex = new CaseIndex(), options: Q
       const h = handles.get(id);
       return h === undefined ? [] : topN(index, h.rows, groupField, valueField, n);
     },
-    surrounding: (row, n, sameFile) => surrounding(index, row, n, sameFile),
+    surrounding: (row, n, sameFile, withinMs) => surrounding(index, row, n, sameFile, withinMs),
     event: (row) => (Number.isInteger(row) && row >= 0 && row < index.rowCount ? { row, fields: index.event(row) } : undefined),
     fieldCatalog() {
       if (catalog?.version !== index.version) catalog = { version: index.version, entries: fieldCatalog(index) };

@@ -106,6 +106,16 @@ describe('top-N, surrounding, catalog, handles', () => {
     expect(engine.surrounding(row, n, sameFile).map((e) => e.row)).toEqual(expected);
   });
 
+  // row 4 is at T0 + 60 s; rows 10, 11, 12 (other file) at 30, 31, 40 s, row 5 at 90 s, row 13 at 130 s
+  it.each([
+    { name: '± 30 s across files (ends included)', n: 50, sameFile: false, withinMs: 30_000, expected: [10, 11, 12, 4, 5] },
+    { name: '± 30 s in its own file', n: 50, sameFile: true, withinMs: 30_000, expected: [4, 5] },
+    { name: '± 30 s, at most 1 a side', n: 1, sameFile: false, withinMs: 30_000, expected: [12, 4, 5] },
+    { name: '± 0 s', n: 50, sameFile: false, withinMs: 0, expected: [4] },
+  ])('surrounding by time: $name', ({ n, sameFile, withinMs, expected }) => {
+    expect(engine.surrounding(4, n, sameFile, withinMs).map((e) => e.row)).toEqual(expected);
+  });
+
   it('field catalog: core fields first, counts, samples', () => {
     const cat = engine.fieldCatalog();
     expect(cat[0]).toEqual({ field: 'ts', kind: 'num', count: 30, samples: [String(T0 + 1000), String(T0 + 3000), String(T0 + 5000), String(T0 + 10_000), String(T0 + 60_000)] });

@@ -60,10 +60,15 @@ function Charts({ d, go, timeZone }: { d: DashboardData; go: Go; timeZone: strin
   );
   return (
     <>
-      {/* Alerts by severity join here once detections land (an `alerts` series in DashboardData). */}
       <StackedTimeChart
         title={`Events over time by outcome (${zone})`} buckets={d.events.buckets} bucketMs={d.events.bucketMs}
         formatTick={tick} formatTime={time} onSelect={byOutcome('')}
+      />
+      {/* the same buckets as the events above; a click shows that hour's events */}
+      <StackedTimeChart
+        title={`Alerts over time by severity (${zone})`} buckets={d.alerts?.buckets ?? []} bucketMs={d.events.bucketMs}
+        formatTick={tick} formatTime={time} onSelect={(range) => search('', range)} height={160}
+        empty="No alerts in this case: the detectors found nothing (see Alerts for what they look at)."
       />
       <StackedTimeChart
         title={`Failed and successful logons over time (${zone})`} buckets={d.logons.buckets} bucketMs={d.logons.bucketMs}

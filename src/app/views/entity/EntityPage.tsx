@@ -1,5 +1,6 @@
 // The entity page of one IP, user or host: when it was seen, what it did over time and whether it
-// worked, whom it dealt with, on which ports and apps, and where it is (once enrichment adds that).
+// worked, whom it dealt with, on which ports and apps, where it is (once enrichment adds that), and the
+// alerts naming it.
 // Everything is computed by the engine (entitySummary); "Show these events" opens the search view.
 import { useCallback, type ReactNode } from 'react';
 import type { EntityKind, EntitySummary } from '../../../workers/api.ts';
@@ -14,6 +15,7 @@ import { useEngineData } from '../insight/useEngineData.ts';
 import { formatInZone, offsetAt } from '../insight/zonedTime.ts';
 import { CounterpartTable } from './CounterpartTable.tsx';
 import { LogonSummary } from './LogonSummary.tsx';
+import { RelatedAlerts } from './RelatedAlerts.tsx';
 import '../insight/insight.css';
 import { SafeText } from '../../components/SafeText.tsx';
 import { IpReputation } from '../ti/IpReputation.tsx';
@@ -48,6 +50,7 @@ export function EntityPage({ engine, tracker, go, timeZone, kind, value }: Entit
       <EngineState data={data} what={`summary of ${value}`} />
       {data.state === 'ready' && <ViewErrorBoundary what="entity page"><Summary s={data.data} go={go} timeZone={timeZone} /></ViewErrorBoundary>}
       {kind === 'ip' && data.state === 'ready' && data.data.total > 0 && <IpReputation engine={engine} tracker={tracker} ip={value} />}
+      {data.state === 'ready' && data.data.total > 0 && <RelatedAlerts engine={engine} tracker={tracker} go={go} timeZone={timeZone} kind={kind} value={value} />}
     </section>
   );
 }

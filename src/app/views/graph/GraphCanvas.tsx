@@ -1,5 +1,6 @@
 // Draws a laid-out graph as SVG: edges coloured by outcome and as wide as their event count, nodes
-// shaped by kind (IP circle, user square, host diamond) and coloured by outcome. Every node is a
+// shaped by kind (IP circle, user square, host diamond), coloured by outcome, and ringed in the colour
+// of the worst alert naming them. Every node is a
 // button (click, Enter or Space) that opens its entity page. Positions come from the engine worker.
 import type { Graph, GraphNode } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
@@ -27,10 +28,11 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
         {graph.nodes.map((n) => (
           <g
             key={n.id} role="button" tabIndex={0} className={`graph-node graph-node--${nodeTone(n)}`} transform={`translate(${n.x} ${n.y})`}
-            aria-label={`Open ${n.kind} ${safeLabel(n.value)} (${formatCount(n.count)} events, ${formatCount(n.failure)} failed)`}
+            aria-label={`Open ${n.kind} ${safeLabel(n.value)} (${formatCount(n.count)} events, ${formatCount(n.failure)} failed${alertWords(n)})`}
             onClick={() => onOpen(n)}
             onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onOpen(n); } }}
           >
+            {n.alerts !== undefined && <circle r={n.r * 1.25 + 5} className={`graph-alert graph-alert--${n.alertSeverity ?? 'low'}`} />}
             <Shape node={n} />
             <text x={n.r + 4} y={4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
           </g>
@@ -38,6 +40,12 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
       </g>
     </svg>
   );
+}
+
+/** ", 3 alerts, highest high" (empty without alerts) */
+export function alertWords(n: Pick<GraphNode, 'alerts' | 'alertSeverity'>): string {
+  if (n.alerts === undefined) return '';
+  return `, ${formatCount(n.alerts)} alert${n.alerts === 1 ? '' : 's'}, highest ${n.alertSeverity ?? 'low'}`;
 }
 
 function Shape({ node }: { node: GraphNode }) {

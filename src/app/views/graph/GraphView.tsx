@@ -86,6 +86,7 @@ function Drawing({ graph, go }: { graph: Graph; go: Go }) {
         <li><span className="graph-key graph-key--line graph-edge--failure" />failed</li>
         <li><span className="graph-key graph-key--line graph-edge--success" />succeeded</li>
         <li><span className="graph-key graph-key--line graph-edge--mixed" />both</li>
+        <li><span className="graph-key graph-key--alert" />ring: alerts (colour of the worst severity)</li>
       </ul>
       <GraphCanvas graph={graph} onOpen={open} />
       <details className="chart__data">

@@ -6,7 +6,7 @@ import { SafeText } from '../../components/SafeText.tsx';
 export function NodeTable({ nodes, onOpen }: { nodes: readonly GraphNode[]; onOpen: (n: GraphNode) => void }) {
   return (
     <table className="chart-table">
-      <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Events</th><th scope="col">Failed</th><th scope="col">Succeeded</th></tr></thead>
+      <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Events</th><th scope="col">Failed</th><th scope="col">Succeeded</th><th scope="col">Alerts</th></tr></thead>
       <tbody>
         {nodes.map((n) => (
           <tr key={n.id}>
@@ -15,6 +15,7 @@ export function NodeTable({ nodes, onOpen }: { nodes: readonly GraphNode[]; onOp
             <td className="num">{formatCount(n.count)}</td>
             <td className="num">{formatCount(n.failure)}</td>
             <td className="num">{formatCount(n.success)}</td>
+            <td>{n.alerts === undefined ? '' : `${formatCount(n.alerts)} (highest ${n.alertSeverity ?? 'low'})`}</td>
           </tr>
         ))}
       </tbody>

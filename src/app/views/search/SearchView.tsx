@@ -57,7 +57,7 @@ export function SearchView(p: SearchViewProps) {
     entity: (kind, value) => go({ view: 'entity', kind, value }),
   }), [go, setQuery]);
   const setSort = useCallback((sort: SearchRoute['sort']) => go({ ...routeRef.current, sort }, { replace: true }), [go]);
-  const onRange = useCallback((from: number, to: number) => go({ ...routeRef.current, from, to, event: undefined }), [go]);
+  const onRange = useCallback((from: number | undefined, to: number | undefined) => go({ ...routeRef.current, from, to, event: undefined }), [go]);
   const onReset = useCallback(() => go({ ...routeRef.current, from: undefined, to: undefined }), [go]);
   const openRow = useCallback((row: number) => go({ ...routeRef.current, event: row }, { replace: true }), [go]);
   const close = useCallback(() => {

@@ -1,11 +1,15 @@
-// Display settings kept in this browser (localStorage): time zone (UTC by default), theme and table
-// density. Projector mode is in the URL (useRoute), so a trainer's link opens in it.
+// Settings kept in this browser (localStorage): time zone (UTC by default), theme, table density, and
+// the explicit limit on how far archives may expand (none: the storage left to the site bounds it). Projector mode is in the URL (useRoute), so a trainer's link opens in it.
 import { useCallback, useEffect, useState } from 'react';
 import { isKnownZone } from '../../time.ts';
 import type { Density } from '../search/table/EventTable.tsx';
 
 export type Theme = 'system' | 'light' | 'dark';
-export interface Settings { timeZone: string; theme: Theme; density: Density }
+export interface Settings {
+  timeZone: string; theme: Theme; density: Density;
+  /** decompressed bytes one ingest may expand archives to, in GiB; undefined = the storage left */
+  expandLimitGiB?: number;
+}
 
 const KEY = 'logdrop.settings';
 const DEFAULTS: Settings = { timeZone: 'UTC', theme: 'system', density: 'normal' };
@@ -17,6 +21,7 @@ function load(): Settings {
       timeZone: typeof v.timeZone === 'string' && isKnownZone(v.timeZone) ? v.timeZone : DEFAULTS.timeZone,
       theme: v.theme === 'light' || v.theme === 'dark' ? v.theme : DEFAULTS.theme,
       density: v.density === 'compact' || v.density === 'comfortable' ? v.density : DEFAULTS.density,
+      ...(typeof v.expandLimitGiB === 'number' && v.expandLimitGiB > 0 && Number.isFinite(v.expandLimitGiB) ? { expandLimitGiB: v.expandLimitGiB } : {}),
     };
   } catch {
     return DEFAULTS;
@@ -28,6 +33,7 @@ export function useSettings(projector: boolean): [Settings, (patch: Partial<Sett
   const update = useCallback((patch: Partial<Settings>) => {
     setSettings((old) => {
       const next = { ...old, ...patch };
+      if (next.expandLimitGiB === undefined) delete next.expandLimitGiB; // JSON has no undefined: absent means none
       try {
         localStorage.setItem(KEY, JSON.stringify(next));
       } catch {

@@ -1,7 +1,7 @@
 // The event table: virtual rows over any number of events (scroll scaling past the browsers' height
 // cap), sticky time column, sortable and resizable columns, keyboard moves (j/k, arrows, Page, Home/End,
 // Enter opens, the current row highlighted). Rows come in blocks from the engine (useRows).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SortSpec } from '../../../../workers/api.ts';
 import { zoneLabel } from '../../../time.ts';
 import { scrollRange, scrollTopFor, windowAt } from '../scrollScale.ts';
@@ -9,8 +9,11 @@ import { cellText, columnLabel, defaultWidth } from './columns.ts';
 import type { Rows } from './useRows.ts';
 import { SafeText } from '../../../components/SafeText.tsx';
 
-/** a longer value is cut in the cell (laying out 50,000 characters blocks the page); the drawer shows it whole */
-const CELL_MAX = 2000;
+/**
+ * a longer value is cut in the cell (laying out 50,000 characters blocks the page; painting a 2,000-character
+ * line still took a long task on the hostile-query path); the drawer shows it whole
+ */
+const CELL_MAX = 500;
 
 export const ROW_HEIGHT = { compact: 24, normal: 30, comfortable: 40, projector: 46 } as const;
 export type Density = keyof typeof ROW_HEIGHT;
@@ -32,10 +35,11 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
   const template = columns.map((c) => `${widths[c] ?? Math.round(defaultWidth(c) * scale)}px`).join(' ');
   const { want } = rows;
 
-  useLayoutEffect(() => {
+  // the observer's first report comes right after layout: reading clientHeight here instead would force a
+  // synchronous layout of the whole page each time the table mounts (every empty -> non-empty result)
+  useEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    setViewHeight(el.clientHeight);
     const ro = new ResizeObserver(() => setViewHeight(el.clientHeight));
     ro.observe(el);
     return () => ro.disconnect();

@@ -1,11 +1,12 @@
 // The timeline over the current result: events per bucket (the engine picks a bucket size that fits
 // the range), stacked by a chosen field; dragging selects a range that narrows the query (a pivot in
 // the history); Reset widens it again. Times follow the display zone.
-import { memo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
-import { TimelineChart, type TimelineDatum, type TimelineSeries } from '../../../../charts/TimelineChart.tsx';
+import { StackedBarsPlot, type PlotRow, type PlotSeries } from '../../../../charts/svg/StackedBarsPlot.tsx';
 import { useTracked } from '../../../hooks/useTracked.ts';
-import { formatInZone, zoneLabel } from '../../../time.ts';
+import { formatInZone } from '../../../time.ts';
+import { RangeFields } from './RangeFields.tsx';
 import { seriesColor } from './colors.ts';
 
 const BUCKETS = 120;
@@ -20,25 +21,16 @@ function bucketLabel(ms: number): string {
 
 export const Timeline = memo(function Timeline({ engine, tracker, handle, from, to, timeZone, height, onRange, onReset }: {
   engine: EngineClient; tracker: IdleTracker; handle?: number; from?: number; to?: number; timeZone: string; height: number;
-  onRange(from: number, to: number): void; onReset(): void;
+  onRange(from: number | undefined, to: number | undefined): void; onReset(): void;
 }) {
   const [split, setSplit] = useState('outcome');
   const key = handle === undefined ? undefined : JSON.stringify([handle, split]);
   const hist = useTracked(tracker, key, () => engine.histogram(handle!, BUCKETS, split === NO_SPLIT ? undefined : split)); // key is set only with a handle
   const h = hist?.value;
-  const names = new Set<string>();
-  for (const b of h?.buckets ?? []) for (const n of Object.keys(b.split ?? {})) names.add(n);
-  const series: TimelineSeries[] = split === NO_SPLIT ? [{ name: 'events', color: seriesColor('events', 0) }]
-    : [...names].sort((a, b) => (a.startsWith('(') ? 1 : 0) - (b.startsWith('(') ? 1 : 0)).map((n, i) => ({ name: n, color: seriesColor(n, i) }));
-  const data: TimelineDatum[] = (h?.buckets ?? []).map((b) => {
-    const d = Object.create(null) as TimelineDatum;
-    d.start = b.start;
-    if (split === NO_SPLIT) d.events = b.count;
-    else for (const s of series) d[s.name] = b.split?.[s.name] ?? 0;
-    return d;
-  });
+  const { rows, series } = useMemo(() => plotOf(h?.buckets ?? [], h?.bucketMs ?? 0, split === NO_SPLIT), [h, split]);
   const ranged = from !== undefined || to !== undefined;
-  const short = (ms: number) => formatInZone(ms, timeZone, { ms: false, offset: false, seconds: h !== undefined && h.bucketMs < 60_000 });
+  const fine = h !== undefined && h.bucketMs < 60_000;
+  const short = useCallback((ms: number) => formatInZone(ms, timeZone, { ms: false, offset: false, seconds: fine }), [timeZone, fine]);
 
   return (
     <section className="timeline" aria-label="Timeline">
@@ -50,14 +42,8 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
             <option value={NO_SPLIT}>nothing</option>
           </select>
         </label>
-        <span className="timeline__range" aria-label="Time range">
-          {ranged
-            ? <>Range: {from !== undefined ? formatInZone(from, timeZone, { ms: false, offset: false }) : 'start'} → {to !== undefined ? formatInZone(to, timeZone, { ms: false, offset: false }) : 'end'} ({zoneLabel(timeZone, from ?? to)})</>
-            : h !== undefined && h.buckets.length > 0
-              ? <>{formatInZone(h.from, timeZone, { ms: false, offset: false })} → {formatInZone(h.to, timeZone, { ms: false, offset: false })} ({zoneLabel(timeZone, h.from)})</>
-              : null}
-          {h !== undefined && h.buckets.length > 0 && <> · {bucketLabel(h.bucketMs)} per bar</>}
-        </span>
+        <RangeFields from={from} to={to} spanFrom={h?.buckets.length ? h.from : undefined} spanTo={h?.buckets.length ? h.to : undefined} timeZone={timeZone} onRange={onRange} />
+        {h !== undefined && h.buckets.length > 0 && <span className="muted">{bucketLabel(h.bucketMs)} per bar</span>}
         {ranged && <button type="button" className="button" onClick={onReset}>Reset time range</button>}
         <span className="timeline__hint">Drag across the bars to zoom in.</span>
       </div>
@@ -65,12 +51,32 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
       {h !== undefined && h.buckets.length === 0 && <p className="timeline__empty">No event here has a time, so there is nothing to draw.</p>}
       {h !== undefined && h.buckets.length > 0 && (
         <div className="timeline__chart" data-testid="timeline-chart">
-          <TimelineChart
-            data={data} series={series} bucketMs={h.bucketMs} height={height} onRange={onRange}
-            formatTick={short} formatTip={(ms) => `${formatInZone(ms, timeZone, { ms: false })} · ${bucketLabel(h.bucketMs)}`}
+          <StackedBarsPlot
+            rows={rows} series={series} height={height} onRange={onRange}
+            formatTick={short} formatTip={(r) => `${formatInZone(r.start, timeZone, { ms: false })} · ${bucketLabel(h.bucketMs)}`}
           />
         </div>
       )}
     </section>
   );
 });
+
+/** The engine's buckets as plot rows; series in a fixed order, (other) and (none) last. */
+function plotOf(buckets: readonly { start: number; count: number; split?: Record<string, number> }[], bucketMs: number, whole: boolean): { rows: PlotRow[]; series: PlotSeries[] } {
+  if (whole) {
+    return {
+      rows: buckets.map((b) => ({ start: b.start, end: b.start + bucketMs, total: b.count, bySeries: { events: b.count } })),
+      series: [{ key: 'events', label: 'events', fill: seriesColor('events', 0) }],
+    };
+  }
+  const names = new Set<string>();
+  for (const b of buckets) for (const n of Object.keys(b.split ?? {})) names.add(n);
+  const series = [...names].sort((a, b) => (a.startsWith('(') ? 1 : 0) - (b.startsWith('(') ? 1 : 0)).map((n, i) => ({ key: n, label: n, fill: seriesColor(n, i) }));
+  const rows = buckets.map((b) => {
+    const bySeries = Object.create(null) as Record<string, number>;
+    const split = b.split ?? {};
+    for (const n of Object.keys(split)) bySeries[n] = split[n];
+    return { start: b.start, end: b.start + bucketMs, total: b.count, bySeries };
+  });
+  return { rows, series };
+}

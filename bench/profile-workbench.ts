@@ -1,0 +1,165 @@
+// `vite build --minify false && node --import tsx bench/profile-workbench.ts`: what the main thread does
+// inside its long tasks (over 50 ms) on the workbench paths of bench/workbench.ts (scroll, type, Enter,
+// brush, open an event, dashboard), from a Chromium trace with V8's sampling profiler: per path, the long
+// tasks and the functions with the most time inside them (self and inclusive). BENCH_LINES sets the size.
+// PROFILE=hostile instead runs the queries of e2e/reliability-queries.spec.ts on its 20,003-event log.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { authLog } from './generate.ts';
+import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
+
+interface TraceEvent {
+  name?: string; ph?: string; pid: number; tid: number; ts: number; dur?: number; id?: string;
+  args?: { name?: string; data?: ProfileData & { startTime?: number } };
+}
+interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
+interface ProfileNode { id: number; parent?: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
+
+const LINES = Number(process.env.BENCH_LINES ?? 300_000);
+
+async function traced(browser: Browser, page: Page, label: string, work: () => Promise<void>): Promise<void> {
+  await browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel'] });
+  await work();
+  await idle(page);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  report(label, trace.traceEvents);
+}
+
+function report(label: string, events: TraceEvent[]): void {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const main = [...names].find(([, n]) => n === 'CrRendererMain')?.[0];
+  const long = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > 50_000);
+  console.log(`\n== ${label}: ${long.length} long tasks on the main thread: ${long.map((t) => Math.round((t.dur ?? 0) / 1000)).join(', ')} ms`);
+  if (long.length === 0) return;
+  const inLong = (ts: number) => long.some((t) => ts >= t.ts && ts <= t.ts + (t.dur ?? 0));
+  // what the renderer did besides JavaScript (style, layout, paint, GC) inside the long tasks
+  const work = new Map<string, number>();
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || e.name === undefined || e.name.includes('RunTask') || !inLong(e.ts)) continue;
+    work.set(e.name, (work.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  console.log(`trace events (inclusive):\n${[...work].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${n}`).join('\n')}`);
+  const nodes = new Map<number, ProfileNode>();
+  const self = new Map<string, number>(), incl = new Map<string, number>();
+  const starts = new Map<string, { t: number; main: boolean }>();
+  for (const e of events) if (e.name === 'Profile' && e.id !== undefined) starts.set(`${e.pid}:${e.id}`, { t: e.args?.data?.startTime ?? e.ts, main: `${e.pid}:${e.tid}` === main });
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.args?.data === undefined) continue;
+    const s = starts.get(`${e.pid}:${e.id}`);
+    if (s === undefined || !s.main) continue;
+    for (const n of e.args.data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const samples = e.args.data.cpuProfile?.samples ?? [];
+    const deltas = e.args.data.timeDeltas ?? [];
+    samples.forEach((id, i) => {
+      s.t += deltas[i] ?? 0;
+      const dt = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      if (!inLong(s.t)) return;
+      const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber}`;
+      const leaf = nodes.get(id);
+      if (leaf === undefined) return;
+      self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+      const seen = new Set<string>();
+      for (let n: ProfileNode | undefined = leaf; n !== undefined; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
+        const k = name(n);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + dt);
+      }
+    });
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${n}`).join('\n');
+  console.log(`self:\n${top(self, 12)}\ninclusive:\n${top(incl, 25)}`);
+}
+
+const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+async function hostile(browser: Browser, page: Page): Promise<void> {
+  const lines: string[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const t = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString().slice(11, 19);
+    lines.push(`Oct  1 ${t} web-01 sshd[42]: Failed password for user${i % 300} from ${ipOf(i)} port 22 ssh2`);
+  }
+  lines.push(`Oct  2 00:00:00 web-01 app[7]: ${'a'.repeat(50_000)}b`);
+  lines.push('Oct  2 00:00:01 web-01 sshd[42]: Failed password for ro\u200Bot from 10.9.9.9 port 22 ssh2');
+  lines.push('Oct  2 00:00:02 web-01 sshd[42]: Failed password for ad\u202Emin from 10.9.9.8 port 22 ssh2');
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/hostile-queries.log', lines.join('\n') + '\n');
+  await ingestThroughUi(page, '.bench/hostile-queries.log');
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  for (const q of ['message:/(a+)+$/', 'message:/^a+b$/', '('.repeat(1500) + 'sshd' + ')'.repeat(1500),
+    `init.host.ip:(${Array.from({ length: 12_000 }, (_, k) => ipOf(k)).join(' ')})`,
+    'target.usr.name:"ro\\u200Bot" or target.usr.name:"ad\\u{202E}min"', 'target.usr.name:root']) {
+    await box.fill(q);
+    await traced(browser, page, `query ${q.slice(0, 40)} (${q.length})`, async () => {
+      await box.press('Enter');
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.env.PROFILE === 'hostile') {
+    const server = await startServer();
+    const browser = await launch();
+    try {
+      await hostile(browser, await openApp(browser));
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+    return;
+  }
+  const path = await authLog(LINES);
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = await openApp(browser);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await ingestThroughUi(page, path);
+    // element handles resolved outside the measured windows: Playwright's role queries run on the page's
+    // main thread (walking the whole DOM for ARIA roles) and showed up as the app's long tasks
+    const table = (await page.getByRole('table', { name: 'Events' }).elementHandle())!;
+    await traced(browser, page, 'scroll', async () => {
+      await table.hover();
+      for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 900);
+      for (const f of [0.25, 0.5, 0.999, 0.1, 0]) {
+        await table.evaluate((el, frac) => { el.scrollTop = (el.scrollHeight - el.clientHeight) * frac; }, f);
+        await page.waitForTimeout(50);
+      }
+    });
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await traced(browser, page, 'typing', async () => {
+      await box.click();
+      await box.pressSequentially('outcome:fa', { delay: 60 });
+      await box.pressSequentially('ilure and init.host.ip:203', { delay: 60 });
+    });
+    await traced(browser, page, 'enter', async () => {
+      for (const q of ['"Failed password"', 'target.usr.name:root', '']) {
+        await box.fill(q);
+        await box.press('Enter');
+        await idle(page);
+      }
+    });
+    const b = (await page.getByTestId('timeline-chart').boundingBox())!;
+    await traced(browser, page, 'brush', async () => {
+      await page.mouse.move(b.x + b.width * 0.2, b.y + b.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2, { steps: 20 });
+      await page.mouse.up();
+    });
+    const eventTable = (await page.getByRole('table', { name: 'Events' }).elementHandle())!;
+    await traced(browser, page, 'open event', async () => {
+      await eventTable.focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
+    });
+    await traced(browser, page, 'dashboard', async () => {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Dashboard/ }).click();
+    });
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();
