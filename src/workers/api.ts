@@ -13,7 +13,7 @@ export type * from './api/export.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
-import type { ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 
 export interface CaseInfo {
   id: string;
@@ -334,4 +334,6 @@ export interface EngineApi {
   export(handle: number, exporterId: string, options: ExportOptions, onProgress?: (p: ExportProgress) => void): Promise<ExportResult>;
   /** stops export `runId` (it resolves with cancelled: true) */
   cancelExport(runId: number): Promise<void>;
+  /** the alerts the filter lists, with status, note, remediation and evidence, as JSON or CSV */
+  exportAlerts(format: 'json' | 'csv', filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
 }

@@ -8,6 +8,7 @@ import { formatCount } from '../../format.ts';
 import { useAlerts } from './useAlerts.ts';
 import { AlertDetail } from './AlertDetail.tsx';
 import { DetectorParams } from './DetectorParams.tsx';
+import { AlertsExport } from './AlertsExport.tsx';
 import { SEVERITY_ORDER, formatAt } from './format.ts';
 import './alerts.css';
 
@@ -64,6 +65,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
           </select>
         </label>
         <input type="search" aria-label="Filter alerts" placeholder="Filter: address, account, text…" value={text} onChange={(e) => setText(e.target.value)} />
+        <AlertsExport engine={engine} tracker={tracker} filter={filter} timeZone={timeZone} />
       </div>
       <p className="status-line" role="status">{statusText(data)}</p>
       {data.error !== undefined && <p className="error-banner" role="alert">{data.error}</p>}
