@@ -18,9 +18,9 @@ import type { SigmaEnableChange, SigmaLoadResult, SigmaStatus, SigmaTestResult }
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResult, TiStatus, TiVia } from './api/ti.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
-import type { ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
 import type { Severity } from '../detect/types.ts';
+import type { AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 
 export interface CaseInfo {
   id: string;
@@ -396,4 +396,6 @@ export interface EngineApi {
   /** an alert as a message to paste into a chat or ticket */
   alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 
+  /** the alerts the filter lists, with status, note, remediation and evidence, as JSON or CSV */
+  exportAlerts(format: 'json' | 'csv', filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
 }

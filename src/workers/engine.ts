@@ -417,7 +417,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     ...createExportOps({
       current: () => {
         const c = open;
-        return c === undefined ? undefined : { index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files() };
+        return c === undefined ? undefined : {
+          index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files(), alerts: (f) => c.alerts.list(f).alerts,
+        };
       },
     }),
     ...createGeoOps({ geo, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),

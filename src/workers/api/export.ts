@@ -66,3 +66,12 @@ export interface ExportProvenance {
 export type ExportResult =
   | { ok: true; blob: Blob; fileName: string; rows: number; provenance: ExportProvenance }
   | { ok: false; message: string; cancelled?: true };
+
+/** The alerts view's export: the listed alerts (the view's filter) as JSON or CSV. */
+export interface AlertExportOptions {
+  timeZone?: string;
+  /** CSV only: OWASP formula neutralisation, default on */
+  neutralise?: boolean;
+}
+
+export type AlertExportResult = { ok: true; blob: Blob; fileName: string; alerts: number } | { ok: false; message: string };

@@ -1,21 +1,26 @@
 // The export part of EngineApi over the open case (engine.ts spreads these in): checks the request, runs the
 // exporter into a Blob with progress (at most ~10 reports a second) and cancel, and adds the provenance.
-import type { EngineApi, ExportOptions, ExportResult, FileLedgerEntry } from '../api.ts';
+import type { AlertFilter, AlertItem, EngineApi, ExportOptions, ExportResult, FileLedgerEntry } from '../api.ts';
 import type { CaseIndex } from '../query/caseIndex.ts';
 import { isKnownZone } from '../../core/zoneTime.ts';
 import { exporterById, exporterInfos } from './index.ts';
 import { runExport } from './run.ts';
 import { BlobSink } from './sinks.ts';
 import { DEFAULT_INDEX, indexNameProblem } from './es-index.ts';
-import { exportFileName, provenance } from './provenance.ts';
+import { exportFileName, LOGDROP_VERSION, provenance } from './provenance.ts';
+import { alertRecord, alertsCsv, alertsJson } from './alerts.ts';
+import { indexReader } from './run.ts';
 import type { ExportSettings } from './types.ts';
 
 export interface ExportHost {
   /** the open case, or undefined */
-  current(): { index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]> } | undefined;
+  current(): {
+    index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]>;
+    alerts(filter: AlertFilter): AlertItem[];
+  } | undefined;
 }
 
-export type ExportOps = Pick<EngineApi, 'exporters' | 'export' | 'cancelExport'>;
+export type ExportOps = Pick<EngineApi, 'exporters' | 'export' | 'cancelExport' | 'exportAlerts'>;
 
 /** The options with defaults, or why they cannot be used. */
 export function exportSettings(o: ExportOptions): ExportSettings | string {
@@ -66,6 +71,20 @@ export function createExportOps(host: ExportHost): ExportOps {
       } finally {
         if (options.runId !== undefined) running.delete(options.runId);
       }
+    },
+    async exportAlerts(format, filter, options) {
+      const c = host.current();
+      if (c === undefined) return { ok: false, message: 'No case is open.' };
+      const timeZone = options.timeZone ?? 'UTC';
+      if (!isKnownZone(timeZone)) return { ok: false, message: `Cannot export: unknown time zone "${timeZone}".` };
+      const read = indexReader(c.index);
+      const records = c.alerts(filter).map((a) => alertRecord(a, read, timeZone));
+      const exportedMs = Date.now();
+      const text = format === 'json'
+        ? alertsJson(records, { case: c.caseName, exportedMs, timeZone, version: LOGDROP_VERSION })
+        : alertsCsv(records, options.neutralise ?? true);
+      const fileName = exportFileName(c.caseName, { id: 'alerts', extension: format }, exportedMs);
+      return { ok: true, blob: new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv;charset=utf-8' }), fileName, alerts: records.length };
     },
     async cancelExport(runId) {
       const run = running.get(runId);

@@ -42,7 +42,7 @@ export function provenance(p: ProvenanceInput): ExportProvenance {
 }
 
 /** '<case>-<exporter>-20260301T101500Z.<ext>': letters, digits, - and _ only. */
-export function exportFileName(caseName: string, exporter: Exporter, exportedMs: number): string {
+export function exportFileName(caseName: string, exporter: Pick<Exporter, 'id' | 'extension'>, exportedMs: number): string {
   const safe = caseName.normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'case';
   const stamp = new Date(exportedMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `${safe}-${exporter.id}-${stamp}.${exporter.extension}`;

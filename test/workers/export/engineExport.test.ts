@@ -76,3 +76,31 @@ describe('EngineApi export', () => {
     expect((await engine.exporters()).map((e) => e.id)).toEqual(['csv', 'csv-analyst', 'csv-all', 'timesketch', 'csv-timeline-explorer', 'ndjson', 'ecs', 'es-bulk', 'es-template']);
   });
 });
+
+describe('EngineApi exportAlerts', () => {
+  it('writes the listed alerts with type, severity, source IP, remediation, evidence and the analyst\'s status', async () => {
+    const engine = await engineWith(authLog(4_000)); // 1,000 failures from 200 addresses in 67 minutes: brute force
+    const list = await engine.alerts({});
+    expect(list.alerts.length).toBeGreaterThan(0);
+    const first = list.alerts[0];
+    await engine.setAlertState(first.id, { status: 'acknowledged', note: '=cmd|\' /C calc\'!A0' });
+    const json = await engine.exportAlerts('json', {}, { timeZone: 'Europe/Berlin' });
+    if (!json.ok) throw new Error(json.message);
+    expect(json.fileName).toMatch(/-alerts-\d{8}T\d{6}Z\.json$/);
+    const doc = JSON.parse(await json.blob.text()) as { alerts: { id: string; alert_type: string; severity: string; source_ip: string; remediation: string; status: string; note: string; timestamp: string; evidence: { file: string; line: number }[] }[] };
+    expect(doc.alerts).toHaveLength(list.alerts.length);
+    const a = doc.alerts.find((x) => x.id === first.id)!;
+    expect(a).toMatchObject({ alert_type: first.ruleName, severity: first.severity, status: 'acknowledged' });
+    expect(a.timestamp).toMatch(/\+01:00$/);
+    expect(a.remediation).not.toBe('');
+    expect(a.evidence[0].file).toBe('auth.log');
+    expect(a.evidence[0].line).toBeGreaterThan(0);
+    const csv = await engine.exportAlerts('csv', { severities: [first.severity] }, {});
+    if (!csv.ok) throw new Error(csv.message);
+    const rows = Papa.parse<string[]>(await csv.blob.text(), { skipEmptyLines: true, delimiter: ',' }).data;
+    expect(rows[0].slice(0, 6)).toEqual(['timestamp', 'severity', 'alert_type', 'rule_id', 'message', 'source_ip']);
+    expect(rows.length - 1).toBe(csv.alerts);
+    expect(rows.flat().some(isLiveFormula)).toBe(false);
+    expect(rows.flat()).toContain('\'=cmd|\' /C calc\'!A0');
+  });
+});

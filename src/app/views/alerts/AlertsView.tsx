@@ -12,6 +12,7 @@ import { DetectorParams } from './DetectorParams.tsx';
 import { SigmaRules } from './SigmaRules.tsx';
 import { SigmaTester } from './SigmaTester.tsx';
 import { useSigma } from './useSigma.ts';
+import { AlertsExport } from './AlertsExport.tsx';
 import { SEVERITY_ORDER, formatAt } from './format.ts';
 import './alerts.css';
 
@@ -90,6 +91,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
           </select>
         </label>
         <input type="search" aria-label="Filter alerts" placeholder="Filter: address, account, text…" value={text} onChange={(e) => setText(e.target.value)} />
+        <AlertsExport engine={engine} tracker={tracker} filter={filter} timeZone={timeZone} />
       </div>
       {groups.map((g) => (
         <section key={g.key} className="alert-group" aria-label={g.title}>
