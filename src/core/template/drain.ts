@@ -65,12 +65,14 @@ const KEY_VALUE = /^([A-Za-z_][\w-]*[=:])(.+)$/;
 
 /** A token that names a value rather than words: numbers, addresses, ids, paths, times, host names. */
 function isVariable(token: string): boolean {
-  return (HAS_DIGIT.test(token) && !WORD_WITH_DIGIT.test(token)) || PATH.test(token) || TIME_WORD.test(token) || HOST_NAME.test(token);
+  if (HAS_DIGIT.test(token)) return !WORD_WITH_DIGIT.test(token);
+  // the cheap character tests first: this runs for every token of every message
+  return PATH.test(token) || (token.length <= 5 && TIME_WORD.test(token)) || (token.includes('.') && HOST_NAME.test(token));
 }
 
 /** A token as it goes into the template: a variable is <*>, a key=value keeps its key. */
 function maskToken(t: string): string {
-  const kv = KEY_VALUE.exec(t);
+  const kv = t.includes('=') || t.includes(':') ? KEY_VALUE.exec(t) : null;
   if (kv !== null && !PATH.test(t) && !(kv[1].endsWith(':') && /^\d+$/.test(kv[2]))) return isVariable(kv[2]) ? kv[1] + WILDCARD : t;
   return isVariable(t) ? WILDCARD : t;
 }
