@@ -92,7 +92,8 @@ export async function ingestBundle(
       const count = chunk.count, unparsed = unparsedIn(chunk);
       // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B";
       // sent before the chunk, so a store that batches rows (ledgerBatch.ts) writes it in the chunk's transaction
-      const persist = Date.now() - persisted >= PERSIST_EVERY_MS;
+      // (once the reader has reported its first bytes: a row saying "0 B read" would tell a reload nothing)
+      const persist = row.bytesRead > 0 && Date.now() - persisted >= PERSIST_EVERY_MS;
       if (persist) persisted = Date.now();
       const rowWritten = persist ? hooks.updateFile({ ...row, issues: [...row.issues] }) : undefined;
       const p = Promise.all([hooks.chunk(chunk), rowWritten]).then(() => {
