@@ -37,14 +37,15 @@ test('the demo\'s failures export as CSV: visible columns, every row the status 
   const rows = Papa.parse<string[]>(readFileSync(await csvFile.path(), 'utf8'), { skipEmptyLines: true, delimiter: ',' }).data;
   expect(rows[0]).toEqual(['ts', 'obs.host.name', 'app.name', 'init.host.ip', 'target.usr.name', 'outcome', 'message']);
   expect(rows.length - 1).toBe(count);
-  for (const cell of rows.flat()) expect(FORMULA.test(cell) && !READABLE.test(cell), cell).toBe(false);
+  // one assertion for all cells: Playwright records every expect() as a step, and 27,000 steps stall the worker
+  expect(rows.flat().filter((cell) => FORMULA.test(cell) && !READABLE.test(cell))).toEqual([]);
   expect(rows.slice(1).every((r) => r[5] === 'failure')).toBe(true);
   expect(rows[1][0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
 
   const prov = JSON.parse(readFileSync(await sidecar.path(), 'utf8')) as { query: string; rows: number; timeZone: string; files: { path: string; sha256: string }[] };
   expect(prov).toMatchObject({ query: 'outcome:failure', rows: count, timeZone: 'UTC' });
   expect(prov.files.length).toBeGreaterThan(1);
-  for (const f of prov.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(prov.files.filter((f) => !/^[0-9a-f]{64}$/.test(f.sha256))).toEqual([]);
 });
 
 test('the sshd fixture goes to Elasticsearch: _bulk lines for the chosen index and the matching template', async ({ page }) => {
