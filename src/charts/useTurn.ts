@@ -1,5 +1,5 @@
 // Charts take turns to draw: each waits for its own animation frame, so a page of five charts is five
-// short tasks instead of one long one that freezes the page (recharts' first render is costly).
+// short tasks instead of one long one that freezes the page.
 import { useEffect, useState } from 'react';
 
 const queue: (() => void)[] = [];

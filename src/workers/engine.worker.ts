@@ -4,5 +4,8 @@ import { createEngine } from './engine.ts';
 import { workerRunner } from './ingest/workerRunner.ts';
 import { fetchGeoAsset } from './enrich/geoAssets.ts';
 import { openFetchWorker } from './enrich/ti/tiFetchClient.ts';
+import { isSingleFile } from './embed.ts';
 
-expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: { openFetcher: openFetchWorker } }));
+// the single file (file://) carries the page's policy to every worker it starts (connect-src 'self'): no online
+// lookups there, offline lists still work
+expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: isSingleFile() ? {} : { openFetcher: openFetchWorker } }));

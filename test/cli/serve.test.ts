@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileFor, serveStatic } from '../../src/cli/serve.ts';
-import { SECURITY_HEADERS } from '../../scripts/csp.ts';
+import { CSP, SECURITY_HEADERS, TI_FETCH_CSP } from '../../scripts/csp.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'logdrop-serve-'));
 const root = join(parent, 'site');
 mkdirSync(join(root, 'assets'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
 writeFileSync(join(root, 'assets', 'app-abc.js'), 'console.log(1)');
+writeFileSync(join(root, 'assets', 'tiFetch.worker-x1Y_2.js'), 'self.onmessage = null');
 writeFileSync(join(parent, 'secret.txt'), 'outside');
 
 describe('logdrop serve', () => {
@@ -40,6 +41,13 @@ describe('logdrop serve', () => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
     }
     expect((await fetch(base + '/', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('gives the threat-intel fetch worker its own policy, and only it', async () => {
+    const worker = await fetch(base + '/assets/tiFetch.worker-x1Y_2.js');
+    expect(worker.headers.get('content-security-policy')).toBe(TI_FETCH_CSP);
+    expect(TI_FETCH_CSP).not.toBe(CSP);
+    expect((await fetch(base + '/assets/app-abc.js')).headers.get('content-security-policy')).toBe(CSP);
   });
 
   it('refuses a folder that was not built', async () => {

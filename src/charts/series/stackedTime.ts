@@ -8,8 +8,7 @@ export interface StackedRow {
   end: number;
   total: number;
   /**
-   * null prototype: a series named "__proto__" or "start" is an ordinary key. Not called `values`: recharts
-   * copies row fields that are SVG attribute names onto the shapes (and `values` is one).
+   * null prototype: a series named "__proto__" or "start" is an ordinary key.
    */
   bySeries: Record<string, number>;
 }
@@ -67,7 +66,7 @@ export function seriesLabel(key: string): string {
   return key === '(none)' ? 'no value' : key === '(other)' ? 'other values' : key;
 }
 
-/** Fill colours recharts puts on SVG shapes and tooltips; charts.css overrides them per theme by class. */
+/** Fill colours of the SVG shapes and swatches; charts.css overrides them per theme by class. */
 export const SERIES_FILL: Readonly<Record<string, string>> = {
   'series--failure': '#b3261e', 'series--success': '#1e7a3c', 'series--unknown': '#8a5a00', 'series--rest': '#7b8494',
   'series--c0': '#2057d6', 'series--c1': '#8e44ad', 'series--c2': '#00838f', 'series--c3': '#c2185b',

@@ -22,7 +22,7 @@ export interface DashboardProps {
   timeZone: string;
 }
 
-/** At most this many time buckets per chart (a week of hours): recharts stays smooth. */
+/** At most this many time buckets per chart (a week of hours): the SVG charts stay light. */
 export const DASHBOARD_BUCKETS = 168;
 
 export function Dashboard({ engine, tracker, go, timeZone }: DashboardProps) {

@@ -160,7 +160,7 @@ export function createTiOps(host: TiHost): TiOps {
       const provider = networkProvider(p0.providerId)!;
       const key = ti.keys.get(provider.id);
       if (key === undefined) return { sent: 0, ok: 0, failed: 0, cancelled: false, error: `Enter your ${provider.title} API key first.` };
-      if (host.openFetcher === undefined) return { sent: 0, ok: 0, failed: 0, cancelled: false, error: 'Online lookups are not available here.' };
+      if (host.openFetcher === undefined) return { sent: 0, ok: 0, failed: 0, cancelled: false, error: 'Online lookups are not available in this build (the single file opened from disk may connect nowhere); offline lists still work. Use the served app (npm start or logdrop serve) for online lookups.' };
       const abort = new AbortController();
       const r = (running = { abort, progress: { planId, providerId: provider.id, done: 0, total: p0.ips.length, ok: 0, failed: 0 } });
       const fetcher = host.openFetcher();
