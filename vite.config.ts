@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
-import { serviceWorker } from './scripts/pwa/vitePlugin.ts';
+import { buildDate, serviceWorker } from './scripts/pwa/vitePlugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 // Nothing leaves the page (scripts/csp.ts): the CSP is an HTTP header on every response of `npm start` (the
@@ -41,9 +41,14 @@ function tiFetchWorkerPolicy(): Plugin {
 // `--mode single` is the first step of the single-file build (scripts/single/build.ts): classic (IIFE)
 // workers, which a page opened from file:// can start from blob URLs without fetching modules, and no public
 // folder (the script embeds the demo bundle itself).
+// one build date for the page and build.json
+const BUILT = buildDate();
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy(), tiFetchWorkerPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version)])],
+  plugins: [react(), contentSecurityPolicy(), tiFetchWorkerPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version, BUILT)])],
   base: './',
+  // the About panel's version and build date (src/types/build.d.ts)
+  define: { __LOGDROP_VERSION__: JSON.stringify(pkg.version), __LOGDROP_BUILT__: JSON.stringify(BUILT) },
   publicDir: mode === 'single' ? false : 'public',
   worker: { format: mode === 'single' ? 'iife' : 'es', plugins: () => [geoipData(mode === 'single')] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000, outDir: mode === 'single' ? 'dist-single/.build' : 'dist' },

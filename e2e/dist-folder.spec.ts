@@ -19,6 +19,15 @@ test('under a path prefix: demo, dropped log, search, GeoIP; every request stays
   const total = await demoAndDroppedLog(app);
   await searchDroppedLog(app, total);
   expect(requests.all.some((u) => /\/tools\/logdrop\/assets\/engine\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+
+  // About names the running build: its version, date and the SHA-256 the build wrote beside it
+  const build = JSON.parse(readFileSync(join(site.app, 'build.json'), 'utf8')) as { version: string; built: string; sha256: string };
+  await page.getByRole('button', { name: 'About' }).click();
+  const about = page.getByRole('region', { name: 'This build' });
+  await expect(about).toContainText(build.version);
+  await expect(about).toContainText(build.built);
+  await expect(about).toContainText(build.sha256);
+  expect(build.sha256).toMatch(/^[0-9a-f]{64}$/);
   expect(requests.outside).toEqual([]);
 });
 

@@ -21,7 +21,13 @@ function publicFiles(dir: string | false): string[] {
   }
 }
 
-export function serviceWorker(version: string): Plugin {
+/** The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+export function buildDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString();
+}
+
+export function serviceWorker(version: string, built: string): Plugin {
   let publicDir: string | false = false;
   return {
     name: 'logdrop-service-worker',
@@ -41,7 +47,13 @@ export function serviceWorker(version: string): Plugin {
         files.push(name);
         hash.update(name).update(readFileSync(join(publicDir as string, name)));
       }
-      const cache = `logdrop-${version}-${hash.digest('hex').slice(0, 12)}`;
+      const sha256 = hash.digest('hex');
+      const cache = `logdrop-${version}-${sha256.slice(0, 12)}`;
+      // what the About panel shows: the version, the build date and the SHA-256 over every file of the build
+      // (names and bytes, in name order; build.json itself is not part of it)
+      const info = { version, built, sha256, files: files.length };
+      this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify(info, null, 1) + '\n' });
+      files.push('build.json');
       const source = `const CACHE = ${JSON.stringify(cache)};\nconst FILES = ${JSON.stringify(files, null, 1)};\n\n${readFileSync(TEMPLATE, 'utf8')}`;
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },

@@ -11,7 +11,9 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void): vo
     waiting.postMessage('logdrop:update');
   });
   // relative: the app's folder is its scope, under whatever path prefix it is hosted
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  navigator.serviceWorker.register('./sw.js').then((registration: ServiceWorkerRegistration | undefined) => {
+    // a browser (or a test profile) that blocks service workers may resolve with nothing
+    if (registration === undefined) return;
     // a version installed on an earlier visit and still waiting
     if (registration.waiting !== null && navigator.serviceWorker.controller !== null) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import type { GeoStatus, TiStatus } from '../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import { useModal } from '../../components/useModal.ts';
+import { BuildInfo } from './BuildInfo.tsx';
 
 export function AboutPanel({ engine, tracker }: { engine: EngineClient; tracker: IdleTracker }) {
   const { ref, setShown } = useModal();
@@ -25,6 +26,7 @@ export function AboutPanel({ engine, tracker }: { engine: EngineClient; tracker:
           <button type="button" className="button" onClick={close}>Close</button>
         </div>
         <p>Logdrop reads logs in this browser. Nothing leaves it unless you turn on an online threat-intelligence lookup and confirm a batch.</p>
+        <BuildInfo />
         <section aria-label="Data sources and licences">
           <h3 className="geoip__h">Built-in data</h3>
           <ul className="geoip__sources">
