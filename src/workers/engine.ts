@@ -7,7 +7,6 @@ import { getCase, listCases, newCaseId, putCase, removeCase } from './store/cata
 import { CaseStore } from './store/caseStore.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
-import { aliasList } from './query/aliases.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { storageMode } from './store/storageMode.ts';
 import { FileSources } from './ledger/fileSources.ts';
@@ -16,13 +15,11 @@ import { ingestIntoCase } from './ingest/caseIngest.ts';
 import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 import { CaseAlerts } from './alerts/caseAlerts.ts';
-import { alertsByEntity, alertsOverTime } from './alerts/alertsBy.ts';
 import { caseTable } from './query/eventTable.ts';
 import type { CaseIndex } from './query/caseIndex.ts';
 import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
-import { forceLayout } from './graph/forceLayout.ts';
 import { createExportOps } from './export/ops.ts';
 import { TiService } from './enrich/ti/tiService.ts';
 import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
@@ -30,6 +27,7 @@ import { createLiveOps } from './live/liveOps.ts';
 import type { FollowSource } from './api/live.ts';
 import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
+import { createViewOps } from './query/viewOps.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -64,8 +62,6 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   const runIngest = options.runIngest ?? inThreadRunner;
   let open: OpenCase | undefined;
   let ingestAbort: AbortController | undefined;
-  /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
-  let running: { runId?: number; cancelled: boolean } | undefined;
   const geo = new GeoService(options.geoData);
   void geo.ready(); // the built-in tables load while the user picks a case
   const ti = new TiService(options.ti?.now);
@@ -81,6 +77,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     await o.alerts.runAll(tableOf(o)); // new-country and multi-signal read loc and ti.score
   };
 
+  /** what GeoIP and threat intel derive into: the open case's store and index */
+  const enrichTarget = () => (open === undefined ? undefined : { store: open.store, index: open.query.index });
   const requireCase = (): OpenCase => {
     if (open === undefined) throw new Error('no case is open');
     return open;
@@ -320,75 +318,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    async query(text, options = {}, onProgress) {
-      const c = requireCase();
-      if (running !== undefined) running.cancelled = true; // the newest query wins: the UI shows only its answer
-      const run = (running = { runId: options.runId, cancelled: false });
-      let last = 0;
-      try {
-        return await c.query.querySliced(text, {
-          cancelled: () => run.cancelled,
-          progress(done, total) {
-            const t = performance.now();
-            if (onProgress === undefined || t - last < 100) return;
-            last = t;
-            void onProgress({ runId: run.runId, done, total });
-          },
-        }, options);
-      } finally {
-        if (running === run) running = undefined;
-      }
-    },
-    async cancelQuery(runId) {
-      if (running !== undefined && running.runId === runId) running.cancelled = true;
-    },
-    async page(handle, offset, limit, sort) {
-      return requireCase().query.page(handle, offset, limit, sort);
-    },
-    async facets(handle, fields, topN, options) {
-      return requireCase().query.facets(handle, fields, topN, options);
-    },
-    async histogram(handle, buckets, splitField) {
-      return requireCase().query.histogram(handle, buckets, splitField);
-    },
-    async fieldCatalog() {
-      return requireCase().query.fieldCatalog();
-    },
-    async aliases() {
-      return aliasList();
-    },
-    async event(row) {
-      return requireCase().query.event(row);
-    },
-    async surrounding(row, n, sameFile, withinMs) {
-      const within = withinMs === undefined || !(withinMs >= 0) ? undefined : withinMs;
-      return requireCase().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within);
-    },
-    async entitySummary(kind, value, buckets) {
-      return requireCase().query.entitySummary(kind, value, buckets);
-    },
-    async dashboard(buckets) {
-      const c = requireCase();
-      const d = c.query.dashboard(buckets);
-      const alerts = c.alerts.list().alerts;
-      return alerts.length === 0 ? d : { ...d, alerts: alertsOverTime(alerts, d.events) };
-    },
-    async graph(text, options) {
-      const r = requireCase().query.graph(text, options.nodeCap);
-      if (!r.ok) return r;
-      const t0 = performance.now();
-      const laid = forceLayout(r.value.nodes, r.value.edges);
-      const layoutMs = Math.round(performance.now() - t0);
-      const byEntity = alertsByEntity(requireCase().alerts.list().alerts);
-      const nodes = laid.map((n) => {
-        const a = byEntity.get(n.id);
-        return a === undefined ? n : { ...n, alerts: a.count, alertSeverity: a.severity };
-      });
-      return { ok: true, graph: { query: text, ...r.value, nodes, layoutMs } };
-    },
-    async release(handle) {
-      requireCase().query.release(handle);
-    },
+    ...createViewOps(requireCase),
     async alerts(filter) {
       return requireCase().alerts.list(filter);
     },
@@ -422,8 +352,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         };
       },
     }),
-    ...createGeoOps({ geo, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
-    ...createTiOps({ ti, ...options.ti, rederive, current: () => (open === undefined ? undefined : { store: open.store, index: open.query.index }) }),
+    ...createGeoOps({ geo, rederive, current: enrichTarget }),
+    ...createTiOps({ ti, ...options.ti, rederive, current: enrichTarget }),
     // live follow (issue 16): polls in this worker; writes under the case's lock like an ingest
     ...createLiveOps<OpenCase>({
       current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
