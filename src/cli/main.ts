@@ -9,6 +9,7 @@ import { serveStatic } from './serve.ts';
 import { startRelay } from './relay.ts';
 import { RELAY_ORIGIN } from '../workers/enrich/ti/origins.ts';
 import { follow } from './follow.ts';
+import { Flags, parseCommandArgs, parseLimit, parsePort, parseSize, parseTz, UsageError, type OptionSpec } from './args.ts';
 
 const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
@@ -52,155 +53,133 @@ options:
   --port N              (serve) the port (default 8080; 0: any free port)
   --allow-origin URL    (relay, repeatable) a page origin besides http://127.0.0.1:* and http://localhost:*`;
 
-function parseTz(v: string): number {
-  const m = /^([+-])(\d\d):?(\d\d)$/.exec(v);
-  if (!m) throw new UsageError(`--tz expects +HH:MM, got "${v}"`);
-  const mins = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -mins : mins;
+const INGEST: OptionSpec = { parser: { type: 'string' }, tz: { type: 'string' }, 'max-expanded': { type: 'string' } };
+const GEO: OptionSpec = { geoip: { type: 'string', multiple: true }, 'no-geoip': { type: 'boolean' } };
+
+const ingestOptions = (f: Flags) => ({ parserId: f.string('parser'), tzOffsetMinutes: parseTz(f.string('tz')), maxExpandedBytes: parseSize(f.string('max-expanded')) });
+const geoOptions = async (f: Flags) => (f.flag('no-geoip') ? undefined : await loadCliGeo(f.list('geoip')));
+const failedRead = (run: { code: number; ledger: { state: string }[] }) => (run.code !== 0 ? run.code : run.ledger.some((r) => r.state === 'failed') ? 1 : 0);
+
+/** One entry per command: the options it takes, how many positionals it needs, and what it does. */
+interface Command {
+  options: OptionSpec;
+  accepts: (positionals: number) => boolean;
+  run: (flags: Flags, positionals: string[]) => Promise<number>;
 }
 
-function parseSize(v: string | undefined): number {
-  const m = /^(\d+)([KMG]?)$/i.exec(v ?? '');
-  if (!m) throw new UsageError(`--max-expanded expects a size like 500M or 20G, got "${v ?? ''}"`);
-  return Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase());
+const COMMANDS: Record<string, Command> = {
+  normalize: {
+    options: { ...INGEST, ...GEO },
+    accepts: (n) => n > 0,
+    run: async (f, files) => {
+      const ledger = await normalize(files, { ...ingestOptions(f), geo: await geoOptions(f) }, process.stdout, process.stderr);
+      return ledger.some((r) => r.state === 'failed') ? 1 : 0;
+    },
+  },
+  query: {
+    options: { ...INGEST, ...GEO, facet: { type: 'string', multiple: true }, limit: { type: 'string' } },
+    accepts: (n) => n > 1,
+    run: async (f, [text, ...paths]) => failedRead(await query(paths, text, {
+      ...ingestOptions(f), facets: f.list('facet'), limit: parseLimit(f.string('limit')), geo: await geoOptions(f),
+    }, process.stdout, process.stderr)),
+  },
+  export: {
+    options: {
+      ...INGEST, ...GEO, format: { type: 'string' }, query: { type: 'string' }, columns: { type: 'string' }, sort: { type: 'string' },
+      zone: { type: 'string' }, index: { type: 'string' }, 'no-neutralise': { type: 'boolean' }, provenance: { type: 'string' },
+    },
+    accepts: (n) => n > 0,
+    run: async (f, files) => {
+      const format = f.string('format');
+      if (format === undefined) throw new UsageError(`export expects --format, one of: ${Object.keys(FORMATS).join(', ')}`);
+      return failedRead(await exportCommand(files, {
+        format, query: f.string('query'), columns: parseColumns(f.string('columns')), sort: parseSort(f.string('sort')),
+        zone: f.string('zone'), indexName: f.string('index'), neutralise: f.flag('no-neutralise') ? false : undefined,
+        provenancePath: f.string('provenance'), ...ingestOptions(f), geo: await geoOptions(f),
+      }, process.stdout, process.stderr));
+    },
+  },
+  detect: {
+    options: { parser: INGEST.parser, tz: INGEST.tz, rules: { type: 'string', multiple: true } },
+    accepts: (n) => n > 0,
+    run: async (f, files) => failedRead(await detect(files, f.list('rules'), { parserId: f.string('parser'), tzOffsetMinutes: parseTz(f.string('tz')) }, process.stdout, process.stderr)),
+  },
+  serve: {
+    options: { port: { type: 'string' } },
+    accepts: (n) => n <= 1,
+    run: async (f, [dir = 'dist']) => {
+      const port = parsePort(f.string('port'), 8080);
+      const server = await serveStatic(dir, port);
+      const address = server.address();
+      const bound = typeof address === 'object' && address !== null ? address.port : port;
+      process.stdout.write(`Logdrop: http://127.0.0.1:${bound}/ (serving ${dir}; Ctrl-C stops)\n`);
+      return 0;
+    },
+  },
+  relay: {
+    options: { 'allow-origin': { type: 'string', multiple: true } },
+    accepts: (n) => n === 0,
+    run: async (f) => {
+      const allowOrigins = f.list('allow-origin');
+      for (const origin of allowOrigins) {
+        if (!/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError('--allow-origin expects an origin like https://logdrop.example.org');
+      }
+      const relay = await startRelay({ allowOrigins, log: (line) => process.stderr.write(terminalText(line) + '\n') });
+      process.stderr.write(`logdrop relay: listening on ${relay.origin} (127.0.0.1 only); forwarding to api.abuseipdb.com and www.virustotal.com. Ctrl-C stops it.\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => void relay.close().then(resolve)));
+      return 0;
+    },
+  },
+  follow: {
+    options: {
+      parser: INGEST.parser, tz: INGEST.tz, rules: { type: 'string', multiple: true }, 'alerts-only': { type: 'boolean' },
+      interval: { type: 'string' }, webhook: { type: 'string' }, 'webhook-format': { type: 'string' },
+    },
+    accepts: (n) => n > 0,
+    run: async (f, files) => {
+      const interval = f.string('interval') === undefined ? 1 : Number(f.string('interval'));
+      if (!(interval >= 0.1 && interval <= 3600)) throw new UsageError('--interval expects seconds between 0.1 and 3600');
+      const webhook = f.string('webhook');
+      if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook expects an http(s) URL');
+      const kind = f.string('webhook-format') ?? 'slack';
+      if (kind !== 'slack' && kind !== 'json') throw new UsageError('--webhook-format expects slack or json');
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const run = await follow(files, {
+        parserId: f.string('parser'), tzOffsetMinutes: parseTz(f.string('tz')), rules: f.list('rules'), alertsOnly: f.flag('alerts-only'),
+        interval, signal: stop.signal, webhook: webhook === undefined ? undefined : { url: webhook, kind },
+      }, process.stdout, process.stderr);
+      return run.code;
+    },
+  },
+};
+
+function parseColumns(v: string | undefined): string[] | undefined {
+  return v?.split(',').map((c) => c.trim()).filter((c) => c !== '');
 }
 
-function parseLimit(v: string | undefined): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`--limit expects a whole number, got "${v ?? ''}"`);
-  return n;
+function parseSort(v: string | undefined): { field: string; dir: 'asc' | 'desc' } | undefined {
+  if (v === undefined) return undefined;
+  const [field, dir = 'asc'] = v.split(':');
+  if (dir !== 'asc' && dir !== 'desc') throw new UsageError(`--sort expects FIELD or FIELD:desc, got "${v}"`);
+  return { field, dir };
 }
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const files: string[] = [];
-  let parserId: string | undefined;
-  let tz = 0;
-  const facets: string[] = [];
-  let limit: number | undefined;
-  let maxExpandedBytes: number | undefined;
-  const rules: string[] = [];
-  const geoFiles: string[] = [];
-  let useGeo = true;
-  const exp: { format?: string; query?: string; columns?: string[]; sort?: { field: string; dir: 'asc' | 'desc' }; zone?: string; indexName?: string; neutralise?: boolean; provenancePath?: string } = {};
-  const value = (i: number, flag: string): string => {
-    const v = rest[i];
-    if (v === undefined) throw new UsageError(`${flag} expects a value`);
-    return v;
-  };
-  let port = 8080;
-  const allowOrigins: string[] = [];
-  let alertsOnly = false;
-  let interval = 1;
-  let webhook: string | undefined;
-  let webhookFormat: 'slack' | 'json' = 'slack';
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--parser') parserId = rest[++i];
-    else if (a === '--tz') tz = parseTz(rest[++i] ?? '');
-    else if (a === '--facet') {
-      const field = rest[++i];
-      if (field === undefined) throw new UsageError('--facet expects a field name');
-      facets.push(field);
-    }
-    else if (a === '--limit') limit = parseLimit(rest[++i]);
-    else if (a === '--max-expanded') maxExpandedBytes = parseSize(rest[++i]);
-    else if (a === '--rules') {
-      const path = rest[++i];
-      if (path === undefined) throw new UsageError('--rules expects a rule file, folder or zip');
-      rules.push(path);
-    }
-    else if (a === '--geoip') {
-      const file = rest[++i];
-      if (file === undefined) throw new UsageError('--geoip expects a file');
-      geoFiles.push(file);
-    }
-    else if (a === '--no-geoip') useGeo = false;
-    else if (a === '--format') exp.format = value(++i, a);
-    else if (a === '--query') exp.query = value(++i, a);
-    else if (a === '--columns') exp.columns = value(++i, a).split(',').map((c) => c.trim()).filter((c) => c !== '');
-    else if (a === '--sort') {
-      const [field, dir = 'asc'] = value(++i, a).split(':');
-      if (dir !== 'asc' && dir !== 'desc') throw new UsageError(`--sort expects FIELD or FIELD:desc, got "${rest[i]}"`);
-      exp.sort = { field, dir };
-    }
-    else if (a === '--zone') exp.zone = value(++i, a);
-    else if (a === '--index') exp.indexName = value(++i, a);
-    else if (a === '--no-neutralise') exp.neutralise = false;
-    else if (a === '--provenance') exp.provenancePath = value(++i, a);
-    else if (a === '--port') {
-      const n = Number(rest[++i]);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port expects a port number (0-65535)');
-      port = n;
-    }
-    else if (a === '--allow-origin') {
-      const origin = rest[++i];
-      if (origin === undefined || !/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError('--allow-origin expects an origin like https://logdrop.example.org');
-      allowOrigins.push(origin);
-    }
-    else if (a === '--alerts-only') alertsOnly = true;
-    else if (a === '--interval') {
-      interval = Number(rest[++i]);
-      if (!(interval >= 0.1 && interval <= 3600)) throw new UsageError('--interval expects seconds between 0.1 and 3600');
-    }
-    else if (a === '--webhook') {
-      webhook = rest[++i];
-      if (webhook === undefined || !/^https?:\/\//.test(webhook)) throw new UsageError('--webhook expects an http(s) URL');
-    }
-    else if (a === '--webhook-format') {
-      const f = rest[++i];
-      if (f !== 'slack' && f !== 'json') throw new UsageError('--webhook-format expects slack or json');
-      webhookFormat = f;
-    }
-    else files.push(a);
+  const [name, ...rest] = argv;
+  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
-  const geo = useGeo && (command === 'normalize' || command === 'query' || command === 'export') ? await loadCliGeo(geoFiles) : undefined;
-  if (command === 'normalize' && files.length > 0) {
-    const ledger = await normalize(files, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
-    return ledger.some((f) => f.state === 'failed') ? 1 : 0;
+  const { flags, files } = parseCommandArgs(name, rest, command.options);
+  if (!command.accepts(files.length)) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
-  if (command === 'query' && files.length > 1) {
-    const [text, ...paths] = files;
-    const run = await query(paths, text, { parserId, tzOffsetMinutes: tz, maxExpandedBytes, facets, limit, geo }, process.stdout, process.stderr);
-    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
-  }
-  if (command === 'serve' && files.length <= 1) {
-    const server = await serveStatic(files[0] ?? 'dist', port);
-    const address = server.address();
-    const bound = typeof address === 'object' && address !== null ? address.port : port;
-    process.stdout.write(`Logdrop: http://127.0.0.1:${bound}/ (serving ${files[0] ?? 'dist'}; Ctrl-C stops)\n`);
-    return 0;
-  }
-  if (command === 'detect' && files.length > 0) {
-    const run = await detect(files, rules, { parserId, tzOffsetMinutes: tz }, process.stdout, process.stderr);
-    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
-  }
-  if (command === 'export' && files.length > 0) {
-    if (exp.format === undefined) throw new UsageError(`export expects --format, one of: ${Object.keys(FORMATS).join(', ')}`);
-    const run = await exportCommand(files, { ...exp, format: exp.format, parserId, tzOffsetMinutes: tz, maxExpandedBytes, geo }, process.stdout, process.stderr);
-    return run.code !== 0 ? run.code : run.ledger.some((f) => f.state === 'failed') ? 1 : 0;
-  }
-  if (command === 'relay' && files.length === 0) {
-    const relay = await startRelay({ allowOrigins, log: (line) => process.stderr.write(terminalText(line) + '\n') });
-    process.stderr.write(`logdrop relay: listening on ${relay.origin} (127.0.0.1 only); forwarding to api.abuseipdb.com and www.virustotal.com. Ctrl-C stops it.\n`);
-    await new Promise<void>((resolve) => process.once('SIGINT', () => void relay.close().then(resolve)));
-    return 0;
-  }
-  if (command === 'follow' && files.length > 0) {
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const run = await follow(files, {
-      parserId, tzOffsetMinutes: tz, rules, alertsOnly, interval, signal: stop.signal,
-      webhook: webhook === undefined ? undefined : { url: webhook, kind: webhookFormat },
-    }, process.stdout, process.stderr);
-    return run.code;
-  }
-  process.stderr.write(USAGE + '\n');
-  return 2;
+  return command.run(flags, files);
 }
 
 // `logdrop normalize big.log | head`: a closed pipe is the reader saying it has enough, not an error
