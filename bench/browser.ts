@@ -63,6 +63,9 @@ export async function ingestThroughUi(page: Page, path: string): Promise<number>
   const t0 = Date.now();
   await page.getByLabel('Open log files').setInputFiles(path);
   await idle(page);
+  // searchable = the status line shows the count: the first search can start just after the ingest settles
+  await page.waitForFunction(() => !/^(Searching|Reading)/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+  await idle(page);
   return Date.now() - t0;
 }
 
