@@ -1,14 +1,17 @@
-// `node --import tsx bench/profile-ingest.ts [FILE]`: where an ingest spends its time, per thread (main,
+// `node --import tsx bench/profile-ingest.ts [FILE | members:N]`: where an ingest spends its time, per thread (main,
 // engine worker, ingest worker), from a Chromium trace with V8's sampling profiler. Needs a build (dist/).
 import { launch, openApp, ingestThroughUi, startServer } from './browser.ts';
 import { authLog } from './generate.ts';
+import { membersZip } from './members.ts';
 
 interface TraceEvent { name?: string; pid: number; tid: number; id?: string; args?: { name?: string; data?: ProfileData } }
 interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
 interface ProfileNode { id: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
 
 async function main(): Promise<void> {
-  const path = process.argv[2] ?? await authLog(200_000);
+  // `members:N`: the many-member zip of bench/members.ts
+  const arg = process.argv[2];
+  const path = arg === undefined ? await authLog(200_000) : arg.startsWith('members:') ? membersZip(Number(arg.slice(8))) : arg;
   const server = await startServer();
   const browser = await launch();
   try {
