@@ -57,7 +57,10 @@ async function main(): Promise<void> {
   console.log(`ratio app / CLI: ${(a / c).toFixed(2)}x (target <= 2x); longest main-thread task ${median(longest)} ms`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// run as a script; imported (the profiler, `bench/profile-ingest.ts members:N`) only for membersZip
+if (process.argv[1]?.endsWith('members.ts') === true) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -8,6 +8,14 @@ const KINDS = new Set<EntityKind>(['ip', 'user', 'host']);
 
 export const DEFAULT_ROUTE: Route = { view: 'search', query: '' };
 
+/**
+ * Queries longer than this stay out of the URL (the view keeps them; a reload or a copied link does not, as
+ * query history does not keep them either): a pasted 136 KB list of IPs made history.pushState a main-thread
+ * task of hundreds of ms in the profile (bench/profile-query.ts), and no one shares a link that long.
+ */
+export const URL_QUERY_MAX_CHARS = 4096;
+const inUrl = (query: string) => query !== '' && query.length <= URL_QUERY_MAX_CHARS;
+
 const int = (s: string | null): number | undefined => {
   if (s === null || !/^-?\d+$/.test(s)) return undefined;
   const n = Number(s);
@@ -65,7 +73,7 @@ export function serializeHash(place: Place): string {
   const p = new URLSearchParams();
   switch (route.view) {
     case 'search':
-      if (route.query !== '') p.set('q', route.query);
+      if (inUrl(route.query)) p.set('q', route.query);
       if (route.from !== undefined) p.set('from', String(route.from));
       if (route.to !== undefined) p.set('to', String(route.to));
       if (route.sort !== undefined) p.set('sort', `${route.sort.field}.${route.sort.dir}`);
@@ -77,7 +85,7 @@ export function serializeHash(place: Place): string {
       if (route.alert !== undefined) p.set('alert', route.alert);
       break;
     case 'graph':
-      if (route.query !== '') p.set('q', route.query);
+      if (inUrl(route.query)) p.set('q', route.query);
       break;
     case 'entity':
       p.set('kind', route.kind);

@@ -12,7 +12,7 @@
 // archive (no central directory) must still give what it holds. Entries whose sizes are only in a
 // trailing data descriptor (flag bit 3) are ended by finding a descriptor whose size matches.
 
-import { UnzipInflate } from 'fflate';
+import { inflateSync, UnzipInflate } from 'fflate';
 import type { ByteReader } from './byte-reader.ts';
 import { crc32Update } from '../../core/hash/crc32.ts';
 import type { ExpansionGuard } from './guard.ts';
@@ -38,6 +38,8 @@ const SIG_END = 0x06054b50;
 const SIG_END64 = 0x06064b50;
 const SIG_SPAN = 0x08074b50;
 const SLICE = 16 * 1024;
+/** a member this small (both sizes known) is inflated in one call into a buffer of its size */
+const ONE_SHOT_MAX = 256 * 1024;
 
 const METHOD_NAMES: Record<number, string> = { 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES' };
 
@@ -160,13 +162,28 @@ function entryProducer(
   const queue: Uint8Array[] = [];
   const meter = guard.meter(h.usize);
   let inflateError: string | null = null;
-  const inflater = h.method === 8 ? new UnzipInflate() : null;
-  if (inflater) {
+  // a small member comes in one slice: inflating it in one call skips the stream inflater's 32 KiB window and
+  // its buffer regrowth, which cost more than the member itself in an archive of thousands of small logs
+  const oneShot = h.method === 8 && !scanning && h.csize <= SLICE && h.usize > 0 && h.usize <= ONE_SHOT_MAX;
+  const streamInflater = () => {
+    const inflater = new UnzipInflate();
     inflater.ondata = (e, data) => {
       if (e) inflateError ??= e.message;
       else if (data && data.length > 0) queue.push(data);
     };
-  }
+    return inflater;
+  };
+  let inflater = h.method === 8 && !oneShot ? streamInflater() : null;
+  const inflateWhole = (data: Uint8Array) => {
+    try {
+      // one byte over the stated size tells a header that understates it: then the stream inflater reads it all
+      const whole = inflateSync(data, { out: new Uint8Array(h.usize + 1) });
+      if (whole.length > h.usize) (inflater = streamInflater()).push(data, false);
+      else if (whole.length > 0) queue.push(whole);
+    } catch (e) {
+      inflateError ??= e instanceof Error ? e.message : String(e);
+    }
+  };
 
   /** The next compressed piece, or null when this entry's data is over. */
   const nextCompressed = async (): Promise<Uint8Array | null> => {
@@ -244,6 +261,9 @@ function entryProducer(
       const part = piece.subarray(o, o + SLICE);
       const from = queue.length;
       if (inflater) inflater.push(part, false);
+      else if (oneShot && part.length === h.csize) inflateWhole(part);
+      // a cut archive ends inside the member: the stream inflater gives what the bytes there hold
+      else if (oneShot) (inflater = streamInflater()).push(part, false);
       else queue.push(part);
       account(part.length, from);
     }

@@ -38,6 +38,9 @@ const ALWAYS = ['ts', 'raw', 'message', 'col.line', 'col.offset', 'parser.name']
  * fields in nearly the same order, so comparing the field name with the one seen at that position last time
  * (a pointer compare for property names) usually replaces the map lookup. Both measured: reading fields by
  * name across events of many shapes, or looking each column up by name, cost more than parsing did.
+ * Columns start small and double up to the capacity: an archive of 10,000 two-line members builds 10,000
+ * chunks, and allocating (and NaN-filling) every column at full capacity for each was most of its ingest time.
+ * After a chunk filled up, the next one of the same file starts at full size, so big files do not regrow.
  */
 export class ChunkBuilder {
   private columns = new Map<string, ColumnBuild>();
@@ -47,6 +50,10 @@ export class ChunkBuilder {
   private posColumn: ColumnBuild[] = [];
   /** values every event of the file has unless it says otherwise (col.file, parser.name, parser.version) */
   private constants: [string, string][] = [];
+  /** rows every column has room for (grows by doubling up to capacity) */
+  private room = 0;
+  /** rows of the last chunk built: where the next chunk's columns start */
+  private lastRows = 0;
 
   constructor(private readonly capacity: number) {
     this.reset();
@@ -66,6 +73,7 @@ export class ChunkBuilder {
   }
 
   add(event: EventFields): void {
+    if (this.rows === this.room) this.grow();
     const row = this.rows++;
     const posField = this.posField, posColumn = this.posColumn;
     let at = 0;
@@ -91,6 +99,7 @@ export class ChunkBuilder {
     for (const [field, value] of this.constants) this.fillConstant(field, value, n);
     const columns: Record<string, Column> = Object.create(null) as Record<string, Column>;
     for (const [field, col] of this.columns) columns[field] = finish(col, n);
+    this.lastRows = n;
     this.reset();
     return { fileId, seq, count: n, columns };
   }
@@ -98,7 +107,7 @@ export class ChunkBuilder {
   private column(field: string): ColumnBuild {
     let col = this.columns.get(field);
     if (col === undefined) {
-      col = newColumn(field, this.capacity);
+      col = newColumn(field, this.room);
       this.columns.set(field, col);
     }
     return col;
@@ -121,9 +130,19 @@ export class ChunkBuilder {
     // the position cache points at this chunk's columns: start it afresh with them
     this.posField = [];
     this.posColumn = [];
-    for (const f of ALWAYS) this.columns.set(f, newColumn(f, this.capacity));
+    this.room = Math.min(this.capacity, Math.max(FIRST_ROOM, this.lastRows));
+    for (const f of ALWAYS) this.columns.set(f, newColumn(f, this.room));
+  }
+
+  /** Doubles every column's room (past the capacity only when a caller adds to a full builder). */
+  private grow(): void {
+    this.room = Math.max(this.room * 2, FIRST_ROOM);
+    for (const col of this.columns.values()) growColumn(col, this.room);
   }
 }
+
+/** rows a chunk's columns start with when its file's previous chunk (if any) was small */
+const FIRST_ROOM = 64;
 
 interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number }
 interface NumBuild { kind: 'num'; values: Float64Array }
@@ -136,6 +155,22 @@ function newColumn(field: string, capacity: number): ColumnBuild {
   if (kind === 'num') return { kind, values: new Float64Array(capacity).fill(NaN) };
   if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0 };
   return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0 };
+}
+
+function growColumn(col: ColumnBuild, room: number): void {
+  if (col.kind === 'num') {
+    const values = new Float64Array(room).fill(NaN);
+    values.set(col.values);
+    col.values = values;
+  } else if (col.kind === 'dict') {
+    const ids = new Uint32Array(room);
+    ids.set(col.ids);
+    col.ids = ids;
+  } else {
+    const ends = new Uint32Array(room);
+    ends.set(col.ends);
+    col.ends = ends;
+  }
 }
 
 /** consecutive events often repeat a value (host, app, file): the last one skips the map lookup */

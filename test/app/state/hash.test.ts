@@ -1,6 +1,6 @@
 // The URL hash module: every view's state survives a serialize -> parse round trip; bad hashes fall back.
 import { describe, expect, it } from 'vitest';
-import { parseHash, serializeHash } from '../../../src/app/state/hash.ts';
+import { parseHash, serializeHash, URL_QUERY_MAX_CHARS } from '../../../src/app/state/hash.ts';
 import type { Place } from '../../../src/app/state/route.ts';
 
 describe('hash round trip', () => {
@@ -28,6 +28,11 @@ describe('hash round trip', () => {
   it('writes a readable hash', () => {
     expect(serializeHash({ route: { view: 'search', query: 'a:b', sort: { field: 'ts', dir: 'desc' } }, projector: true })).toBe('#/search?q=a%3Ab&sort=ts.desc&pj=1');
     expect(serializeHash({ route: { view: 'search', query: '' }, projector: false })).toBe('#/search');
+    // a query too long for a URL stays in the view only (pushState of a 136 KB URL was a long main-thread task)
+    const long = 'x'.repeat(URL_QUERY_MAX_CHARS + 1);
+    expect(serializeHash({ route: { view: 'search', query: long, sort: { field: 'ts', dir: 'desc' } }, projector: false })).toBe('#/search?sort=ts.desc');
+    expect(serializeHash({ route: { view: 'graph', query: long }, projector: false })).toBe('#/graph');
+    expect(serializeHash({ route: { view: 'search', query: long.slice(1) }, projector: false })).toBe(`#/search?q=${long.slice(1)}`);
   });
 });
 

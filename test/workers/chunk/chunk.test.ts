@@ -37,6 +37,10 @@ describe('ChunkBuilder', () => {
     { name: 'one event', events: sparse(1) },
     { name: 'sparse fields across many batches', events: sparse(1000) },
     { name: 'several chunks', events: sparse(2500), capacity: 700 },
+    // columns start with room for 64 rows and double: the rows around each growth step
+    { name: 'exactly the first room', events: sparse(64) },
+    { name: 'one past the first room', events: sparse(65) },
+    { name: 'chunks smaller than the first room', events: sparse(130), capacity: 20 },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -1,0 +1,74 @@
+// Reading a Chromium trace taken with V8's sampling profiler (bench/profile-*.ts): self time per function and
+// thread, and the main thread's long tasks with what ran inside them.
+export interface TraceEvent { name?: string; ph?: string; pid: number; tid: number; ts?: number; dur?: number; id?: string; args?: { name?: string; data?: ProfileData } }
+interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; startTime?: number }
+interface ProfileNode { id: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
+
+export function summarize(events: TraceEvent[]): void {
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; self: Map<string, number> }>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.args?.data === undefined) continue;
+    const key = `${e.pid}:${e.id}`;
+    let p = profiles.get(key);
+    if (p === undefined) {
+      p = { thread: threadNames.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`, nodes: new Map(), self: new Map() };
+      profiles.set(key, p);
+    }
+    const data = e.args.data;
+    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    samples.forEach((s, i) => {
+      const f = p.nodes.get(s)?.callFrame;
+      if (f === undefined) return;
+      const name = `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop() ?? ''}:${f.lineNumber}`;
+      p.self.set(name, (p.self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+    });
+  }
+  for (const p of profiles.values()) {
+    const total = [...p.self.values()].reduce((a, b) => a + b, 0);
+    const busy = total - (p.self.get('(idle) :-1') ?? 0);
+    console.log(`\n${p.thread}: ${busy.toFixed(0)} ms busy of ${total.toFixed(0)} ms`);
+    for (const [name, ms] of [...p.self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  }
+}
+
+/** The main thread's tasks over overMs, each with the functions that took most of it (sampled self time). */
+export function longTasks(events: TraceEvent[], overMs = 50): void {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (main === undefined) return;
+  const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
+  const tasks = events.filter((e) => onMain(e) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) >= overMs * 1000);
+  // the main thread's samples with their times: deltas accumulate from the profile's start time (the
+  // Profile event is on the profiled thread, its chunks on the profiler's own thread)
+  const samples: { ts: number; name: string }[] = [];
+  const nodes = new Map<number, ProfileNode>();
+  const clock = new Map<string, number>();
+  for (const e of events) if (onMain(e) && e.name === 'Profile' && e.id !== undefined) clock.set(e.id, e.args?.data?.startTime ?? 0);
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== main.pid || e.id === undefined || !clock.has(e.id) || e.args?.data === undefined) continue;
+    for (const n of e.args.data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    let t = clock.get(e.id) ?? 0;
+    const deltas = e.args.data.timeDeltas ?? [];
+    (e.args.data.cpuProfile?.samples ?? []).forEach((s, i) => {
+      t += deltas[i] ?? 0;
+      const f = nodes.get(s)?.callFrame;
+      if (f !== undefined) samples.push({ ts: t, name: `${f.functionName || '(anonymous)'} ${(f.url ?? '').split('/').pop() ?? ''}:${f.lineNumber}` });
+    });
+    clock.set(e.id, t);
+  }
+  console.log(`\nmain-thread tasks over ${overMs} ms: ${tasks.length}`);
+  for (const task of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 8)) {
+    const start = task.ts ?? 0, end = start + (task.dur ?? 0);
+    const self = new Map<string, number>();
+    for (const s of samples) if (s.ts >= start && s.ts < end) self.set(s.name, (self.get(s.name) ?? 0) + 1);
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, c]) => `${n} (${c})`).join(', ');
+    // what the trace itself says ran inside (style, layout, a message handler): samples alone show '(program)'
+    const inside = events.filter((e) => onMain(e) && e !== task && e.ph === 'X' && (e.ts ?? 0) >= start && (e.ts ?? 0) < end && (e.dur ?? 0) >= 10_000)
+      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}`).slice(0, 6).join(', ');
+    console.log(`  ${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${top}\n      trace: ${inside}`);
+  }
+}
+
