@@ -13,6 +13,7 @@ import { Header } from './shell/Header.tsx';
 import { ViewTabs } from './shell/ViewTabs.tsx';
 import { StorageWarning } from './shell/StorageWarning.tsx';
 import { UpdatePrompt } from './shell/UpdatePrompt.tsx';
+import { ProjectorFold } from './shell/ProjectorFold.tsx';
 import { useNewAlertsCount } from './shell/useNewAlertsCount.ts';
 import { SearchView } from './views/search/SearchView.tsx';
 import { LedgerView } from './views/ledger/LedgerView.tsx';
@@ -58,10 +59,12 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         </section>
       )}
       <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
-      <LivePanel live={live} readOnly={wb.readOnly || wb.caseInfo === undefined} />
-      <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
-      {/* the ledger beside the files (folded); the Ledger tab shows it open */}
-      {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
+      <ProjectorFold projector={place.projector} ingesting={wb.ingesting} files={wb.files.length}>
+        <LivePanel live={live} readOnly={wb.readOnly || wb.caseInfo === undefined} />
+        <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
+        {/* the ledger beside the files (folded); the Ledger tab shows it open */}
+        {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
+      </ProjectorFold>
       <ViewTabs current={route.view} lastSearch={lastSearch} go={go} newAlerts={alerts.count} />
       {route.view === 'search' && (
         <SearchView

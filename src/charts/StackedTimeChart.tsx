@@ -34,7 +34,8 @@ export function StackedTimeChart({ title, buckets, bucketMs, formatTick, formatT
         onSelect={onSelect === undefined ? undefined : (r, k) => onSelect({ from: r.start, to: r.end }, k)}
       />
       <ul className="chart__legend">
-        {series.map((s) => <li key={s.key}><span className={`chart__swatch ${s.className}`} />{s.label}</li>)}
+        {/* the swatch takes the bars' fill (--swatch) unless a theme class sets the series colour */}
+        {series.map((s) => <li key={s.key}><span className={`chart__swatch ${s.className}`} style={{ '--swatch': s.fill } as React.CSSProperties} />{s.label}</li>)}
       </ul>
     </>
   );

@@ -70,6 +70,13 @@ describe('alerts in the engine', () => {
     expect((await engine.alerts({ host: 'WEB01' })).alerts).toHaveLength(all.alerts.length);
     expect((await engine.alerts({ host: 'dc01' })).alerts).toHaveLength(0);
     expect((await engine.alerts({ text: '203.0.113.45' })).alerts.length).toBeGreaterThan(0);
+    // a limit cuts the list to the earliest alerts, never the counts (the tab badge asks for counts only)
+    expect(all.alerts.length).toBeGreaterThan(1);
+    const none = await engine.alerts({ limit: 0 });
+    expect(none.alerts).toEqual([]);
+    expect(none.bySeverity).toEqual(all.bySeverity);
+    expect(none.byStatus).toEqual(all.byStatus);
+    expect((await engine.alerts({ limit: 1 })).alerts.map((a) => a.id)).toEqual([all.alerts[0].id]);
     await expect(engine.setAlertState('x', { status: 'bogus' as 'new', note: '' })).rejects.toThrow('unknown alert status');
   });
 

@@ -12,7 +12,8 @@ export function useNewAlertsCount(engine: EngineClient, tracker: IdleTracker, da
     let live = true;
     void tracker.track((async () => {
       try {
-        const n = (await engine.alerts({ statuses: ['new'] })).alerts.length;
+        // counts only: the list itself would be cloned from the worker on the main thread
+        const n = (await engine.alerts({ statuses: ['new'], limit: 0 })).byStatus.new;
         if (live) setCount(n);
       } catch {
         if (live) setCount(undefined); // no case open

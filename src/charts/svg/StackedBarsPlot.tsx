@@ -3,7 +3,7 @@
 // that selects a span of buckets. Drawn in one pass, with no chart library: the first draw of a
 // recharts chart cost ~1 s of main thread on the dashboard and every re-query re-ran its layout.
 import { memo, useMemo, useRef, useState } from 'react';
-import { bandAt, labelledIndexes, niceTicks } from './scale.ts';
+import { bandAt, labelWidth, niceTicks, spacedLabels } from './scale.ts';
 import { useWidth } from './useWidth.ts';
 import '../charts.css';
 
@@ -33,8 +33,6 @@ export interface StackedBarsPlotProps {
 }
 
 const M = { top: 8, right: 12, bottom: 22, left: 56 };
-/** pixels per time label */
-const LABEL_PX = 110;
 
 interface Geometry {
   x0: number; band: number; plotH: number; yMax: number; ticks: number[];
@@ -54,7 +52,7 @@ function geometry(rows: readonly PlotRow[], width: number, height: number): Geom
 const defaultValue = (n: number) => n.toLocaleString('en-US');
 
 export function StackedBarsPlot(p: StackedBarsPlotProps) {
-  const [box, width] = useWidth<HTMLDivElement>();
+  const [box, width, fontPx] = useWidth<HTMLDivElement>();
   const g = useMemo(() => geometry(p.rows, width, p.height), [p.rows, width, p.height]);
   const [hover, setHover] = useState<{ i: number; x: number; y: number }>();
   const [sel, setSel] = useState<{ a: number; b: number }>();
@@ -122,7 +120,7 @@ export function StackedBarsPlot(p: StackedBarsPlotProps) {
       ref={box} className="svgchart" style={{ height: p.height, cursor: p.onRange !== undefined ? 'crosshair' : p.onSelect !== undefined ? 'pointer' : undefined }}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerLeave={onPointerLeave}
     >
-      {width > 0 && <Bars rows={p.rows} series={p.series} g={g} width={width} height={p.height} formatTick={p.formatTick} formatValue={fmt} />}
+      {width > 0 && <Bars rows={p.rows} series={p.series} g={g} width={width} height={p.height} fontPx={fontPx} formatTick={p.formatTick} formatValue={fmt} />}
       {sel !== undefined && (
         <div className="svgchart__sel" style={{ left: g.x0 + lo * g.band, width: Math.max(2, (hi - lo + 1) * g.band), top: M.top, height: g.plotH }} />
       )}
@@ -143,8 +141,8 @@ export function StackedBarsPlot(p: StackedBarsPlotProps) {
 }
 
 /** The picture: memoized, so hovering and dragging (overlay state) never redraw it. */
-const Bars = memo(function Bars({ rows, series, g, width, height, formatTick, formatValue }: {
-  rows: readonly PlotRow[]; series: readonly PlotSeries[]; g: Geometry; width: number; height: number;
+const Bars = memo(function Bars({ rows, series, g, width, height, fontPx, formatTick, formatValue }: {
+  rows: readonly PlotRow[]; series: readonly PlotSeries[]; g: Geometry; width: number; height: number; fontPx: number;
   formatTick(ms: number): string; formatValue(n: number): string;
 }) {
   const gap = g.band >= 4 ? 1 : 0;
@@ -161,7 +159,8 @@ const Bars = memo(function Bars({ rows, series, g, width, height, formatTick, fo
       below += v;
     });
   });
-  const labels = labelledIndexes(rows.length, Math.floor((width - M.left - M.right) / LABEL_PX));
+  // every label has the same form (the zone's date and time): the first one's length sizes them all
+  const labels = rows.length === 0 ? [] : spacedLabels(rows.length, g.x0, g.band, labelWidth(formatTick(rows[0].start).length, fontPx));
   const right = width - M.right;
   return (
     <svg width={width} height={height} className="svgchart__svg" role="presentation">
@@ -177,8 +176,8 @@ const Bars = memo(function Bars({ rows, series, g, width, height, formatTick, fo
         <g key={s.key} className={`series ${s.className ?? ''}`}><path d={paths[k].join('')} fill={s.fill} /></g>
       ))}
       <g className="svgchart__axis">
-        {labels.map((i) => (
-          <text key={i} x={g.x0 + (i + 0.5) * g.band} y={height - 6} textAnchor={i === 0 ? 'start' : 'middle'}>{formatTick(rows[i].start)}</text>
+        {labels.map(({ i, anchor }) => (
+          <text key={i} x={g.x0 + (i + 0.5) * g.band} y={height - 6} textAnchor={anchor}>{formatTick(rows[i].start)}</text>
         ))}
       </g>
     </svg>

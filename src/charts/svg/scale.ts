@@ -14,13 +14,33 @@ export function niceTicks(max: number, count = 4): number[] {
   return ticks;
 }
 
-/** Indexes of the categories that get a label: every k-th, so about `count` labels fit. */
-export function labelledIndexes(n: number, count: number): number[] {
-  if (n <= 0) return [];
-  const every = Math.max(1, Math.ceil(n / Math.max(1, count)));
-  const out: number[] = [];
-  for (let i = 0; i < n; i += every) out.push(i);
+export interface AxisLabel { i: number; anchor: 'start' | 'middle' }
+
+/**
+ * Which categories get a time label, so that no two labels touch: every k-th band (k from the label's
+ * width), each centred on its band except the first, drawn rightwards from its band's centre (centred, it
+ * would run into the value axis); a label that would touch the one before it is left out. labelPx: the
+ * width of one label in pixels.
+ */
+export function spacedLabels(n: number, x0: number, band: number, labelPx: number, gap = 12): AxisLabel[] {
+  if (n <= 0 || !(band > 0)) return [];
+  const every = Math.max(1, Math.ceil((labelPx + gap) / band));
+  const out: AxisLabel[] = [];
+  let lastRight = -Infinity;
+  for (let i = 0; i < n; i += every) {
+    const centre = x0 + (i + 0.5) * band;
+    const anchor = i === 0 ? 'start' : 'middle';
+    const left = anchor === 'start' ? centre : centre - labelPx / 2;
+    if (left < lastRight + gap) continue;
+    out.push({ i, anchor });
+    lastRight = anchor === 'start' ? centre + labelPx : centre + labelPx / 2;
+  }
   return out;
+}
+
+/** Estimated width in px of a label of `chars` digits and separators at a font size (0.6 em a character). */
+export function labelWidth(chars: number, fontPx: number): number {
+  return Math.ceil(chars * fontPx * 0.6);
 }
 
 /** The category under an x position (clamped), for bands of equal width starting at x0. */

@@ -108,7 +108,7 @@ export class CaseAlerts {
       if (text !== '' && ![a.message, a.ruleName, ...Object.values(a.group), state.note].some((s) => s.toLowerCase().includes(text))) continue;
       bySeverity[a.severity]++;
       byStatus[state.status]++;
-      alerts.push({ ...a, state });
+      if (filter.limit === undefined || alerts.length < filter.limit) alerts.push({ ...a, state });
     }
     return { alerts, bySeverity, byStatus, total: all.length, runMs: this.runMs };
   }

@@ -15,6 +15,11 @@ export interface AlertFilter {
   text?: string;
   /** alerts naming this IP, account or host (a group value of that kind, or the alert's host) */
   entity?: { kind: EntityKind; value: string };
+  /**
+   * at most this many alerts in the list (the earliest); the counts still cover every alert the filter
+   * matches. The tab badge asks for 0: 30,000 alerts cloned to the page only to be counted took 1.4 s.
+   */
+  limit?: number;
 }
 
 /** An alert with what the user set on it (status 'new' and an empty note when nothing was set). */

@@ -2,6 +2,7 @@
 // shaped by kind (IP circle, user square, host diamond), coloured by outcome, and ringed in the colour
 // of the worst alert naming them. Every node is a
 // button (click, Enter or Space) that opens its entity page. Positions come from the engine worker.
+import { useEffect, useRef, useState } from 'react';
 import type { Graph, GraphNode } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
 import { edgeTone, edgeWidth, nodeTone, shortValue, viewBox } from './graphShapes.ts';
@@ -11,8 +12,12 @@ import { safeLabel } from '../../components/SafeText.tsx';
 export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: GraphNode) => void }) {
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
   const box = viewBox(graph.nodes);
+  const [svg, labelStyle] = useLabelSize(box);
   return (
-    <svg className="graph-canvas" viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet" role="group" aria-label="Logon and connection graph">
+    <svg
+      ref={svg} className="graph-canvas" viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet"
+      role="group" aria-label="Logon and connection graph" style={labelStyle}
+    >
       <g className="graph-edges" aria-hidden="true">
         {graph.edges.map((e) => {
           const a = at.get(e.source), b = at.get(e.target);
@@ -55,4 +60,28 @@ function Shape({ node }: { node: GraphNode }) {
   if (node.kind === 'user') return <rect x={-s} y={-s} width={2 * s} height={2 * s} rx={2} className="graph-shape" />;
   if (node.kind === 'host') return <polygon points={`0,${-r * 1.25} ${r * 1.25},0 0,${r * 1.25} ${-r * 1.25},0`} className="graph-shape" />;
   return <circle r={r} className="graph-shape" />;
+}
+
+/**
+ * The labels' size in the view box's units, so that on screen they are the charts' type size (--chart-font:
+ * 12 px, 16 px in projector mode) however much the fitted view box is scaled: a fixed 11 units came out at
+ * 8 px on a wide graph, unreadable on a projector.
+ */
+function useLabelSize(box: { width: number; height: number }): [React.RefObject<SVGSVGElement | null>, React.CSSProperties | undefined] {
+  const ref = useRef<SVGSVGElement>(null);
+  const [screen, setScreen] = useState<{ w: number; h: number; font: number }>();
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    // the observer's report comes after layout: no synchronous layout when the graph mounts
+    // (an <svg>'s clientWidth is 0 in Chromium: the observer's box is the size)
+    const ro = new ResizeObserver(([entry]) => setScreen({
+      w: entry.contentRect.width, h: entry.contentRect.height, font: parseFloat(getComputedStyle(el).getPropertyValue('--chart-font')) || 12,
+    }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  if (screen === undefined || screen.w === 0 || screen.h === 0) return [ref, undefined];
+  const unitsPerPx = 1 / Math.min(screen.w / box.width, screen.h / box.height);
+  return [ref, { '--graph-label': `${(screen.font * unitsPerPx).toFixed(2)}px` } as React.CSSProperties];
 }

@@ -60,12 +60,15 @@ export function useSearch(engine: EngineClient, tracker: IdleTracker, route: Sea
   useEffect(() => {
     if (key === undefined) return;
     let live = true;
+    // progress comes through its own channel and may arrive after the answer (seen under load): a late
+    // report must not bring back "Searching… 100%" for a search that has finished
+    let finished = false;
     const runId = ++runSeq.current;
     void tracker.track((async () => {
       setRunning({ runId, done: 0, total: 0 });
       try {
         const onProgress = callback((p: QueryProgress) => {
-          if (live && runSeq.current === runId) setRunning({ runId, done: p.done, total: p.total });
+          if (live && !finished && runSeq.current === runId) setRunning({ runId, done: p.done, total: p.total });
         });
         const r = await engine.query(query, { runId, range: { from, to } }, onProgress);
         if (!live) {
@@ -80,6 +83,7 @@ export function useSearch(engine: EngineClient, tracker: IdleTracker, route: Sea
       } catch (e) {
         if (live) setFailure(`The search could not run: ${e instanceof Error ? e.message : String(e)}. Reload the page; if it persists, reopen the case from Cases.`);
       } finally {
+        finished = true;
         if (runSeq.current === runId) setRunning(undefined);
       }
     })());

@@ -95,8 +95,10 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
     const row = rows.at(pos);
     const cls = ['trow', pos === current ? 'trow--current' : '', row?.fields['parser.name'] === 'unparsed' ? 'trow--unparsed' : ''].join(' ');
     visible.push(
-      <div key={pos} role="row" aria-rowindex={pos + 2} aria-current={pos === current ? 'true' : undefined} className={cls}
-        style={{ gridTemplateColumns: template, height: rowHeight }} onClick={() => { onCurrent(pos); onOpen(pos); }}>
+      // keyed by slot, not position: a scroll step re-fills the same row elements with new text instead of
+      // removing and creating every row (the DOM churn was most of a scroll step's main-thread time)
+      <div key={i} role="row" aria-rowindex={pos + 2} aria-current={pos === current ? 'true' : undefined} className={cls}
+        onClick={() => { onCurrent(pos); onOpen(pos); }}>
         {columns.map((c) => (
           <div key={c} role="cell" className={c === 'ts' ? 'tcell tcell--ts' : `tcell${c === 'message' ? ' tcell--message' : ''}`}>
             {row === undefined ? (c === columns[0] ? '…' : '') : <SafeText text={cellText(row, c, timeZone)} max={CELL_MAX} />}
@@ -111,8 +113,9 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
       ref={scroller} className={`etable etable--${density}`} tabIndex={0} role="table" aria-label="Events" aria-rowcount={total + 1}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}
     >
-      <div className="etable__layer" style={{ height: viewHeight }}>
-        <div role="row" aria-rowindex={1} className="trow trow--head" style={{ gridTemplateColumns: template, height: HEADER }}>
+      {/* the column template and row height are set once here (CSS variables), not on every row */}
+      <div className="etable__layer" style={{ height: viewHeight, '--etable-cols': template, '--etable-row': `${rowHeight}px` } as React.CSSProperties}>
+        <div role="row" aria-rowindex={1} className="trow trow--head" style={{ height: HEADER }}>
           {columns.map((c) => {
             const dir = sort?.field === c ? sort.dir : c === 'ts' && sort === undefined ? 'asc' : undefined;
             return (
