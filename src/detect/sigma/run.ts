@@ -3,7 +3,7 @@
 import type { Alert, EventTable } from '../types.ts';
 import { CaseBinding, reader, rulePred, type RowPred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
-import { ruleNever } from './never.ts';
+import { ruleRows } from './narrow.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import type { RuleSet } from './loader.ts';
 import { describeLogsource, logsourceCovers, sourceVariants, type SourceVariant } from './sources.ts';
@@ -61,10 +61,19 @@ function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBindi
     const rows = b.rows(v);
     if (rows.length === 0) continue;
     out.candidates += rows.length;
-    // a rule no event of the variant can satisfy is not evaluated row by row (it still counts as active)
-    if (!ruleNever(rule, b, v)) out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
   }
   return out;
+}
+
+/**
+ * Offers a bound rule only the rows it can match; a variant no event can satisfy is dropped (the rule still
+ * counts as active: its log source has events). Runs once every rule has bound (narrow.ts).
+ */
+function narrowRule(bound: BoundRule, b: CaseBinding): void {
+  bound.variants = bound.variants
+    .map((x) => ({ ...x, rows: ruleRows(bound.rule, b, x.v, x.rows) }))
+    .filter((x) => x.rows.length > 0);
 }
 
 function matchRule(bound: BoundRule): RuleMatches {
@@ -144,6 +153,7 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
   // bind every rule first: the multi-pattern indexes need all patterns before the first search
   const bound = new Map<string, BoundRule>();
   for (const rule of set.rules) if (!disabled.has(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
+  for (const br of bound.values()) narrowRule(br, b);
   for (const rule of set.rules) {
     const hidden = rule.id.endsWith('#events');
     if (disabled.has(rule.id)) {
