@@ -3,9 +3,10 @@
 // straight into the engine's CaseIndex (ingest is not what this measures). Median of 3 runs; each run
 // binds the rules afresh (candidate rows, verdict caches), as a re-run after a rule change does.
 // Run: npm run bench:sigma [-- events [runs]]
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EventFields } from '../src/core/schema.ts';
-import { loadRules, runSigma } from '../src/detect/sigma/index.ts';
+import { dependents, loadRules, runSigma } from '../src/detect/sigma/index.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 import { caseTable } from '../src/workers/query/eventTable.ts';
 import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
@@ -108,7 +109,7 @@ const index = buildCase();
 console.log(`case: ${index.rowCount} events built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const table = caseTable(index);
 const runs: number[] = [], cpu: number[] = [];
-let alerts = 0, active = 0;
+let alerts = 0, active = 0, digest = '';
 for (let i = 0; i < RUNS; i++) {
   t = performance.now();
   const c0 = process.cpuUsage();
@@ -118,12 +119,39 @@ for (let i = 0; i < RUNS; i++) {
   // CPU time of this process: on a shared, overloaded machine wall time also counts waiting for a core
   cpu.push((c1.user + c1.system) / 1000);
   alerts = run.alerts.length;
+  // a digest of every alert (id, count, evidence) and every rule's matching rows: a speed change must leave it as it was
+  const h = createHash('sha256');
+  for (const a of run.alerts) h.update(`${a.id}\u0000${a.count}\u0000${a.evidence.join(',')}\n`);
+  for (const [id, m] of run.matches) h.update(`${id}\u0000${m.rows.join(',')}\n`);
+  digest = h.digest('hex').slice(0, 16);
   active = run.coverage.filter((c) => c.status === 'active').length;
 }
 const ms = median(runs);
 console.log(`rules: ${set.rules.length + set.correlations.length} loaded of ${set.documents} documents, load median ${median(loadTimes).toFixed(0)} ms`);
-console.log(`run: ${set.rules.length} rules (${active} active in this case) over ${index.rowCount} events: median ${ms.toFixed(0)} ms (runs ${runs.map((x) => x.toFixed(0)).join(', ')} ms), ${alerts} alerts`);
+console.log(`run: ${set.rules.length} rules (${active} active in this case) over ${index.rowCount} events: median ${ms.toFixed(0)} ms (runs ${runs.map((x) => x.toFixed(0)).join(', ')} ms), ${alerts} alerts, digest ${digest}`);
 const cpuMs = median(cpu);
 console.log(`cpu: median ${cpuMs.toFixed(0)} ms (runs ${cpu.map((x) => x.toFixed(0)).join(', ')} ms)`);
 console.log(`throughput (wall): ${Math.round(index.rowCount / (ms / 1000)).toLocaleString('en-US')} events/s for all rules; ${Math.round((index.rowCount * set.rules.length) / (ms / 1000) / 1e6).toLocaleString('en-US')} M rule-event checks/s (one thread)`);
 console.log(`throughput (cpu):  ${Math.round(index.rowCount / (cpuMs / 1000)).toLocaleString('en-US')} events/s for all rules`);
+
+// turning one rule off and on again, as the coverage report's switch does: only that rule and the correlations
+// reading it run again (the rule with most matches, then a correlation's base rule if the set has one)
+const last = runSigma(set, table);
+const busiest = [...last.matches.values()].sort((x, y) => y.rows.length - x.rows.length)[0]?.rule.id;
+const chained = set.correlations[0]?.rules[0];
+for (const id of [busiest, chained].filter((x): x is string => x !== undefined)) {
+  const only = dependents(set, [id]);
+  const wall: number[] = [], cpuT: number[] = [];
+  let fired = 0;
+  for (let i = 0; i < 3; i++) {
+    for (const disabled of [new Set([id]), new Set<string>()]) {
+      const w0 = performance.now(), c0 = process.cpuUsage();
+      const part = runSigma(set, table, { disabled, only });
+      const c1 = process.cpuUsage(c0);
+      wall.push(performance.now() - w0);
+      cpuT.push((c1.user + c1.system) / 1000);
+      fired = part.alerts.length;
+    }
+  }
+  console.log(`toggle ${id} (${only.size} documents re-run, ${fired} alerts when on): median ${median(wall).toFixed(0)} ms wall, ${median(cpuT).toFixed(0)} ms CPU`);
+}

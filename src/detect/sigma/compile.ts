@@ -60,6 +60,19 @@ export class CaseBinding {
     return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
   }
 
+  private readonly idTests = new Map<string, (id: number) => boolean>();
+
+  /**
+   * The test of a dictionary value id for one (column, test), made once: the row predicates and the rule
+   * narrowing (narrow.ts) read the same verdicts. Made while rules bind, before any multi-pattern search.
+   */
+  idTest(column: string, key: string, make: () => (id: number) => boolean): (id: number) => boolean {
+    const k = `${column}\u0000${key}`;
+    let t = this.idTests.get(k);
+    if (t === undefined) this.idTests.set(k, t = make());
+    return t;
+  }
+
   /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
   verdict(column: string, key: string, size: number): Uint8Array {
     const k = `${column}\u0000${key}`;
@@ -121,6 +134,29 @@ export class CaseBinding {
 
   private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
 
+  /** A dictionary column's rows by value (built once per run): the rows of id k are rows[starts[k] .. starts[k + 1]). */
+  valueRows(field: string): { starts: Uint32Array; rows: Uint32Array } {
+    let idx = this.byValue.get(field);
+    if (idx === undefined) {
+      const col = this.column(field);
+      if (col?.kind !== 'dict') throw new Error(`valueRows: ${field} is not a dictionary column`);
+      this.byValue.set(field, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
+    }
+    return idx;
+  }
+
+  private readonly masks = new Map<string, Uint8Array>();
+
+  /** 1 for the rows a variant covers (rules narrowed to a few rows test membership with it). */
+  rowMask(v: SourceVariant): Uint8Array {
+    let mask = this.masks.get(v.id);
+    if (mask === undefined) {
+      this.masks.set(v.id, mask = new Uint8Array(this.table.rowCount));
+      for (const r of this.rows(v)) mask[r] = 1;
+    }
+    return mask;
+  }
+
   /** Rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
   private rowsWhere(fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
     const parts: Uint32Array[] = [];
@@ -128,8 +164,7 @@ export class CaseBinding {
       const col = this.column(f);
       if (col === undefined) continue;
       if (col.kind !== 'dict') return undefined;
-      let idx = this.byValue.get(f);
-      if (idx === undefined) this.byValue.set(f, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
+      const idx = this.valueRows(f);
       const low = this.lowers.dict(col.values);
       for (let id = 1; id <= col.values.length; id++) {
         const x = col.values[id - 1];
@@ -270,11 +305,44 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
       cost: rows * 2,
     };
   }
-  const shared = col?.kind === 'dict' && name !== undefined ? b.verdict(name, item.key, col.values.length + 1) : undefined;
-  if (item.literals !== undefined && col?.kind === 'dict' && name !== undefined && shared !== undefined) {
-    return { pred: literalPred(item, b.literals(name), col, b.lowers.dict(col.values), shared), cost: columnCost(col, rows) };
+  if (col?.kind === 'dict' && name !== undefined) {
+    const verdict = b.verdict(name, item.key, col.values.length + 1);
+    const test = dictItemTest(item, b, name, col);
+    const ids = col.ids;
+    // the cached verdict is read inline: this runs once per candidate row
+    return {
+      pred: (row) => {
+        const id = ids[row];
+        const v = verdict[id];
+        return v === 0 ? test(id) : v === 1;
+      },
+      cost: columnCost(col, rows),
+    };
   }
-  return { pred: valuePred(col, item.test, b.lowers, shared), cost: columnCost(col, rows) };
+  return { pred: valuePred(col, item.test, b.lowers), cost: columnCost(col, rows) };
+}
+
+/** An item's verdict for a dictionary value id (0 = absent), cached in the (column, test) verdict array. */
+export function dictItemTest(item: DetectionItem, b: CaseBinding, name: string, col: { values: readonly string[]; ids: ArrayLike<number> }): (id: number) => boolean {
+  return b.idTest(name, item.key, () => {
+    const verdict = b.verdict(name, item.key, col.values.length + 1);
+    const low = b.lowers.dict(col.values);
+    if (item.literals !== undefined) return literalIdTest(item, b.literals(name), col.values, low, verdict);
+    const { values } = col;
+    const test = item.test;
+    return (id) => {
+      let v = verdict[id];
+      if (v === 0) {
+        if (id === 0) v = test(undefined, undefined) ? 1 : 2;
+        else {
+          const x = values[id - 1];
+          v = test(x, low[id - 1] ??= x.toLowerCase()) ? 1 : 2;
+        }
+        verdict[id] = v;
+      }
+      return v === 1;
+    };
+  });
 }
 
 type Literals = NonNullable<DetectionItem['literals']>;
@@ -294,14 +362,12 @@ function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly numb
 }
 
 /** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
-function literalPred(item: DetectionItem, idx: LiteralIndex, col: { values: readonly string[]; ids: ArrayLike<number> }, low: (string | undefined)[], verdict: Uint8Array): RowPred {
+function literalIdTest(item: DetectionItem, idx: LiteralIndex, values: readonly string[], low: (string | undefined)[], verdict: Uint8Array): (id: number) => boolean {
   const lits = item.literals as Literals;
   const found = literalMatcher(lits, idx);
   const absent = item.test(undefined, undefined);
-  const { values, ids } = col;
   const rest = lits.rest;
-  return (row) => {
-    const id = ids[row];
+  return (id) => {
     let v = verdict[id];
     if (v === 0) {
       if (id === 0) v = absent ? 1 : 2;

@@ -3,7 +3,7 @@
 //   const run = runSigma(set, table, { maxEvidence, disabled });       // per case / re-run
 //   run.alerts (detect/types.ts Alert), run.coverage (active / inactive / rejected with reason, file, line)
 export { loadRules, type LoadOptions, type RuleFile, type RuleSet } from './loader.ts';
-export { runSigma, type CoverageEntry, type CoverageStatus, type RuleMatches, type SigmaRun, type SigmaRunOptions } from './run.ts';
+export { dependents, runSigma, type CoverageEntry, type CoverageStatus, type RuleMatches, type SigmaRun, type SigmaRunOptions } from './run.ts';
 export type { LogSource, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaIssue, SigmaRule } from './model.ts';
 export { describeLogsource, sourceVariants } from './sources.ts';
 export { explainMatches, ruleFields, type RowExplanation } from './explain.ts';

@@ -24,6 +24,28 @@ export class LiteralIndex {
     return id;
   }
 
+  /** The id of a registered pattern (undefined when no rule registered it). */
+  idOf(pattern: string): number | undefined {
+    return this.ids.get(pattern);
+  }
+
+  private readonly postingLists = new Map<readonly string[], number[][]>();
+
+  /** Per pattern id, the dictionary ids (ascending) whose value contains it: every value searched once. */
+  postings(values: readonly string[], low: (string | undefined)[]): number[][] {
+    let lists = this.postingLists.get(values);
+    if (lists === undefined) {
+      lists = Array.from({ length: this.ids.size }, () => []);
+      for (let id = 1; id <= values.length; id++) {
+        const hits = this.searchDict(values, low, id);
+        // a pattern found twice in one value is listed once
+        for (const h of hits) if (lists[h][lists[h].length - 1] !== id) lists[h].push(id);
+      }
+      this.postingLists.set(values, lists);
+    }
+    return lists;
+  }
+
   get size(): number {
     return this.ids.size;
   }

@@ -3,7 +3,7 @@
 import type { Alert, EventTable } from '../types.ts';
 import { CaseBinding, reader, rulePred, type RowPred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
-import { ruleNever } from './never.ts';
+import { ruleRows } from './narrow.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import type { RuleSet } from './loader.ts';
 import { describeLogsource, logsourceCovers, sourceVariants, type SourceVariant } from './sources.ts';
@@ -13,6 +13,44 @@ export interface SigmaRunOptions {
   maxEvidence?: number;
   /** rule/correlation ids to leave out (disabled in the UI) */
   disabled?: ReadonlySet<string>;
+  /**
+   * Evaluate only these rule/correlation ids (a closure from `dependents`): alerts and coverage come for them
+   * alone, and are what a full run gives for them. Unset: every document.
+   */
+  only?: ReadonlySet<string>;
+}
+
+/**
+ * The documents whose results change when `ids` change (turned on or off): the ids, the correlations that
+ * use them (chains included), and the rules those correlations read. Re-running this set (`only`) and keeping
+ * every other document's results gives what a full run gives.
+ */
+export function dependents(set: RuleSet, ids: Iterable<string>): Set<string> {
+  const byRef = new Map<string, SigmaRule | SigmaCorrelation>();
+  for (const d of [...set.rules, ...set.correlations]) {
+    byRef.set(d.id, d);
+    if (d.name !== undefined) byRef.set(d.name, d);
+  }
+  const refsOf = (c: SigmaCorrelation) => c.rules.map((r) => byRef.get(r)).filter((d): d is SigmaRule | SigmaCorrelation => d !== undefined);
+  const out = new Set(ids);
+  // upwards: correlations reading anything in the set, until nothing is added
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of set.correlations) if (!out.has(c.id) && refsOf(c).some((d) => out.has(d.id))) {
+      out.add(c.id);
+      grew = true;
+    }
+  }
+  // downwards: what those correlations read (chains, each once)
+  const seen = new Set<string>();
+  const down = (d: SigmaRule | SigmaCorrelation): void => {
+    if (seen.has(d.id)) return;
+    seen.add(d.id);
+    out.add(d.id);
+    if (d.kind === 'correlation') for (const r of refsOf(d)) down(r);
+  };
+  for (const c of set.correlations) if (out.has(c.id)) down(c);
+  return out;
 }
 
 export type CoverageStatus = 'active' | 'inactive' | 'rejected';
@@ -61,10 +99,19 @@ function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBindi
     const rows = b.rows(v);
     if (rows.length === 0) continue;
     out.candidates += rows.length;
-    // a rule no event of the variant can satisfy is not evaluated row by row (it still counts as active)
-    if (!ruleNever(rule, b, v)) out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
   }
   return out;
+}
+
+/**
+ * Offers a bound rule only the rows it can match; a variant no event can satisfy is dropped (the rule still
+ * counts as active: its log source has events). Runs once every rule has bound (narrow.ts).
+ */
+function narrowRule(bound: BoundRule, b: CaseBinding): void {
+  bound.variants = bound.variants
+    .map((x) => ({ ...x, rows: ruleRows(bound.rule, b, x.v, x.rows) }))
+    .filter((x) => x.rows.length > 0);
 }
 
 function matchRule(bound: BoundRule): RuleMatches {
@@ -123,6 +170,8 @@ function spanText(ms: number): string {
 export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions = {}): SigmaRun {
   const maxEvidence = opts.maxEvidence ?? 100;
   const disabled = opts.disabled ?? new Set<string>();
+  const only = opts.only;
+  const wanted = (id: string) => only === undefined || only.has(id);
   const b = new CaseBinding(table);
   const coverage: CoverageEntry[] = [];
   const matches = new Map<string, RuleMatches>();
@@ -143,8 +192,10 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
   const candidatesOf = new Map<string, number>();
   // bind every rule first: the multi-pattern indexes need all patterns before the first search
   const bound = new Map<string, BoundRule>();
-  for (const rule of set.rules) if (!disabled.has(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
+  for (const rule of set.rules) if (!disabled.has(rule.id) && wanted(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
+  for (const br of bound.values()) narrowRule(br, b);
   for (const rule of set.rules) {
+    if (!wanted(rule.id)) continue;
     const hidden = rule.id.endsWith('#events');
     if (disabled.has(rule.id)) {
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: 'inactive', reason: 'disabled', file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: 0 });
@@ -206,10 +257,10 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
     visiting.delete(c.id);
     return out;
   };
-  for (const c of set.correlations) runCorrelation(c);
+  for (const c of set.correlations) if (wanted(c.id)) runCorrelation(c);
 
-  for (const f of set.filters) coverage.push({ id: f.id, title: f.title, kind: 'filter', status: 'active', file: f.file, line: f.line, logsource: describeLogsource(f.logsource), matches: 0 });
-  for (const is of set.issues) coverage.push({ id: is.rule ?? `${is.file}:${is.line}`, title: is.rule ?? is.file, kind: 'unknown', status: 'rejected', reason: is.message, file: is.file, line: is.line, matches: 0 });
+  if (only === undefined) for (const f of set.filters) coverage.push({ id: f.id, title: f.title, kind: 'filter', status: 'active', file: f.file, line: f.line, logsource: describeLogsource(f.logsource), matches: 0 });
+  if (only === undefined) for (const is of set.issues) coverage.push({ id: is.rule ?? `${is.file}:${is.line}`, title: is.rule ?? is.file, kind: 'unknown', status: 'rejected', reason: is.message, file: is.file, line: is.line, matches: 0 });
   alerts.sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { alerts, coverage, matches };
 }

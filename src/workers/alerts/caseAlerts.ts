@@ -52,11 +52,18 @@ export class CaseAlerts {
     await this.persist([...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts], undefined);
   }
 
-  /** Runs the Sigma rules again (rules added, removed, turned on or off) and stores their new alerts. */
-  async runSigma(table: EventTable): Promise<void> {
-    const old = this.sigma.alerts.map((a) => a.id);
-    const alerts = this.sigma.run(table);
-    await this.persist(alerts, old);
+  /**
+   * Runs the Sigma rules again (rules added or removed: all of them; turned on or off: `changed` ids and the
+   * correlations depending on them only) and stores their new alerts. Statuses and notes are kept by alert id.
+   */
+  async runSigma(table: EventTable, changed?: readonly string[]): Promise<void> {
+    const before = this.sigma.alerts;
+    const t0 = performance.now();
+    const r = this.sigma.run(table, changed);
+    this.runMs = performance.now() - t0;
+    const ids = r.ruleIds;
+    const old = (ids === undefined ? before : before.filter((a) => ids.has(a.ruleId))).map((a) => a.id);
+    await this.persist(r.alerts, old);
   }
 
   async setParams(table: EventTable, id: string, values: Record<string, ParamValue>): Promise<DetectorInfo> {

@@ -3,7 +3,7 @@
 // Rules can be turned off by id or by level; the coverage report lists every document of every file.
 import type { Alert, EventTable, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
-import { loadRules, runSigma, type CoverageEntry, type RuleFile, type RuleSet } from '../../detect/sigma/index.ts';
+import { dependents, loadRules, runSigma, type CoverageEntry, type RuleFile, type RuleSet } from '../../detect/sigma/index.ts';
 import type { SigmaCoverageRow, SigmaEnableChange, SigmaStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { decorateSigmaAlert } from './sigmaEvidence.ts';
@@ -14,7 +14,10 @@ const ENABLED_KEY = 'sigma.enabled';
 /** What the user turned off, as stored in the case. */
 interface Enabled { rules: string[]; levels: Severity[] }
 
-interface LastRun { alerts: Alert[]; coverage: CoverageEntry[]; runMs: number }
+interface LastRun { alerts: Alert[]; coverage: CoverageEntry[]; runMs: number; set?: RuleSet }
+
+/** What a run changed: every Sigma alert (all = true), or only the alerts of these rule ids. */
+export interface SigmaChange { alerts: Alert[]; ruleIds?: ReadonlySet<string> }
 
 export class CaseSigma {
   private files: RuleFile[] = [];
@@ -55,17 +58,33 @@ export class CaseSigma {
     return out;
   }
 
-  /** Runs every enabled rule over the case; returns the new alerts (the caller stores them). */
-  run(table: EventTable): Alert[] {
+  /**
+   * Runs the enabled rules over the case: all of them, or (`changed`: ids turned on or off since the last run
+   * of the same rule set) only those and the correlations depending on them, keeping every other rule's
+   * alerts and coverage. Returns what changed (the caller stores it).
+   */
+  run(table: EventTable, changed?: Iterable<string>): SigmaChange {
     const t0 = performance.now();
     if (this.files.length === 0) {
       this.last = { alerts: [], coverage: [], runMs: 0 };
-      return [];
+      return { alerts: [] };
     }
     const set = this.ruleSet();
-    const r = runSigma(set, table, { disabled: this.disabled(set) });
-    this.last = { alerts: r.alerts.map((a) => decorateSigmaAlert(table, a)), coverage: r.coverage, runMs: performance.now() - t0 };
-    return this.last.alerts;
+    const disabled = this.disabled(set);
+    if (changed !== undefined && this.last.set === set) {
+      const only = dependents(set, changed);
+      const r = runSigma(set, table, { disabled, only });
+      const fresh = new Map(r.coverage.map((c) => [c.id, c]));
+      const alerts = r.alerts.map((a) => decorateSigmaAlert(table, a));
+      const merged = [...this.last.alerts.filter((a) => !only.has(a.ruleId)), ...alerts]
+        .sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      const coverage = this.last.coverage.map((c) => (c.kind !== 'unknown' && only.has(c.id) ? fresh.get(c.id) ?? c : c));
+      this.last = { alerts: merged, coverage, runMs: performance.now() - t0, set };
+      return { alerts, ruleIds: only };
+    }
+    const r = runSigma(set, table, { disabled });
+    this.last = { alerts: r.alerts.map((a) => decorateSigmaAlert(table, a)), coverage: r.coverage, runMs: performance.now() - t0, set };
+    return { alerts: this.last.alerts };
   }
 
   /** Adds rule files (a file of the same path replaces the one loaded before) and keeps them with the case. */
@@ -84,7 +103,9 @@ export class CaseSigma {
     await Promise.all([this.store.setSetting(RULES_KEY, []), this.saveEnabled()]);
   }
 
-  async setEnabled(change: SigmaEnableChange): Promise<void> {
+  /** Turns rules or levels on or off; returns the ids whose state changed (to re-run only those). */
+  async setEnabled(change: SigmaEnableChange): Promise<string[]> {
+    const before = this.files.length > 0 ? this.disabled(this.ruleSet()) : new Set<string>();
     for (const [id, on] of Object.entries(change.rules ?? {})) {
       if (on) this.offRules.delete(id);
       else this.offRules.add(id);
@@ -95,6 +116,8 @@ export class CaseSigma {
       else if (on === false) this.offLevels.add(level);
     }
     await this.saveEnabled();
+    const after = this.files.length > 0 ? this.disabled(this.ruleSet()) : new Set<string>();
+    return [...new Set([...before, ...after])].filter((id) => before.has(id) !== after.has(id));
   }
 
   private saveEnabled(): Promise<void> {

@@ -1,5 +1,6 @@
 // EngineApi's Sigma calls over the open case: load rule files (files, folders, archives), remove them, turn rules
-// on and off by id or level, the coverage report, the rule tester, and the detectors exported as Sigma. Every change re-runs the rules at once.
+// on and off by id or level, the coverage report, the rule tester, and the detectors exported as Sigma. Adding or removing files re-runs every rule;
+// turning rules on or off re-runs those rules (and the correlations reading them) only.
 import type { EventTable } from '../../detect/types.ts';
 import { detectorsAsSigma } from '../../detect/builtin/sigmaExport.ts';
 import type { EngineApi } from '../api.ts';
@@ -39,8 +40,9 @@ export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' |
     },
     async setSigmaEnabled(change) {
       const c = host.current();
-      await c.alerts.sigma.setEnabled(change);
-      await c.alerts.runSigma(c.table);
+      // only the rules turned on or off (and the correlations reading them) run again
+      const changed = await c.alerts.sigma.setEnabled(change);
+      if (changed.length > 0) await c.alerts.runSigma(c.table, changed);
       return c.alerts.sigma.status();
     },
     async exportDetectorsSigma() {

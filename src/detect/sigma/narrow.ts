@@ -1,0 +1,151 @@
+// Which rows a rule can match, found before any row is read. Every rule has items it cannot do without (an AND
+// of the condition, or each branch of an OR); an item on a small dictionary column is probed once per distinct
+// value, and the rows holding a passing value come straight from the column's by-value index. The rule is then
+// offered only those rows (intersected with its log source's rows) instead of every row of its log source:
+// Image|endswith: '\certutil.exe' over 350k process events reads the few thousand certutil rows, and a rule
+// no event can satisfy (its field absent from the case, or no value passing) reads none.
+// Only rows where a needed item fails are left out, so the rule's matches are exactly what a full scan gives.
+// Verdicts computed here are the ones the row predicates read later (compile.ts dictItemTest), so no test runs
+// twice; rules are narrowed after every rule has bound, since the multi-pattern indexes need all patterns first.
+import { CaseBinding, dictItemTest } from './compile.ts';
+import type { CondNode, Detection, DetectionItem, SigmaRule } from './model.ts';
+import type { LiteralIndex } from './literals.ts';
+import type { SourceVariant } from './sources.ts';
+
+/**
+ * A first pass probes dictionary columns up to this many distinct values; when that does not narrow the rule,
+ * a second pass also probes columns with up to as many values as the log source has rows (the row scan it
+ * spares would test about as many values).
+ */
+const PROBE_LIMIT = 4096;
+/** narrowing pays when it leaves at most this share of the log source's rows */
+const WORTH = 0.5;
+
+/** Rows where a column holds one of the ids (0 = the field is absent). */
+interface Part { field: string; ids: number[] }
+/** A necessary condition: the rule can only match rows of one of the parts; ALL when nothing is known. */
+type Need = { parts: Part[]; count: number } | typeof ALL;
+const ALL = 'all' as const;
+const NONE: Need = { parts: [], count: 0 };
+
+function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: number): Need {
+  if (item.field === null || item.refField !== undefined) return ALL;
+  const name = b.resolve(item.field, v);
+  if (name === undefined) return item.matchesAbsent ? ALL : NONE; // no event has the field
+  const col = b.column(name);
+  if (col?.kind !== 'dict' || col.values.length > limit) return ALL;
+  const index = b.valueRows(name);
+  const ids: number[] = [];
+  let count = 0;
+  if (col.values.length > PROBE_LIMIT) {
+    // a large column (CommandLine) is probed only for plain substrings, read from the values' pattern lists
+    const lits = item.literals;
+    if (lits === undefined || lits.rest !== undefined || lits.neq || item.matchesAbsent) return ALL;
+    for (const id of literalIds(lits, b.literals(name).postings(col.values, b.lowers.dict(col.values)), b.literals(name))) {
+      ids.push(id);
+      count += index.starts[id + 1] - index.starts[id];
+    }
+    return { parts: [{ field: name, ids }], count };
+  }
+  const test = dictItemTest(item, b, name, col);
+  // id 0 is an event without the field
+  for (let id = 0; id <= col.values.length; id++) {
+    const rows = index.starts[id + 1] - index.starts[id];
+    if (rows > 0 && test(id)) {
+      ids.push(id);
+      count += rows;
+    }
+  }
+  return { parts: [{ field: name, ids }], count };
+}
+
+/** Dictionary ids holding any value of the item (every value, with `all`), from the pattern lists. */
+function literalIds(lits: NonNullable<DetectionItem['literals']>, postings: number[][], idx: LiteralIndex): number[] {
+  // one value: any of its alternatives (windash, encodings)
+  const valueIds = (alts: string[]): number[] => {
+    const lists = alts.map((a) => idx.idOf(a)).map((p) => (p === undefined ? [] : postings[p]));
+    return lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((x, y) => x - y);
+  };
+  if (!lits.all) return [...new Set(lits.values.flatMap(valueIds))];
+  let out: number[] | undefined;
+  for (const alts of lits.values) {
+    const these = valueIds(alts);
+    if (out === undefined) out = these;
+    else {
+      const keep = new Set(these);
+      out = out.filter((id) => keep.has(id));
+    }
+    if (out.length === 0) break;
+  }
+  return out ?? [];
+}
+
+function both(a: Need, c: Need): Need {
+  return a === ALL ? c : c === ALL ? a : a.count <= c.count ? a : c;
+}
+
+function either(a: Need, c: Need): Need {
+  return a === ALL || c === ALL ? ALL : { parts: [...a.parts, ...c.parts], count: a.count + c.count };
+}
+
+function detectionNeed(d: Detection, b: CaseBinding, v: SourceVariant, limit: number): Need {
+  let out: Need | undefined;
+  for (const it of d.items) {
+    const n = 'op' in it ? detectionNeed(it, b, v, limit) : itemNeed(it, b, v, limit);
+    out = out === undefined ? n : d.op === 'and' ? both(out, n) : either(out, n);
+    if (d.op === 'and' ? out !== ALL && out.count === 0 : out === ALL) break;
+  }
+  return out ?? (d.op === 'and' ? ALL : NONE);
+}
+
+function condNeed(c: CondNode, ids: (name: string) => Need): Need {
+  switch (c.t) {
+    case 'id': return ids(c.name);
+    case 'not': return ALL; // a negation can hold whatever its operand does
+    case 'and': return both(condNeed(c.a, ids), condNeed(c.b, ids));
+    case 'or': return either(condNeed(c.a, ids), condNeed(c.b, ids));
+    case 'of': return c.names.map(ids).reduce<Need | undefined>((acc, n) => (acc === undefined ? n : c.all ? both(acc, n) : either(acc, n)), undefined) ?? (c.all ? ALL : NONE);
+  }
+}
+
+/**
+ * The rows of `variantRows` (ascending) the rule can match: all of them, fewer, or none (filters only narrow a
+ * rule, so they are not needed).
+ */
+export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, variantRows: Uint32Array): Uint32Array {
+  const needAt = (limit: number): Need => {
+    const memo = new Map<string, Need>();
+    const ids = (name: string): Need => {
+      let r = memo.get(name);
+      if (r === undefined) {
+        const d = rule.detections.get(name);
+        memo.set(name, (r = d === undefined ? NONE : detectionNeed(d, b, v, limit)));
+      }
+      return r;
+    };
+    return rule.condition.map((c) => condNeed(c, ids)).reduce<Need>(either, NONE);
+  };
+  const worth = (n: Need) => n !== ALL && n.count <= variantRows.length * WORTH;
+  let need = needAt(PROBE_LIMIT);
+  if (!worth(need) && variantRows.length > PROBE_LIMIT) need = needAt(variantRows.length);
+  if (need === ALL || !worth(need)) return variantRows;
+  if (need.count === 0) return new Uint32Array(0);
+  const rows = new Uint32Array(need.count);
+  let at = 0;
+  for (const p of need.parts) {
+    const index = b.valueRows(p.field);
+    for (const id of p.ids) {
+      rows.set(index.rows.subarray(index.starts[id], index.starts[id + 1]), at);
+      at += index.starts[id + 1] - index.starts[id];
+    }
+  }
+  // one part's ids give ascending runs; several ids or parts need a sort (and parts may share rows)
+  if (need.parts.length > 1 || need.parts[0].ids.length > 1) rows.sort();
+  const inSource = b.rowMask(v);
+  let w = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (inSource[r] === 1 && (w === 0 || rows[w - 1] !== r)) rows[w++] = r;
+  }
+  return rows.subarray(0, w);
+}
