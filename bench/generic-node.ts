@@ -1,18 +1,24 @@
 // The generic (learned-layout) path against the syslog parser, and the cost of template mining, in Node
 // (`node --import tsx bench/generic-node.ts`; BENCH_LINES, BENCH_RUNS). Same steps as ingestBundle minus
-// IndexedDB: read, decode, split, parse, template mining (when on), columnar chunks. Ratios within one run.
+// IndexedDB: read, decode, split, parse, template mining (when on), columnar chunks. Process CPU time, medians;
+// ratios within one run.
 //   syslog      the generated auth.log, sniffed: syslog3164
 //   generic     the same bytes, --parser generic: learned time layout + header (host, tag[pid])
 //   generic-app an application log no specific parser has (time, pid, level, logger, message), generic
 // each with and without template mining.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { authLog, BENCH_DIR } from './generate.ts';
 import { median } from './browser.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_CASES=syslog,generic-app: only these cases (for --cpu-prof) */
+const ONLY = process.env.BENCH_CASES?.split(',');
+/** BENCH_TEMPLATES=0 or 1: only without or with template mining */
+const MINING = process.env.BENCH_TEMPLATES === undefined ? [false, true] : [process.env.BENCH_TEMPLATES === '1'];
 
 function source(path: string, bytes: Uint8Array) {
   return {
@@ -42,10 +48,12 @@ function appLog(authPath: string): string {
 }
 
 async function run(path: string, bytes: Uint8Array, parserId: string | undefined, templates: boolean): Promise<{ ms: number; parser: string; events: number }> {
-  const t = performance.now();
+  // CPU time of the process (user + system): on a shared machine wall-clock counts other processes' turns
+  const c = process.cpuUsage();
   // ingestFile builds the columnar chunks (and mines templates unless told not to); the chunks are dropped here
   const r = await ingestFile(source(path, bytes), { parserId, templates }, () => {});
-  return { ms: performance.now() - t, parser: r.parserId, events: r.events };
+  const d = process.cpuUsage(c);
+  return { ms: (d.user + d.system) / 1000, parser: r.parserId, events: r.events };
 }
 
 async function main() {
@@ -61,7 +69,8 @@ async function main() {
   const times = new Map<string, number[]>();
   for (let r = 0; r < RUNS; r++) {
     for (const [name, path, bytes, parserId] of cases) {
-      for (const templates of [false, true]) {
+      if (ONLY !== undefined && !ONLY.includes(name)) continue;
+      for (const templates of MINING) {
         const key = `${name}${templates ? '+templates' : ''}`;
         const res = await run(path, bytes, parserId, templates);
         if (r === 0) console.error(`${key}: parser ${res.parser}, ${res.events} events`);
@@ -69,10 +78,13 @@ async function main() {
       }
     }
   }
-  const base = median(times.get('syslog')!);
+  console.log(`${LINES} lines, median CPU time of ${RUNS} runs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const base = median(times.get('syslog') ?? [...times.values()][0]);
   for (const [k, v] of times) {
     const m = median(v);
-    console.log(`${k.padEnd(22)} ${m.toFixed(0).padStart(6)} ms  ${(LINES / m * 1000).toFixed(0).padStart(8)} lines/s  ${(m / base).toFixed(2)}x syslog`);
+    const plain = median(times.get(k.replace('+templates', '')) ?? v);
+    const mining = k.endsWith('+templates') && times.has(k.replace('+templates', '')) ? `  templates +${((m / plain - 1) * 100).toFixed(0)}%` : '';
+    console.log(`${k.padEnd(22)} ${m.toFixed(0).padStart(6)} ms CPU  ${(LINES / m * 1000).toFixed(0).padStart(8)} lines/s  ${(m / base).toFixed(2)}x syslog${mining}`);
   }
 }
 

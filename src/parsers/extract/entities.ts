@@ -17,9 +17,23 @@ const URL_END = /[\s"'<>\])]/;
 const UNIX_PATH = /(?<=^|[\s"'=(,:[])(\/(?:[\w.~@%+-]+\/)+[\w.~@%+-]*)/g;
 const WIN_PATH = /(?<![\w])([A-Za-z]:\\[^\s"'<>|*?,;]+|\\\\[\w.-]+\\[^\s"'<>|*?,;]+)/g;
 const USER = /\b(?:user(?:name)?|usr|login|account|acct|uid_name)[=:]\s*"?([\w.@\\$-]+)|\bfor (?:invalid |illegal )?user "?([\w.@\\$-]+)|\buser '([^']+)'/gi;
+// every protocol name but Kerberos holds two capitals in a row: without them PROTOCOL cannot match
+const PROTOCOL_HINT = /[A-Z]{2}|Kerberos/;
+// the words USER needs (one cheap test before the costly alternation)
+const USER_HINT = /us(?:e)?r|login|acc(?:oun)?t|uid_name/i;
 // the words before an address that say its role; the address follows, possibly as /ip, ip:port or [ip]
-const FROM = /(?:\bfrom|\bsrc(?:ip|_ip|addr)?[=:]|\bsource(?:[ _-]?(?:ip|address))?[=:]|\bclient(?:ip|_ip)?[=:]|\brhost=|\bremote(?: host)?[ =:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])/gi;
-const TO = /(?:\bto|\bdst(?:ip|_ip|addr)?[=:]|\bdest(?:ination)?(?:[ _-]?(?:ip|address))?[=:]|\bserver(?:ip|_ip)?[=:])\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])/gi;
+const FROM_WORDS = String.raw`(?:\bfrom|\bsrc(?:ip|_ip|addr)?[=:]|\bsource(?:[ _-]?(?:ip|address))?[=:]|\bclient(?:ip|_ip)?[=:]|\brhost=|\bremote(?: host)?[ =:])`;
+const TO_WORDS = String.raw`(?:\bto|\bdst(?:ip|_ip|addr)?[=:]|\bdest(?:ination)?(?:[ _-]?(?:ip|address))?[=:]|\bserver(?:ip|_ip)?[=:])`;
+const ROLE_ADDR = String.raw`\s*[/[]?([0-9a-fA-F:.]{2,45}?)\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])`;
+const FROM = new RegExp(FROM_WORDS + ROLE_ADDR, 'gi');
+const TO = new RegExp(TO_WORDS + ROLE_ADDR, 'gi');
+// the same rules read around an IPv4 address already found (the words before it, the port after it): one
+// short anchored test per address instead of a scan of the whole line per role
+const FROM_BEFORE = new RegExp(FROM_WORDS + String.raw`\s*[/[]?$`, 'i');
+const TO_BEFORE = new RegExp(TO_WORDS + String.raw`\s*[/[]?$`, 'i');
+const PORT_AFTER = /\]?(?:(?::|\/| port )(\d{1,5}))?(?![\w.:])/y;
+/** how far before an address its role words are looked for */
+const ROLE_REACH = 48;
 // DOMAIN\user (not a path: no '\' or ':' before the domain, none after the user)
 const ACCOUNT = /(?<![\\:/\w.-])([A-Za-z][\w.-]{0,30})\\([\w.$-]{1,64})(?![\\\w])/g;
 const EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})(?![\w-])/g;
@@ -33,20 +47,17 @@ const NOT_TLD = new Set([
   'sqm', 'etl', 'evtx', 'db', 'lock', 'pid', 'sock', 'service', 'socket', 'timer', 'mount', 'target', 'init', 'ok', 'error', 'info',
 ]);
 
-function push(list: string[], seen: Set<string>, v: string): void {
-  if (!seen.has(v)) {
-    seen.add(v);
-    list.push(v);
-  }
+/** Adds `v` unless the list has it (a line's lists are short: a scan is cheaper than a Set per list per line). */
+function push(list: string[], v: string): void {
+  if (!list.includes(v)) list.push(v);
 }
 
 function collect(re: RegExp, text: string, group: number, keep: (v: string) => boolean = () => true): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const v = m[group];
-    if (v !== undefined && keep(v)) push(out, seen, v);
+    if (v !== undefined && keep(v)) push(out, v);
   }
   return out;
 }
@@ -63,7 +74,11 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-interface Words { v4: string[]; domains: string[]; endpoints: string[]; files: string[] }
+interface Words {
+  v4: string[]; domains: string[]; endpoints: string[]; files: string[];
+  /** start and end of every IPv4 address in the text, in order (repeats and version-like numbers included) */
+  at: number[];
+}
 
 /**
  * Host-name-like words: IPv4 addresses (with the port glued to them, "1.2.3.4:443" or "1.2.3.4/57808"),
@@ -71,8 +86,7 @@ interface Words { v4: string[]; domains: string[]; endpoints: string[]; files: s
  * with a dot can be any of these: the scan jumps from dot to dot (the hot path of the generic parser).
  */
 function words(text: string): Words {
-  const out: Words = { v4: [], domains: [], endpoints: [], files: [] };
-  const seen4 = new Set<string>(), seenD = new Set<string>(), seenE = new Set<string>(), seenF = new Set<string>();
+  const out: Words = { v4: [], domains: [], endpoints: [], files: [], at: [] };
   const n = text.length;
   for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot)) {
     let s = dot, e = dot + 1;
@@ -87,13 +101,15 @@ function words(text: string): Words {
     while (w.endsWith('.') || w.endsWith('-')) w = w.slice(0, -1); // sentence end: "from 1.2.3.4."
     if (prev === '_' || next === '_') continue;
     if (IPV4_WORD.test(w)) {
+      if (!isIPv4(w)) continue;
+      out.at.push(s, s + w.length);
       // "version 0.0.0.6", "v1.2.3.4": version numbers, not addresses
-      if (isIPv4(w) && !/(?:version|ver|v)[\s:=]*$/i.test(text.slice(Math.max(0, s - 9), s))) {
-        push(out.v4, seen4, w);
+      if (!versionBefore(text, s)) {
+        push(out.v4, w);
         if (w.length === e - s && (next === ':' || next === '/')) {
           const port = /^\d{1,5}(?![\d.:])/.exec(text.slice(e + 1, e + 7))?.[0];
           // "10.0.0.0/24" is a network: a port after '/' is above 32
-          if (port !== undefined && Number(port) <= 65535 && (next === ':' || Number(port) > 32)) push(out.endpoints, seenE, `${w}${next}${port}`);
+          if (port !== undefined && Number(port) <= 65535 && (next === ':' || Number(port) > 32)) push(out.endpoints, `${w}${next}${port}`);
         }
       }
       continue;
@@ -102,7 +118,7 @@ function words(text: string): Words {
     const last = w.lastIndexOf('.');
     const ext = w.slice(last + 1).toLowerCase();
     if (FILE_EXT.has(ext) && last > 0 && prev !== '/' && prev !== '\\') {
-      push(out.files, seenF, w);
+      push(out.files, w);
       continue;
     }
     if (prev === '/' || prev === '\\' || next === '(') continue;
@@ -111,9 +127,17 @@ function words(text: string): Words {
     // "spark.SecurityManager", "util.Utils": a class name (a mixed-case last part), not a domain
     const tld = w.slice(last + 1);
     if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) continue;
-    push(out.domains, seenD, w);
+    push(out.domains, w);
   }
   return out;
+}
+
+/** "version 0.0.0.6", "v1.2.3.4": the words before a dotted number that make it a version, not an address */
+function versionBefore(text: string, s: number): boolean {
+  const from = Math.max(0, s - 9);
+  let v = false;
+  for (let i = from; i < s && !v; i++) v = (text.charCodeAt(i) | 32) === 118; // 'v' or 'V': most lines have none
+  return v && /(?:version|ver|v)[\s:=]*$/i.test(text.slice(from, s));
 }
 
 /** "C:\\x\\a.exe)" written inside parentheses: the closing bracket (and a sentence's dot) is not part of the path. */
@@ -125,14 +149,13 @@ function unclosed(path: string): string {
 
 function findUrls(text: string): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
   for (let i = text.indexOf('://'); i >= 0; i = text.indexOf('://', i + 3)) {
     let s = i;
     while (s > 0 && /[a-zA-Z0-9+.-]/.test(text[s - 1])) s--;
     if (s === i || !/[a-zA-Z]/.test(text[s])) continue;
     let e = i + 3;
     while (e < text.length && !URL_END.test(text[e])) e++;
-    if (e > i + 3) push(out, seen, text.slice(s, e));
+    if (e > i + 3) push(out, text.slice(s, e));
   }
   return out;
 }
@@ -147,8 +170,9 @@ function mayHoldIpv6(text: string): boolean {
 
 /** Entity lists and the roles the text states, added to `ev` (existing role fields are kept). */
 export function extractEntities(text: string, ev: EventFields): void {
-  const { v4, domains, endpoints, files } = words(text);
-  const ips = mayHoldIpv6(text) ? [...v4, ...collect(IPV6, text, 1, isAddr)] : v4;
+  const { v4, domains, endpoints, files, at } = words(text);
+  const v6 = mayHoldIpv6(text);
+  const ips = v6 ? [...v4, ...collect(IPV6, text, 1, isAddr)] : v4;
   if (ips.length > 0) ev['data.ips'] = ips.join(',');
   if (endpoints.length > 0) ev['data.endpoints'] = endpoints.join(',');
   // fields within fields: accounts, e-mail addresses, protocols (each scanned only when its marker is there)
@@ -160,8 +184,10 @@ export function extractEntities(text: string, ev: EventFields): void {
     const emails = collect(EMAIL, text, 1);
     if (emails.length > 0) ev['data.emails'] = emails.join(',');
   }
-  const protocols = collect(PROTOCOL, text, 1);
-  if (protocols.length > 0) ev['data.protocols'] = protocols.join(',');
+  if (PROTOCOL_HINT.test(text)) {
+    const protocols = collect(PROTOCOL, text, 1);
+    if (protocols.length > 0) ev['data.protocols'] = protocols.join(',');
+  }
   const urls = text.includes('://') ? findUrls(text) : [];
   if (urls.length > 0) ev['data.urls'] = urls.join(',');
   // the host of each URL is a domain too (a word right after '/' is skipped above)
@@ -183,14 +209,34 @@ export function extractEntities(text: string, ev: EventFields): void {
     }
   }
   if (files.length > 0) ev['data.files'] = files.join(',');
-  const users: string[] = [];
-  const seenUsers = new Set<string>();
-  USER.lastIndex = 0;
-  for (let m = USER.exec(text); m !== null; m = USER.exec(text)) push(users, seenUsers, m[1] ?? m[2] ?? m[3]);
-  if (users.length > 0) ev['data.users'] = users.join(',');
+  if (USER_HINT.test(text)) {
+    const users: string[] = [];
+    USER.lastIndex = 0;
+    for (let m = USER.exec(text); m !== null; m = USER.exec(text)) push(users, m[1] ?? m[2] ?? m[3]);
+    if (users.length > 0) ev['data.users'] = users.join(',');
+  }
   if (ips.length === 0) return;
-  role(FROM, text, ev, 'init');
-  role(TO, text, ev, 'target');
+  if (v6) {
+    role(FROM, text, ev, 'init');
+    role(TO, text, ev, 'target');
+  } else {
+    roleAt(FROM_BEFORE, text, at, ev, 'init');
+    roleAt(TO_BEFORE, text, at, ev, 'target');
+  }
+}
+
+/** role() for a text whose only addresses are the IPv4 ones at `at` (start, end pairs) */
+function roleAt(before: RegExp, text: string, at: number[], ev: EventFields, side: 'init' | 'target'): void {
+  if (ev[`${side}.host.ip`] !== undefined) return;
+  for (let i = 0; i < at.length; i += 2) {
+    const s = at[i], e = at[i + 1];
+    PORT_AFTER.lastIndex = e;
+    const port = PORT_AFTER.exec(text);
+    if (port === null || !before.test(text.slice(Math.max(0, s - ROLE_REACH), s))) continue;
+    ev[`${side}.host.ip`] = text.slice(s, e);
+    if (port[1] !== undefined) ev[`${side}.host.port`] = Number(port[1]);
+    return;
+  }
 }
 
 function role(re: RegExp, text: string, ev: EventFields, side: 'init' | 'target'): void {

@@ -24,6 +24,16 @@ const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICA
 const SEP = /^\s*(?:[,|:]|-(?=\s))?\s*/;
 // what closes a bracketed time, and a separator after it
 const AFTER_TIME = /^[\])]?[,;]?\s*/;
+/** Where the text after a time starts: past a ']' or ')' closing it, a ',' or ';', and spaces (AFTER_TIME without a copy of the line). */
+function afterTime(line: string, end: number): number {
+  let i = end;
+  let c = line.charCodeAt(i);
+  if (c === 93 || c === 41) c = line.charCodeAt(++i);
+  if (c === 44 || c === 59) c = line.charCodeAt(++i);
+  while (c === 32 || c === 9 || c === 11 || c === 12 || c === 160) c = line.charCodeAt(++i);
+  return i;
+}
+
 /** lines of the head the layout is learned from */
 const LEARN_LINES = 200;
 
@@ -97,15 +107,16 @@ export const generic: TextParser = {
       const atLayout = layout.reader!.matched > before;
       if (atLayout && ctx.learned !== undefined) ctx.learned.timeLines++;
       ctx.hit?.(atLayout ? 'learned-time' : 'other-time');
+      const from = afterTime(line, t.end);
       if (t.start === 0 || line.slice(0, t.start).trim() === '[') {
-        rest = line.slice(t.end).replace(AFTER_TIME, '');
+        let at = from;
         if (atLayout && layout.header.length > 0) {
-          const at = readHeader(rest, layout.header, ev);
-          if (at > 0) ctx.hit?.('header');
-          rest = rest.slice(at);
+          at = readHeader(line, layout.header, ev, from);
+          if (at > from) ctx.hit?.('header');
         }
+        rest = line.slice(at);
       } else if (atLayout && layout.header.length > 0) {
-        readHeader(line.slice(t.end).replace(AFTER_TIME, ''), layout.header, ev);
+        readHeader(line, layout.header, ev, from);
       }
     } else if (layout.reader === undefined) {
       // nothing learned: a time at the start of this line in any known form, and a level word after it
