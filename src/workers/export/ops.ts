@@ -11,6 +11,7 @@ import { exportFileName, LOGDROP_VERSION, provenance } from './provenance.ts';
 import { alertRecord, alertsCsv, alertsJson } from './alerts.ts';
 import { indexReader } from './run.ts';
 import type { ExportSettings } from './types.ts';
+import type { Redactor } from '../redact/redactor.ts';
 
 export interface ExportHost {
   /** the open case, or undefined */
@@ -18,6 +19,8 @@ export interface ExportHost {
     index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]>;
     alerts(filter: AlertFilter): AlertItem[];
   } | undefined;
+  /** the open case's redactor while redaction is on */
+  redactor?(): Redactor | undefined;
 }
 
 export type ExportOps = Pick<EngineApi, 'exporters' | 'export' | 'cancelExport' | 'exportAlerts'>;
@@ -43,8 +46,9 @@ export function createExportOps(host: ExportHost): ExportOps {
       if (c === undefined) return { ok: false, message: 'No case is open.' };
       const exporter = exporterById(exporterId);
       if (exporter === undefined) return { ok: false, message: `There is no exporter "${exporterId}".` };
-      const settings = exportSettings(options);
-      if (typeof settings === 'string') return { ok: false, message: `Cannot export: ${settings}.` };
+      const checked = exportSettings(options);
+      if (typeof checked === 'string') return { ok: false, message: `Cannot export: ${checked}.` };
+      const settings: ExportSettings = { ...checked, redactor: host.redactor?.() };
       const rows = c.rows(handle);
       if (rows === undefined) return { ok: false, message: 'The search behind this export is gone: search again, then export.' };
       const run = { cancelled: false };
