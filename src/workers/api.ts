@@ -22,7 +22,7 @@ import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResul
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
 import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
 import type { Severity } from '../detect/types.ts';
-import type { AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { AlertExportFormat, AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 import type { RedactionMappingResult, RedactionSettings, RedactionState } from './api/redact.ts';
 
 export interface CaseInfo {
@@ -340,7 +340,7 @@ export interface EngineApi {
   alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 
   /** the alerts the filter lists, with status, note, remediation and evidence, as JSON or CSV */
-  exportAlerts(format: 'json' | 'csv', filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
+  exportAlerts(format: AlertExportFormat, filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
 
   // redaction (src/workers/redact): pseudonyms in pages, event detail, facets and every export; the case is unchanged
   setRedaction(settings: RedactionSettings): Promise<RedactionState>;

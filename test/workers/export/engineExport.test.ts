@@ -148,3 +148,41 @@ describe('EngineApi redaction', () => {
     expect(await engine.page(q.handle.id, 0, 100)).toEqual(before);
   });
 });
+
+describe('EngineApi tickets', () => {
+  it('one ticket per listed alert, JSON and Markdown, with owner, status, source IP and evidence; redaction applies', async () => {
+    const engine = await engineWith(authLog(4_000));
+    const list = await engine.alerts({});
+    expect(list.alerts.length).toBeGreaterThan(0);
+    const first = list.alerts[0];
+    await engine.setAlertState(first.id, { status: 'acknowledged', note: 'blocked at the edge' });
+    const json = await engine.exportAlerts('tickets-json', {}, { owner: 'Dana (SOC)' });
+    if (!json.ok) throw new Error(json.message);
+    expect(json.fileName).toMatch(/-tickets-\d{8}T\d{6}Z\.json$/);
+    type T = { id: string; severity: string; summary: string; source_ip: string; status: string; owner: string; analyst_note: string; evidence: { count: number; events: { file: string }[] } };
+    const tickets = JSON.parse(await json.blob.text()) as T[];
+    expect(tickets.map((t) => t.id)).toEqual(list.alerts.map((a) => a.id));
+    const t = tickets.find((x) => x.id === first.id)!;
+    expect(t).toMatchObject({ severity: first.severity, status: 'acknowledged', owner: 'Dana (SOC)', analyst_note: 'blocked at the edge' });
+    expect(t.summary).toContain(first.ruleName);
+    expect(t.evidence.count).toBe(first.count);
+    expect(t.evidence.events[0].file).toBe('auth.log');
+    const withIp = tickets.filter((x) => x.source_ip !== '');
+    expect(withIp.length).toBeGreaterThan(0);
+
+    const md = await engine.exportAlerts('tickets-md', {}, {});
+    if (!md.ok) throw new Error(md.message);
+    const text = await md.blob.text();
+    expect(text.match(/^## \[/gm)?.length).toBe(list.alerts.length);
+    expect(text).toContain('| Owner | unassigned |');
+    expect(text).toContain(`| Source IP | \` ${withIp[0].source_ip} \` |`);
+
+    await engine.setRedaction({ on: true });
+    const red = await engine.exportAlerts('tickets-json', {}, {});
+    if (!red.ok) throw new Error(red.message);
+    const redText = await red.blob.text();
+    expect(redText).not.toMatch(/198\.51\.100\.\d|bastion/);
+    const redTickets = JSON.parse(redText) as T[];
+    expect(redTickets.filter((x) => x.source_ip !== '').every((x) => /^10\.\d+\.\d+\.\d+$/.test(x.source_ip))).toBe(true);
+  });
+});
