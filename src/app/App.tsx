@@ -72,7 +72,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         />
       )}
       {route.view === 'alerts' && (
-        <AlertsView {...common} alert={route.alert} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
+        <AlertsView {...common} alert={route.alert} caseName={wb.caseInfo?.name} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
       )}
       {route.view === 'dashboard' && <Dashboard key={dataKey} {...common} />}
       {route.view === 'graph' && <GraphView key={dataKey} {...common} query={route.query} />}
