@@ -29,6 +29,7 @@ import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
 import { createViewOps } from './query/viewOps.ts';
 import { createRedaction } from './redact/ops.ts';
+import { redactedAlertItem } from './redact/alerts.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -327,7 +328,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     ...createViewOps(requireCase, () => redaction.active()),
     ...redactOps,
     async alerts(filter) {
-      return requireCase().alerts.list(filter);
+      const list = requireCase().alerts.list(filter);
+      const red = redaction.active();
+      return red === undefined ? list : { ...list, alerts: list.alerts.map((a) => redactedAlertItem(a, red)) };
     },
     async detectors() {
       const c = requireCase();

@@ -1,7 +1,7 @@
 // The read side of the open case as EngineApi serves it: sliced and cancellable queries, pages, facets,
 // series, the event detail and its surroundings, entity pages, the dashboard and the graph (the last two with
 // the case's alerts laid over them). Results are handles and small aggregates, never the dataset.
-import type { EngineApi, EventRow } from '../api.ts';
+import type { DashboardData, EngineApi, EventRow } from '../api.ts';
 import type { CaseAlerts } from '../alerts/caseAlerts.ts';
 import { alertsByEntity, alertsOverTime } from '../alerts/alertsBy.ts';
 import { forceLayout } from '../graph/forceLayout.ts';
@@ -75,7 +75,10 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
     },
     async dashboard(buckets) {
       const c = current();
-      const d = c.query.dashboard(buckets);
+      const r = redactor();
+      const shownList = (l: DashboardData['sourceIps'], field: string): DashboardData['sourceIps'] => (r === undefined ? l : { ...l, values: l.values.map((v) => ({ ...v, value: String(r.value(field, v.value)) })) });
+      const raw = c.query.dashboard(buckets);
+      const d = { ...raw, sourceIps: shownList(raw.sourceIps, raw.sourceIps.field), targetedUsers: shownList(raw.targetedUsers, raw.targetedUsers.field) };
       const alerts = c.alerts.list().alerts;
       return alerts.length === 0 ? d : { ...d, alerts: alertsOverTime(alerts, d.events) };
     },

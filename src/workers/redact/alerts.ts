@@ -1,5 +1,6 @@
 // An alert record as redaction shows it: the same pseudonyms as the views and the event exports (the evidence
 // events are read through the redacting reader by the caller; here the alert's own fields and texts).
+import type { AlertItem } from '../api.ts';
 import type { AlertRecord } from '../export/alerts.ts';
 import type { Redactor } from './redactor.ts';
 
@@ -12,5 +13,21 @@ export function redactedAlert(r: AlertRecord, red: Redactor): AlertRecord {
     ...r,
     message: red.text(r.message, words), note: red.text(r.note, words), evidence_query: red.text(r.evidence_query, words),
     source_ip: one('init.host.ip', r.source_ip), user: one('target.usr.name', r.user), host: one('obs.host.name', r.host),
+  };
+}
+
+/** An alert as the alerts view (and the report) shows it while redaction is on: message, group values and host. */
+export function redactedAlertItem(a: AlertItem, red: Redactor): AlertItem {
+  const words = new Map<string, 'user' | 'host'>();
+  for (const [f, v] of Object.entries(a.group)) {
+    const k = red.kindOf(f);
+    if ((k === 'user' || k === 'host') && v.length >= 3) words.set(v, k);
+  }
+  if (a.host !== undefined) for (const h of a.host.split(', ')) if (h.length >= 3) words.set(h, 'host');
+  const group = Object.create(null) as Record<string, string>;
+  for (const [f, v] of Object.entries(a.group)) group[f] = String(red.value(f, v, words));
+  return {
+    ...a, group, message: red.text(a.message, words), state: { ...a.state, note: red.text(a.state.note, words) },
+    ...(a.host !== undefined ? { host: a.host.split(', ').map((h) => String(red.value('obs.host.name', h))).join(', ') } : {}),
   };
 }

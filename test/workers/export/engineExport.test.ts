@@ -183,6 +183,11 @@ describe('EngineApi tickets', () => {
     const redText = await red.blob.text();
     expect(redText).not.toMatch(/198\.51\.100\.\d|bastion/);
     const redTickets = JSON.parse(redText) as T[];
+    const shownAlerts = (await engine.alerts({})).alerts;
+    expect(shownAlerts.length).toBe(list.alerts.length);
+    expect(shownAlerts.filter((a) => /198\.51\.100\.\d|bastion/.test(a.message + JSON.stringify(a.group) + (a.host ?? '')))).toEqual([]);
+    const dash = await engine.dashboard(10);
+    expect(dash.sourceIps.values.every((v) => /^10\./.test(v.value))).toBe(true);
     expect(redTickets.filter((x) => x.source_ip !== '').every((x) => /^10\.\d+\.\d+\.\d+$/.test(x.source_ip))).toBe(true);
   });
 });

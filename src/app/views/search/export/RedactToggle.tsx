@@ -21,6 +21,7 @@ export function RedactToggle({ engine, tracker, onChanged }: RedactToggleProps) 
   }, [engine, tracker]);
 
   const flip = (on: boolean) => {
+    setState((s) => (s === undefined ? s : { ...s, on })); // the box follows the click; the engine's answer confirms it
     void tracker.track((async () => {
       setState(await engine.setRedaction({ on }));
       onChanged();
