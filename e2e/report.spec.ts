@@ -17,6 +17,7 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
 }
 
 test('the demo\'s executive summary prints to PDF with every section and the evidence manifest', async ({ page }) => {
+  test.setTimeout(300_000); // the demo loaded, two reports and two PDFs: minutes on a loaded machine
   const app = new LogdropPage(page);
   await app.open();
   await page.getByRole('button', { name: 'Load demo bundle' }).click();
