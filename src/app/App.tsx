@@ -69,13 +69,13 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       {route.view === 'search' && (
         <SearchView
           {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.files} projector={place.projector}
-          density={settings.density} onDensity={(density) => updateSettings({ density })}
+          density={settings.density} onDensity={(density) => updateSettings({ density })} onDataChanged={wb.dataChanged}
           noCase={wb.notice !== undefined && wb.caseInfo === undefined}
           live={live.status?.sources.length ? { pending: live.pending, follow: live.follow, onFollow: live.setFollow, onShowNew: live.showNew } : undefined}
         />
       )}
       {route.view === 'alerts' && (
-        <AlertsView {...common} alert={route.alert} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
+        <AlertsView {...common} alert={route.alert} caseName={wb.caseInfo?.name} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
       )}
       {route.view === 'dashboard' && <Dashboard key={dataKey} {...common} />}
       {route.view === 'graph' && <GraphView key={dataKey} {...common} query={route.query} />}

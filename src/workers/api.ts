@@ -13,6 +13,7 @@ export type * from './api/ti.ts';
 export type * from './api/insight.ts';
 export type * from './api/export.ts';
 export type * from './api/live.ts';
+export type * from './api/redact.ts';
 import type { EventRow, Facet, FacetOptions, FieldAlias, FieldCatalogEntry, Histogram, QueryProgress, QueryResult, QueryRunOptions, SortSpec } from './api/query.ts';
 import type { AlertFilter, AlertList, AlertStatus } from './api/alerts.ts';
 import type { SigmaEnableChange, SigmaLoadResult, SigmaStatus, SigmaTestResult } from './api/sigma.ts';
@@ -21,7 +22,8 @@ import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResul
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
 import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
 import type { Severity } from '../detect/types.ts';
-import type { AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { AlertExportFormat, AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { RedactionMappingResult, RedactionSettings, RedactionState } from './api/redact.ts';
 
 export interface CaseInfo {
   id: string;
@@ -338,5 +340,11 @@ export interface EngineApi {
   alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 
   /** the alerts the filter lists, with status, note, remediation and evidence, as JSON or CSV */
-  exportAlerts(format: 'json' | 'csv', filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
+  exportAlerts(format: AlertExportFormat, filter: AlertFilter, options: AlertExportOptions): Promise<AlertExportResult>;
+
+  // redaction (src/workers/redact): pseudonyms in pages, event detail, facets and every export; the case is unchanged
+  setRedaction(settings: RedactionSettings): Promise<RedactionState>;
+  redaction(): Promise<RedactionState>;
+  /** the open case's mapping table as CSV (kind, pseudonym, original): for the analyst only */
+  redactionMapping(): Promise<RedactionMappingResult>;
 }

@@ -28,6 +28,8 @@ import type { FollowSource } from './api/live.ts';
 import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
 import { createViewOps } from './query/viewOps.ts';
+import { createRedaction } from './redact/ops.ts';
+import { redactedAlertItem } from './redact/alerts.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -83,6 +85,11 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (open === undefined) throw new Error('no case is open');
     return open;
   };
+
+  // redaction (issue 13): pseudonyms for the views and exports of the open case; the stored case is untouched
+  const redaction = createRedaction({ current: () => (open === undefined ? undefined : { id: open.info.id, name: open.info.name }) });
+  const { setRedaction, redaction: redactionState, redactionMapping } = redaction;
+  const redactOps = { setRedaction, redaction: redactionState, redactionMapping };
 
   const requireIdle = (what: string): void => {
     if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
@@ -318,9 +325,12 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    ...createViewOps(requireCase),
+    ...createViewOps(requireCase, () => redaction.active()),
+    ...redactOps,
     async alerts(filter) {
-      return requireCase().alerts.list(filter);
+      const list = requireCase().alerts.list(filter);
+      const red = redaction.active();
+      return red === undefined ? list : { ...list, alerts: list.alerts.map((a) => redactedAlertItem(a, red)) };
     },
     async detectors() {
       const c = requireCase();
@@ -351,6 +361,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
           index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files(), alerts: (f) => c.alerts.list(f).alerts,
         };
       },
+      redactor: () => redaction.active(),
     }),
     ...createGeoOps({ geo, rederive, current: enrichTarget }),
     ...createTiOps({ ti, ...options.ti, rederive, current: enrichTarget }),

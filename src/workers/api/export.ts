@@ -67,9 +67,13 @@ export type ExportResult =
   | { ok: true; blob: Blob; fileName: string; rows: number; provenance: ExportProvenance }
   | { ok: false; message: string; cancelled?: true };
 
-/** The alerts view's export: the listed alerts (the view's filter) as JSON or CSV. */
+/** The alerts view's export: the listed alerts (the view's filter) as JSON, CSV or tickets (one per alert, JSON or Markdown). */
+export type AlertExportFormat = 'json' | 'csv' | 'tickets-json' | 'tickets-md';
+
 export interface AlertExportOptions {
   timeZone?: string;
+  /** tickets: who takes them (else "unassigned") */
+  owner?: string;
   /** CSV only: OWASP formula neutralisation, default on */
   neutralise?: boolean;
 }

@@ -130,52 +130,91 @@ function converted(type: EcsType, v: string | number): string | number | undefin
   }
 }
 
-function put(doc: EcsDoc, path: string, value: Json): boolean {
-  const keys = path.split('.');
+/**
+ * Everything toEcs needs to know about one field name, worked out once per name (the export calls toEcs a
+ * million times over a few dozen names): the ECS paths already split, and what the field feeds besides.
+ */
+interface FieldPlan {
+  targets: { keys: string[]; type: EcsType }[];
+  /** init/target.host.ip: also written as source/destination.address, never a label */
+  address?: string[];
+  user: boolean;
+  host: boolean;
+  category: boolean;
+  label: string;
+}
+
+function planOf(field: string, observer: boolean): FieldPlan {
+  const rows = observer && OBSERVER_BY_FIELD.has(field) ? [OBSERVER_BY_FIELD.get(field)!] : BY_FIELD.get(field) ?? [];
+  const address = field === 'init.host.ip' ? ['source', 'address'] : field === 'target.host.ip' ? ['destination', 'address'] : undefined;
+  return {
+    targets: rows.map((r) => ({ keys: r.to.split('.'), type: r.type })), address,
+    user: /^(init|target)\.usr\.name$/.test(field), host: /^(obs|init|target)\.host\.name$/.test(field),
+    category: field === 'type', label: labelKey(field),
+  };
+}
+
+// keyed by field names, which come from log text: Maps
+const PLANS = new Map<string, FieldPlan>();
+const OBSERVER_PLANS = new Map<string, FieldPlan>();
+
+function planFor(field: string, observer: boolean): FieldPlan {
+  const plans = observer ? OBSERVER_PLANS : PLANS;
+  let plan = plans.get(field);
+  if (plan === undefined) plans.set(field, (plan = planOf(field, observer)));
+  return plan;
+}
+
+// The document's keys are ECS names from the table above, never log text, so plain objects (fast to build and
+// to stringify) are safe for them; labels, keyed by field names, is a null-prototype object.
+function put(doc: EcsDoc, keys: readonly string[], value: Json): boolean {
   let at = doc;
-  for (let i = 0; i < keys.length - 1; i++) {
+  const end = keys.length - 1;
+  for (let i = 0; i < end; i++) {
     const next = at[keys[i]];
-    if (next === undefined) at = at[keys[i]] = Object.create(null) as EcsDoc;
+    if (next === undefined) at = at[keys[i]] = {};
     else if (typeof next === 'object' && !Array.isArray(next)) at = next;
     else return false;
   }
-  const last = keys[keys.length - 1];
-  if (at[last] !== undefined) return false; // an earlier row gave it
-  at[last] = value;
+  if (at[keys[end]] !== undefined) return false; // an earlier row gave it
+  at[keys[end]] = value;
   return true;
 }
 
 /** A labels key: ECS forbids dots in them. */
 export const labelKey = (field: string): string => field.replace(/\./g, '_');
 
+const K_CATEGORY = ['event', 'category'];
+const K_RELATED_IP = ['related', 'ip'], K_RELATED_USER = ['related', 'user'], K_RELATED_HOSTS = ['related', 'hosts'];
+
 /** One normalized event as an ECS document (nested objects), every field kept. */
 export function toEcs(event: EventFields): EcsDoc {
-  const doc = Object.create(null) as EcsDoc;
-  const labels = Object.create(null) as Record<string, string>;
-  const ips = new Set<string>(), users = new Set<string>(), hosts = new Set<string>();
+  const doc: EcsDoc = { ecs: { version: ECS_VERSION }, event: { kind: 'event' } };
+  let labels: Record<string, string> | undefined;
+  let ips: Set<string> | undefined, users: Set<string> | undefined, hosts: Set<string> | undefined;
   const observer = typeof event.type === 'string' && OBSERVER_TYPES.has(event.type);
-  put(doc, 'ecs.version', ECS_VERSION);
-  put(doc, 'event.kind', 'event');
-  for (const field of Object.keys(event)) {
+  for (const field in event) {
     const v = event[field];
-    const rows = observer && OBSERVER_BY_FIELD.has(field) ? [OBSERVER_BY_FIELD.get(field)!] : BY_FIELD.get(field);
+    const plan = planFor(field, observer);
     let placed = false;
-    for (const r of rows ?? []) {
-      const c = converted(r.type, v);
+    for (const t of plan.targets) {
+      const c = converted(t.type, v);
       if (c === undefined) continue;
-      placed = put(doc, r.to, c) || placed;
-      if (r.type === 'ip') ips.add(c as string);
+      placed = put(doc, t.keys, c) || placed;
+      if (t.type === 'ip') (ips ??= new Set()).add(c as string);
     }
-    if (field === 'init.host.ip' || field === 'target.host.ip') put(doc, `${field.startsWith('init') ? 'source' : 'destination'}.address`, String(v));
-    if (/^(init|target)\.usr\.name$/.test(field) && v !== '') users.add(String(v));
-    if (/^(obs|init|target)\.host\.name$/.test(field) && v !== '') hosts.add(String(v));
-    const category = field === 'type' && typeof v === 'string' ? TYPE_CATEGORY.get(v) : undefined;
-    if (category !== undefined) put(doc, 'event.category', [category]);
-    if (!placed && !(field === 'init.host.ip' || field === 'target.host.ip')) labels[labelKey(field)] ??= String(v);
+    if (plan.address !== undefined) put(doc, plan.address, String(v));
+    else if (!placed) (labels ??= Object.create(null) as Record<string, string>)[plan.label] ??= String(v);
+    if (plan.user && v !== '') (users ??= new Set()).add(String(v));
+    if (plan.host && v !== '') (hosts ??= new Set()).add(String(v));
+    if (plan.category && typeof v === 'string') {
+      const category = TYPE_CATEGORY.get(v);
+      if (category !== undefined) put(doc, K_CATEGORY, [category]);
+    }
   }
-  if (ips.size > 0) put(doc, 'related.ip', [...ips]);
-  if (users.size > 0) put(doc, 'related.user', [...users]);
-  if (hosts.size > 0) put(doc, 'related.hosts', [...hosts]);
-  if (Object.keys(labels).length > 0) doc.labels = labels;
+  if (ips !== undefined) put(doc, K_RELATED_IP, [...ips]);
+  if (users !== undefined) put(doc, K_RELATED_USER, [...users]);
+  if (hosts !== undefined) put(doc, K_RELATED_HOSTS, [...hosts]);
+  if (labels !== undefined) doc.labels = labels;
   return doc;
 }

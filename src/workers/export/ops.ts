@@ -11,6 +11,10 @@ import { exportFileName, LOGDROP_VERSION, provenance } from './provenance.ts';
 import { alertRecord, alertsCsv, alertsJson } from './alerts.ts';
 import { indexReader } from './run.ts';
 import type { ExportSettings } from './types.ts';
+import type { Redactor } from '../redact/redactor.ts';
+import { redactingReader } from '../redact/reader.ts';
+import { redactedAlert } from '../redact/alerts.ts';
+import { ticketOf, ticketsJson, ticketsMarkdown } from './tickets.ts';
 
 export interface ExportHost {
   /** the open case, or undefined */
@@ -18,6 +22,8 @@ export interface ExportHost {
     index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]>;
     alerts(filter: AlertFilter): AlertItem[];
   } | undefined;
+  /** the open case's redactor while redaction is on */
+  redactor?(): Redactor | undefined;
 }
 
 export type ExportOps = Pick<EngineApi, 'exporters' | 'export' | 'cancelExport' | 'exportAlerts'>;
@@ -43,8 +49,9 @@ export function createExportOps(host: ExportHost): ExportOps {
       if (c === undefined) return { ok: false, message: 'No case is open.' };
       const exporter = exporterById(exporterId);
       if (exporter === undefined) return { ok: false, message: `There is no exporter "${exporterId}".` };
-      const settings = exportSettings(options);
-      if (typeof settings === 'string') return { ok: false, message: `Cannot export: ${settings}.` };
+      const checked = exportSettings(options);
+      if (typeof checked === 'string') return { ok: false, message: `Cannot export: ${checked}.` };
+      const settings: ExportSettings = { ...checked, redactor: host.redactor?.() };
       const rows = c.rows(handle);
       if (rows === undefined) return { ok: false, message: 'The search behind this export is gone: search again, then export.' };
       const run = { cancelled: false };
@@ -77,14 +84,22 @@ export function createExportOps(host: ExportHost): ExportOps {
       if (c === undefined) return { ok: false, message: 'No case is open.' };
       const timeZone = options.timeZone ?? 'UTC';
       if (!isKnownZone(timeZone)) return { ok: false, message: `Cannot export: unknown time zone "${timeZone}".` };
-      const read = indexReader(c.index);
-      const records = c.alerts(filter).map((a) => alertRecord(a, read, timeZone));
+      const redactor = host.redactor?.();
+      const read = redactor === undefined ? indexReader(c.index) : redactingReader(indexReader(c.index), redactor);
+      const records = c.alerts(filter).map((a) => {
+        const r = alertRecord(a, read, timeZone);
+        return redactor === undefined ? r : redactedAlert(r, redactor);
+      });
       const exportedMs = Date.now();
-      const text = format === 'json'
-        ? alertsJson(records, { case: c.caseName, exportedMs, timeZone, version: LOGDROP_VERSION })
-        : alertsCsv(records, options.neutralise ?? true);
-      const fileName = exportFileName(c.caseName, { id: 'alerts', extension: format }, exportedMs);
-      return { ok: true, blob: new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv;charset=utf-8' }), fileName, alerts: records.length };
+      const meta = { case: c.caseName, exportedMs, timeZone, version: LOGDROP_VERSION };
+      const tickets = () => records.map((r) => ticketOf(r, options.owner ?? '', exportedMs));
+      const [text, id, extension, mime] =
+        format === 'json' ? [alertsJson(records, meta), 'alerts', 'json', 'application/json']
+        : format === 'csv' ? [alertsCsv(records, options.neutralise ?? true), 'alerts', 'csv', 'text/csv;charset=utf-8']
+        : format === 'tickets-json' ? [ticketsJson(tickets()), 'tickets', 'json', 'application/json']
+        : [ticketsMarkdown(tickets(), c.caseName), 'tickets', 'md', 'text/markdown;charset=utf-8'];
+      const fileName = exportFileName(c.caseName, { id, extension }, exportedMs);
+      return { ok: true, blob: new Blob([text], { type: mime }), fileName, alerts: records.length };
     },
     async cancelExport(runId) {
       const run = running.get(runId);

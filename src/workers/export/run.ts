@@ -6,6 +6,7 @@ import { CORE_FIELDS } from '../../core/schema.ts';
 import type { CaseIndex } from '../query/caseIndex.ts';
 import type { Exporter, ExportSettings, RowReader } from './types.ts';
 import { orderedRows } from './row-order.ts';
+import { redactingReader } from '../redact/reader.ts';
 
 /** rows per batch: large enough that papaparse and the sink calls cost little, small enough to cancel at once */
 export const BATCH = 2000;
@@ -62,7 +63,8 @@ export async function runExport(
   index: CaseIndex, rows: Uint32Array, exporter: Exporter, settings: ExportSettings, sort: SortSpec | undefined,
   sink: ExportSink, control: ExportControl,
 ): Promise<ExportRun | 'cancelled'> {
-  const writer = exporter.open(indexReader(index), settings);
+  const read = settings.redactor === undefined ? indexReader(index) : redactingReader(indexReader(index), settings.redactor);
+  const writer = exporter.open(read, settings);
   const files = new Set<string>();
   let done = 0;
   await sink.write(writer.head);

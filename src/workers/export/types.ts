@@ -3,6 +3,7 @@
 // and it returns the text of that page; what it writes first (a header) and last comes from open().
 import type { EventFields } from '../../core/schema.ts';
 import type { ExporterInfo } from '../api.ts';
+import type { Redactor } from '../redact/redactor.ts';
 
 /** How an exporter reads the rows of the open case (the query index: derived GeoIP fields included). */
 export interface RowReader {
@@ -23,6 +24,8 @@ export interface ExportSettings {
   /** OWASP CSV-injection neutralisation */
   neutralise: boolean;
   indexName: string;
+  /** set while redaction is on: every value is read through it (run.ts) */
+  redactor?: Redactor;
 }
 
 export interface ExportWriter {

@@ -1,17 +1,25 @@
 // The read side of the open case as EngineApi serves it: sliced and cancellable queries, pages, facets,
 // series, the event detail and its surroundings, entity pages, the dashboard and the graph (the last two with
 // the case's alerts laid over them). Results are handles and small aggregates, never the dataset.
-import type { EngineApi } from '../api.ts';
+import type { DashboardData, EngineApi, EventRow } from '../api.ts';
 import type { CaseAlerts } from '../alerts/caseAlerts.ts';
 import { alertsByEntity, alertsOverTime } from '../alerts/alertsBy.ts';
 import { forceLayout } from '../graph/forceLayout.ts';
 import { aliasList } from './aliases.ts';
 import type { QueryEngine } from './engine.ts';
+import type { Redactor } from '../redact/redactor.ts';
 
 type ViewOps = Pick<EngineApi, 'query' | 'cancelQuery' | 'page' | 'facets' | 'histogram' | 'fieldCatalog' | 'aliases' | 'event' | 'surrounding' | 'entitySummary' | 'dashboard' | 'graph' | 'release'>;
 
-/** `current` gives the open case (it throws when none is open). */
-export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }): ViewOps {
+/**
+ * `current` gives the open case (it throws when none is open); `redactor` the open case's redactor while
+ * redaction is on: pages, the event detail, its surroundings and facet values then show pseudonyms.
+ */
+export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }, redactor: () => Redactor | undefined = () => undefined): ViewOps {
+  const shown = (rows: EventRow[]): EventRow[] => {
+    const r = redactor();
+    return r === undefined ? rows : rows.map((e) => ({ ...e, fields: r.event(e.fields) }));
+  };
   /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
   let running: { runId?: number; cancelled: boolean } | undefined;
   return {
@@ -38,10 +46,12 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
       if (running !== undefined && running.runId === runId) running.cancelled = true;
     },
     async page(handle, offset, limit, sort) {
-      return current().query.page(handle, offset, limit, sort);
+      return shown(current().query.page(handle, offset, limit, sort));
     },
     async facets(handle, fields, topN, options) {
-      return current().query.facets(handle, fields, topN, options);
+      const facets = current().query.facets(handle, fields, topN, options);
+      const r = redactor();
+      return r === undefined ? facets : facets.map((f) => ({ ...f, values: f.values.map((v) => ({ ...v, value: String(r.value(f.field, v.value)) })) }));
     },
     async histogram(handle, buckets, splitField) {
       return current().query.histogram(handle, buckets, splitField);
@@ -53,18 +63,22 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
       return aliasList();
     },
     async event(row) {
-      return current().query.event(row);
+      const e = current().query.event(row);
+      return e === undefined ? undefined : shown([e])[0];
     },
     async surrounding(row, n, sameFile, withinMs) {
       const within = withinMs === undefined || !(withinMs >= 0) ? undefined : withinMs;
-      return current().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within);
+      return shown(current().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within));
     },
     async entitySummary(kind, value, buckets) {
       return current().query.entitySummary(kind, value, buckets);
     },
     async dashboard(buckets) {
       const c = current();
-      const d = c.query.dashboard(buckets);
+      const r = redactor();
+      const shownList = (l: DashboardData['sourceIps'], field: string): DashboardData['sourceIps'] => (r === undefined ? l : { ...l, values: l.values.map((v) => ({ ...v, value: String(r.value(field, v.value)) })) });
+      const raw = c.query.dashboard(buckets);
+      const d = { ...raw, sourceIps: shownList(raw.sourceIps, raw.sourceIps.field), targetedUsers: shownList(raw.targetedUsers, raw.targetedUsers.field) };
       const alerts = c.alerts.list().alerts;
       return alerts.length === 0 ? d : { ...d, alerts: alertsOverTime(alerts, d.events) };
     },

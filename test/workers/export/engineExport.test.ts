@@ -104,3 +104,90 @@ describe('EngineApi exportAlerts', () => {
     expect(rows.flat()).toContain('\'=cmd|\' /C calc\'!A0');
   });
 });
+
+describe('EngineApi redaction', () => {
+  it('the view and every export show the same pseudonyms; the case is unchanged; the mapping gives the originals', async () => {
+    const engine = await engineWith(authLog(400));
+    const q = await engine.query('outcome:failure');
+    if (!q.ok) throw new Error(q.error.message);
+    const before = await engine.page(q.handle.id, 0, 100);
+    expect((await engine.setRedaction({ on: true })).on).toBe(true);
+    const page = await engine.page(q.handle.id, 0, 100);
+    expect(page.length).toBe(100);
+    for (const e of page) {
+      expect(String(e.fields['init.host.ip'])).toMatch(/^10\.\d+\.\d+\.\d+$/);
+      expect(String(e.fields.raw)).not.toMatch(/198\.51\.100\.|bastion/);
+      expect(e.fields['obs.host.name']).toBe(page[0].fields['obs.host.name']);
+    }
+    expect(page[0].fields['obs.host.name']).toMatch(/^host-\d+$/);
+    const detail = await engine.event(page[3].row);
+    expect(detail?.fields).toEqual(page[3].fields);
+    const facets = await engine.facets(q.handle.id, ['init.host.ip'], 5);
+    expect(facets[0].values.every((v) => /^10\./.test(v.value))).toBe(true);
+
+    // CSV (cell by cell) and NDJSON (whole events) carry exactly what the view shows, row for row
+    const csv = await engine.export(q.handle.id, 'csv', { columns: ['init.host.ip', 'obs.host.name', 'message', 'raw'], neutralise: false });
+    if (!csv.ok) throw new Error(csv.message);
+    const rows = Papa.parse<string[]>(await csv.blob.text(), { skipEmptyLines: true, delimiter: ',' }).data.slice(1, 101);
+    expect(rows).toEqual(page.map((e) => [e.fields['init.host.ip'], e.fields['obs.host.name'], e.fields.message, e.fields.raw].map(String)));
+    const nd = await engine.export(q.handle.id, 'ndjson', {});
+    if (!nd.ok) throw new Error(nd.message);
+    const docs = (await nd.blob.text()).trim().split('\n').slice(0, 100).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(docs.map((d) => d.raw)).toEqual(page.map((e) => e.fields.raw));
+    expect(docs.map((d) => d['init.host.ip'])).toEqual(page.map((e) => e.fields['init.host.ip']));
+
+    const map = await engine.redactionMapping();
+    if (!map.ok) throw new Error(map.message);
+    const table = Papa.parse<string[]>(await map.blob.text(), { skipEmptyLines: true, delimiter: ',' }).data;
+    expect(table[0]).toEqual(['kind', 'pseudonym', 'original']);
+    const original = new Map(table.slice(1).map(([, p, o]) => [p, o]));
+    expect(page.map((e) => original.get(String(e.fields['init.host.ip'])))).toEqual(before.map((e) => e.fields['init.host.ip']));
+
+    // off again: the stored case was never changed
+    await engine.setRedaction({ on: false });
+    expect(await engine.page(q.handle.id, 0, 100)).toEqual(before);
+  });
+});
+
+describe('EngineApi tickets', () => {
+  it('one ticket per listed alert, JSON and Markdown, with owner, status, source IP and evidence; redaction applies', async () => {
+    const engine = await engineWith(authLog(4_000));
+    const list = await engine.alerts({});
+    expect(list.alerts.length).toBeGreaterThan(0);
+    const first = list.alerts[0];
+    await engine.setAlertState(first.id, { status: 'acknowledged', note: 'blocked at the edge' });
+    const json = await engine.exportAlerts('tickets-json', {}, { owner: 'Dana (SOC)' });
+    if (!json.ok) throw new Error(json.message);
+    expect(json.fileName).toMatch(/-tickets-\d{8}T\d{6}Z\.json$/);
+    type T = { id: string; severity: string; summary: string; source_ip: string; status: string; owner: string; analyst_note: string; evidence: { count: number; events: { file: string }[] } };
+    const tickets = JSON.parse(await json.blob.text()) as T[];
+    expect(tickets.map((t) => t.id)).toEqual(list.alerts.map((a) => a.id));
+    const t = tickets.find((x) => x.id === first.id)!;
+    expect(t).toMatchObject({ severity: first.severity, status: 'acknowledged', owner: 'Dana (SOC)', analyst_note: 'blocked at the edge' });
+    expect(t.summary).toContain(first.ruleName);
+    expect(t.evidence.count).toBe(first.count);
+    expect(t.evidence.events[0].file).toBe('auth.log');
+    const withIp = tickets.filter((x) => x.source_ip !== '');
+    expect(withIp.length).toBeGreaterThan(0);
+
+    const md = await engine.exportAlerts('tickets-md', {}, {});
+    if (!md.ok) throw new Error(md.message);
+    const text = await md.blob.text();
+    expect(text.match(/^## \[/gm)?.length).toBe(list.alerts.length);
+    expect(text).toContain('| Owner | unassigned |');
+    expect(text).toContain(`| Source IP | \` ${withIp[0].source_ip} \` |`);
+
+    await engine.setRedaction({ on: true });
+    const red = await engine.exportAlerts('tickets-json', {}, {});
+    if (!red.ok) throw new Error(red.message);
+    const redText = await red.blob.text();
+    expect(redText).not.toMatch(/198\.51\.100\.\d|bastion/);
+    const redTickets = JSON.parse(redText) as T[];
+    const shownAlerts = (await engine.alerts({})).alerts;
+    expect(shownAlerts.length).toBe(list.alerts.length);
+    expect(shownAlerts.filter((a) => /198\.51\.100\.\d|bastion/.test(a.message + JSON.stringify(a.group) + (a.host ?? '')))).toEqual([]);
+    const dash = await engine.dashboard(10);
+    expect(dash.sourceIps.values.every((v) => /^10\./.test(v.value))).toBe(true);
+    expect(redTickets.filter((x) => x.source_ip !== '').every((x) => /^10\.\d+\.\d+\.\d+$/.test(x.source_ip))).toBe(true);
+  });
+});

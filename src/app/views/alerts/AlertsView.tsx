@@ -13,6 +13,7 @@ import { SigmaRules } from './SigmaRules.tsx';
 import { SigmaTester } from './SigmaTester.tsx';
 import { useSigma } from './useSigma.ts';
 import { AlertsExport } from './AlertsExport.tsx';
+import { ReportSheet } from '../report/ReportSheet.tsx';
 import { SEVERITY_ORDER, formatAt } from './format.ts';
 import './alerts.css';
 
@@ -27,6 +28,8 @@ export interface AlertsViewProps {
   go: Go;
   /** IANA zone (or 'UTC') the times are shown in */
   timeZone: string;
+  /** the open case's name (the executive report's title) */
+  caseName?: string;
   /** the alert to open (the route's `alert`) */
   alert?: string;
   /** bumped by the shell when the case's events change (ingest, removal): the list is re-read */
@@ -35,7 +38,8 @@ export interface AlertsViewProps {
   onAlertsChanged?: () => void;
 }
 
-export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion = 0, onAlertsChanged }: AlertsViewProps) {
+export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'Case', dataVersion = 0, onAlertsChanged }: AlertsViewProps) {
+  const [report, setReport] = useState(false);
   const [groupBy, setGroupBy] = useState<GroupBy>('rule');
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [status, setStatus] = useState<AlertStatus | ''>('');
@@ -92,6 +96,8 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, dataVersion =
         </label>
         <input type="search" aria-label="Filter alerts" placeholder="Filter: address, account, text…" value={text} onChange={(e) => setText(e.target.value)} />
         <AlertsExport engine={engine} tracker={tracker} filter={filter} timeZone={timeZone} />
+        <button type="button" className="button" onClick={() => setReport(true)}>Executive report</button>
+        {report && <ReportSheet engine={engine} tracker={tracker} caseName={caseName} timeZone={timeZone} onClose={() => setReport(false)} />}
       </div>
       {groups.map((g) => (
         <section key={g.key} className="alert-group" aria-label={g.title}>

@@ -19,6 +19,7 @@ import { ColumnChooser } from './table/ColumnChooser.tsx';
 import { DEFAULT_COLUMNS, PROJECTOR_COLUMNS } from './table/columns.ts';
 import { DetailDrawer } from './detail/DetailDrawer.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
+import { RedactToggle } from './export/RedactToggle.tsx';
 import { LiveBar, type LiveControls, usePinnedToNewest } from './LiveBar.tsx';
 import './search.css';
 
@@ -34,6 +35,8 @@ export interface SearchViewProps extends ViewProps {
   onDensity(d: Density): void;
   /** the open case went away (deleted in another tab) and none is open yet */
   noCase?: boolean;
+  /** the views ask the engine again (redaction switched): App passes the workbench's dataChanged */
+  onDataChanged?(): void;
   /** live follow: events stored since this view last ran, and the toggle that keeps it on the newest */
   live?: LiveControls;
 }
@@ -112,6 +115,7 @@ export function SearchView(p: SearchViewProps) {
               </select>
             </label>
           )}
+          {p.onDataChanged !== undefined && <RedactToggle engine={engine} tracker={tracker} onChanged={p.onDataChanged} />}
           <ExportMenu engine={engine} tracker={tracker} handle={result?.error === undefined ? result?.handle : undefined} total={result?.total ?? 0} query={route.query}
             range={{ from: route.from, to: route.to }} sort={route.sort} columns={columns} timeZone={timeZone}
           />

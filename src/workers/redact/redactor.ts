@@ -1,0 +1,161 @@
+// Consistent pseudonymisation for training and sharing (issue 13, "Redaction"). One Redactor per open case
+// serves both the views (viewOps: pages, event detail, facets) and every exporter (run.ts wraps the RowReader),
+// so a value reads the same everywhere: the n-th distinct IPv4 becomes 10.x.x.x, IPv6 2001:db8::n, users
+// user-n, hosts host-n, e-mail addresses mail-n@example.com, MAC addresses 02:00:00:xx:xx:xx (locally
+// administered), URL hosts host-n. Free text (raw, message, every other text field) has the addresses, e-mails,
+// MACs and URL hosts found in it replaced, and the event's own user and host values where they stand as words.
+// The stored case is never touched: this works on values on their way out. Numbering is in order of first
+// sight, so it is stable for the session; the mapping table (analyst only) says what each pseudonym stands for.
+import { isIPv4, isIPv6 } from '../../core/ip.ts';
+import type { EventFields } from '../../core/schema.ts';
+import type { RedactKind } from '../api/redact.ts';
+
+export type { RedactKind };
+export const REDACT_KINDS: readonly RedactKind[] = ['ip', 'user', 'host', 'email', 'mac', 'text', 'keep'];
+
+/** Per-field choices over the defaults (fieldKind): 'keep' leaves a field as it is, 'text' scans it. */
+export interface RedactionConfig { fields?: Readonly<Record<string, RedactKind>> }
+
+/** What a field holds by default, from its name (normalized names first, then common vendor names). */
+export function fieldKind(field: string): RedactKind {
+  if (/(^|\.)mac$/i.test(field)) return 'mac';
+  if (/(^|[._])ip$/i.test(field) || /ip_?addr(ess)?$/i.test(field)) return 'ip';
+  if (/\.usr\.name$/.test(field) || /user_?name$/i.test(field) || /^(user|username|account)$/i.test(field)) return 'user';
+  if (/\.host\.name$/.test(field) || /(workstation|computer|host)_?name$/i.test(field) || field === 'web.header.host') return 'host';
+  if (/e-?mail|\.(from|to|sender|recipient)$/i.test(field)) return 'email';
+  return 'text';
+}
+
+/** Fields that are never personal: times, positions, our own bookkeeping. */
+const NEVER = /^(ts|ts\..*|col\.(line|offset)|parser\..*|type|action|outcome|vendor|alarm\..*|web\.request\.(method|rc)|session\..*|.*\.port)$/;
+
+// One pass over text: URL (scheme://host), e-mail, MAC, IPv4, then an IPv6 candidate (checked with isIPv6).
+const PATTERN = new RegExp([
+  String.raw`(?<url>\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://)(?<urlhost>\[[0-9A-Fa-f:.]+\]|[^\s/:?#"'<>\[\]@]+@?[^\s/:?#"'<>\[\]]*)`,
+  String.raw`(?<email>\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
+  String.raw`(?<mac>(?<![\w:-])[0-9A-Fa-f]{2}(?<sep>[:-])(?:[0-9A-Fa-f]{2}\k<sep>){4}[0-9A-Fa-f]{2}(?![\w:-]))`,
+  String.raw`(?<v4>(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))`,
+  String.raw`(?<v6>(?<![\w:.])(?=[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:)[0-9A-Fa-f:.]*[0-9A-Fa-f:](?:%[\w.]+)?(?![\w:.]))`,
+].join('|'), 'g');
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An event's user and host values (value -> kind), looked for as words in its text. */
+export type Words = ReadonlyMap<string, 'user' | 'host'>;
+
+export interface MappingRow { kind: RedactKind; original: string; pseudonym: string }
+
+export class Redactor {
+  private readonly maps = new Map<RedactKind, Map<string, string>>();
+  private readonly counts = new Map<string, number>();
+  private readonly kinds = new Map<string, RedactKind>();
+  /** word patterns for an event's own user/host values, by the values joined */
+  private readonly wordPatterns = new Map<string, RegExp>();
+
+  constructor(private readonly config: RedactionConfig = {}) {}
+
+  /** The kind in force for a field (config over defaults). */
+  kindOf(field: string): RedactKind {
+    let k = this.kinds.get(field);
+    if (k === undefined) {
+      k = this.config.fields?.[field] ?? (NEVER.test(field) ? 'keep' : fieldKind(field));
+      this.kinds.set(field, k);
+    }
+    return k;
+  }
+
+  /** The pseudonym of one value of a kind (the same value always gets the same one). */
+  pseudonym(kind: 'ip' | 'user' | 'host' | 'email' | 'mac', value: string): string {
+    let map = this.maps.get(kind);
+    if (map === undefined) this.maps.set(kind, (map = new Map()));
+    let p = map.get(value);
+    if (p !== undefined) return p;
+    const family = kind === 'ip' && isIPv6(value) ? 'ip6' : kind; // IPv4 and IPv6 each count from 1
+    const n = (this.counts.get(family) ?? 0) + 1;
+    this.counts.set(family, n);
+    switch (kind) {
+      case 'ip': p = isIPv4(value) ? `10.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}` : isIPv6(value) ? `2001:db8::${n.toString(16)}` : this.pseudonym('host', value); break;
+      case 'user': p = `user-${n}`; break;
+      case 'host': p = `host-${n}`; break;
+      case 'email': p = `mail-${n}@example.com`; break;
+      case 'mac': p = `02:00:00:${[(n >>> 16) & 255, (n >>> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}`; break;
+    }
+    map.set(value, p);
+    return p;
+  }
+
+  /** One field's value as it may be shown. `words`: the event's user/host values to find in text. */
+  value(field: string, v: string | number | undefined, words?: Words): string | number | undefined {
+    if (v === undefined || typeof v === 'number' && this.kindOf(field) !== 'ip') return v;
+    const s = String(v);
+    if (s === '' || s === '-') return v;
+    switch (this.kindOf(field)) {
+      case 'keep': return v;
+      case 'ip': return isIPv4(s) || isIPv6(s) ? this.pseudonym('ip', s) : this.text(s, words);
+      case 'mac': return this.pseudonym('mac', s.toLowerCase());
+      case 'user': case 'host': case 'email': return this.pseudonym(this.kindOf(field) as 'user' | 'host' | 'email', s);
+      default: return this.text(s, words);
+    }
+  }
+
+  /** Free text with every address, e-mail, MAC and URL host found in it replaced, and the given words. */
+  text(s: string, words?: Words): string {
+    let out = s.replace(PATTERN, (m: string, ...args: unknown[]) => {
+      const g = args[args.length - 1] as Record<string, string | undefined>;
+      if (g.url !== undefined) return g.url + this.urlHost(g.urlhost ?? '');
+      if (g.email !== undefined) return this.pseudonym('email', m);
+      if (g.mac !== undefined) return this.pseudonym('mac', m.toLowerCase().replace(/-/g, ':'));
+      if (g.v4 !== undefined) return isIPv4(m) ? this.pseudonym('ip', m) : m;
+      return isIPv6(m) ? this.pseudonym('ip', m) : m;
+    });
+    if (words !== undefined && words.size > 0) out = out.replace(this.wordPattern(words), (m) => this.pseudonym(words.get(m) ?? 'user', m));
+    return out;
+  }
+
+  /** The whole event as it may be shown: its user and host values are also looked for in its text fields. */
+  event(e: EventFields): EventFields {
+    const words = this.words(e);
+    const out = Object.create(null) as EventFields;
+    for (const f in e) out[f] = this.value(f, e[f], words)!;
+    return out;
+  }
+
+  /** The user and host values of an event, to find in its text (shorter ones would hit ordinary words). */
+  words(e: EventFields): Words {
+    const words = new Map<string, 'user' | 'host'>();
+    for (const f in e) {
+      const k = this.kindOf(f);
+      const v = e[f];
+      if ((k === 'user' || k === 'host') && typeof v === 'string' && v.length >= 3 && !words.has(v)) words.set(v, k);
+    }
+    return words;
+  }
+
+  /** Everything pseudonymised so far: for the analyst only (it undoes the redaction). */
+  mapping(): MappingRow[] {
+    const rows: MappingRow[] = [];
+    for (const [kind, map] of this.maps) for (const [original, pseudonym] of map) rows.push({ kind, original, pseudonym });
+    return rows;
+  }
+
+  private urlHost(host: string): string {
+    const at = host.lastIndexOf('@');
+    const [cred, name] = at >= 0 ? [host.slice(0, at + 1), host.slice(at + 1)] : ['', host];
+    const bare = name.startsWith('[') ? name.slice(1, -1) : name;
+    const p = isIPv4(bare) || isIPv6(bare) ? this.pseudonym('ip', bare) : this.pseudonym('host', bare.toLowerCase());
+    const shown = isIPv6(p) ? `[${p}]` : p;
+    return (cred === '' ? '' : `${this.pseudonym('user', cred.slice(0, -1))}@`) + shown;
+  }
+
+  private wordPattern(words: Words): RegExp {
+    const values = [...words.keys()].sort((a, b) => b.length - a.length); // longest first: "admin" not inside "administrator"
+    const key = values.join('\u0000');
+    let re = this.wordPatterns.get(key);
+    if (re === undefined) {
+      if (this.wordPatterns.size > 2000) this.wordPatterns.clear(); // bounded: a few distinct user/host sets repeat
+      re = new RegExp(`(?<![\\w.@-])(?:${values.map(escapeRe).join('|')})(?![\\w@-])`, 'g');
+      this.wordPatterns.set(key, re);
+    }
+    return re;
+  }
+}
