@@ -3,7 +3,11 @@
 // long text (raw, message) joined into one string with end offsets. No per-event objects survive.
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
 
-/** Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. */
+/**
+ * Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. Entries are in order of
+ * first use; a column of mostly distinct values (timestamps, messages) may repeat an entry, so readers compare
+ * values, never ids of one chunk, for equality (the case index interns them).
+ */
 export interface DictColumn { kind: 'dict'; dict: string[]; ids: Uint32Array }
 /** Numbers: NaN when the event lacks the field. */
 export interface NumColumn { kind: 'num'; values: Float64Array }
@@ -107,8 +111,8 @@ export class ChunkBuilder {
   private fillConstant(field: string, value: string, n: number): void {
     const col = this.column(field);
     if (col.kind !== 'dict') throw new Error(`bug: constant field ${field} is not a dictionary column`);
-    let id = col.index.get(value);
-    if (id === undefined) {
+    let id = col.distinct ? col.dict.indexOf(value) + 1 : col.index.get(value);
+    if (id === undefined || id === 0) {
       id = col.dict.push(value);
       col.index.set(value, id);
     }
@@ -125,7 +129,8 @@ export class ChunkBuilder {
   }
 }
 
-interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number }
+/** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
+interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
 interface NumBuild { kind: 'num'; values: Float64Array }
 /** rows before `filled` have their end offset written; later rows are written when the column catches up */
 interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number }
@@ -134,13 +139,31 @@ type ColumnBuild = DictBuild | NumBuild | TextBuild;
 function newColumn(field: string, capacity: number): ColumnBuild {
   const kind = columnKindOf(field);
   if (kind === 'num') return { kind, values: new Float64Array(capacity).fill(NaN) };
-  if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0 };
+  if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0, probing: 0, distinct: false };
   return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0 };
 }
+
+/**
+ * After this many lookups a column whose values were at least DISTINCT_SHARE distinct stops looking values up
+ * for the rest of the chunk: a map insert per event (a timestamp or message kept as data.*) cost a third of a
+ * JSON-lines ingest, and the case index interns the values anyway. Such a chunk may repeat a few entries.
+ */
+const PROBE_VALUES = 512;
+const DISTINCT_SHARE = 0.9;
 
 /** consecutive events often repeat a value (host, app, file): the last one skips the map lookup */
 function appendDict(col: DictBuild, row: number, s: string): void {
   if (s !== col.last) {
+    if (!col.distinct && ++col.probing === PROBE_VALUES && col.dict.length >= PROBE_VALUES * DISTINCT_SHARE) {
+      col.distinct = true;
+      col.index.clear();
+    }
+    if (col.distinct) {
+      col.last = s;
+      col.lastId = col.dict.push(s);
+      col.ids[row] = col.lastId;
+      return;
+    }
     let id = col.index.get(s);
     if (id === undefined) {
       id = col.dict.push(s);
