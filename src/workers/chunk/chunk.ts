@@ -3,11 +3,7 @@
 // long text (raw, message) joined into one string with end offsets. No per-event objects survive.
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
 
-/**
- * Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. Entries are in order of
- * first use; a column of mostly distinct values (timestamps, messages) may repeat an entry, so readers compare
- * values, never ids of one chunk, for equality (the case index interns them).
- */
+/** Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. */
 export interface DictColumn { kind: 'dict'; dict: string[]; ids: Uint32Array }
 /** Numbers: NaN when the event lacks the field. */
 export interface NumColumn { kind: 'num'; values: Float64Array }
@@ -144,7 +140,8 @@ function newColumn(field: string, capacity: number): ColumnBuild {
 }
 
 /**
- * After this many lookups a column whose values were at least DISTINCT_SHARE distinct stops looking values up
+ * A DictColumn's entries are in order of first use but may repeat: readers compare values, never one chunk's
+ * ids, for equality (the case index interns them). After this many lookups a column whose values were at least DISTINCT_SHARE distinct stops looking values up
  * for the rest of the chunk: a map insert per event (a timestamp or message kept as data.*) cost a third of a
  * JSON-lines ingest, and the case index interns the values anyway. Such a chunk may repeat a few entries.
  */
