@@ -141,9 +141,9 @@ function newColumn(field: string, capacity: number): ColumnBuild {
 
 /**
  * A DictColumn's entries are in order of first use but may repeat: readers compare values, never one chunk's
- * ids, for equality (the case index interns them). After this many lookups a column whose values were at least DISTINCT_SHARE distinct stops looking values up
- * for the rest of the chunk: a map insert per event (a timestamp or message kept as data.*) cost a third of a
- * JSON-lines ingest, and the case index interns the values anyway. Such a chunk may repeat a few entries.
+ * ids, for equality (the case index interns them). After PROBE_VALUES lookups, a column whose values were at
+ * least DISTINCT_SHARE distinct stops looking values up for the rest of the chunk: a map insert per event (a
+ * timestamp or message kept as data.*) cost a third of a JSON-lines ingest, and the index interns them anyway.
  */
 const PROBE_VALUES = 512;
 const DISTINCT_SHARE = 0.9;
