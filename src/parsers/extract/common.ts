@@ -9,6 +9,7 @@
 import { CORE_FIELDS, EVENT_TYPES, NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
 import type { TimeSettings } from '../../core/time.ts';
 import { timeOf } from './json.ts';
+import { KeyMemo } from './keyLayout.ts';
 
 /** lower-cased key -> field; the first key present wins for each field */
 const KEYS: ReadonlyMap<string, string> = new Map([
@@ -78,6 +79,10 @@ function setField(ev: EventFields, field: string, value: string): void {
   ev[field] = value;
 }
 
+/** what applyCommonKeys needs of a key, worked out once per distinct key rather than per record */
+interface KeyFacts { schema: boolean; lower: string }
+const facts = new KeyMemo<KeyFacts>((k) => ({ schema: k !== 'ts' && k !== 'data' && isSchemaField(k), lower: k.toLowerCase() }));
+
 /**
  * Maps `entries` (key, text value) onto ev: a key named like a schema field goes straight to it, a well-known
  * key to its field, then the time and message keys are discovered. Fields already set are kept.
@@ -85,9 +90,9 @@ function setField(ev: EventFields, field: string, value: string): void {
 export function applyCommonKeys(ev: EventFields, entries: readonly (readonly [string, string])[], settings: TimeSettings): void {
   const lower = new Map<string, string>();
   for (const [k, v] of entries) {
-    if (k !== 'ts' && k !== 'data' && isSchemaField(k)) setField(ev, k, v);
-    const lk = k.toLowerCase();
-    if (!lower.has(lk)) lower.set(lk, v);
+    const f = facts.get(k);
+    if (f.schema) setField(ev, k, v);
+    if (!lower.has(f.lower)) lower.set(f.lower, v);
   }
   for (const [k, v] of lower) {
     const field = KEYS.get(k);

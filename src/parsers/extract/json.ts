@@ -11,6 +11,7 @@ import type { EventFields } from '../../core/schema.ts';
 import { parseIsoTime, type TimeResult, type TimeSettings } from '../../core/time.ts';
 import { createJsonFramer } from '../framing/json.ts';
 import type { Head, ParseContext } from '../types.ts';
+import { KeyLayout } from './keyLayout.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -109,15 +110,29 @@ export function stringifySafe(root: unknown): string {
  * objects below `maxDepth` levels as JSON text. Recursion is bounded by maxDepth.
  */
 export function flattenInto(ev: EventFields, prefix: string, o: JsonObject, maxDepth = MAX_FLATTEN_DEPTH): void {
+  flattenLaidOut(ev, layoutOf(prefix), o, maxDepth);
+}
+
+// one learned layout per prefix the parsers use ('data.'); a few literals, so the map stays tiny
+const layouts = new Map<string, KeyLayout>();
+function layoutOf(prefix: string): KeyLayout {
+  let l = layouts.get(prefix);
+  if (l === undefined) {
+    l = new KeyLayout(prefix);
+    if (layouts.size < 64) layouts.set(prefix, l);
+  }
+  return l;
+}
+
+function flattenLaidOut(ev: EventFields, layout: KeyLayout, o: JsonObject, maxDepth: number): void {
   for (const k of Object.keys(o)) {
     const v = o[k];
-    const name = prefix + k;
     if (v === null || v === undefined) continue;
-    if (Array.isArray(v)) ev[name] = stringifySafe(v);
+    if (Array.isArray(v)) ev[layout.name(k)] = stringifySafe(v);
     else if (isObject(v)) {
-      if (maxDepth > 1) flattenInto(ev, name + '.', v, maxDepth - 1);
-      else ev[name] = stringifySafe(v);
-    } else ev[name] = text(v) ?? '';
+      if (maxDepth > 1) flattenLaidOut(ev, layout.child(k), v, maxDepth - 1);
+      else ev[layout.name(k)] = stringifySafe(v);
+    } else ev[layout.name(k)] = text(v) ?? '';
   }
 }
 

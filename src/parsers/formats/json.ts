@@ -11,6 +11,10 @@ import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { flattenInto, parseJsonObject, sniffJson } from '../extract/json.ts';
 import { applyCommonKeys } from '../extract/common.ts';
+import { KeyMemo } from '../extract/keyLayout.ts';
+
+/** 'data.process.name' -> 'process.name', once per distinct field name */
+const shortKey = new KeyMemo((name) => name.slice(5));
 
 export const json: TextParser = {
   kind: 'text',
@@ -32,7 +36,7 @@ export const json: TextParser = {
     const ev: EventFields = {};
     flattenInto(ev, 'data.', parsed.value);
     const entries: [string, string][] = [];
-    for (const k of Object.keys(ev)) entries.push([k.slice(5), String(ev[k])]);
+    for (const k of Object.keys(ev)) entries.push([shortKey.get(k), String(ev[k])]);
     applyCommonKeys(ev, entries, ctx.time);
     ctx.hit?.(ev.ts === undefined ? 'no-time' : 'time');
     return ok(ev);

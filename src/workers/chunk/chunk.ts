@@ -116,8 +116,8 @@ export class ChunkBuilder {
   private fillConstant(field: string, value: string, n: number): void {
     const col = this.column(field);
     if (col.kind !== 'dict') throw new Error(`bug: constant field ${field} is not a dictionary column`);
-    let id = col.index.get(value);
-    if (id === undefined) {
+    let id = col.distinct ? col.dict.indexOf(value) + 1 : col.index.get(value);
+    if (id === undefined || id === 0) {
       id = col.dict.push(value);
       col.index.set(value, id);
     }
@@ -144,7 +144,8 @@ export class ChunkBuilder {
 /** rows a chunk's columns start with when its file's previous chunk (if any) was small */
 const FIRST_ROOM = 64;
 
-interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number }
+/** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
+interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
 interface NumBuild { kind: 'num'; values: Float64Array }
 /** rows before `filled` have their end offset written; later rows are written when the column catches up */
 interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number }
@@ -153,7 +154,7 @@ type ColumnBuild = DictBuild | NumBuild | TextBuild;
 function newColumn(field: string, capacity: number): ColumnBuild {
   const kind = columnKindOf(field);
   if (kind === 'num') return { kind, values: new Float64Array(capacity).fill(NaN) };
-  if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0 };
+  if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0, probing: 0, distinct: false };
   return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0 };
 }
 
@@ -173,9 +174,28 @@ function growColumn(col: ColumnBuild, room: number): void {
   }
 }
 
+/**
+ * A DictColumn's entries are in order of first use but may repeat: readers compare values, never one chunk's
+ * ids, for equality (the case index interns them). After PROBE_VALUES lookups, a column whose values were at
+ * least DISTINCT_SHARE distinct stops looking values up for the rest of the chunk: a map insert per event (a
+ * timestamp or message kept as data.*) cost a third of a JSON-lines ingest, and the index interns them anyway.
+ */
+const PROBE_VALUES = 512;
+const DISTINCT_SHARE = 0.9;
+
 /** consecutive events often repeat a value (host, app, file): the last one skips the map lookup */
 function appendDict(col: DictBuild, row: number, s: string): void {
   if (s !== col.last) {
+    if (!col.distinct && ++col.probing === PROBE_VALUES && col.dict.length >= PROBE_VALUES * DISTINCT_SHARE) {
+      col.distinct = true;
+      col.index.clear();
+    }
+    if (col.distinct) {
+      col.last = s;
+      col.lastId = col.dict.push(s);
+      col.ids[row] = col.lastId;
+      return;
+    }
     let id = col.index.get(s);
     if (id === undefined) {
       id = col.dict.push(s);

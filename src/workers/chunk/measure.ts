@@ -2,14 +2,21 @@
 // chunk's buffers are transferred) and written beside each chunk by the store (store/chunkMeta.ts).
 import type { EventChunk } from './chunk.ts';
 
-/** Events of the chunk whose parser.name is 'unparsed' (one dictionary lookup, then an id count). */
+/** Events of the chunk whose parser.name is 'unparsed' (a flag per dictionary entry, then an id count). */
 export function unparsedIn(chunk: EventChunk): number {
   const col = chunk.columns['parser.name'];
   if (col === undefined || col.kind !== 'dict') return 0;
-  const id = col.dict.indexOf('unparsed') + 1;
-  if (id === 0) return 0;
+  // an entry may repeat (see DictColumn): flag every entry holding the value
+  const flags = new Uint8Array(col.dict.length + 1);
+  let any = false;
+  col.dict.forEach((v, i) => {
+    if (v !== 'unparsed') return;
+    any = true;
+    flags[i + 1] = 1;
+  });
+  if (!any) return 0;
   let n = 0;
-  for (let i = 0; i < chunk.count; i++) if (col.ids[i] === id) n++;
+  for (let i = 0; i < chunk.count; i++) n += flags[col.ids[i]];
   return n;
 }
 
