@@ -66,6 +66,14 @@ export function sid(bytes: Uint8Array, dv: DataView, off: number, size: number):
 
 const FILETIME_EPOCH_SECONDS = 11644473600; // 1601-01-01 -> 1970-01-01
 
+/**
+ * The last FILETIME formatted (in 1970..9999) and its epoch milliseconds: the parser takes TimeCreated's ts
+ * from here instead of parsing the text it just wrote. `ms` is exactly what parseIsoTime gives for `text`:
+ * the whole milliseconds are an exact integer, and ticks / 1e7 is the double nearest the fraction, as is
+ * Number('0.' + seven digits) in parseIsoTime (both correctly rounded).
+ */
+export const lastFiletime = { text: '', ms: NaN };
+
 /** FILETIME (100 ns ticks since 1601, as two 32-bit halves) -> ISO text with seven fractional digits. */
 export function filetime(lo: number, hi: number): string {
   // split hi*2^32 + lo into seconds and 100 ns ticks without leaving exact integer range (2^32 = 429*1e7 + 4967296)
@@ -73,7 +81,12 @@ export function filetime(lo: number, hi: number): string {
   const secs = hi * 429 + Math.floor(low / 1e7);
   const ticks = low % 1e7;
   const unix = secs - FILETIME_EPOCH_SECONDS;
-  if (unix >= 0 && unix < 253402300800) return `${isoSeconds(unix)}.${String(ticks).padStart(7, '0')}Z`;
+  if (unix >= 0 && unix < 253402300800) {
+    const text = `${isoSeconds(unix)}.${String(ticks).padStart(7, '0')}Z`;
+    lastFiletime.text = text;
+    lastFiletime.ms = unix * 1000 + (ticks / 1e7) * 1000;
+    return text;
+  }
   const ms = unix * 1000;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '';
   const iso = new Date(ms).toISOString();

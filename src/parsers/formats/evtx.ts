@@ -11,6 +11,7 @@ import type { EventFields } from '../../core/schema.ts';
 import type { BinaryParser } from '../types.ts';
 import { EvtxStream } from '../evtx/file.ts';
 import { hasFileSignature } from '../evtx/header.ts';
+import { lastFiletime } from '../evtx/values.ts';
 import { RecordWalker } from '../evtx/walk.ts';
 import { normalizeWindowsFields } from '../windows/normalize.ts';
 
@@ -29,7 +30,10 @@ export const evtx: BinaryParser = {
     const walker = new RecordWalker();
     const stream = new EvtxStream((chunk, nodes, ordinal, offset, checksumBad) => {
       walker.run(chunk, nodes);
-      const fields: EventFields = normalizeWindowsFields(walker.fields, ctx.time);
+      // TimeCreated is a FILETIME the walker just formatted: its ts is known without parsing the text
+      const created = walker.fields.get('TimeCreated');
+      const createdMs = created !== undefined && created === lastFiletime.text ? lastFiletime.ms : undefined;
+      const fields: EventFields = normalizeWindowsFields(walker.fields, ctx.time, createdMs);
       if (checksumBad) fields['evtx.checksum'] = 'bad';
       if (walker.problems.length) fields['parse.warning'] = walker.problems.join('; ');
       sink.event(fields, walker.xml, ordinal, offset);

@@ -246,17 +246,22 @@ export function normalizeWindowsEvent(input: Record<string, string>, time: TimeS
   return out;
 }
 
-/** normalizeWindowsEvent for fields already clean (text values, names without 'data.'): the EVTX parser, per record. */
-export function normalizeWindowsFields(data: WindowsFields, time: TimeSettings = UTC): EventFields {
-  const out = normalizeFields(data, time);
+/**
+ * normalizeWindowsEvent for fields already clean (text values, names without 'data.'): the EVTX parser, per
+ * record. `createdMs`: TimeCreated as epoch ms when the caller knows it (the EVTX parser formatted the text
+ * from a FILETIME in UTC): the text is then not parsed again.
+ */
+export function normalizeWindowsFields(data: WindowsFields, time: TimeSettings = UTC, createdMs?: number): EventFields {
+  const out = normalizeFields(data, time, createdMs);
   for (let i = 0; i < data.count; i++) out[data.keys[i]] = data.values[i];
   return out;
 }
 
 /** Everything but the data.* copies. */
-function normalizeFields(data: WindowsFields, time: TimeSettings): EventFields {
+function normalizeFields(data: WindowsFields, time: TimeSettings, createdMs?: number): EventFields {
   const out: EventFields = {};
-  const created = data.get('TimeCreated');
+  if (createdMs !== undefined && createdMs === createdMs) out.ts = createdMs;
+  const created = createdMs !== undefined && createdMs === createdMs ? undefined : data.get('TimeCreated');
   if (present(created)) {
     const t = parseIsoTime(created, time);
     if (t) {

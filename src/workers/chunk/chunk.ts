@@ -2,16 +2,27 @@
 // A few thousand events per record: numbers in typed arrays, repeated strings as dictionary ids,
 // long text (raw, message) joined into one string with end offsets. No per-event objects survive.
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
+import { hasWide, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
+
+export type { WideText } from './wideText.ts';
 
 /** Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. */
 export interface DictColumn { kind: 'dict'; dict: string[]; ids: Uint32Array }
 /** Numbers: NaN when the event lacks the field. */
 export interface NumColumn { kind: 'num'; values: Float64Array }
-/** Long unique text: event i is text.slice(ends[i-1] ?? 0, ends[i]); an absent value is ''. */
-export interface TextColumn { kind: 'text'; text: string; ends: Uint32Array }
+/**
+ * Long unique text: event i is text.slice(ends[i-1] ?? 0, ends[i]); an absent value is ''. Since format 2,
+ * values holding a character above U+00FF are in `wide` instead (their span in `text` is empty): see wideText.ts.
+ */
+export interface TextColumn { kind: 'text'; text: string; ends: Uint32Array; wide?: WideText }
 export type Column = DictColumn | NumColumn | TextColumn;
 
+/** 1 (absent): text columns without `wide`; 2: text columns may carry `wide` (read either way). */
+export const CHUNK_FORMAT = 2;
+
 export interface EventChunk {
+  /** chunk format: absent in chunks written before format 2 */
+  format?: number;
   /** file ledger id (store's files table) the events came from */
   fileId: number;
   /** order of the chunk within its file, from 0 */
@@ -101,7 +112,7 @@ export class ChunkBuilder {
     for (const [field, col] of this.columns) columns[field] = finish(col, n);
     this.lastRows = n;
     this.reset();
-    return { fileId, seq, count: n, columns };
+    return { format: CHUNK_FORMAT, fileId, seq, count: n, columns };
   }
 
   private column(field: string): ColumnBuild {
@@ -220,7 +231,9 @@ function finish(col: ColumnBuild, n: number): Column {
   if (col.kind === 'num') return { kind: 'num', values: col.values.slice(0, n) };
   if (col.kind === 'dict') return { kind: 'dict', dict: col.dict, ids: col.ids.slice(0, n) };
   for (let r = col.filled; r < n; r++) col.ends[r] = col.length;
-  return { kind: 'text', text: col.parts.join(''), ends: col.ends.slice(0, n) };
+  const text = col.parts.join('');
+  if (!hasWide(text)) return { kind: 'text', text, ends: col.ends.slice(0, n) };
+  return { kind: 'text', ...splitWide(col.parts, col.ends, n) };
 }
 
 /** Reads one event back as flat fields (export, detail view, CLI): absent fields are left out. */
@@ -244,7 +257,9 @@ export function valueAt(col: Column, row: number): string | number | undefined {
   }
   const start = row === 0 ? 0 : col.ends[row - 1];
   const end = col.ends[row];
-  return end > start ? col.text.slice(start, end) : undefined;
+  if (end > start) return col.text.slice(start, end);
+  const w = wideIndexOf(col.wide, row);
+  return w < 0 ? undefined : wideValue(col.wide as WideText, w);
 }
 
 /** The chunk's typed-array buffers: transferred (not copied) when a chunk crosses to another worker. */
@@ -254,6 +269,9 @@ export function chunkBuffers(chunk: EventChunk): ArrayBuffer[] {
     const col = chunk.columns[field];
     const arr = col.kind === 'num' ? col.values : col.kind === 'dict' ? col.ids : col.ends;
     if (arr.buffer instanceof ArrayBuffer) out.push(arr.buffer);
+    if (col.kind === 'text' && col.wide !== undefined) {
+      for (const a of [col.wide.rows, col.wide.ends]) if (a.buffer instanceof ArrayBuffer && a.byteLength > 0) out.push(a.buffer);
+    }
   }
   return out;
 }

@@ -27,7 +27,10 @@ export function chunkBytes(chunk: EventChunk): number {
     const col = chunk.columns[name];
     bytes += name.length * 2;
     if (col.kind === 'num') bytes += col.values.byteLength;
-    else if (col.kind === 'text') bytes += col.ends.byteLength + col.text.length * 2;
+    else if (col.kind === 'text') {
+      bytes += col.ends.byteLength + col.text.length * 2;
+      if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
+    }
     else {
       bytes += col.ids.byteLength;
       for (const s of col.dict) bytes += s.length * 2 + 8;

@@ -5,7 +5,7 @@
 // Example: an RFC 3164 line "Dec 10 06:55:46" read in UTC (ts 2026-12-10T06:55:46Z, guess 'year,zone'), zone
 // changed to +02:00 -> 2026-12-10T04:55:46Z; year changed to 2015 -> 2015-12-10T04:55:46Z.
 import { utcMs } from '../../core/time.ts';
-import type { Column, EventChunk } from '../chunk/chunk.ts';
+import { valueAt, type Column, type EventChunk } from '../chunk/chunk.ts';
 
 export interface RetimeChange {
   /** the zone the events were read in, minutes east of UTC */
@@ -69,10 +69,7 @@ function guessFlags(col: Column | undefined, count: number): (i: number) => numb
   }
   // a guess column is always a dictionary as built; read any other kind the slow way rather than guess
   const each = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const start = col.kind === 'text' ? (i === 0 ? 0 : col.ends[i - 1]) : 0;
-    each[i] = col.kind === 'text' ? flagsOf(col.text.slice(start, col.ends[i])) : 0;
-  }
+  for (let i = 0; i < count; i++) each[i] = col.kind === 'text' ? flagsOf(String(valueAt(col, i) ?? '')) : 0;
   return (i) => each[i];
 }
 

@@ -182,6 +182,8 @@ function scanTextExists(field: TextField, n: number): Bitset {
       if (seg.ends[i] > prev) out.set(seg.base + i);
       prev = seg.ends[i];
     }
+    const wide = seg.wide?.rows ?? [];
+    for (let i = 0; i < wide.length; i++) out.set(seg.base + wide[i]);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
 import type { DictColumn, NumColumn, TextColumn } from '../chunk/chunk.ts';
+import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
 
 /** Dictionary ids sized to the dictionary: most keyword fields have < 256 values, so 1 byte per row. */
@@ -236,7 +237,8 @@ export class TextSegment {
   private lowerText: string | undefined;
   private empty = -1;
 
-  constructor(readonly base: number, readonly count: number, readonly text: string, readonly ends: Uint32Array) {}
+  /** values holding a character above U+00FF (chunk format 2; wideText.ts); their span in `text` is empty */
+  constructor(readonly base: number, readonly count: number, readonly text: string, readonly ends: Uint32Array, readonly wide?: WideText) {}
 
   /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree). */
   lower(): string {
@@ -252,7 +254,7 @@ export class TextSegment {
         if (this.ends[i] === prev) e++;
         prev = this.ends[i];
       }
-      this.empty = e;
+      this.empty = e - (this.wide?.rows.length ?? 0);
     }
     return this.empty;
   }
@@ -262,7 +264,15 @@ export class TextSegment {
   }
 
   valueAt(local: number): string {
-    return this.text.slice(this.start(local), this.ends[local]);
+    const start = this.start(local), end = this.ends[local];
+    if (end > start || this.wide === undefined) return this.text.slice(start, end);
+    const w = wideIndexOf(this.wide, local);
+    return w < 0 ? '' : wideValue(this.wide, w);
+  }
+
+  /** The row's value is not empty. */
+  has(local: number): boolean {
+    return this.ends[local] > this.start(local) || wideIndexOf(this.wide, local) >= 0;
   }
 
   /** Local row containing text offset `pos` (binary search over ends). */
@@ -292,8 +302,8 @@ export class TextField {
       if (ends[i] > prev) present++;
       prev = ends[i];
     }
-    this.present += present;
-    this.segments.push(new TextSegment(base, count, col.text, ends));
+    this.present += present + (col.wide?.rows.length ?? 0);
+    this.segments.push(new TextSegment(base, count, col.text, ends, col.wide));
   }
 
   segmentOf(row: number): TextSegment | undefined {

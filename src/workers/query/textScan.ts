@@ -5,6 +5,8 @@ import type { LinearRegex } from '../../core/regex.ts';
 import { Bitset } from './bitset.ts';
 import type { CaseIndex } from './caseIndex.ts';
 import type { TextField, TextSegment } from './fields.ts';
+import { wideValue } from '../chunk/wideText.ts';
+import { lowerSameLength } from './text.ts';
 
 /** Rows (global) of the segment whose value contains `needle` (lower-cased); accept() filters hits. */
 function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
@@ -22,6 +24,13 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
       p = text.indexOf(needle, p + 1); // the hit ran across two events
     }
   }
+  // values with a character above U+00FF are kept apart (chunk format 2): their span in `text` is empty
+  const wide = seg.wide;
+  if (wide === undefined) return;
+  for (let i = 0; i < wide.rows.length; i++) {
+    const row = seg.base + wide.rows[i];
+    if (lowerSameLength(wideValue(wide, i)).includes(needle) && (accept === undefined || accept(row))) out.set(row);
+  }
 }
 
 function testInto(seg: TextSegment, re: LinearRegex, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
@@ -29,8 +38,9 @@ function testInto(seg: TextSegment, re: LinearRegex, out: Bitset, within?: Bitse
   let start = 0;
   for (let i = 0; i < seg.count; i++) {
     const end = ends[i], row = base + i;
-    if (end > start && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
-      if (re.test(text.slice(start, end))) out.set(row);
+    if ((end > start || seg.wide !== undefined) && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
+      const value = end > start ? text.slice(start, end) : seg.valueAt(i); // an empty span may be a wide value
+      if (value !== '' && re.test(value)) out.set(row);
     }
     start = end;
   }
@@ -90,8 +100,7 @@ export function* scanFree(index: CaseIndex, n: number, what: { needle: string } 
     const messageEmpty = (row: number): boolean => {
       const s = mseg !== undefined && row < mseg.base + mseg.count ? mseg : msg?.segmentOf(row);
       if (s === undefined) return true;
-      const local = row - s.base;
-      return s.start(local) === s.ends[local];
+      return !s.has(row - s.base);
     };
     if ('needle' in what) containsInto(seg, what.needle, out, messageEmpty);
     else testInto(seg, what.re, out, within, messageEmpty);

@@ -10,7 +10,7 @@ import { freshCaseId, ledgerRow, makeChunk } from './fixtures.ts';
 
 async function readAll(store: CaseStore): Promise<EventChunk[]> {
   const out: EventChunk[] = [];
-  await store.forEachChunk(({ fileId, seq, count, columns }) => out.push({ fileId, seq, count, columns }), 2);
+  await store.forEachChunk(({ format, fileId, seq, count, columns }) => out.push({ format, fileId, seq, count, columns }), 2);
   return out;
 }
 

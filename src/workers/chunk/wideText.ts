@@ -1,0 +1,69 @@
+// Wide values of a text column (chunk format 2). V8 keeps a string in one byte per character unless one of
+// its characters is above U+00FF; then the whole string takes two. A chunk's raw text is one joined string,
+// so a single wide character in one event (302 of 100,264 Windows records hold one) doubled the memory of
+// the whole chunk's raw text. build() therefore moves the values holding such a character into a separate
+// joined string (`wide`), and leaves an empty span for those rows in the main text.
+// Example: values ['a', 'x→y', 'b'] -> text 'ab', ends [1, 1, 2], wide { rows [1], text 'x→y', ends [3] }.
+// Chunks written before format 2 have no `wide`: every reader treats a missing `wide` as no wide rows.
+
+/** Rows (ascending, chunk-local) whose value is wide[i] = text.slice(ends[i-1] ?? 0, ends[i]). */
+export interface WideText { rows: Uint32Array; text: string; ends: Uint32Array }
+
+// any character that makes V8 store a string in two bytes per character
+const WIDE = /[\u0100-\uffff]/;
+
+/** The joined text holds a character above U+00FF (one scan; no copy). */
+export function hasWide(s: string): boolean {
+  return WIDE.test(s);
+}
+
+/**
+ * Splits a text column whose joined text is wide: parts are the appended values in row order (rows without
+ * the field appended nothing), ends the end offsets of `joined` for rows [0, n). Returns the narrow text and
+ * ends (wide rows left empty) and the wide values.
+ */
+export function splitWide(parts: readonly string[], ends: Uint32Array, n: number): { text: string; ends: Uint32Array; wide: WideText } {
+  const narrow: string[] = [], wideParts: string[] = [], wideRows: number[] = [];
+  const isWide = new Uint8Array(n);
+  // a non-empty part ends exactly where its row ends (ends rise strictly at rows with a value)
+  let offset = 0, row = 0;
+  for (const p of parts) {
+    if (p.length === 0) continue;
+    offset += p.length;
+    while (ends[row] !== offset) row++;
+    if (WIDE.test(p)) {
+      isWide[row] = 1;
+      wideRows.push(row);
+      wideParts.push(p);
+    } else narrow.push(p);
+  }
+  const narrowEnds = new Uint32Array(n), wideEnds = new Uint32Array(wideParts.length);
+  let prev = 0, shift = 0;
+  for (let r = 0; r < n; r++) {
+    if (isWide[r]) shift += ends[r] - prev;
+    prev = ends[r];
+    narrowEnds[r] = ends[r] - shift;
+  }
+  let w = 0;
+  for (let i = 0; i < wideParts.length; i++) wideEnds[i] = w += wideParts[i].length;
+  return { text: narrow.join(''), ends: narrowEnds, wide: { rows: Uint32Array.from(wideRows), text: wideParts.join(''), ends: wideEnds } };
+}
+
+/** Index into wide.rows of a chunk-local row, or -1 when the row's value is not wide. */
+export function wideIndexOf(wide: WideText | undefined, row: number): number {
+  if (wide === undefined) return -1;
+  const rows = wide.rows;
+  let lo = 0, hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = rows[mid];
+    if (r < row) lo = mid + 1;
+    else if (r > row) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export function wideValue(wide: WideText, i: number): string {
+  return wide.text.slice(i === 0 ? 0 : wide.ends[i - 1], wide.ends[i]);
+}
