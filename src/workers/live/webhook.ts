@@ -156,7 +156,7 @@ export class WebhookPoster {
     } catch (e) {
       this.failed++;
       const why = withoutKey(e instanceof Error ? e.message : String(e), url);
-      this.last = `${new Date(this.now()).toLocaleTimeString()}: ${origin} did not answer (${why}). If it is up, it probably refuses cross-origin requests from a web page (no CORS). ${CLI_HINT}`;
+      this.last = `${new Date(this.now()).toLocaleTimeString()}: ${origin} did not answer (${why}): it is down, or it refuses cross-origin requests from a web page (no CORS), or this server did not give the poster its own policy (a static host, docs/hosting.md). ${CLI_HINT}`;
       if (seq !== undefined) await audit?.answered(seq, 0, `${note} · no answer: ${why}`);
     }
   }
