@@ -59,10 +59,12 @@ test('webhook: nothing is sent while off; switched on, an alert arrives as a JSO
     // the URL is not shown back (its path is the secret): the field is empty and only the origin is named
     await expect(panel.getByLabel('Webhook URL')).toHaveValue('');
     await expect(panel).not.toContainText('s3cr3t');
+    const t0 = Date.now();
     await folder.append(page, 'auth.log', folder.lines(6));
     const posts = () => hook.got.filter((r) => r.method === 'POST');
     const bodies = () => posts().map((r) => JSON.parse(r.body) as { ruleId: string; ruleName: string });
     await expect.poll(() => bodies().map((b) => b.ruleName), { timeout: 10_000 }).toContain('Brute force from one address');
+    console.log(`live webhook: append -> alert POST received in ${Date.now() - t0} ms (poll 0.5 s)`);
     for (const post of posts()) {
       expect(post.path).toBe('/hooks/s3cr3t-token');
       expect(post.contentType).toBe('application/json');
