@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from './scripts/csp.ts';
+import { CSP, SECURITY_HEADERS, cspFor } from './scripts/csp.ts';
 import { CORPUS_TAG, corpusTestsRun } from './test/harness/corpus.ts';
 import { geoipData } from './scripts/geoip/vitePlugin.ts';
 import { buildDate, serviceWorker } from './scripts/pwa/vitePlugin.ts';
@@ -20,18 +20,17 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-// The threat-intelligence fetch worker's script gets its own policy (scripts/csp.ts TI_FETCH_CSP) in place of
-// the general one that preview.headers sets on every static file.
-function tiFetchWorkerPolicy(): Plugin {
+// The fetch workers' scripts get their own policy (scripts/csp.ts cspFor: threat intel's providers, the live
+// webhook's one origin) in place of the general one that preview.headers sets on every static file.
+function workerPolicies(): Plugin {
   return {
-    name: 'logdrop-ti-fetch-csp',
+    name: 'logdrop-worker-csp',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (TI_FETCH_WORKER.test(new URL(req.url ?? '/', 'http://x').pathname)) {
-          const set = res.setHeader.bind(res);
-          res.setHeader = ((name: string, value: number | string | readonly string[]) =>
-            set(name, name.toLowerCase() === 'content-security-policy' ? TI_FETCH_CSP : value)) as typeof res.setHeader;
-        }
+        const policy = cspFor(req.url ?? '/');
+        const set = res.setHeader.bind(res);
+        res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+          set(name, name.toLowerCase() === 'content-security-policy' ? policy : value)) as typeof res.setHeader;
         next();
       });
     },
@@ -45,7 +44,7 @@ function tiFetchWorkerPolicy(): Plugin {
 const BUILT = buildDate();
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicy(), tiFetchWorkerPolicy(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version, BUILT)])],
+  plugins: [react(), contentSecurityPolicy(), workerPolicies(), geoipData(mode === 'single'), ...(mode === 'single' ? [] : [serviceWorker(pkg.version, BUILT)])],
   base: './',
   // the About panel's version and build date (src/types/build.d.ts)
   define: { __LOGDROP_VERSION__: JSON.stringify(pkg.version), __LOGDROP_BUILT__: JSON.stringify(BUILT) },

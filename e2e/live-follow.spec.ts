@@ -5,40 +5,12 @@
 // indexes and detects; the page shows "N new events", the count and the alert. What this cannot cover: the real
 // picker dialog and the permission prompt after a reload (an OPFS handle is always granted, so the re-grant
 // click is exercised but the browser asks nothing).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LogdropPage } from './logdrop.page.ts';
+import { liveFolder } from './liveFolder.ts';
 
 const DIR = 'live-e2e';
-
-let n = 0;
-function lines(count: number, msg = (i: number) => `Failed password for invalid user u${i} from 203.0.113.45 port ${40000 + i} ssh2`): string {
-  let s = '';
-  for (let k = 0; k < count; k++, n++) s += `Mar  3 02:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} web01 sshd[${100 + n}]: ${msg(n)}\n`;
-  return s;
-}
-
-/** Appends text to a file of the test's origin-private folder (created empty when missing). */
-async function append(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(async ([dirName, file, t]) => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle(dirName, { create: true });
-    const h = await dir.getFileHandle(file, { create: true });
-    const size = (await h.getFile()).size;
-    const w = await h.createWritable({ keepExistingData: true });
-    await w.seek(size);
-    await w.write(t);
-    await w.close();
-  }, [DIR, name, text] as const);
-}
-
-/** The stand-in for the folder picker: the OPFS folder the test writes to. */
-async function standInPicker(page: Page): Promise<void> {
-  await page.evaluate(async (dirName) => {
-    const root = await navigator.storage.getDirectory();
-    const dir = await root.getDirectoryHandle(dirName, { create: true });
-    window.__logdrop!.pick = { directory: async () => dir, files: async () => [] };
-  }, DIR);
-}
+const { lines, append, standInPicker } = liveFolder(DIR);
 
 test('follow a folder: appended failed logins show as new events and a brute-force alert within 5 s; a reload resumes from the offsets', async ({ page }) => {
   const app = new LogdropPage(page);

@@ -4,6 +4,7 @@
 // One definition for the build's meta tag, the `npm start` server's header (vite.config.ts), public/_headers and docs/hosting.md (test/build/csp.test.ts
 // checks those two carry exactly this).
 import { TI_ORIGINS } from '../src/workers/enrich/ti/origins.ts';
+import { webhookOrigin } from '../src/workers/live/webhookOrigin.ts';
 
 export const CSP = [
   "default-src 'self'",
@@ -45,3 +46,27 @@ export const TI_FETCH_WORKER = /\/assets\/tiFetch\.worker-[\w-]+\.js$/;
 
 /** Its policy: the general one, with connect-src exactly the providers' API origins and the local relay. */
 export const TI_FETCH_CSP = CSP.replace("connect-src 'self'", `connect-src ${TI_ORIGINS.join(' ')}`);
+
+/** The live webhook worker's script (vite names it assets/webhook.worker-<hash>.js), started with ?origin=... */
+export const WEBHOOK_WORKER = /\/assets\/webhook\.worker-[\w-]+\.js$/;
+
+/**
+ * Its policy: the general one with connect-src exactly the webhook's origin, taken from the script URL's
+ * `origin` parameter after a strict check (src/workers/live/webhookOrigin.ts); anything else keeps
+ * connect-src 'self', so the worker can reach nothing.
+ */
+export function webhookCsp(origin: string | null | undefined): string {
+  const o = webhookOrigin(origin);
+  return o === undefined ? CSP : CSP.replace("connect-src 'self'", `connect-src ${o}`);
+}
+
+/**
+ * The policy for a request URL (path and query) of the served app: the threat-intel fetch worker's, the
+ * webhook worker's, or the general one. One test for `npm start` (vite.config.ts) and `logdrop serve`.
+ */
+export function cspFor(url: string): string {
+  const u = new URL(url, 'http://x');
+  if (TI_FETCH_WORKER.test(u.pathname)) return TI_FETCH_CSP;
+  if (WEBHOOK_WORKER.test(u.pathname)) return webhookCsp(u.searchParams.get('origin'));
+  return CSP;
+}

@@ -26,6 +26,9 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  // the live webhook's poster: its CSP names the origin in its query (scripts/csp.ts cspFor), so a cached copy
+  // (fetched without it, connect-src 'self') must not answer it
+  if (/\/assets\/webhook\.worker-[\w-]+\.js$/.test(new URL(request.url).pathname)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // every page of the app is index.html (the view is in the hash; ?testing=1 and the like are read by it)

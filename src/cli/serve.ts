@@ -4,7 +4,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from '../../scripts/csp.ts';
+import { SECURITY_HEADERS, cspFor } from '../../scripts/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,8 +39,8 @@ export function serveStatic(dir: string, port: number): Promise<Server> {
   if (!existsSync(join(root, 'index.html'))) return Promise.reject(new Error(`${dir} has no index.html: build it first (npm run build)`));
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    // the threat-intel fetch worker's own policy (its connect-src names the providers), as `npm start` sends it
-    if (TI_FETCH_WORKER.test((req.url ?? '/').split('?')[0])) res.setHeader('Content-Security-Policy', TI_FETCH_CSP);
+    // the fetch workers' own policies (threat intel: the providers; live webhook: its origin), as `npm start` sends them
+    res.setHeader('Content-Security-Policy', cspFor(req.url ?? '/'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -20,7 +20,7 @@ import type { SigmaEnableChange, SigmaLoadResult, SigmaStatus, SigmaTestResult }
 import type { GeoDataResult, GeoScope, GeoStatus } from './api/geo.ts';
 import type { TiAuditRow, TiIpInfo, TiListResult, TiPlan, TiProgress, TiRunResult, TiStatus, TiVia } from './api/ti.ts';
 import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './api/insight.ts';
-import type { FollowSource, FollowStatus, LiveUpdate } from './api/live.ts';
+import type { FollowSource, FollowStatus, LiveUpdate, WebhookSettings, WebhookStatus } from './api/live.ts';
 import type { Severity } from '../detect/types.ts';
 import type { AlertExportFormat, AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
 import type { RedactionMappingResult, RedactionSettings, RedactionState } from './api/redact.ts';
@@ -336,6 +336,14 @@ export interface EngineApi {
   followSettings(settings: { intervalMs?: number; notifyAt?: Severity }): Promise<FollowStatus>;
   /** each poll that changed something is pushed to `onUpdate` */
   watchLive(onUpdate: (u: LiveUpdate) => void): Promise<void>;
+  /** live alerts posted to a webhook (opt-in; the URL stays in the engine, only its origin is shown) */
+  webhookStatus(): Promise<WebhookStatus>;
+  /** switches posting on: validates the URL, starts the poster worker allowed only that origin */
+  webhookOn(settings: WebhookSettings): Promise<WebhookStatus>;
+  /** terminates the poster worker: no request can go out */
+  webhookOff(): Promise<WebhookStatus>;
+  /** switches off and drops the URL from memory and from this device */
+  webhookForget(): Promise<WebhookStatus>;
   /** an alert as a message to paste into a chat or ticket */
   alertMessage(id: string, format: 'text' | 'markdown'): Promise<string>;
 

@@ -3,7 +3,7 @@
 import type {
   CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EngineApi, FileLedgerEntry, IngestOptions, IngestProgress, StorageInfo,
 } from './api.ts';
-import { getCase, listCases, newCaseId, putCase, removeCase } from './store/catalog.ts';
+import { deleteGlobalSetting, getCase, getGlobalSetting, listCases, newCaseId, putCase, removeCase, setGlobalSetting } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
@@ -24,6 +24,7 @@ import { createExportOps } from './export/ops.ts';
 import { TiService } from './enrich/ti/tiService.ts';
 import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
 import { createLiveOps } from './live/liveOps.ts';
+import { WEBHOOK_SETTING, WebhookPoster, type WebhookTransport } from './live/webhook.ts';
 import type { FollowSource } from './api/live.ts';
 import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
@@ -58,6 +59,8 @@ export interface EngineOptions {
   ti?: Pick<TiHost, 'openFetcher' | 'now' | 'sleep'>;
   /** live follow's file system (tests: a simulated one); default: the File System Access handles granted */
   followFs?: (sources: () => readonly FollowSource[]) => FollowFs;
+  /** starts the webhook poster worker for an origin; absent: no webhooks (the single file, Node) */
+  webhook?: (origin: string) => WebhookTransport;
 }
 
 export function createEngine(options: EngineOptions = {}): EngineApi {
@@ -370,6 +373,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
       detect: (c) => c.alerts.runAll(tableOf(c)),
       reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
+      webhook: new WebhookPoster(options.webhook, {
+        get: () => getGlobalSetting(WEBHOOK_SETTING), set: (v) => setGlobalSetting(WEBHOOK_SETTING, v), delete: () => deleteGlobalSetting(WEBHOOK_SETTING),
+      }),
     }),
     ...createSigmaOps({ current: () => { const c = requireCase(); return { alerts: c.alerts, table: tableOf(c) }; } }),
   };

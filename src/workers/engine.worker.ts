@@ -5,7 +5,10 @@ import { workerRunner } from './ingest/workerRunner.ts';
 import { fetchGeoAsset } from './enrich/geoAssets.ts';
 import { openFetchWorker } from './enrich/ti/tiFetchClient.ts';
 import { isSingleFile } from './embed.ts';
+import { openWebhookWorker } from './live/webhookClient.ts';
 
 // the single file (file://) carries the page's policy to every worker it starts (connect-src 'self'): no online
 // lookups there, offline lists still work
-expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: isSingleFile() ? {} : { openFetcher: openFetchWorker } }));
+expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: isSingleFile() ? {} : { openFetcher: openFetchWorker },
+  // the single file's workers are blobs that inherit the page's policy: no per-origin poster there
+  webhook: isSingleFile() ? undefined : openWebhookWorker }));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER } from '../../scripts/csp.ts';
+import { CSP, SECURITY_HEADERS, TI_FETCH_CSP, TI_FETCH_WORKER, cspFor, webhookCsp } from '../../scripts/csp.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const read = (rel: string) => readFileSync(join(repo, rel), 'utf8');
@@ -38,5 +38,30 @@ describe('Content-Security-Policy for static hosts', () => {
 
   it('docs/hosting.md gives static hosts the fetch worker policy', () => {
     expect(read('docs/hosting.md')).toContain(TI_FETCH_CSP);
+  });
+});
+
+describe('cspFor: the policy per served path (npm start and logdrop serve)', () => {
+  it('the general policy for the page and the other scripts', () => {
+    expect(cspFor('/index.html')).toBe(CSP);
+    expect(cspFor('/assets/engine.worker-B3x_9a.js?origin=https://evil.example')).toBe(CSP);
+  });
+
+  it('the threat-intel fetch worker gets the providers', () => {
+    expect(cspFor('/assets/tiFetch.worker-B3x_9a.js')).toBe(TI_FETCH_CSP);
+  });
+
+  it("the webhook worker gets exactly its origin parameter as connect-src, checked strictly", () => {
+    const csp = cspFor('/sub/assets/webhook.worker-Ab_1.js?origin=' + encodeURIComponent('http://127.0.0.1:9123'));
+    expect(csp.match(/connect-src ([^;]+)/)?.[1]).toBe('http://127.0.0.1:9123');
+    expect(csp.replace(/connect-src [^;]+/, "connect-src 'self'")).toBe(CSP);
+    expect(cspFor('/assets/webhook.worker-Ab_1.js?origin=https://hooks.example.org')).toContain('connect-src https://hooks.example.org;');
+    // anything but a plain origin keeps connect-src 'self' (no directive or source can be injected)
+    for (const bad of ['https://a.org; script-src *', 'https://a.org https://b.org', '*', "'unsafe-inline'", 'https://a.org/path',
+      'https://A.org', 'javascript:alert(1)', 'https://a;b.org', 'https://user@a.org', '']) {
+      expect(cspFor(`/assets/webhook.worker-Ab_1.js?origin=${encodeURIComponent(bad)}`)).toBe(CSP);
+    }
+    expect(cspFor('/assets/webhook.worker-Ab_1.js')).toBe(CSP);
+    expect(webhookCsp('http://[::1]:8080')).toContain('connect-src http://[::1]:8080;');
   });
 });

@@ -50,5 +50,6 @@ export function createCsvFramer(): RecordFramer {
       if (!open || pieces.length >= MAX_LINES) flush(emit);
     },
     end: flush,
+    pending: () => (pieces.length > 0 ? { line: recLine, offset: recOffset } : undefined),
   };
 }

@@ -180,5 +180,6 @@ export function createJsonFramer(): RecordFramer {
       flush(emit);
       depth = 0; elemDepth = 0; inStr = false; skipping = false;
     },
+    pending: () => (inRecord ? { line: recLine, offset: recOffset } : undefined),
   };
 }

@@ -9,4 +9,10 @@ export interface RecordFramer {
   line(text: string, line: number, offset: number, emit: EmitRecord): void;
   /** end of file: flush what is pending; an incomplete record is emitted as is (it becomes unparsed) */
   end(emit: EmitRecord): void;
+  /**
+   * Where the record begun but not yet closed starts (line and byte offset), or undefined: the last line ended
+   * a record. Live follow asks before end() so a record cut by a poll is read again whole on the next poll.
+   * Framers whose records never span lines leave it out.
+   */
+  pending?(): { line: number; offset: number } | undefined;
 }

@@ -91,5 +91,6 @@ export function createXmlEventFramer(): RecordFramer {
     end(emit) {
       flush(emit); // an <Event> that never closed: emitted as is, it becomes unparsed
     },
+    pending: () => (depth > 0 ? { line: recLine, offset: recOffset } : undefined),
   };
 }

@@ -64,3 +64,34 @@ export interface LiveUpdate {
   /** when the poll finished (epoch ms) */
   at: number;
 }
+
+/** Webhook bodies: Slack's incoming-webhook JSON ({ text }) or a generic JSON object. */
+export type WebhookFormat = 'slack' | 'json';
+
+/** Switching webhooks on (url absent: the one already held in memory or remembered). */
+export interface WebhookSettings {
+  url?: string;
+  format: WebhookFormat;
+  /** alerts at or above this severity are posted (at most one per rule per minute, with a count) */
+  minSeverity: Severity;
+  /** keep the URL on this device (catalog, never in a case or an export); otherwise memory only */
+  remember: boolean;
+}
+
+/** The webhook as the live panel shows it: never the URL itself (its path is often the secret). */
+export interface WebhookStatus {
+  /** false in the single-file build (a page opened from disk can be given no per-origin policy) */
+  available: boolean;
+  on: boolean;
+  /** the origin posts go to (the only one the poster's CSP allows) */
+  origin?: string;
+  hasUrl: boolean;
+  remembered: boolean;
+  format: WebhookFormat;
+  minSeverity: Severity;
+  posted: number;
+  failed: number;
+  /** the last post, or why webhooks cannot be switched on, in words */
+  last?: string;
+  problem?: string;
+}

@@ -48,6 +48,11 @@ export interface FileIngestOptions extends ReadOptions {
   drain?: () => Promise<void>;
   /** where the SHA-256 is computed (default: this thread) */
   hasher?: HasherFactory;
+  /**
+   * live follow: a record still open at the end (pretty JSON, an <Event>, a quoted CSV field cut by a poll) is
+   * not emitted; where it starts is returned in `held` so the caller reads it again with the rest next time
+   */
+  holdIncomplete?: boolean;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -60,6 +65,8 @@ export interface FileIngestResult extends FileReadSummary {
   layout?: FileLayout;
   /** records the file's parser rejected that another parser read, per parser id (mixed files) */
   otherParsers?: Record<string, number>;
+  /** with holdIncomplete: the line and byte offset (in this input) where the unfinished last record starts */
+  held?: { line: number; offset: number };
 }
 
 /** The ledger's view of a learned layout: the share is over the file's events, not only the head. */
@@ -141,7 +148,7 @@ export async function ingestFile(
     const counter = new EventCounter(src.path, choice.parser.id, result, sink, onProgress);
     try {
       if (choice.parser.kind === 'binary') await readBinary(choice.parser, chunks, ctx, counter);
-      else await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength);
+      else result.held = await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength, opts.holdIncomplete === true);
     } finally {
       // what was parsed before a failure is kept too (the sink decides whether it can still be stored)
       if (builder.size > 0) flush();
@@ -207,8 +214,8 @@ async function hashRest(
 
 async function readText(
   parser: TextParser, chunks: AsyncIterable<Uint8Array>, ctx: ParseContext, counter: EventCounter,
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bomLength: number,
-): Promise<void> {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bomLength: number, hold: boolean,
+): Promise<{ line: number; offset: number } | undefined> {
   const splitter = createLineSplitter(encoding, bomLength);
   const framer = createFramer(parser.framing);
   const fallback = new FallbackParsers(parser, ctx);
@@ -238,7 +245,9 @@ async function readText(
     counter.progress();
   }
   splitter.end(onLine);
-  framer.end(onRecord);
+  const held = hold ? framer.pending?.() : undefined;
+  if (held === undefined) framer.end(onRecord);
+  return held;
 }
 
 async function readBinary(

@@ -20,6 +20,16 @@ const MAX_PREAMBLE = 64 * 1024;
 const MAX_ISSUES = 20;
 /** compressed rotations (auth.log.2.gz) are finished files: drop them to read them */
 const ARCHIVE = /\.(?:gz|tgz|zip|bz2|xz|zst|7z|tar|lz4)$/i;
+/** a record spanning lines, cut by a read, waits for its end this long after the file last grew */
+export const QUIET_MS = 5000;
+
+export interface FollowerOptions extends ReadOptions {
+  signal?: AbortSignal;
+  /** see QUIET_MS */
+  quietMs?: number;
+  /** the clock (tests) */
+  now?: () => number;
+}
 
 export class Follower {
   private readonly byKey = new Map<string, FollowedFile>();
@@ -28,7 +38,7 @@ export class Follower {
   private readonly told = new Set<string>();
 
   constructor(
-    private readonly fs: FollowFs, private readonly hooks: FollowHooks, private readonly options: ReadOptions & { signal?: AbortSignal } = {},
+    private readonly fs: FollowFs, private readonly hooks: FollowHooks, private readonly options: FollowerOptions = {},
     saved: readonly FollowedFile[] = [],
   ) {
     for (const f of saved) {
@@ -96,6 +106,7 @@ export class Follower {
       const st = this.byKey.get(e.key);
       if (st === undefined || st.stopped !== undefined) continue;
       if (this.options.signal?.aborted) break;
+      if (e.size !== st.size || st.grewAt === undefined) st.grewAt = this.now();
       st.size = e.size;
       st.lastModified = e.lastModified;
       st.identity = e.identity ?? st.identity;
@@ -134,6 +145,10 @@ export class Follower {
     return undefined;
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   private async readNew(st: FollowedFile, report: PollReport): Promise<void> {
     if (st.size <= st.offset) {
       st.pendingBytes = 0;
@@ -153,9 +168,13 @@ export class Follower {
     if (whole === 0) return;
     const first = st.parserId === undefined;
     const start = st.offset;
-    const lines = countLines(bytes, whole, st.encoding);
+    // a record spanning lines that this read cut is held (read again whole next poll), until the file is quiet;
+    // a held record as long as a whole read would never move on: it is read as it is
+    const quiet = this.now() - (st.grewAt ?? 0) >= (this.options.quietMs ?? QUIET_MS);
+    const hold = st.encoding === 'utf-8' && !quiet && bytes.length < MAX_READ;
+    let lines = countLines(bytes, whole, st.encoding);
     let row = await this.rowOf(st);
-    const { result, chunks, firstRowLine } = await ingestSegment(
+    const ingested = await ingestSegment(
       {
         // a read from the file's start has its BOM and headers in place already
         path: st.path, lastModified: st.lastModified, preamble: start === 0 ? new Uint8Array(0) : st.preamble, preambleLines: start === 0 ? 0 : st.preambleLines,
@@ -163,13 +182,24 @@ export class Follower {
       },
       {
         fileId: st.fileId, firstSeq: st.nextSeq, parserId: st.parserId ?? this.options.parserId, timeLayout: this.options.timeLayout ?? st.timeLayout,
-        tzOffsetMinutes: this.options.tzOffsetMinutes, forcedYear: this.options.forcedYear, signal: this.options.signal,
+        tzOffsetMinutes: this.options.tzOffsetMinutes, forcedYear: this.options.forcedYear, signal: this.options.signal, hold,
       },
       async (chunk) => {
         await this.hooks.chunk(chunk);
         report.chunks++;
       },
     );
+    const { result, chunks, firstRowLine, held } = ingested;
+    if (held !== undefined) {
+      whole = held.bytes;
+      lines = held.lines;
+      st.pendingBytes = bytes.length - whole;
+      if (whole === 0) {
+        // nothing before the held record: all of it waits (the row made for it is kept with the state)
+        await this.hooks.saved?.(this.states());
+        return;
+      }
+    }
     const rows = result.events + result.unparsed;
     if (first && result.state === 'skipped') {
       st.stopped = 'skipped';
@@ -265,7 +295,7 @@ function merge(row: FileLedgerEntry, r: FileIngestResult, st: FollowedFile): Fil
     unparsed: row.unparsed + r.unparsed,
     meta: row.meta + r.meta,
     issues: [...row.issues, ...r.issues.map((i) => ({ line: i.line, offset: i.offset, reason: i.reason }))].slice(0, MAX_ISSUES),
-    message: followMessage(st) + (st.pendingBytes > 0 ? '; a partial last line waits for its end' : ''),
+    message: followMessage(st) + (st.pendingBytes > 0 ? '; a partial last line or record waits for its end' : ''),
   };
   if (r.firstTs !== undefined && (out.firstTs === undefined || r.firstTs < out.firstTs)) out.firstTs = r.firstTs;
   if (r.lastTs !== undefined && (out.lastTs === undefined || r.lastTs > out.lastTs)) out.lastTs = r.lastTs;

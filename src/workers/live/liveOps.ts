@@ -5,6 +5,8 @@
 // after a reload first drops chunks written after the last saved offsets, so nothing is read twice.
 import type { AlertItem, CaseInfo, EngineApi } from '../api.ts';
 import type { FollowSource, FollowStatus, LiveAlert, LiveUpdate } from '../api/live.ts';
+import { caseAuditOf } from '../enrich/ti/audit.ts';
+import type { WebhookPoster } from './webhook.ts';
 import type { Severity } from '../../detect/types.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { CaseAlerts } from '../alerts/caseAlerts.ts';
@@ -43,9 +45,12 @@ export interface LiveDeps<C extends LiveCase> {
   reindex(c: C): Promise<void>;
   /** the file system of the sources (tests pass a simulated one) */
   fs?(sources: () => readonly FollowSource[]): FollowFs;
+  /** webhook posts of new and grown alerts (opt-in; see webhook.ts) */
+  webhook: WebhookPoster;
 }
 
-type LiveApi = Pick<EngineApi, 'followAdd' | 'followStatus' | 'followStart' | 'followStop' | 'followRemove' | 'followSettings' | 'watchLive' | 'alertMessage'>;
+type LiveApi = Pick<EngineApi, 'followAdd' | 'followStatus' | 'followStart' | 'followStop' | 'followRemove' | 'followSettings' | 'watchLive' | 'alertMessage'
+  | 'webhookStatus' | 'webhookOn' | 'webhookOff' | 'webhookForget'>;
 
 export function createLiveOps<C extends LiveCase>(deps: LiveDeps<C>): LiveApi {
   let c: C | undefined;
@@ -170,12 +175,15 @@ export function createLiveOps<C extends LiveCase>(deps: LiveDeps<C>): LiveApi {
     await persist(oc);
     await deps.refreshCounts(oc);
     const alerts: LiveAlert[] = [];
+    const changed: AlertItem[] = [];
     if (report.events + report.unparsed > 0) {
       await deps.detect(oc);
       for (const { alert: a, change } of watch.diff(oc.alerts.list().alerts)) {
         alerts.push({ id: a.id, ruleId: a.ruleId, ruleName: a.ruleName, severity: a.severity, count: a.count, message: a.message, change });
+        changed.push(a);
       }
     }
+    deps.webhook.offer(changed, caseAuditOf(oc.store));
     const notifyAt = saved.notifyAt;
     const notify = notifyAt === undefined ? [] : alerts.filter((a) => atLeast(a.severity, notifyAt)).flatMap((a) => {
       const t = throttle.offer(a);
@@ -228,6 +236,15 @@ export function createLiveOps<C extends LiveCase>(deps: LiveDeps<C>): LiveApi {
       if (active) schedule(oc, saved.intervalMs);
       return status();
     },
+    async webhookStatus() {
+      await deps.webhook.load();
+      return deps.webhook.status();
+    },
+    webhookOn: (settings) => deps.webhook.switchOn(settings),
+    async webhookOff() {
+      return deps.webhook.switchOff();
+    },
+    webhookForget: () => deps.webhook.forget(),
     async watchLive(onUpdate) {
       watcher = onUpdate;
     },

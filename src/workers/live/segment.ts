@@ -35,6 +35,8 @@ export interface SegmentOptions {
   tzOffsetMinutes?: number;
   forcedYear?: number;
   signal?: AbortSignal;
+  /** hold a record the segment's end left open (see SegmentResult.held) instead of emitting it unfinished */
+  hold?: boolean;
 }
 
 export interface SegmentResult {
@@ -42,6 +44,11 @@ export interface SegmentResult {
   chunks: number;
   /** the smallest file line that produced a row (event or unparsed); undefined when none did */
   firstRowLine?: number;
+  /**
+   * with `hold`: the unfinished last record, which was not read: it starts `bytes` into seg.bytes after `lines`
+   * of its newlines (it may start mid-line: JSON values back to back). The follower consumes only up to there.
+   */
+  held?: { bytes: number; lines: number };
 }
 
 /** Parses one segment; each chunk, shifted to the file's positions, goes to onChunk (awaited in order). */
@@ -58,7 +65,7 @@ export async function ingestSegment(
     { path: seg.path, size: bytes.length, lastModified: seg.lastModified, open: () => streamOf(bytes) },
     {
       fileId: opts.fileId, parserId: opts.parserId, timeLayout: opts.timeLayout, tzOffsetMinutes: opts.tzOffsetMinutes,
-      forcedYear: opts.forcedYear, signal: opts.signal, hasher: noHash,
+      forcedYear: opts.forcedYear, signal: opts.signal, hasher: noHash, holdIncomplete: opts.hold,
       drain: async () => { await Promise.all(pending); },
     },
     (chunk) => {
@@ -76,7 +83,10 @@ export async function ingestSegment(
     if (issue.line !== undefined) issue.line += lineBase;
     if (issue.offset !== undefined) issue.offset += offsetBase;
   }
-  return { result, chunks: seq - opts.firstSeq, firstRowLine };
+  const at = result.held === undefined ? -1 : result.held.offset - seg.preamble.length;
+  // a record held inside the preamble cannot be (the preamble is whole meta lines); read on as before then
+  const held = result.held === undefined || at < 0 ? undefined : { bytes: at, lines: result.held.line - 1 - seg.preambleLines };
+  return { result, chunks: seq - opts.firstSeq, firstRowLine, held };
 }
 
 function shift(chunk: EventChunk, lineBase: number, offsetBase: number, seq: number): void {

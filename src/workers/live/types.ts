@@ -46,8 +46,10 @@ export interface FollowedFile {
   /** CRC-32 of the file's first fpLength bytes: a replaced file (same name, other content) is noticed by it */
   fingerprint: number;
   fpLength: number;
-  /** bytes after the last newline, waiting for the rest of their line */
+  /** bytes not consumed yet: a partial last line, or a record spanning lines that a read cut (held) */
   pendingBytes: number;
+  /** when the file last grew (epoch ms): a held record is read as it is once the file was quiet a while */
+  grewAt?: number;
   /** not followed any more, and why (binary, replaced, deleted); the row stays */
   stopped?: 'skipped' | 'binary' | 'deleted' | 'replaced' | 'truncated';
   gone?: boolean;

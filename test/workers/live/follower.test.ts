@@ -2,40 +2,9 @@
 // replacement, truncation, new files, a deleted file, and a restart from stored offsets — every line read once.
 import { describe, expect, it } from 'vitest';
 import { Follower } from '../../../src/workers/live/follower.ts';
-import type { FollowHooks, FollowedFile } from '../../../src/workers/live/types.ts';
-import type { FileLedgerEntry } from '../../../src/workers/api.ts';
-import { eventAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
-import type { EventFields } from '../../../src/core/schema.ts';
+import type { FollowedFile } from '../../../src/workers/live/types.ts';
 import { MemoryFs } from './memoryFs.ts';
-
-/** What a case would hold: rows by id, and the events of every chunk in arrival order. */
-class MemoryCase implements FollowHooks {
-  rows = new Map<number, FileLedgerEntry>();
-  events: EventFields[] = [];
-  keys = new Set<string>();
-  saves = 0;
-  private nextId = 1;
-  async addFile(entry: Omit<FileLedgerEntry, 'id'>): Promise<number> {
-    const id = this.nextId++;
-    this.rows.set(id, { ...entry, id });
-    return id;
-  }
-  async updateFile(entry: FileLedgerEntry): Promise<void> {
-    this.rows.set(entry.id, entry);
-  }
-  async chunk(chunk: EventChunk): Promise<void> {
-    const key = `${chunk.fileId}/${chunk.seq}`;
-    if (this.keys.has(key)) throw new Error(`chunk ${key} written twice`);
-    this.keys.add(key);
-    for (let r = 0; r < chunk.count; r++) this.events.push({ ...eventAt(chunk, r), fileId: chunk.fileId });
-  }
-  async saved(): Promise<void> {
-    this.saves++;
-  }
-  raws(): string[] {
-    return this.events.map((e) => String(e.raw));
-  }
-}
+import { MemoryCase } from './memoryCase.ts';
 
 const sshd = (i: number, msg = `Failed password for root from 203.0.113.${i % 200} port ${40000 + i} ssh2`) =>
   `Dec 10 06:${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} LabSZ sshd[${100 + i}]: ${msg}\n`;

@@ -8,6 +8,7 @@ import { SafeText, safeLabel } from '../../components/SafeText.tsx';
 import { formatCount } from '../../format.ts';
 import type { Live } from './useLive.ts';
 import { pickers, type Pickers } from './pickers.ts';
+import { WebhookPanel } from './WebhookPanel.tsx';
 import './live.css';
 
 const SEVERITY_CHOICES: Severity[] = ['critical', 'high', 'medium', 'low', 'informational'];
@@ -136,6 +137,7 @@ export function LivePanel({ live, readOnly }: { live: Live; readOnly: boolean })
           )}
         </>
       )}
+      <WebhookPanel webhook={live.webhook} readOnly={readOnly} />
       {live.log.length > 0 && (
         <ul className="live-panel__log" aria-label="What happened while following">
           {live.log.map((l, i) => <li key={`${l.at}-${i}`}><SafeText text={l.text} /></li>)}

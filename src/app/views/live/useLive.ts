@@ -2,7 +2,8 @@
 // the events that arrived since the views last re-ran ("12 new events"), the follow toggle (re-run on every
 // update and keep the table on the newest), and browser notifications for the alerts the engine picked.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseInfo, FollowSource, FollowStatus, LiveUpdate } from '../../../workers/api.ts';
+import type { CaseInfo, FollowSource, FollowStatus, LiveUpdate, WebhookStatus } from '../../../workers/api.ts';
+import type { WebhookControls } from './WebhookPanel.tsx';
 import { callback, type EngineClient, type IdleTracker } from '../../../workers/client.ts';
 
 export interface Live {
@@ -22,6 +23,7 @@ export interface Live {
   stop(): Promise<void>;
   remove(id: string): Promise<void>;
   settings(s: { intervalMs?: number; notifyAt?: FollowStatus['notifyAt'] }): Promise<void>;
+  webhook: WebhookControls;
   error?: string;
 }
 
@@ -37,6 +39,8 @@ export interface LiveHooks {
 }
 
 const LOG_LINES = 8;
+/** while posting, the webhook's counts are read again this often (posts finish after the poll's update) */
+const WEBHOOK_REFRESH_MS = 2000;
 
 export function useLive(engine: EngineClient, tracker: IdleTracker, hooks: LiveHooks): Live {
   const [status, setStatus] = useState<FollowStatus>();
@@ -45,6 +49,7 @@ export function useLive(engine: EngineClient, tracker: IdleTracker, hooks: LiveH
   const [log, setLog] = useState<{ at: number; text: string }[]>([]);
   const [lastPoll, setLastPoll] = useState<number>();
   const [error, setError] = useState<string>();
+  const [webhook, setWebhook] = useState<WebhookStatus>();
   const ref = useRef({ hooks, follow });
   useEffect(() => { ref.current = { hooks, follow }; });
 
@@ -92,6 +97,23 @@ export function useLive(engine: EngineClient, tracker: IdleTracker, hooks: LiveH
     }));
   }, [engine]);
 
+  const hook = useCallback(async (work: () => Promise<WebhookStatus>) => {
+    await tracker.track((async () => {
+      try {
+        setWebhook(await work());
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    })());
+  }, [tracker]);
+  useEffect(() => { void hook(() => engine.webhookStatus()); }, [engine, hook]);
+  const posting = webhook?.on === true;
+  useEffect(() => {
+    if (!posting) return;
+    const t = setInterval(() => { void engine.webhookStatus().then(setWebhook, () => {}); }, WEBHOOK_REFRESH_MS);
+    return () => clearInterval(t);
+  }, [engine, posting]);
+
   const showNew = useCallback(() => {
     setPending(0);
     ref.current.hooks.changed();
@@ -108,6 +130,12 @@ export function useLive(engine: EngineClient, tracker: IdleTracker, hooks: LiveH
     stop: () => run(() => engine.followStop()),
     remove: (id) => run(() => engine.followRemove(id)),
     settings: (s) => run(() => engine.followSettings(s)),
+    webhook: {
+      status: webhook,
+      on: (s) => hook(() => engine.webhookOn(s)),
+      off: () => hook(() => engine.webhookOff()),
+      forget: () => hook(() => engine.webhookForget()),
+    },
   };
 }
 

@@ -36,6 +36,14 @@ export class CaseAudit {
   }
 }
 
+/** One audit list per open case store, shared by threat intel and live webhook posts (one writer, one cache). */
+const audits = new WeakMap<CaseStore, CaseAudit>();
+export function caseAuditOf(store: CaseStore): CaseAudit {
+  let a = audits.get(store);
+  if (a === undefined) audits.set(store, (a = new CaseAudit(store)));
+  return a;
+}
+
 export const AUDIT_COLUMNS = ['seq', 'time_utc', 'service', 'ip', 'via', 'http_status', 'note'] as const;
 
 /** RFC 4180 CSV of the audit rows; cells that a spreadsheet would read as a formula are neutralised. */

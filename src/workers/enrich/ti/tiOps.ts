@@ -7,7 +7,7 @@ import type { EngineApi, GeoScope, TiPlan, TiProgress, TiStatus } from '../../ap
 import type { CaseIndex } from '../../query/caseIndex.ts';
 import type { CaseStore } from '../../store/caseStore.ts';
 import { getGlobalSetting, setGlobalSetting } from '../../store/catalog.ts';
-import { CaseAudit, auditCsv } from './audit.ts';
+import { auditCsv, caseAuditOf } from './audit.ts';
 import { canonicalIp } from './canonicalIp.ts';
 import { runLookup, type TiSend } from './lookup.ts';
 import { RELAY_ORIGIN, requestBase } from './origins.ts';
@@ -51,12 +51,7 @@ export function createTiOps(host: TiHost): TiOps {
   let nextPlan = 1;
   let plan: (TiPlan & { store: CaseStore }) | undefined;
   let running: { abort: AbortController; progress: TiProgress } | undefined;
-  const audits = new WeakMap<CaseStore, CaseAudit>();
-  const auditOf = (store: CaseStore) => {
-    let a = audits.get(store);
-    if (a === undefined) audits.set(store, (a = new CaseAudit(store)));
-    return a;
-  };
+  const auditOf = caseAuditOf;
 
   const stored = async (scope: GeoScope, store: CaseStore | undefined): Promise<StoredTiList[]> =>
     (scope === 'case' ? await store?.getSetting<StoredTiList[]>(LISTS) : await getGlobalSetting<StoredTiList[]>(LISTS)) ?? [];
