@@ -23,6 +23,7 @@ import type { DashboardData, EntityKind, EntitySummary, GraphResult } from './ap
 import type { FollowSource, FollowStatus, LiveUpdate, WebhookSettings, WebhookStatus } from './api/live.ts';
 import type { Severity } from '../detect/types.ts';
 import type { AlertExportFormat, AlertExportOptions, AlertExportResult, ExporterInfo, ExportOptions, ExportProgress, ExportResult } from './api/export.ts';
+import type { CaseExportFile, HandoverProgress } from './api/handover.ts';
 import type { RedactionMappingResult, RedactionSettings, RedactionState } from './api/redact.ts';
 
 export interface CaseInfo {
@@ -210,6 +211,13 @@ export interface EngineApi {
   openCase(id: string): Promise<CaseInfo>;
   renameCase(id: string, name: string): Promise<void>;
   deleteCase(id: string): Promise<void>;
+  /**
+   * The whole case as one hand-over file (src/workers/handover: events, ledger, alerts with status and note,
+   * Sigma rules, settings, the enrichment cache of its addresses; never API keys or the webhook URL).
+   */
+  exportCase(id: string, onProgress?: (p: HandoverProgress) => void): Promise<CaseExportFile>;
+  /** Reads a hand-over file into a new case (a new id when its id is taken); refused files leave nothing behind. */
+  importCase(file: Blob, onProgress?: (p: HandoverProgress) => void): Promise<CaseInfo>;
   /** what other tabs do to the open case (start or finish writing it, delete it) is pushed to `onNotice` */
   watchCases(onNotice: (n: CaseNotice) => void): Promise<void>;
   /** usage, quota and persistence; asking for persistence is the main thread's job (navigator.storage.persist) */

@@ -21,6 +21,7 @@ import type { EventTable } from '../detect/types.ts';
 import { GeoService, type GeoBytesLoader } from './enrich/geoService.ts';
 import { createGeoOps, loadUserGeoData } from './enrich/geoOps.ts';
 import { createExportOps } from './export/ops.ts';
+import { createHandoverOps } from './handover/handoverOps.ts';
 import { TiService } from './enrich/ti/tiService.ts';
 import { createTiOps, loadTiLists, type TiHost } from './enrich/ti/tiOps.ts';
 import { createLiveOps } from './live/liveOps.ts';
@@ -366,6 +367,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       },
       redactor: () => redaction.active(),
     }),
+    ...createHandoverOps({ requireIdle, locked: (id, work) => writing(id, work, false) }),
     ...createGeoOps({ geo, rederive, current: enrichTarget }),
     ...createTiOps({ ti, ...options.ti, rederive, current: enrichTarget }),
     // live follow (issue 16): polls in this worker; writes under the case's lock like an ingest

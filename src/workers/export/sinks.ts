@@ -6,11 +6,12 @@ const PART_CHARS = 4 << 20;
 
 export class BlobSink implements ExportSink {
   private parts: Blob[] = [];
-  private pending: string[] = [];
+  private pending: (string | Uint8Array)[] = [];
   private pendingChars = 0;
 
-  write(text: string): void {
-    if (text === '') return;
+  /** text, or bytes (the case hand-over writes UTF-8 it has hashed); a part every few Mi characters or bytes */
+  write(text: string | Uint8Array): void {
+    if (text.length === 0) return;
     this.pending.push(text);
     this.pendingChars += text.length;
     if (this.pendingChars >= PART_CHARS) this.flush();
@@ -18,7 +19,7 @@ export class BlobSink implements ExportSink {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.parts.push(new Blob(this.pending));
+    this.parts.push(new Blob(this.pending as BlobPart[]));
     this.pending = [];
     this.pendingChars = 0;
   }

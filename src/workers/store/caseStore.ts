@@ -177,6 +177,24 @@ export class CaseStore {
     await this.db.put('alertStates', state);
   }
 
+  /** Every setting with its key, in key order (the case hand-over). */
+  async settingEntries(): Promise<[string, unknown][]> {
+    const tx = this.db.transaction('settings');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+    return keys.map((k, i) => [k, values[i]]);
+  }
+
+  /** Alert statuses and notes in one transaction (an imported case). */
+  async putAlertStates(states: readonly AlertState[]): Promise<void> {
+    const tx = this.db.transaction('alertStates', 'readwrite');
+    await Promise.all([...states.map((s) => tx.store.put(s)), tx.done]);
+  }
+
+  /** How many chunks are stored (reads the small meta rows' count). */
+  async chunkCount(): Promise<number> {
+    return this.db.count('chunkMeta');
+  }
+
   async getSetting<T>(key: string): Promise<T | undefined> {
     return (await this.db.get('settings', key)) as T | undefined;
   }

@@ -48,6 +48,12 @@ export async function getGlobalSetting<T>(key: string): Promise<T | undefined> {
   return (await (await db()).get('settings', key)) as T | undefined;
 }
 
+/** The keys of this browser's settings that start with `prefix` (the case hand-over's enrichment cache). */
+export async function globalSettingKeys(prefix: string): Promise<string[]> {
+  const keys = await (await db()).getAllKeys('settings', IDBKeyRange.bound(prefix, prefix + '\uffff'));
+  return keys.map(String);
+}
+
 export async function setGlobalSetting(key: string, value: unknown): Promise<void> {
   await (await db()).put('settings', value, key);
 }
