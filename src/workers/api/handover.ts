@@ -11,3 +11,4 @@ export interface CaseExportFile {
   /** SHA-256 of the file up to its end record (what the trailer carries) */
   sha256: string;
 }
+

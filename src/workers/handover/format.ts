@@ -7,6 +7,7 @@
 
 export const HANDOVER_FORMAT = 'logdrop-case';
 export const HANDOVER_VERSION = 1;
+/** also written in the cases panel's file picker (src/app may use only types of the workers) */
 export const HANDOVER_EXTENSION = '.logdrop-case';
 export const HANDOVER_MIME = 'application/x-ndjson';
 

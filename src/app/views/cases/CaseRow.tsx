@@ -1,12 +1,13 @@
-// One case in the cases panel: its counts, and Open / Rename / Delete (delete asks once more).
+// One case in the cases panel: its counts, and Open / Rename / Export case / Delete (delete asks once more).
 import { useState } from 'react';
 import type { CaseInfo } from '../../../workers/api.ts';
 import type { CasesState } from '../../state/useCases.ts';
+import type { CaseHandover } from '../../state/useCaseHandover.ts';
 import { formatBytes, formatCount } from '../../format.ts';
 
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
-export function CaseRow({ info, isOpen, state }: { info: CaseInfo; isOpen: boolean; state: CasesState }) {
+export function CaseRow({ info, isOpen, state, handover }: { info: CaseInfo; isOpen: boolean; state: CasesState; handover: CaseHandover }) {
   const [mode, setMode] = useState<Mode>('view');
   const [name, setName] = useState(info.name);
   return (
@@ -40,6 +41,10 @@ export function CaseRow({ info, isOpen, state }: { info: CaseInfo; isOpen: boole
           <>
             <button type="button" className="button" aria-label={`Open ${info.name}`} disabled={isOpen} onClick={() => void state.open(info.id)}>Open</button>
             <button type="button" className="button" aria-label={`Rename ${info.name}`} onClick={() => { setName(info.name); setMode('rename'); }}>Rename</button>
+            <button
+              type="button" className="button" aria-label={`Export case ${info.name}`} disabled={handover.state.kind === 'running'}
+              onClick={() => void handover.exportCase(info.id, info.name)}
+            >Export case</button>
             <button type="button" className="button" aria-label={`Delete ${info.name}`} onClick={() => setMode('confirm-delete')}>Delete</button>
           </>
         )}

@@ -1,18 +1,23 @@
 // The cases panel: a "Cases" button in the header opens a dialog listing every case (events, files, size
-// on disk) with create, open, rename and delete, and the browser's storage estimate with the choice to
-// keep the data persistent.
+// on disk) with create, open, rename, delete, export case and import case (the hand-over file), and the
+// browser's storage estimate with the choice to keep the data persistent.
 import { useEffect, useRef, useState } from 'react';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { Workbench } from '../../state/useWorkbench.ts';
 import { useCases, type CasesState } from '../../state/useCases.ts';
 import { formatBytes } from '../../format.ts';
 import { CaseRow } from './CaseRow.tsx';
+import { useCaseHandover, type CaseHandover } from '../../state/useCaseHandover.ts';
+
+/** the hand-over file's extension (src/workers/handover/format.ts) */
+const HANDOVER_EXTENSION = '.logdrop-case';
 
 export function CasesPanel({ engine, tracker, wb }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench }) {
   const state = useCases(engine, tracker, wb);
   const { caseListShown: shown, showCaseList: setShown } = wb;
   const dialog = useRef<HTMLDialogElement>(null);
   const { refresh } = state;
+  const handover = useCaseHandover(engine, tracker, refresh);
 
   // the native modal dialog: focus moves in, Escape closes it, the page behind is inert
   useEffect(() => {
@@ -38,13 +43,14 @@ export function CasesPanel({ engine, tracker, wb }: { engine: EngineClient; trac
         </div>
         {state.error !== undefined && <p className="error-banner" role="alert">{state.error}</p>}
         <NewCaseForm onCreate={state.create} />
+        <ImportCaseForm handover={handover} />
         <table className="cases-table" aria-label="Cases in this browser">
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Events</th><th scope="col">Files</th><th scope="col">Size</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {state.cases.map((c) => (
-              <CaseRow key={c.id} info={c} isOpen={c.id === wb.caseInfo?.id} state={state} />
+              <CaseRow key={c.id} info={c} isOpen={c.id === wb.caseInfo?.id} state={state} handover={handover} />
             ))}
           </tbody>
         </table>
@@ -64,6 +70,30 @@ function NewCaseForm({ onCreate }: { onCreate: (name: string) => Promise<void> }
       </label>
       <button type="submit" className="button button--primary">Create case</button>
     </form>
+  );
+}
+
+/** Import a hand-over file (another browser's exported case) as a new case; progress and refusals below. */
+function ImportCaseForm({ handover }: { handover: CaseHandover }) {
+  const s = handover.state;
+  return (
+    <section className="cases-panel__import" aria-label="Case hand-over">
+      <label className="button">
+        Import case
+        <input
+          type="file" className="visually-hidden" accept={`${HANDOVER_EXTENSION},application/x-ndjson`}
+          disabled={s.kind === 'running'}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file !== undefined) void handover.importCase(file);
+          }}
+        />
+      </label>
+      {s.kind === 'failed'
+        ? <p className="error-banner" role="alert">{s.message}</p>
+        : <p role="status" aria-live="polite">{s.kind === 'idle' ? '' : s.message}</p>}
+    </section>
   );
 }
 
