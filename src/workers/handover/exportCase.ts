@@ -5,7 +5,7 @@ import type { CaseInfo } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { encodeValue } from './codec.ts';
-import { headerLine, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
+import { headerLine, isMachineLocalSetting, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
 
 export interface ByteSink { write(bytes: Uint8Array): void }
 
@@ -45,7 +45,7 @@ export async function exportCase(
   record({ t: 'case', id: info.id, name: info.name, createdMs: info.createdMs });
   for (const row of await store.files()) record({ t: 'file', row: encodeValue(row) });
   for (const [key, value] of await store.settingEntries()) {
-    if (!isSecretSetting(key)) record({ t: 'setting', key, value: encodeValue(value) });
+    if (!isSecretSetting(key) && !isMachineLocalSetting(key)) record({ t: 'setting', key, value: encodeValue(value) });
   }
   const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const alert of (await store.alerts()).sort(byId)) record({ t: 'alert', alert: encodeValue(alert) });

@@ -36,6 +36,14 @@ export function isSecretSetting(key: string): boolean {
   return key.startsWith('ti.key.') || key.startsWith('live.webhook') || /(^|[._-])(key|apikey|secret|token|password|webhook)s?($|[._-])/i.test(key);
 }
 
+/**
+ * Case settings that only make sense on this machine, left out of the file: `live.follow` holds the
+ * followed folders' FileSystem handles (they cannot be written, and another machine has other folders).
+ */
+export function isMachineLocalSetting(key: string): boolean {
+  return key === 'live.follow';
+}
+
 export function headerLine(): string {
   return JSON.stringify({ format: HANDOVER_FORMAT, version: HANDOVER_VERSION }) + '\n';
 }

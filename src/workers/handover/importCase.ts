@@ -9,7 +9,7 @@ import { describeChunk } from '../store/chunkMeta.ts';
 import { CaseStore } from '../store/caseStore.ts';
 import { decodeValue } from './codec.ts';
 import type { HandoverProgress } from './exportCase.ts';
-import { checkHeader, HandoverError, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
+import { checkHeader, HandoverError, isMachineLocalSetting, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
 import { byteLines } from './lines.ts';
 
 /** What the import needs of the catalog (catalog.ts in the engine). */
@@ -59,8 +59,9 @@ export async function importCase(
   const states: AlertState[] = [];
   const cache: { key: string; records: unknown[] }[] = [];
   try {
-    for await (const { bytes: line, ended } of byteLines(stream)) {
+    for await (const { bytes: line, ended } of byteLines(stream, HEADER_MAX)) {
       lineNo++;
+      if (lineNo === 1 && !ended) throw new HandoverError('This is not a Logdrop case file (its first line is not the case-file header).');
       if (!ended) throw new HandoverError('This case file is cut short (it ends in the middle of a record); nothing was imported.');
       if (trailer !== undefined) throw corrupt('there is data after its end record');
       bytes += line.length + 1;
@@ -89,7 +90,7 @@ export async function importCase(
         case 'file': await store.putFile(decodeValue(rec.row) as FileLedgerEntry); break;
         case 'setting':
           if (typeof rec.key !== 'string') throw corrupt(`line ${lineNo} is a setting without a key`);
-          if (!isSecretSetting(rec.key)) await store.setSetting(rec.key, decodeValue(rec.value));
+          if (!isSecretSetting(rec.key) && !isMachineLocalSetting(rec.key)) await store.setSetting(rec.key, decodeValue(rec.value));
           break;
         case 'alert': alerts.push(decodeValue(rec.alert) as Alert); break;
         case 'alertState': states.push(decodeValue(rec.state) as AlertState); break;
@@ -140,6 +141,8 @@ export async function importCase(
 }
 
 const NEWLINE = new Uint8Array([10]);
+/** the header is ~40 bytes: a file without a line break this early is foreign, and is not read on into memory */
+const HEADER_MAX = 1024;
 
 /** The file's case id, unless a case (or a database left without its catalog row) already uses it. */
 async function newTarget(id: string, catalog: ImportCatalog): Promise<Target> {

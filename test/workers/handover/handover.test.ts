@@ -49,6 +49,9 @@ async function caseWithEverything(engine: EngineApi, name: string) {
   ]);
   const store = await CaseStore.open(info.id);
   await store.setSetting('ti.key.virustotal', KEY);
+  // a followed folder: its handle belongs to this machine (a class instance stands in for FileSystemDirectoryHandle)
+  class FakeHandle { kind = 'directory'; name = 'followed-folder-xyz'; }
+  await store.setSetting('live.follow', { sources: [{ id: 's1', kind: 'folder', name: 'followed-folder-xyz', handle: new FakeHandle() }], files: [], intervalMs: 2000 });
   store.close();
   return { info, alertId: first.id, events: done.files.reduce((n, f) => n + f.events + f.unparsed, 0) };
 }
@@ -68,6 +71,7 @@ describe('case hand-over', () => {
     expect(text).not.toContain(KEY);
     expect(text).not.toContain('hooks.example.org');
     expect(text).not.toContain('ti.key.');
+    expect(text).not.toContain('followed-folder-xyz');
     expect(text).toContain('"key":"sigma.rules"');
     expect(text).toContain('rules/accepted.yml');
     // the cache carries the answer about this case's address only
@@ -132,6 +136,8 @@ describe('case hand-over', () => {
       ['data after the end', text + '{"t":"file","row":{}}\n', /after its end/],
       ['empty', '', /empty/],
       ['a CSV', 'timestamp,host,message\n2026-01-01,a,b\n', /not a Logdrop case file/],
+      ['binary without line breaks', new Uint8Array(3 << 20).fill(0x50), /not a Logdrop case file/],
+      ['a cut header', '{"format":"logdrop-ca', /not a Logdrop case file/],
       ['another JSON format', '{"format":"other","version":1}\n', /not a Logdrop case file/],
       ['a later version', '{"format":"logdrop-case","version":2}\n{"t":"case"}\n', /version 2/],
     ];
