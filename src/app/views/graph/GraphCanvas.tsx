@@ -83,5 +83,5 @@ function useLabelSize(box: { width: number; height: number }): [React.RefObject<
   }, []);
   if (screen === undefined || screen.w === 0 || screen.h === 0) return [ref, undefined];
   const unitsPerPx = 1 / Math.min(screen.w / box.width, screen.h / box.height);
-  return [ref, { '--graph-label': `${(screen.font * unitsPerPx).toFixed(2)}px` } as React.CSSProperties];
+  return [ref, { '--graph-label': `${Math.ceil(screen.font * unitsPerPx * 100) / 100}px` } as React.CSSProperties];
 }
