@@ -8,6 +8,9 @@ import type { Writable } from 'node:stream';
 import type { ExportOptions, FileLedgerEntry, IngestOptions, SortSpec } from '../workers/api.ts';
 import { exporterById, EXPORTERS } from '../workers/export/index.ts';
 import { exportSettings } from '../workers/export/ops.ts';
+import type { ExportSettings } from '../workers/export/types.ts';
+import { Redactor } from '../workers/redact/redactor.ts';
+import { mappingCsv } from '../workers/redact/ops.ts';
 import { provenance } from '../workers/export/provenance.ts';
 import { runExport } from '../workers/export/run.ts';
 import type { GeoService } from '../workers/enrich/geoService.ts';
@@ -36,6 +39,9 @@ export interface ExportCommandOptions extends IngestOptions {
   indexName?: string;
   /** where to write the provenance JSON */
   provenancePath?: string;
+  /** pseudonymise (as the app's Redact switch); redactMapPath: where to write the mapping table (analyst only) */
+  redact?: boolean;
+  redactMapPath?: string;
   now?: () => number;
   geo?: GeoService;
 }
@@ -43,7 +49,7 @@ export interface ExportCommandOptions extends IngestOptions {
 export interface ExportCommandRun { code: number; ledger: FileLedgerEntry[]; rows: number }
 
 export async function exportCommand(paths: string[], options: ExportCommandOptions, out: Writable, err: Writable): Promise<ExportCommandRun> {
-  const { format, query = '', columns, sort, zone, neutralise, indexName, provenancePath, now, geo, ...ingest } = options;
+  const { format, query = '', columns, sort, zone, neutralise, indexName, provenancePath, redact, redactMapPath, now, geo, ...ingest } = options;
   const id = FORMATS[format];
   const exporter = id === undefined ? undefined : exporterById(id);
   if (exporter === undefined) {
@@ -51,11 +57,13 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
     return { code: 2, ledger: [], rows: 0 };
   }
   const request: ExportOptions = { columns: columns ?? DEFAULT_CSV_COLUMNS, timeZone: zone, neutralise, indexName, sort, query };
-  const settings = exportSettings(request);
-  if (typeof settings === 'string') {
-    err.write(`export: ${settings}\n`);
+  const checked = exportSettings(request);
+  if (typeof checked === 'string') {
+    err.write(`export: ${checked}\n`);
     return { code: 2, ledger: [], rows: 0 };
   }
+  const redactor = redact === true || redactMapPath !== undefined ? new Redactor() : undefined;
+  const settings: ExportSettings = { ...checked, redactor };
   const { engine, ledger } = await queryEngineFromPaths(paths, ingest, now, geo?.derivations());
   for (const f of ledger) err.write(summaryLine(f) + '\n');
   const r = engine.query(query);
@@ -70,6 +78,7 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
     const p = provenance({ exporter, settings, caseName: paths.join(' '), query, sort, rows, paths: run.files, ledger, exportedMs });
     writeFileSync(provenancePath, JSON.stringify(p, null, 2) + '\n');
   }
-  err.write(`exported ${rows} events as ${exporter.title}\n`);
+  if (redactor !== undefined && redactMapPath !== undefined) writeFileSync(redactMapPath, mappingCsv(redactor.mapping()));
+  err.write(`exported ${rows} events as ${exporter.title}${redactor !== undefined ? ', redacted' : ''}\n`);
   return { code: 0, ledger, rows };
 }

@@ -50,6 +50,8 @@ options:
   --index NAME          (export bulk, template) the Elasticsearch/OpenSearch index (default logdrop)
   --no-neutralise       (export csv*) write cells starting with = + - @ as they are (default: prefix ')
   --provenance FILE     (export) also write the provenance JSON (query, zone, files with SHA-256) to FILE
+  --redact              (export) pseudonymise IPs, users, hosts, e-mails, MACs, also inside raw/message text
+  --redact-map FILE     (export) redact, and write the mapping table (pseudonym -> original; analyst only) to FILE
   --port N              (serve) the port (default 8080; 0: any free port)
   --allow-origin URL    (relay, repeatable) a page origin besides http://127.0.0.1:* and http://localhost:*`;
 
@@ -87,6 +89,7 @@ const COMMANDS: Record<string, Command> = {
     options: {
       ...INGEST, ...GEO, format: { type: 'string' }, query: { type: 'string' }, columns: { type: 'string' }, sort: { type: 'string' },
       zone: { type: 'string' }, index: { type: 'string' }, 'no-neutralise': { type: 'boolean' }, provenance: { type: 'string' },
+      redact: { type: 'boolean' }, 'redact-map': { type: 'string' },
     },
     accepts: (n) => n > 0,
     run: async (f, files) => {
@@ -95,7 +98,7 @@ const COMMANDS: Record<string, Command> = {
       return failedRead(await exportCommand(files, {
         format, query: f.string('query'), columns: parseColumns(f.string('columns')), sort: parseSort(f.string('sort')),
         zone: f.string('zone'), indexName: f.string('index'), neutralise: f.flag('no-neutralise') ? false : undefined,
-        provenancePath: f.string('provenance'), ...ingestOptions(f), geo: await geoOptions(f),
+        provenancePath: f.string('provenance'), redact: f.flag('redact'), redactMapPath: f.string('redact-map'), ...ingestOptions(f), geo: await geoOptions(f),
       }, process.stdout, process.stderr));
     },
   },

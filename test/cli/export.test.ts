@@ -1,6 +1,6 @@
 // `logdrop export`: the same exporters as the app on files from disk, to stdout, with the provenance sidecar.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -45,5 +45,25 @@ describe('logdrop export', () => {
     const bad = await run({ format: 'ndjson', query: 'a:(' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('query error');
+  });
+
+  it('--redact-map pseudonymises the export, raw text included, and writes the mapping table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logdrop-redact-'));
+    const log = join(dir, 'auth.log');
+    writeFileSync(log, [
+      'Jan  5 08:00:01 bastion sshd[101]: Failed password for alice from 198.51.100.7 port 40001 ssh2',
+      'Jan  5 08:00:02 bastion sshd[102]: Accepted password for alice from 198.51.100.7 port 40002 ssh2',
+      'Jan  5 08:00:03 bastion sshd[103]: Failed password for bob from 2001:db8:ffff::9 port 40003 ssh2',
+    ].join('\n') + '\n');
+    const r = await run({ format: 'ndjson', redactMapPath: join(dir, 'map.csv') }, [log]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/198\.51\.100\.7|2001:db8:ffff::9|alice|bob|bastion/);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(events.map((e) => e['init.host.ip'])).toEqual(['10.0.0.1', '10.0.0.1', '2001:db8::1']);
+    expect(events[0].raw).toBe(`Jan  5 08:00:01 ${events[0]['obs.host.name']} sshd[101]: Failed password for ${events[0]['target.usr.name']} from 10.0.0.1 port 40001 ssh2`);
+    const map = Papa.parse<string[]>(readFileSync(join(dir, 'map.csv'), 'utf8'), { skipEmptyLines: true, delimiter: ',' }).data;
+    expect(map[0]).toEqual(['kind', 'pseudonym', 'original']);
+    expect(new Map(map.slice(1).map(([, p, o]) => [p, o])).get('10.0.0.1')).toBe('198.51.100.7');
+    expect(r.stderr).toContain('redacted');
   });
 });

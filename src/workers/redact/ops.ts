@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { EngineApi, RedactionState, RedactKind } from '../api.ts';
 import { neutralise } from '../export/neutralise.ts';
-import { REDACT_KINDS, Redactor } from './redactor.ts';
+import { REDACT_KINDS, Redactor, type MappingRow } from './redactor.ts';
 
 export type RedactOps = Pick<EngineApi, 'setRedaction' | 'redaction' | 'redactionMapping'>;
 
@@ -16,6 +16,14 @@ export interface RedactHost {
 export interface Redaction extends RedactOps {
   /** the open case's redactor while redaction is on, else undefined (views and exporters ask this) */
   active(): Redactor | undefined;
+}
+
+/** The mapping table as CSV (kind, pseudonym, original), cells neutralised like every CSV we write. */
+export function mappingCsv(rows: readonly MappingRow[]): string {
+  return Papa.unparse({
+    fields: ['kind', 'pseudonym', 'original'],
+    data: rows.map((r) => [r.kind, neutralise(r.pseudonym), neutralise(r.original)]),
+  }, { newline: '\r\n' }) + '\r\n';
 }
 
 export function createRedaction(host: RedactHost): Redaction {
@@ -57,10 +65,7 @@ export function createRedaction(host: RedactHost): Redaction {
       const c = host.current();
       if (c === undefined) return { ok: false, message: 'No case is open.' };
       const rows = redactors.get(c.id)?.mapping() ?? [];
-      const text = Papa.unparse({
-        fields: ['kind', 'pseudonym', 'original'],
-        data: rows.map((r) => [r.kind, neutralise(r.pseudonym), neutralise(r.original)]),
-      }, { newline: '\r\n' }) + '\r\n';
+      const text = mappingCsv(rows);
       const safe = c.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'case';
       return { ok: true, blob: new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName: `${safe}-redaction-mapping.csv`, rows: rows.length };
     },

@@ -37,7 +37,7 @@ export function ReportSheet({ engine, tracker, caseName, timeZone, onClose }: Re
       </div>
       <article className="report">
         <h1>Executive summary: {caseName}</h1>
-        {data === undefined ? <p role="status">Gathering the report…</p>
+        {data === undefined ? <p aria-live="polite">Gathering the report…</p>
           : 'error' in data ? <p className="error-banner" role="alert">The report could not be made: {data.error}</p>
             : <Sections d={data} timeZone={timeZone} />}
       </article>

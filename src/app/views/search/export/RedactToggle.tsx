@@ -42,7 +42,7 @@ export function RedactToggle({ engine, tracker, onChanged }: RedactToggleProps) 
         {' '}Redact
       </label>
       {state?.on === true && <button type="button" className="button" onClick={saveMapping}>Mapping table</button>}
-      {message !== undefined && <span className="muted" role="status">{message}</span>}
+      {message !== undefined && <span className="muted" aria-live="polite">{message}</span>}
     </span>
   );
 }
