@@ -8,7 +8,7 @@
 // it is the attempt (counting both would double every invalid-user attempt).
 // Built once per table and kept: a parameter change re-runs windows over these arrays only, and rows appended
 // by a live poll extend them (with the cached groups) instead of building them again.
-import type { EventTable } from '../types.ts';
+import type { Alert, EventTable } from '../types.ts';
 import { classify, dictColumn, numColumn, type DictView } from '../columns.ts';
 
 export const FAIL = 1;
@@ -24,6 +24,12 @@ export interface Logons {
   ip: Uint32Array;
   users: string[];
   ips: string[];
+  /** one object per full build, shared by the arrays extended from it (live polls) */
+  lineage: object;
+  /** how many polls extended the arrays since the build; userGen / ipGen: per key id, the last one that touched it */
+  gen: number;
+  userGen: Uint32Array;
+  ipGen: Uint32Array;
 }
 
 const AUTH_ACTIONS = new Set(['logon', 'kerberos-preauth', 'credential-validation']);
@@ -153,6 +159,7 @@ function build(table: EventTable): BuildState {
   const logons: Logons = {
     rows: rows.slice(0, k), ts: ts.slice(0, k), kind: kind.slice(0, k), user: user.slice(0, k), ip: ip.slice(0, k),
     users: c.userDict.values, ips: c.ipDict.values,
+    lineage: {}, gen: 0, userGen: new Uint32Array(c.userDict.values.length + 1), ipGen: new Uint32Array(c.ipDict.values.length + 1),
   };
   return { rowCount: table.rowCount, logons, userDict: c.userDict, ipDict: c.ipDict, maps: c.maps, verdicts: c.verdicts };
 }
@@ -189,7 +196,15 @@ function extend(table: EventTable, prev: BuildState): BuildState | undefined {
     user[k] = c.userOf(r);
     ip[k] = c.ipOf(r);
   }
-  const logons: Logons = { rows, ts, kind, user, ip, users: c.userDict.values, ips: c.ipDict.values };
+  const gen = old.gen + 1;
+  const userGen = new Uint32Array(c.userDict.values.length + 1), ipGen = new Uint32Array(c.ipDict.values.length + 1);
+  userGen.set(old.userGen);
+  ipGen.set(old.ipGen);
+  for (let k = n; k < m; k++) {
+    userGen[user[k]] = gen;
+    ipGen[ip[k]] = gen;
+  }
+  const logons: Logons = { rows, ts, kind, user, ip, users: c.userDict.values, ips: c.ipDict.values, lineage: old.lineage, gen, userGen, ipGen };
   // the groups and failure lists of the old arrays carry over: only the groups the new logons touch change
   extendGroups(old, old.user, logons, user);
   extendGroups(old, old.ip, logons, ip);
@@ -226,6 +241,33 @@ export function groupPositions(l: Logons, key: Uint32Array, want: number): Map<n
   return out;
 }
 
+const keyedCache = new WeakMap<object, Map<string, { params: string; gen: number; byKey: Map<number, Alert[]> }>>();
+
+/**
+ * The alerts of a detector whose groups are independent (one key's alerts read only that key's logons): per key,
+ * `runKey(k)`, except for keys no logon touched since the last run of the same `slot` (detector and key column)
+ * with the same parameters over the same lineage of arrays, whose alerts are reused. A live poll thus costs
+ * the keys it touches, and the result is the full run's. Only the last run per slot is kept.
+ */
+export function keyedAlerts(l: Logons, key: Uint32Array, slot: string, params: unknown, keys: Iterable<number>, runKey: (k: number) => Alert[]): Alert[] {
+  const sig = JSON.stringify(params);
+  const gens = key === l.user ? l.userGen : key === l.ip ? l.ipGen : undefined;
+  let byVariant = keyedCache.get(l.lineage);
+  if (byVariant === undefined) keyedCache.set(l.lineage, (byVariant = new Map()));
+  const prev = byVariant.get(slot);
+  const last = gens !== undefined && prev !== undefined && prev.params === sig ? prev : undefined;
+  const byKey = new Map<number, Alert[]>();
+  const out: Alert[] = [];
+  for (const k of keys) {
+    const kept = last !== undefined && gens![k] <= last.gen ? last.byKey.get(k) : undefined;
+    const alerts = kept ?? runKey(k);
+    byKey.set(k, alerts);
+    for (const a of alerts) out.push(a);
+  }
+  byVariant.set(slot, { params: sig, gen: l.gen, byKey });
+  return out;
+}
+
 export interface KeyFailures {
   /** positions into the Logons arrays, in time order */
   pos: Uint32Array;
@@ -246,14 +288,13 @@ export function failuresBy(l: Logons, key: Uint32Array): Map<number, KeyFailures
 }
 
 /**
- * Carries the cached groups of `oldKey` over to `key` (the same key column extended with appended logons):
- * groups no new logon touches keep their arrays; touched ones get the new positions at their end, and new
- * groups come last, which is the first-seen order a full grouping gives.
+ * Carries the cached groups of `oldKey` over to `key` (the same key column extended with appended logons), in
+ * place: groups no new logon touches keep their arrays; touched ones get the new positions at their end, and
+ * new groups come last, which is the first-seen order a full grouping gives. The old arrays are not read again.
  */
 function extendGroups(old: Logons, oldKey: Uint32Array, l: Logons, key: Uint32Array): void {
   const byKind = groupCache.get(oldKey);
   if (byKind === undefined) return;
-  const next = new Map<number, Map<number, Uint32Array>>();
   for (const [want, groups] of byKind) {
     const added = new Map<number, number[]>();
     for (let i = old.rows.length; i < l.rows.length; i++) {
@@ -262,29 +303,25 @@ function extendGroups(old: Logons, oldKey: Uint32Array, l: Logons, key: Uint32Ar
       if (list === undefined) added.set(key[i], [i]);
       else list.push(i);
     }
-    const out = new Map<number, Uint32Array>();
-    for (const [k, pos] of groups) {
-      const more = added.get(k);
-      if (more === undefined) out.set(k, pos);
+    for (const [k, more] of added) {
+      const pos = groups.get(k);
+      if (pos === undefined) groups.set(k, Uint32Array.from(more));
       else {
         const grown = new Uint32Array(pos.length + more.length);
         grown.set(pos);
         grown.set(more, pos.length);
-        out.set(k, grown);
+        groups.set(k, grown);
       }
     }
-    for (const [k, more] of added) if (!groups.has(k)) out.set(k, Uint32Array.from(more));
-    next.set(want, out);
   }
-  groupCache.set(key, next);
-  const failures = failureCache.get(oldKey), fails = next.get(FAIL);
+  groupCache.set(key, byKind);
+  const failures = failureCache.get(oldKey), fails = byKind.get(FAIL);
   if (failures === undefined || fails === undefined) return;
-  const out = new Map<number, KeyFailures>();
   for (const [k, pos] of fails) {
     const had = failures.get(k);
-    out.set(k, had !== undefined && had.pos === pos ? had : { pos, ts: Float64Array.from(pos, (p) => l.ts[p]) });
+    if (had === undefined || had.pos !== pos) failures.set(k, { pos, ts: Float64Array.from(pos, (p) => l.ts[p]) });
   }
-  failureCache.set(key, out);
+  failureCache.set(key, failures);
 }
 
 /** The coverage of a detector over logons: active when the case has any, with what it found. */
