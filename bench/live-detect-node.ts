@@ -3,7 +3,7 @@
 // of M new events and run every detector again, as the live follower does after a poll that brought events;
 // half the polls on a fresh table (the cost before incremental inputs), half on the followed one.
 // Prints the CPU time (process.cpuUsage: this thread and the GC's) and wall time per poll, median of the polls.
-// Run: node --import tsx bench/live-detect-node.ts [events] [new events per poll] [polls]
+// Run: node --import tsx bench/live-detect-node.ts [events] [new events per poll] [polls] [followed]
 import type { EventFields } from '../src/core/schema.ts';
 import { ChunkBuilder } from '../src/workers/chunk/chunk.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
@@ -15,6 +15,8 @@ import { loadavg } from 'node:os';
 const N = Number(process.argv[2] ?? 1_000_000);
 const M = Number(process.argv[3] ?? 100);
 const POLLS = Number(process.argv[4] ?? 5);
+/** `followed` skips the rebuilt polls (for --cpu-prof) */
+const ONLY = process.argv[5];
 const r = rng(11);
 const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)];
 const USERS = [...Array.from({ length: 500 }, (_, i) => `user${i}`), 'root', 'admin', 'oracle', 'deploy'];
@@ -51,7 +53,7 @@ const median = (xs: number[]) => [...xs].sort((a, c) => a - c)[Math.floor(xs.len
 // their cache was keyed by the row count), "followed" on the table kept across polls
 const runs = { rebuilt: { wall: [] as number[], cpu: [] as number[] }, followed: { wall: [] as number[], cpu: [] as number[] } };
 for (let p = 0; p < 2 * POLLS; p++) {
-  const mode = p % 2 === 0 ? 'rebuilt' : 'followed';
+  const mode = ONLY === 'followed' || p % 2 === 1 ? 'followed' : 'rebuilt';
   const nb = new ChunkBuilder(M);
   for (let i = 0; i < M; i++, line++) nb.add(event(line, (ts += Math.floor(r() * 1200))));
   t0 = performance.now();
@@ -63,6 +65,7 @@ for (let p = 0; p < 2 * POLLS; p++) {
   runs[mode].cpu.push((u.user + u.system) / 1000);
 }
 for (const [mode, { wall, cpu }] of Object.entries(runs)) {
+  if (cpu.length === 0) continue;
   console.log(`poll of ${M} new events -> every detector, ${mode.padEnd(8)}: median ${median(cpu).toFixed(0)} ms CPU, ${median(wall).toFixed(0)} ms wall over ${POLLS} polls`);
 }
 console.log(`${alerts} alerts at the end; load average ${loadavg()[0].toFixed(1)}`);
