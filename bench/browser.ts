@@ -11,9 +11,14 @@ const APP_URL = `http://127.0.0.1:${BENCH_PORT}/?testing=1`;
 export async function startServer(): Promise<ChildProcess> {
   // BENCH_OUT_DIR serves another build (a before/after comparison: `npx vite build --outDir dist-before`)
   const outDir = process.env.BENCH_OUT_DIR === undefined ? [] : ['--outDir', process.env.BENCH_OUT_DIR];
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(BENCH_PORT), '--strictPort', ...outDir], { stdio: 'ignore' });
-  // up to 60 s: on a loaded machine npx and vite take a while to start
+  const taken = await fetch(`http://127.0.0.1:${BENCH_PORT}/`).then(() => true, () => false);
+  if (taken) throw new Error(`port ${BENCH_PORT} already serves something (an old build?): stop it or set BENCH_PORT`);
+  // vite itself, not through npx: kill() must stop the server (through npx it stopped npx only, and the next
+  // run on the port silently measured the old build that server still served)
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(BENCH_PORT), '--strictPort', ...outDir], { stdio: 'ignore' });
+  // up to 60 s: on a loaded machine vite takes a while to start
   for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`vite preview could not start on port ${BENCH_PORT} (in use? set BENCH_PORT)`);
     try {
       if ((await fetch(`http://127.0.0.1:${BENCH_PORT}/`)).ok) return server;
     } catch {

@@ -53,6 +53,17 @@ describe('logdrop query', needsCorpus, () => {
     expect(r.lines).toHaveLength(5);
   });
 
+  it('--facet template.text groups the events by their mined message template (the "Patterns" facet)', async () => {
+    const r = await run('"failed password"', { facets: ['template.text'], limit: 3 });
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toMatch(/^# template\.text\tdistinct=\d+\tmissing=0$/);
+    const rows = r.lines.slice(1).map((l) => l.split('\t'));
+    // the 520 "Failed password" lines collapse to a few templates whose variable parts are <*>
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every(([n, text]) => Number(n) > 0 && /Failed password/.test(text) && text.includes('<*>'))).toBe(true);
+    expect(Number(rows[0][0])).toBeGreaterThan(100);
+  });
+
   it('a query error prints the message with a caret under its position and exits 2', async () => {
     const r = await run('init.host.ip:(');
     expect(r.code).toBe(2);

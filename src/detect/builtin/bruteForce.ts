@@ -4,16 +4,20 @@
 import type { Alert, EventTable } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector, type Params } from './detector.ts';
-import { failuresBy, logons, LOGON_CLAUSE } from './logons.ts';
+import { failuresBy, keyedAlerts, logons, LOGON_CLAUSE } from './logons.ts';
 import { episodes } from './windows.ts';
 
 export function runBruteForce(detector: Detector, table: EventTable, params: Params, by: 'user' | 'ip'): Alert[] {
   const l = logons(table);
   const threshold = num(params, 'threshold'), width = num(params, 'windowMinutes') * MINUTE;
-  const out: Alert[] = [];
   const field = by === 'user' ? 'target.usr.name' : 'init.host.ip';
   const names = by === 'user' ? l.users : l.ips;
-  for (const [key, { pos: positions, ts: times }] of failuresBy(l, by === 'user' ? l.user : l.ip)) {
+  const keyCol = by === 'user' ? l.user : l.ip;
+  const failures = failuresBy(l, keyCol);
+  // one key's alerts read only its own failures: a live poll re-runs the keys it touched
+  return keyedAlerts(l, keyCol, detector.id, params, failures.keys(), (key) => {
+    const out: Alert[] = [];
+    const { pos: positions, ts: times } = failures.get(key)!;
     for (const [a, b, end] of episodes(times, threshold, width)) {
       const rows = Array.from(positions.subarray(a, b + 1), (p) => l.rows[p]);
       const value = names[key - 1];
@@ -29,6 +33,6 @@ export function runBruteForce(detector: Detector, table: EventTable, params: Par
         filter: `${by === 'user' ? 'user.name' : 'init.host.ip'}:${q(value)} and outcome:failure and ${LOGON_CLAUSE}`,
       }));
     }
-  }
-  return out;
+    return out;
+  });
 }

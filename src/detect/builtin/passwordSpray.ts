@@ -2,7 +2,7 @@
 // passwords tried against many users, under each account's lockout threshold). Default: >= 10 accounts in 30 min.
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, groupPositions, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
+import { FAIL, groupPositions, keyedAlerts, logonCoverage, logons, LOGON_CLAUSE } from './logons.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
 const fail = (min: number, user: string, ip = '198.51.100.77') => ({
@@ -32,7 +32,6 @@ export const passwordSpray: Detector = {
   run(table, params) {
     const l = logons(table);
     const minUsers = num(params, 'minUsers'), width = num(params, 'windowMinutes') * MINUTE;
-    const out = [];
     // failures per account inside the sliding window, and how many accounts have any: typed, reused per address
     const counts = new Uint32Array(l.users.length + 1);
     let distinct = 0;
@@ -47,7 +46,11 @@ export const passwordSpray: Detector = {
       for (let j = from; j < to; j++) if (l.user[pos[j]] !== 0) seen.add(l.user[pos[j]]);
       return seen;
     };
-    for (const [ipId, pos] of groupPositions(l, l.ip, FAIL)) {
+    const groups = groupPositions(l, l.ip, FAIL);
+    // one address's alerts read only its own failures: a live poll re-runs the addresses it touched
+    return keyedAlerts(l, l.ip, passwordSpray.id, params, groups.keys(), (ipId) => {
+      const out = [];
+      const pos = groups.get(ipId)!;
       counts.fill(0);
       distinct = 0;
       // episodes: a window that starts less than one window after the previous one ended continues it
@@ -80,7 +83,7 @@ export const passwordSpray: Detector = {
           filter: `init.host.ip:${q(ip)} and outcome:failure and ${LOGON_CLAUSE}`,
         }));
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -5,7 +5,7 @@
 import type { Alert } from '../types.ts';
 import { makeAlert, q, span } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
-import { FAIL, SUCCESS, groupPositions, logonCoverage, logons, type Logons, LOGON_CLAUSE } from './logons.ts';
+import { FAIL, SUCCESS, groupPositions, keyedAlerts, logonCoverage, logons, type Logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
@@ -48,10 +48,13 @@ export const successAfterFailures: Detector = {
 
 function run(l: Logons, key: Uint32Array, names: string[], field: string, table: Parameters<Detector['run']>[0], params: Parameters<Detector['run']>[1]): Alert[] {
   const minFailures = num(params, 'minFailures'), width = num(params, 'windowMinutes') * MINUTE;
-  const out: Alert[] = [];
   // per key, its attempts in time order; failures since its last success kept in two reused arrays
   const failTs: number[] = [], failPos: number[] = [];
-  for (const [k, positions] of groupPositions(l, key, 0)) {
+  const groups = groupPositions(l, key, 0);
+  // one key's alerts read only its own attempts: a live poll re-runs the keys it touched
+  return keyedAlerts(l, key, `${successAfterFailures.id}|${field}`, params, groups.keys(), (k) => {
+    const out: Alert[] = [];
+    const positions = groups.get(k)!;
     failTs.length = 0;
     failPos.length = 0;
     for (let j = 0; j < positions.length; j++) {
@@ -81,6 +84,6 @@ function run(l: Logons, key: Uint32Array, names: string[], field: string, table:
       failTs.length = 0;
       failPos.length = 0;
     }
-  }
-  return out;
+    return out;
+  });
 }

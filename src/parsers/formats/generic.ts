@@ -1,7 +1,8 @@
 // The catch-all: any non-empty line of any text file becomes an event. LAST in the registry.
 // Spec: none (best effort). What it learns per file (prepare(), from the first lines of the head):
 //   the timestamp's layout, field and day/month order (src/core/time/learn.ts), and the header columns
-//   after it — level, component or syslog tag[pid], pid, thread, host, request id (../learn/header.ts).
+//   before it (when the time is not the first field: label, level, host) and after it — level, component or
+//   syslog tag[pid], pid, thread, host, request id, further dates and fixed words (../learn/header.ts).
 // Example: 2024-01-02 10:11:12 WARN Accepted connection from 10.0.0.5 port 5050 for user bob
 // What it fills: ts (the learned layout; another layout where a line lacks it), alarm.sev, app.name,
 // obs.process.name/id, obs.host.name, session.id, data.thread from the header, message (the rest), and the
@@ -17,7 +18,7 @@ import { findTimes } from '../../core/time/find.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { Head, ParseContext, TextParser } from '../types.ts';
 import { extractEntities } from '../extract/entities.ts';
-import { learnHeader, readHeader, type ColumnKind } from '../learn/header.ts';
+import { learnHeader, learnPrefix, readHeader, readPrefix, type ColumnKind } from '../learn/header.ts';
 
 const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE)[\])>:]?(?=\s|$)\s*/i;
 // a separator some writers put after the time: ",", " - ", " | ", ":"
@@ -39,6 +40,8 @@ const LEARN_LINES = 200;
 
 interface Layout {
   reader?: TimeReader;
+  /** the columns before the time when it is not the first field ("- 1131566461 2005.11.09 ...") */
+  prefix: ColumnKind[];
   header: ColumnKind[];
 }
 
@@ -46,21 +49,26 @@ const STATE_KEY = 'generic.layout';
 
 function learn(lines: string[], ctx: ParseContext): Layout {
   const learned = learnTime(lines, ctx.timeLayout);
-  const layout: Layout = { header: [] };
+  const layout: Layout = { prefix: [], header: [] };
   if (learned !== undefined) {
     layout.reader = new TimeReader(learned, ctx.years, ctx.time);
-    // the header is learned from the lines whose time sits where the layout says, after that time
+    // the header is learned from the lines whose time sits where the layout says: the columns before that
+    // time (when it is not the first field) and after it
+    const before: string[] = [];
     const after: string[] = [];
     for (const line of lines) {
       const c = findTimes(line).find((x) => x.layout === learned.layout && x.field === learned.field);
-      if (c !== undefined && learned.field === 0) after.push(line.slice(c.end).replace(AFTER_TIME, ''));
+      if (c === undefined) continue;
+      before.push(line.slice(0, c.start));
+      after.push(line.slice(c.end).replace(AFTER_TIME, ''));
     }
-    layout.header = learnHeader(after);
+    if (learned.field > 0) layout.prefix = learnPrefix(before, learned.field);
+    if (learned.field === 0 || layout.prefix.length > 0) layout.header = learnHeader(after);
   }
   ctx.learned = {
     time: learned === undefined ? undefined : describeLearned(learned),
     timeChoice: learned === undefined ? undefined : choiceOf(learned),
-    lines: 0, timeLines: 0, header: learned === undefined ? [] : ['time', ...layout.header],
+    lines: 0, timeLines: 0, header: learned === undefined ? [] : [...layout.prefix, 'time', ...layout.header],
   };
   ctx.state.set(STATE_KEY, layout);
   return layout;
@@ -115,7 +123,12 @@ export const generic: TextParser = {
           if (at > from) ctx.hit?.('header');
         }
         rest = line.slice(at);
-      } else if (atLayout && layout.header.length > 0) {
+      } else if (atLayout && layout.prefix.length > 0 && readPrefix(line, layout.prefix, ev, t.start)) {
+        // the columns before the time, the time, the columns after it: the rest is the message
+        const at = readHeader(line, layout.header, ev, from);
+        ctx.hit?.('header');
+        rest = line.slice(at);
+      } else if (atLayout && layout.prefix.length === 0 && layout.header.length > 0) {
         readHeader(line, layout.header, ev, from);
       }
     } else if (layout.reader === undefined) {

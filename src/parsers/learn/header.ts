@@ -5,7 +5,9 @@
 // while each token still has its column's shape; the rest of the line is the message.
 import type { EventFields } from '../../core/schema.ts';
 
-export type ColumnKind = 'level' | 'tag' | 'component' | 'program' | 'pid' | 'thread' | 'request' | 'host' | 'sep';
+// 'time': one token of a further date or time in the header (BGL's "2005.06.03", Thunderbird's "Nov 10 03:58:53"),
+// 'word': a fixed column with no known role (a label, a node type): both stay in raw and out of the message
+export type ColumnKind = 'level' | 'tag' | 'component' | 'program' | 'pid' | 'thread' | 'request' | 'host' | 'sep' | 'time' | 'word';
 
 const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE|FINE|FINER|FINEST|CONFIG)[\])>]?[:,]?$/i;
 // "sshd[2201]:", "sshd(pam_unix)[19939]:", "kernel:", "dfs.DataNode$PacketResponder:"
@@ -15,6 +17,12 @@ const REQUEST = /^\[?((?:req|request|trace|txn)[-_][\w-]{6,}|[0-9a-f]{8}-[0-9a-f
 const THREAD = /^\[([^\]\s]{1,64})\]:?$/;
 const NAME = /^(?=[^\s]*[A-Za-z_])[\w$][\w.$/-]{0,127}$/;
 const SEPARATORS = new Set(['-', '|', ':', '--', '::', '>']);
+// a token of a written date or time: a day (1-2 digits), digits with separators, a month or weekday name
+const TIME_TOKEN = /^(?:\d{1,2}|\d+[:.,/-][\d:.,/T+-]*Z?|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/i;
+// a node or host name: letters and digits (both), with '.', '-', '_' or ':' ("tbird-admin1", "R02-M1-N0-C:J12-U11")
+const HOST_LIKE = /^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[\w.:-]{2,128}$/;
+/** how far after the last column a strong column (level, tag) is looked for across unknown fixed columns */
+const MAX_WEAK = 7;
 
 interface Token { text: string; start: number; end: number; wide: boolean }
 
@@ -53,6 +61,8 @@ function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventF
   let m: RegExpExecArray | null;
   switch (kind) {
     case 'sep': return SEPARATORS.has(text) ? 1 : 0;
+    case 'time': return TIME_TOKEN.test(text) ? 1 : 0;
+    case 'word': return 1;
     case 'level':
       m = LEVEL.exec(text);
       if (m !== null && ev) ev['alarm.sev'] = m[1];
@@ -95,7 +105,7 @@ function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventF
       return n;
     }
     case 'host':
-      if (!NAME.test(text)) return 0;
+      if (!NAME.test(text) && !HOST_LIKE.test(text)) return 0;
       if (ev) ev['obs.host.name'] = text;
       return 1;
     case 'component':
@@ -126,7 +136,7 @@ export function learnHeader(afterTime: readonly string[]): ColumnKind[] {
   const share = (kind: ColumnKind, extra?: (r: Row) => boolean) =>
     rows.filter((r) => r.live && take(kind, r.s, r.toks, r.at) > 0 && (extra === undefined || extra(r))).length / rows.length;
   const tokenShare = (test: (t: Token, r: Row) => boolean) => rows.filter((r) => r.live && r.toks[r.at] !== undefined && test(r.toks[r.at], r)).length / rows.length;
-  for (let n = 0; n < MAX_COLUMNS; n++) {
+  for (let n = 0; n < MAX_COLUMNS && cols.length < MAX_COLUMNS + MAX_WEAK; n++) {
     let kind: ColumnKind | undefined;
     const named = !cols.some((c) => c === 'tag' || c === 'component' || c === 'program');
     if (share('sep') >= 0.95) kind = 'sep';
@@ -146,7 +156,16 @@ export function learnHeader(afterTime: readonly string[]): ColumnKind[] {
       if (padded || logger) kind = 'component';
       else if (share('program') >= 0.95) kind = 'program';
     }
-    if (kind === undefined) break;
+    if (kind === undefined) {
+      // fixed columns of no known shape before a level or tag that (nearly) every line has at the same place
+      const weak = weakRun(rows, cols);
+      if (weak.length === 0) break;
+      for (const w of weak) {
+        cols.push(w);
+        for (const r of rows) if (r.live) r.at++;
+      }
+      continue;
+    }
     // a name that runs up to a separator in some lines ("svchost.exe *64 -"): the whole name
     if (kind === 'component' && tokenShare((_t, r) => SEPARATORS.has(r.toks[r.at + 1]?.text ?? '')) >= 0.5 && share('program') >= 0.95) kind = 'program';
     cols.push(kind);
@@ -157,6 +176,70 @@ export function learnHeader(afterTime: readonly string[]): ColumnKind[] {
     }
   }
   return cols;
+}
+
+/** A column (level, syslog tag) strong enough to end a run of unknown columns before it. */
+function strongAt(r: Row, k: number): boolean {
+  const t = r.toks[r.at + k];
+  return t !== undefined && (LEVEL.test(t.text) || (TAG.test(t.text) && /\D:$/.test(t.text)));
+}
+
+/** The kind of one fixed column that fits none of the named shapes: a date or time token, a pid, a host, a word. */
+function weakKind(rows: Row[], k: number, hasHost: boolean): ColumnKind {
+  const live = rows.filter((r) => r.live);
+  const share = (test: (text: string) => boolean) => live.filter((r) => { const t = r.toks[r.at + k]; return t !== undefined && test(t.text); }).length / live.length;
+  if (share((t) => TIME_TOKEN.test(t)) >= 0.9) return 'time';
+  if (share((t) => PID.test(t)) >= 0.95) return 'pid';
+  if (!hasHost && share((t) => HOST_LIKE.test(t)) >= 0.95) return 'host';
+  return 'word';
+}
+
+/**
+ * Where the loop of learnHeader finds no column: the unknown columns up to the nearest level or tag that at
+ * least 90% of the lines have the same number of tokens on (BGL: "R02-M1-N0-C:J12-U11 RAS KERNEL INFO ...",
+ * Thunderbird: "2005.11.09 tbird-admin1 Nov 10 03:58:53 local@tbird-admin1 postfix/postdrop[10896]: ..."),
+ * or nothing when there is no such column (free text).
+ */
+function weakRun(rows: Row[], cols: readonly ColumnKind[]): ColumnKind[] {
+  for (let k = 1; k <= MAX_WEAK; k++) {
+    if (rows.filter((r) => r.live && strongAt(r, k)).length / rows.length < 0.9) continue;
+    const out: ColumnKind[] = [];
+    let hasHost = cols.includes('host');
+    for (let j = 0; j < k; j++) {
+      const kind = weakKind(rows, j, hasHost);
+      hasHost ||= kind === 'host';
+      out.push(kind);
+    }
+    return out;
+  }
+  return [];
+}
+
+/**
+ * The columns before a time that is not the line's first field ("- 1131566461 ..."): one per token, each a
+ * separator, level, pid, host or plain word.
+ */
+export function learnPrefix(beforeTime: readonly string[], fields: number): ColumnKind[] {
+  const rows: Row[] = beforeTime.map((s) => ({ s, toks: tokens(s, 0, fields + 1), at: 0, live: true })).filter((r) => r.toks.length === fields);
+  if (rows.length === 0 || rows.length < beforeTime.length * 0.9) return [];
+  const cols: ColumnKind[] = [];
+  for (let k = 0; k < fields; k++) {
+    const all = (test: (text: string) => boolean, min: number) => rows.filter((r) => test(r.toks[k].text)).length / rows.length >= min;
+    if (all((t) => SEPARATORS.has(t), 0.95)) cols.push('sep');
+    else if (all((t) => LEVEL.test(t), 0.9)) cols.push('level');
+    else cols.push(weakKind(rows, k, cols.includes('host')));
+  }
+  return cols;
+}
+
+/** Reads prefix columns (learnPrefix) from the line's start; false when a token lacks its column's shape. */
+export function readPrefix(s: string, cols: readonly ColumnKind[], ev: EventFields, end: number): boolean {
+  const toks = tokens(s, 0, cols.length + 1);
+  if (toks.length <= cols.length - 1 || toks[cols.length - 1].end > end) return false;
+  const scratch: EventFields = {};
+  for (let j = 0; j < cols.length; j++) if (take(cols[j], s, toks, j, scratch) !== 1) return false;
+  Object.assign(ev, scratch);
+  return true;
 }
 
 /**

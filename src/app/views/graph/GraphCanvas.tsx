@@ -12,11 +12,13 @@ import { safeLabel } from '../../components/SafeText.tsx';
 export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: GraphNode) => void }) {
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
   const box = viewBox(graph.nodes);
-  const [svg, labelStyle] = useLabelSize(box);
+  const [wrap, labelStyle] = useLabelSize(box);
   return (
+    // the box is measured on this wrapper: the observer reported nothing usable for the <svg> itself
+    <div ref={wrap} className="graph-canvas-wrap" style={labelStyle}>
     <svg
-      ref={svg} className="graph-canvas" viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet"
-      role="group" aria-label="Logon and connection graph" style={labelStyle}
+      className="graph-canvas" viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} preserveAspectRatio="xMidYMid meet"
+      role="group" aria-label="Logon and connection graph"
     >
       <g className="graph-edges" aria-hidden="true">
         {graph.edges.map((e) => {
@@ -44,6 +46,7 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
         ))}
       </g>
     </svg>
+    </div>
   );
 }
 
@@ -67,21 +70,18 @@ function Shape({ node }: { node: GraphNode }) {
  * 12 px, 16 px in projector mode) however much the fitted view box is scaled: a fixed 11 units came out at
  * 8 px on a wide graph, unreadable on a projector.
  */
-function useLabelSize(box: { width: number; height: number }): [React.RefObject<SVGSVGElement | null>, React.CSSProperties | undefined] {
-  const ref = useRef<SVGSVGElement>(null);
+function useLabelSize(box: { width: number; height: number }): [React.RefObject<HTMLDivElement | null>, React.CSSProperties | undefined] {
+  const ref = useRef<HTMLDivElement>(null);
   const [screen, setScreen] = useState<{ w: number; h: number; font: number }>();
   useEffect(() => {
     const el = ref.current;
     if (el === null) return;
     // the observer's report comes after layout: no synchronous layout when the graph mounts
-    // (an <svg>'s clientWidth is 0 in Chromium: the observer's box is the size)
-    const ro = new ResizeObserver(([entry]) => setScreen({
-      w: entry.contentRect.width, h: entry.contentRect.height, font: parseFloat(getComputedStyle(el).getPropertyValue('--chart-font')) || 12,
-    }));
+    const ro = new ResizeObserver(() => setScreen({ w: el.clientWidth, h: el.clientHeight, font: parseFloat(getComputedStyle(el).getPropertyValue('--chart-font')) || 12 }));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
   if (screen === undefined || screen.w === 0 || screen.h === 0) return [ref, undefined];
   const unitsPerPx = 1 / Math.min(screen.w / box.width, screen.h / box.height);
-  return [ref, { '--graph-label': `${(screen.font * unitsPerPx).toFixed(2)}px` } as React.CSSProperties];
+  return [ref, { '--graph-label': `${Math.ceil(screen.font * unitsPerPx * 100) / 100}px` } as React.CSSProperties];
 }
