@@ -114,8 +114,7 @@ for (const mode of MODES) {
 
     await app.openView('Alerts');
     await expect(page.getByRole('region', { name: 'Alerts' })).toBeVisible();
-    // width only: the alerts view (issue 11's) still has 13 px text in projector mode (a <small> in 0.8rem)
-    await expectFitsWidth(page, 'alerts');
+    await expectReadable(page, mode, 'alerts');
     await shot(page, testInfo, `alerts-${mode.name}`);
   });
 }
