@@ -90,9 +90,9 @@ function ImportCaseForm({ handover }: { handover: CaseHandover }) {
           }}
         />
       </label>
-      {s.kind === 'failed'
-        ? <p className="error-banner" role="alert">{s.message}</p>
-        : <p role="status" aria-live="polite">{s.kind === 'idle' ? '' : s.message}</p>}
+      {/* only while there is something to say: the page's status line is the one role="status" otherwise */}
+      {s.kind === 'failed' && <p className="error-banner" role="alert">{s.message}</p>}
+      {s.kind !== 'failed' && s.kind !== 'idle' && <p role="status" aria-live="polite">{s.message}</p>}
     </section>
   );
 }
