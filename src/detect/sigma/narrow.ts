@@ -7,7 +7,8 @@
 // Only rows where a needed item fails are left out, so the rule's matches are exactly what a full scan gives.
 // Verdicts computed here are the ones the row predicates read later (compile.ts dictItemTest), so no test runs
 // twice; rules are narrowed after every rule has bound, since the multi-pattern indexes need all patterns first.
-import { CaseBinding, dictItemTest } from './compile.ts';
+import { CaseBinding } from './binding.ts';
+import { dictItemTest } from './compile.ts';
 import type { CondNode, Detection, DetectionItem, SigmaRule } from './model.ts';
 import type { LiteralIndex } from './literals.ts';
 import type { SourceVariant } from './sources.ts';

@@ -1,0 +1,256 @@
+// Binds a run to one case: the case's columns, candidate rows per logsource variant, case-insensitive
+// names, and value predicates over columns (dictionary columns tested once per distinct value).
+import type { ColumnView, EventTable } from '../types.ts';
+import { LiteralIndex } from './literals.ts';
+import type { SourceVariant } from './sources.ts';
+
+export type RowPred = (row: number) => boolean;
+
+/** Per-run lookups shared by every rule: columns, candidate rows per variant, case-insensitive names. */
+export class CaseBinding {
+  private readonly lowerNames = new Map<string, string>();
+  private readonly names: Set<string>;
+  private readonly candidates = new Map<string, Uint32Array>();
+  private readonly columns = new Map<string, ColumnView | undefined>();
+  readonly lowers = new LowerCache();
+  /** lower-cased text of the keyword fields, per row (keyword items of many rules read the same rows) */
+  private readonly textLower = new Map<string, (string | undefined)[]>();
+
+  constructor(readonly table: EventTable) {
+    this.names = new Set(table.fieldNames());
+    for (const n of this.names) if (!this.lowerNames.has(n.toLowerCase())) this.lowerNames.set(n.toLowerCase(), n);
+  }
+
+  column(name: string): ColumnView | undefined {
+    if (!this.columns.has(name)) this.columns.set(name, this.table.column(name));
+    return this.columns.get(name);
+  }
+
+  /** The case field a Sigma field name reads for a variant (undefined: no event of the case has it). */
+  resolve(field: string, v: SourceVariant): string | undefined {
+    const mapped = v.fields?.[field];
+    const tries = mapped !== undefined ? [mapped] : v.data ? [`data.${field}`, field] : [field, `data.${field}`];
+    for (const t of tries) if (this.names.has(t)) return t;
+    // Windows field names are case-insensitive to Sigma backends: a rule writing 'commandline' still matches
+    for (const t of tries) {
+      const n = this.lowerNames.get(t.toLowerCase());
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  }
+
+  private readonly verdicts = new Map<string, Uint8Array>();
+  private readonly literalIndexes = new Map<string, LiteralIndex>();
+
+  /** The multi-pattern index of a column's plain substrings (all rules register before any search). */
+  literals(column: string): LiteralIndex {
+    let idx = this.literalIndexes.get(column);
+    if (idx === undefined) this.literalIndexes.set(column, idx = new LiteralIndex());
+    return idx;
+  }
+
+  private readonly rowHits = new Map<string, (readonly number[] | undefined)[]>();
+
+  /** The patterns of a text column's multi-pattern index found in a row's text, searched once per row. */
+  textHits(name: string, row: number, text: string): readonly number[] {
+    let arr = this.rowHits.get(name);
+    if (arr === undefined) this.rowHits.set(name, arr = new Array<readonly number[] | undefined>(this.table.rowCount));
+    return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
+  }
+
+  private readonly idTests = new Map<string, (id: number) => boolean>();
+
+  /**
+   * The test of a dictionary value id for one (column, test), made once: the row predicates and the rule
+   * narrowing (narrow.ts) read the same verdicts. Made while rules bind, before any multi-pattern search.
+   */
+  idTest(column: string, key: string, make: () => (id: number) => boolean): (id: number) => boolean {
+    const k = `${column}\u0000${key}`;
+    let t = this.idTests.get(k);
+    if (t === undefined) this.idTests.set(k, t = make());
+    return t;
+  }
+
+  /** One verdict array per (column, test): rules repeating a test (Image|endswith: '\\cmd.exe') share it. */
+  verdict(column: string, key: string, size: number): Uint8Array {
+    const k = `${column}\u0000${key}`;
+    let v = this.verdicts.get(k);
+    if (v === undefined) this.verdicts.set(k, v = new Uint8Array(size));
+    return v;
+  }
+
+  /** The lower-cased text of a text column at a row, computed once per run. */
+  lowerText(name: string, row: number, text: string): string {
+    let arr = this.textLower.get(name);
+    if (arr === undefined) this.textLower.set(name, arr = new Array<string | undefined>(this.table.rowCount));
+    return (arr[row] ??= text.toLowerCase());
+  }
+
+  /** Rows of the case a variant covers, ascending (cached for the run). */
+  rows(v: SourceVariant): Uint32Array {
+    let rows = this.candidates.get(v.id);
+    if (rows === undefined) {
+      rows = this.gate(v);
+      this.candidates.set(v.id, rows);
+    }
+    return rows;
+  }
+
+  private gate(v: SourceVariant): Uint32Array {
+    const n = this.table.rowCount;
+    let rows: Uint32Array | undefined;
+    for (const g of v.when) {
+      const accept = new Set(g.values.map((x) => x.toLowerCase()));
+      const any = accept.has('*');
+      const holds = (x: string | undefined, lx: string | undefined) => x !== undefined && (any ? x !== '' : accept.has(lx ?? ''));
+      if (rows === undefined) {
+        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per variant)
+        const direct = this.rowsWhere(g.fields, holds);
+        if (direct !== undefined) {
+          rows = direct;
+          if (rows.length === 0) break;
+          continue;
+        }
+      }
+      const tests: RowPred[] = [];
+      for (const f of g.fields) {
+        const col = this.column(f);
+        if (col === undefined) continue;
+        tests.push(valuePred(col, holds, this.lowers));
+      }
+      const test: RowPred = tests.length === 1 ? tests[0] : (r) => tests.some((t) => t(r));
+      const out: number[] = [];
+      if (tests.length > 0) {
+        if (rows === undefined) for (let r = 0; r < n; r++) { if (test(r)) out.push(r); }
+        else for (const r of rows) if (test(r)) out.push(r);
+      }
+      rows = Uint32Array.from(out);
+      if (rows.length === 0) break;
+    }
+    return rows ?? new Uint32Array(0);
+  }
+
+  private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
+
+  /** A dictionary column's rows by value (built once per run): the rows of id k are rows[starts[k] .. starts[k + 1]). */
+  valueRows(field: string): { starts: Uint32Array; rows: Uint32Array } {
+    let idx = this.byValue.get(field);
+    if (idx === undefined) {
+      const col = this.column(field);
+      if (col?.kind !== 'dict') throw new Error(`valueRows: ${field} is not a dictionary column`);
+      this.byValue.set(field, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
+    }
+    return idx;
+  }
+
+  private readonly masks = new Map<string, Uint8Array>();
+
+  /** 1 for the rows a variant covers (rules narrowed to a few rows test membership with it). */
+  rowMask(v: SourceVariant): Uint8Array {
+    let mask = this.masks.get(v.id);
+    if (mask === undefined) {
+      this.masks.set(v.id, mask = new Uint8Array(this.table.rowCount));
+      for (const r of this.rows(v)) mask[r] = 1;
+    }
+    return mask;
+  }
+
+  /** Rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
+  private rowsWhere(fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
+    const parts: Uint32Array[] = [];
+    for (const f of fields) {
+      const col = this.column(f);
+      if (col === undefined) continue;
+      if (col.kind !== 'dict') return undefined;
+      const idx = this.valueRows(f);
+      const low = this.lowers.dict(col.values);
+      for (let id = 1; id <= col.values.length; id++) {
+        const x = col.values[id - 1];
+        if (holds(x, (low[id - 1] ??= x.toLowerCase()))) parts.push(idx.rows.subarray(idx.starts[id], idx.starts[id + 1]));
+      }
+    }
+    if (parts.length === 1) return parts[0];
+    const all = new Uint32Array(parts.reduce((k, p) => k + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    all.sort();
+    // one row can hold several accepted values only across fields: drop the repeats
+    let w = 0;
+    for (let r = 0; r < all.length; r++) if (r === 0 || all[r] !== all[r - 1]) all[w++] = all[r];
+    return all.subarray(0, w);
+  }
+}
+
+/** A counting sort of a dictionary column: the rows of id k are rows[starts[k] .. starts[k + 1]), ascending. */
+function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { starts: Uint32Array; rows: Uint32Array } {
+  const starts = new Uint32Array(distinct + 2);
+  for (let r = 0; r < n; r++) starts[ids[r] + 1]++;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const fill = starts.slice(0, distinct + 1);
+  const rows = new Uint32Array(n);
+  for (let r = 0; r < n; r++) rows[fill[ids[r]]++] = r;
+  return { starts, rows };
+}
+
+/** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
+export class LowerCache {
+  private readonly dicts = new Map<readonly string[], (string | undefined)[]>();
+
+  dict(values: readonly string[]): (string | undefined)[] {
+    let low = this.dicts.get(values);
+    if (low === undefined) this.dicts.set(values, low = new Array<string | undefined>(values.length));
+    return low;
+  }
+}
+
+type Test = (v: string | undefined, lower: string | undefined) => boolean;
+
+/** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
+export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache, shared?: Uint8Array): RowPred {
+  if (col === undefined) {
+    const c = test(undefined, undefined);
+    return () => c;
+  }
+  if (col.kind === 'dict') {
+    const { values, ids } = col;
+    const low = lowers.dict(values);
+    // 0 = not yet tested, 1 = match, 2 = no match
+    const verdict = shared ?? new Uint8Array(values.length + 1);
+    return (row) => {
+      const id = ids[row];
+      let v = verdict[id];
+      if (v === 0) {
+        if (id === 0) v = test(undefined, undefined) ? 1 : 2;
+        else {
+          const x = values[id - 1];
+          v = test(x, low[id - 1] ??= x.toLowerCase()) ? 1 : 2;
+        }
+        verdict[id] = v;
+      }
+      return v === 1;
+    };
+  }
+  if (col.kind === 'num') {
+    const values = col.values;
+    return (row) => {
+      const x = values[row];
+      const s = x === x ? String(x) : undefined;
+      return test(s, s);
+    };
+  }
+  return (row) => {
+    const x = col.valueOf(row);
+    return test(x, x?.toLowerCase());
+  };
+}
+
+/** The text of a row as a string, for fieldref and group-by (undefined when absent). */
+export function reader(col: ColumnView | undefined): (row: number) => string | undefined {
+  if (col === undefined) return () => undefined;
+  if (col.kind === 'dict') return (row) => (col.ids[row] === 0 ? undefined : col.values[col.ids[row] - 1]);
+  if (col.kind === 'num') return (row) => (col.values[row] === col.values[row] ? String(col.values[row]) : undefined);
+  return (row) => col.valueOf(row);
+}
