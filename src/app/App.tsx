@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { EngineClient, IdleTracker } from '../workers/client.ts';
 import { useWorkbench } from './state/useWorkbench.ts';
 import { useRoute } from './state/useRoute.ts';
+import { useDetected } from './state/useDetected.ts';
 import type { Route } from './state/route.ts';
 import { useSettings } from './views/settings/useSettings.ts';
 import { DropZone } from './components/DropZone.tsx';
@@ -33,14 +34,17 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
   // the last search, so the Search tab returns to it from another view
   const [lastSearch, setLastSearch] = useState<Route>(route.view === 'search' ? route : { view: 'search', query: '' });
   if (route.view === 'search' && route !== lastSearch) setLastSearch(route);
-  const alerts = useNewAlertsCount(engine, tracker, wb.caseInfo === undefined ? undefined : wb.dataVersion);
+  // alerts are ready after the background detection run that follows each data change (useDetected)
+  const detected = useDetected(engine, tracker, wb.caseInfo === undefined ? undefined : wb.dataVersion);
+  const alertsVersion = wb.dataVersion + detected;
+  const alerts = useNewAlertsCount(engine, tracker, wb.caseInfo === undefined ? undefined : alertsVersion);
   const common = { engine, tracker, go, timeZone: settings.timeZone };
   const live = useLive(engine, tracker, {
     caseId: wb.caseInfo?.id, changed: wb.dataChanged, caseChanged: wb.caseChanged, filesChanged: wb.refreshFiles, alertsChanged: alerts.changed,
     openAlert: (alert) => go({ view: 'alerts', alert }),
   });
   // views that read whole-case summaries reload when the case or its events change
-  const dataKey = `${wb.caseInfo?.id ?? ''} ${wb.caseInfo?.events ?? 0} ${wb.dataVersion}`;
+  const dataKey = `${wb.caseInfo?.id ?? ''} ${wb.caseInfo?.events ?? 0} ${alertsVersion}`;
 
   return (
     <DropZone onDrop={wb.ingest} disabled={wb.readOnly || wb.caseInfo === undefined}>
@@ -75,7 +79,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         />
       )}
       {route.view === 'alerts' && (
-        <AlertsView {...common} alert={route.alert} caseName={wb.caseInfo?.name} dataVersion={wb.dataVersion} onAlertsChanged={alerts.changed} />
+        <AlertsView {...common} alert={route.alert} caseName={wb.caseInfo?.name} dataVersion={alertsVersion} onAlertsChanged={alerts.changed} />
       )}
       {route.view === 'dashboard' && <Dashboard key={dataKey} {...common} />}
       {route.view === 'graph' && <GraphView key={dataKey} {...common} query={route.query} />}

@@ -1,5 +1,5 @@
 // The built-in detectors, in the order the UI lists them, and one run of all of them over a table.
-import type { Alert, DetectorInfo, EventTable, ParamValue } from './types.ts';
+import type { Alert, Coverage, DetectorInfo, EventTable, ParamValue } from './types.ts';
 import { resolveParams, type Detector } from './builtin/detector.ts';
 import { mergeAlerts } from './builtin/alerts.ts';
 import { bruteForceUser } from './builtin/bruteForceUser.ts';
@@ -13,6 +13,7 @@ import { accountTampering } from './builtin/accountTampering.ts';
 import { multiSignal } from './builtin/multiSignal.ts';
 
 export type { Detector } from './builtin/detector.ts';
+export { resolveParams } from './builtin/detector.ts';
 
 export const DETECTORS: readonly Detector[] = [
   bruteForceUser, bruteForceIp, passwordSpray, successAfterFailures, failedLogonSpike,
@@ -32,11 +33,15 @@ export function runDetector(table: EventTable, d: Detector, given?: Record<strin
   const coverage = d.coverage(table);
   const alerts = coverage.state === 'active' ? mergeAlerts(d.run(table, values)) : [];
   alerts.sort(byTime);
-  const info: DetectorInfo = {
+  return { alerts, info: detectorInfo(d, values, coverage, alerts.length) };
+}
+
+/** What the UI shows of a detector: its description, parameters in force, coverage and alert count. */
+export function detectorInfo(d: Detector, values: Record<string, ParamValue>, coverage: Coverage, alerts: number): DetectorInfo {
+  return {
     id: d.id, title: d.title, description: d.description, severity: d.severity, params: d.params, values,
-    remediation: d.remediation, playbook: d.playbook, coverage, alerts: alerts.length,
+    remediation: d.remediation, playbook: d.playbook, coverage, alerts,
   };
-  return { alerts, info };
 }
 
 /** Runs every detector (those whose inputs the case lacks raise nothing and say why in their coverage). */

@@ -283,6 +283,11 @@ export interface EngineApi {
   setDetectorParams(id: string, params: Record<string, ParamValue>): Promise<DetectorInfo>;
   /** status and note of an alert, kept in the case across re-runs */
   setAlertState(id: string, state: { status: AlertStatus; note: string }): Promise<AlertState>;
+  /**
+   * Resolves when the open case's detection run is done. Detection runs in the background after an ingest, on
+   * open (unless the stored alerts are current) and after enrichment changes; alerts() says `running` meanwhile.
+   */
+  detected(): Promise<void>;
 
   // Sigma rules kept with the open case: run with the detectors after every ingest and on every change here
   /** the coverage report: every document of every loaded rule file, active, inactive or rejected, with why */

@@ -15,6 +15,7 @@ import { ingestIntoCase } from './ingest/caseIngest.ts';
 import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 import { CaseAlerts } from './alerts/caseAlerts.ts';
+import { detectionSource } from './alerts/detectionSource.ts';
 import { caseTable } from './query/eventTable.ts';
 import type { CaseIndex } from './query/caseIndex.ts';
 import type { EventTable } from '../detect/types.ts';
@@ -80,8 +81,13 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (o === undefined) return;
     o.query.index.setDerivations(derivations());
     tables.delete(o.query.index); // the detectors' caches are per table object: derived columns changed
-    await o.alerts.runAll(tableOf(o)); // new-country and multi-signal read loc and ti.score
+    detect(o); // new-country and multi-signal read loc and ti.score
   };
+
+  /** Detection of the case in the background (alerts/backgroundRuns.ts): the caller answers without waiting. */
+  const detect = (c: OpenCase): void => c.alerts.schedule(detectionSource(
+    c.store, () => (open === c ? tableOf(c) : undefined), () => geo.revision() + ti.revision(),
+  ));
 
   /** what GeoIP and threat intel derive into: the open case's store and index */
   const enrichTarget = () => (open === undefined ? undefined : { store: open.store, index: open.query.index });
@@ -224,7 +230,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       c.info = { ...c.info, writtenElsewhere: true }; // counts as the writer keeps them; read-only until it is done
       followWriter(c);
     }
-    await c.alerts.runAll(tableOf(c));
+    detect(c);
     return c.info;
   };
 
@@ -306,7 +312,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       // a duplicate replaced or skipped took events out: row ids are positions in the index, rebuild it
       if (removedEvents) c.query = await loadIndex(c.store);
       await refreshCounts(c);
-      await c.alerts.runAll(tableOf(c));
+      detect(c);
       const progress = { files: ledger, done: true };
       onProgress(progress);
       return progress;
@@ -325,7 +331,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       // row ids are positions in the index: rebuilding from the remaining chunks is what reopening does
       c.query = await loadIndex(c.store);
       await refreshCounts(c);
-      await c.alerts.runAll(tableOf(c));
+      detect(c);
       return c.info;
     },
 
@@ -347,6 +353,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async setAlertState(id, state) {
       return requireCase().alerts.setState(id, state.status, state.note);
     },
+    async detected() {
+      await open?.alerts.settled();
+    },
     ...createLedgerOps({
       runIngest, sources, requireCase, exclusive,
       async reindex(c) {
@@ -354,7 +363,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         if (o !== c) return c.info; // another case was opened meanwhile: nothing of it to rebuild
         o.query = await loadIndex(o.store);
         await refreshCounts(o);
-        await o.alerts.runAll(tableOf(o));
+        detect(o);
         return o.info;
       },
     }),
@@ -362,7 +371,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       current: () => {
         const c = open;
         return c === undefined ? undefined : {
-          index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files(), alerts: (f) => c.alerts.list(f).alerts,
+          index: c.query.index, rows: (h) => c.query.rows(h), caseName: c.info.name, ledger: () => c.store.files(), alerts: async (f) => { await c.alerts.settled(); return c.alerts.list(f).alerts; },
         };
       },
       redactor: () => redaction.active(),
@@ -373,7 +382,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     // live follow (issue 16): polls in this worker; writes under the case's lock like an ingest
     ...createLiveOps<OpenCase>({
       current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
-      detect: (c) => c.alerts.runAll(tableOf(c)),
+      detect: async (c) => { await c.alerts.runAll(tableOf(c)); },
       reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
       webhook: new WebhookPoster(options.webhook, {
         get: () => getGlobalSetting(WEBHOOK_SETTING), set: (v) => setGlobalSetting(WEBHOOK_SETTING, v), delete: () => deleteGlobalSetting(WEBHOOK_SETTING),

@@ -27,8 +27,15 @@ describe('alerts in the engine', () => {
     const engine = createEngine();
     const info = await engine.createCase('alerts');
     await engine.ingest([file()], {}, () => {});
+    // detection runs in the background: the ingest has answered, the case is searchable, the list says running
+    expect((await engine.alerts()).running).toBe(true);
+    const q = await engine.query('outcome:failure');
+    expect(q.ok && q.handle.total).toBe(12);
+    await engine.detected();
 
     const first = await engine.alerts();
+    expect(first.running).toBe(false);
+    expect(first.reused).toBe(false);
     const brute = first.alerts.filter((a) => a.ruleId === 'builtin.bruteforce.user');
     expect(brute.map((a) => [a.group, a.count, a.state.status])).toEqual([[{ 'target.usr.name': 'root' }, 12, 'new']]);
     expect(first.alerts.some((a) => a.ruleId === 'builtin.success-after-failures')).toBe(true);
@@ -50,11 +57,23 @@ describe('alerts in the engine', () => {
     // a reloaded tab: parameters, states and alerts come back from the case
     const reopened = createEngine();
     await reopened.openCase(info.id);
+    await reopened.detected();
+    // nothing changed since the last run (the parameter change included): its stored result is shown as is
+    const reopenedList = await reopened.alerts();
+    expect(reopenedList.reused).toBe(true);
     const d = (await reopened.detectors()).find((x) => x.id === 'builtin.bruteforce.user')!;
+    expect(d.coverage.state).toBe('active');
     expect(d.values).toEqual({ threshold: 2, windowMinutes: 5 });
     // the burst still starts at the first failure: same alert id, so the note is still on it
     const again = (await reopened.alerts({ statuses: ['acknowledged'] })).alerts;
     expect(again.map((a) => [a.id, a.state.note])).toEqual([[brute[0].id, 'blocked at the edge']]);
+    // new data: the stored result is not current any more, detection runs again over all of it
+    const more = Array.from({ length: 3 }, (_, i) => line(200 + i, `Failed password for bob from 198.51.100.9 port ${42000 + i} ssh2`)).join('\n') + '\n';
+    await reopened.ingest([{ path: 'more.log', file: new File([more], 'more.log', { lastModified: Date.UTC(2026, 2, 4) }) }], {}, () => {});
+    await reopened.detected();
+    const grown = await reopened.alerts();
+    expect(grown.reused).toBe(false);
+    expect(grown.alerts.some((a) => a.ruleId === 'builtin.bruteforce.user' && a.group['target.usr.name'] === 'bob')).toBe(true);
     await reopened.deleteCase(info.id);
   });
 
@@ -62,6 +81,7 @@ describe('alerts in the engine', () => {
     const engine = createEngine();
     await engine.createCase('filters');
     await engine.ingest([file()], {}, () => {});
+    await engine.detected();
     const all = await engine.alerts();
     const critical = await engine.alerts({ severities: ['critical'] });
     expect(critical.alerts.every((a) => a.severity === 'critical')).toBe(true);
@@ -84,6 +104,7 @@ describe('alerts in the engine', () => {
     const engine = createEngine();
     await engine.createCase('coverage');
     await engine.ingest([file()], {}, () => {});
+    await engine.detected();
     const ds = await engine.detectors();
     expect(ds.find((d) => d.id === 'builtin.impossible-travel')?.coverage).toEqual({ state: 'waiting', reason: 'waiting for GeoIP enrichment: no event has init.host.loc.geo_point' });
     expect(ds.find((d) => d.id === 'builtin.bruteforce.ip')?.coverage.state).toBe('active');
@@ -113,6 +134,7 @@ describe('alerts in the engine', () => {
 
     const engine = createEngine();
     expect(await engine.openCase(id)).toMatchObject({ name: 'Version 2 case', events: 10 });
+    await engine.detected();
     expect((await engine.alerts()).alerts.map((a) => a.ruleId).sort()).toEqual(['builtin.bruteforce.ip', 'builtin.bruteforce.user']);
     const raw = await openDB(CASE_DB_PREFIX + id);
     expect(raw.version).toBe(CASE_VERSION);

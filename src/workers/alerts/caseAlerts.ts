@@ -3,16 +3,35 @@
 // A parameter change re-runs that detector only: its inputs (logon arrays) are cached per table size, so it is
 // the window arithmetic alone (bench/detect-node.ts). Sigma rules loaded into the case (caseSigma.ts) run
 // after the detectors; their alerts are listed with the detectors' and kept in the same store.
+// Full runs happen in the background (backgroundRuns.ts). Each stored result carries a stamp of its inputs
+// (the case's data, the parameters, the rules): opening a case whose stamp still matches shows the stored
+// alerts without running anything.
 import type { Alert, AlertState, DetectorInfo, EventTable, ParamValue, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
 import { entitiesOf } from './alertsBy.ts';
-import { DETECTORS, byTime, detectorById, runDetector, type DetectorParams } from '../../detect/index.ts';
+import { DETECTORS, byTime, detectorById, detectorInfo, resolveParams, runDetector, type DetectorParams } from '../../detect/index.ts';
+import type { CoverageEntry } from '../../detect/sigma/index.ts';
 import type { AlertFilter, AlertItem, AlertList, AlertStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
+import { nextTurn } from '../nextTurn.ts';
+import { BackgroundRuns } from './backgroundRuns.ts';
 import { CaseSigma } from './caseSigma.ts';
 
 const PARAMS_KEY = 'detect.params';
+const STAMP_KEY = 'detect.stamp';
+/** bump when what a stamp covers changes shape */
+const STAMP_VERSION = 1;
 const STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'closed'];
+
+/** What the stored alerts were computed from, and what the views show of that run without running again. */
+interface DetectionStamp { key: string; infos: DetectorInfo[]; sigmaCoverage: CoverageEntry[]; runMs: number }
+
+/** What a background run reads: the open case's table (undefined once the case is closed) and its data's identity. */
+export interface DetectionSource {
+  table(): EventTable | undefined;
+  /** the events, the derived fields (GeoIP, threat intel) and the build: equal keys give equal alerts */
+  dataKey(): Promise<string>;
+}
 
 export class CaseAlerts {
   private alertsByRule = new Map<string, Alert[]>();
@@ -22,6 +41,12 @@ export class CaseAlerts {
   private runMs = 0;
   /** alert writes in order; a parameter change does not wait for its write (the store is a cache of the last run) */
   private saving: Promise<void> = Promise.resolve();
+  private source: DetectionSource | undefined;
+  private readonly runs = new BackgroundRuns((stale) => this.background(stale));
+  /** the data key the alerts in memory were computed from (undefined: not known to match the case) */
+  private dataKey: string | undefined;
+  /** the alerts in memory are a stored run's, reused on open because its inputs are unchanged */
+  private reused = false;
   /** the case's Sigma rules; assigned in load() */
   sigma!: CaseSigma;
 
@@ -43,13 +68,85 @@ export class CaseAlerts {
     return c;
   }
 
-  /** Runs every detector (after an ingest, on open, after the index was rebuilt). */
-  async runAll(table: EventTable): Promise<void> {
+  /**
+   * Asks for a run of every detector and the Sigma rules in the background (after an ingest, on open, after the
+   * index was rebuilt or enrichment changed). The list says `running` until it is done; settled() waits for it.
+   */
+  schedule(source: DetectionSource): void {
+    this.source = source;
+    this.runs.request();
+  }
+
+  settled(): Promise<void> {
+    return this.runs.settled();
+  }
+
+  private async background(stale: () => boolean): Promise<void> {
+    const source = this.source;
+    const table = source?.table();
+    if (source === undefined || table === undefined) return;
+    const dataKey = await source.dataKey();
+    const stored = await this.store.getSetting<DetectionStamp>(STAMP_KEY);
+    if (stored?.key === this.stampKey(dataKey) && stored.infos.length === DETECTORS.length) {
+      // the stored alerts (read in load()) are this run's result: show them with what that run reported
+      for (const info of stored.infos) this.infos.set(info.id, info);
+      this.sigma.restoreCoverage(stored.sigmaCoverage);
+      this.runMs = stored.runMs;
+      this.dataKey = dataKey;
+      this.reused = true;
+      return;
+    }
+    if (await this.runAll(table, () => stale() || source.table() !== table)) {
+      this.dataKey = dataKey;
+      await this.saveStamp();
+    }
+  }
+
+  /**
+   * Runs every detector, then the Sigma rules, with a turn of the event loop between steps. Returns false
+   * (nothing changed) when `stop` says the run went stale before it finished.
+   */
+  async runAll(table: EventTable, stop: () => boolean = () => false): Promise<boolean> {
     const t0 = performance.now();
-    for (const d of DETECTORS) this.apply(runDetector(table, d, this.params[d.id]));
+    const results: ReturnType<typeof runDetector>[] = [];
+    for (const d of DETECTORS) {
+      await nextTurn();
+      if (stop()) return false;
+      results.push(runDetector(table, d, this.params[d.id]));
+    }
+    await nextTurn();
+    if (stop()) return false;
     this.sigma.run(table);
+    for (const one of results) this.apply(one);
     this.runMs = performance.now() - t0;
+    this.dataKey = undefined; // set by the caller that knows which data this was
+    this.reused = false;
     await this.persist([...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts], undefined);
+    return true;
+  }
+
+  private stampKey(dataKey: string): string {
+    return JSON.stringify([STAMP_VERSION, dataKey, this.params, this.sigma.revision()]);
+  }
+
+  /**
+   * Stores the stamp of the alerts in memory: after a full run, or after a partial one (a parameter, a rule
+   * turned on or off) on alerts that matched the case's data. Never while a run is pending (it stores its own).
+   */
+  private async saveStamp(): Promise<void> {
+    if (this.dataKey === undefined) return;
+    const stamp: DetectionStamp = {
+      key: this.stampKey(this.dataKey), infos: DETECTORS.flatMap((d) => this.infos.get(d.id) ?? []),
+      sigmaCoverage: this.sigma.coverage, runMs: this.runMs,
+    };
+    this.saving = this.saving.then(() => this.store.setSetting(STAMP_KEY, stamp)).catch((e: unknown) => console.warn('detection stamp not stored:', e));
+    await this.saving;
+  }
+
+  /** A change made while a background run is under way makes it stale: it starts again with the change. */
+  private restartIfRunning(): void {
+    this.reused = false;
+    if (this.runs.running) this.runs.request();
   }
 
   /**
@@ -64,6 +161,8 @@ export class CaseAlerts {
     const ids = r.ruleIds;
     const old = (ids === undefined ? before : before.filter((a) => ids.has(a.ruleId))).map((a) => a.id);
     await this.persist(r.alerts, old);
+    this.restartIfRunning();
+    if (!this.runs.running) await this.saveStamp();
   }
 
   async setParams(table: EventTable, id: string, values: Record<string, ParamValue>): Promise<DetectorInfo> {
@@ -77,6 +176,8 @@ export class CaseAlerts {
     this.params = { ...this.params, [id]: one.info.values };
     await this.store.setSetting(PARAMS_KEY, this.params);
     void this.persist(one.alerts, old.map((a) => a.id));
+    this.restartIfRunning();
+    if (!this.runs.running) void this.saveStamp();
     return one.info;
   }
 
@@ -93,8 +194,11 @@ export class CaseAlerts {
     return state;
   }
 
+  /** What each detector reported; while the first run is under way, its parameters with coverage 'waiting'. */
   detectors(table: EventTable): DetectorInfo[] {
-    return DETECTORS.map((d) => this.infos.get(d.id) ?? runDetector(table, d, this.params[d.id]).info);
+    return DETECTORS.map((d) => this.infos.get(d.id) ?? (this.runs.running
+      ? detectorInfo(d, resolveParams(d.params, this.params[d.id]), { state: 'waiting', reason: 'detection is running' }, 0)
+      : runDetector(table, d, this.params[d.id]).info));
   }
 
   list(filter: AlertFilter = {}): AlertList {
@@ -117,7 +221,10 @@ export class CaseAlerts {
       byStatus[state.status]++;
       if (filter.limit === undefined || alerts.length < filter.limit) alerts.push({ ...a, state });
     }
-    return { alerts, bySeverity, byStatus, total: all.length, runMs: this.runMs };
+    return {
+      alerts, bySeverity, byStatus, total: all.length, runMs: this.runMs, running: this.runs.running, reused: this.reused,
+      ...(this.runs.error !== undefined ? { error: `Detection failed: ${this.runs.error}` } : {}),
+    };
   }
 
   private apply(one: { alerts: Alert[]; info: DetectorInfo }): void {

@@ -7,6 +7,7 @@ import { dependents, loadRules, runSigma, type CoverageEntry, type RuleFile, typ
 import type { SigmaCoverageRow, SigmaEnableChange, SigmaStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { decorateSigmaAlert } from './sigmaEvidence.ts';
+import { textHash } from '../../core/textHash.ts';
 
 const RULES_KEY = 'sigma.rules';
 const ENABLED_KEY = 'sigma.enabled';
@@ -25,6 +26,8 @@ export class CaseSigma {
   private offRules = new Set<string>();
   private offLevels = new Set<Severity>();
   private last: LastRun = { alerts: [], coverage: [], runMs: 0 };
+  /** revision() cached until the files or what is turned off change */
+  private rev: string | undefined;
 
   private constructor(private readonly store: CaseStore) {}
 
@@ -45,6 +48,26 @@ export class CaseSigma {
 
   get hasRules(): boolean {
     return this.files.length > 0;
+  }
+
+  /** the last run's coverage report (kept with the detection stamp) */
+  get coverage(): CoverageEntry[] {
+    return this.last.coverage;
+  }
+
+  /** The coverage of the stored alerts' run, when the case opens on alerts that are still current. */
+  restoreCoverage(coverage: CoverageEntry[]): void {
+    this.last = { ...this.last, coverage };
+  }
+
+  /** Identity of what the rules give: the rule files (path and text) and what is turned off. */
+  revision(): string {
+    return (this.rev ??= this.computeRevision());
+  }
+
+  private computeRevision(): string {
+    const hash = textHash(this.files.flatMap((f) => [f.path, f.text]));
+    return `${this.files.length}:${hash}:${[...this.offRules].sort().join(',')}:${[...this.offLevels].sort().join(',')}`;
   }
 
   private ruleSet(): RuleSet {
@@ -93,12 +116,14 @@ export class CaseSigma {
     for (const f of files) byPath.set(f.path, f);
     this.files = [...byPath.values()];
     this.set = undefined;
+    this.rev = undefined;
     await this.store.setSetting(RULES_KEY, this.files);
   }
 
   async clear(): Promise<void> {
     this.files = [];
     this.set = undefined;
+    this.rev = undefined;
     this.offRules.clear();
     await Promise.all([this.store.setSetting(RULES_KEY, []), this.saveEnabled()]);
   }
@@ -115,6 +140,7 @@ export class CaseSigma {
       if (on === true) this.offLevels.delete(level);
       else if (on === false) this.offLevels.add(level);
     }
+    this.rev = undefined;
     await this.saveEnabled();
     const after = this.files.length > 0 ? this.disabled(this.ruleSet()) : new Set<string>();
     return [...new Set([...before, ...after])].filter((id) => before.has(id) !== after.has(id));

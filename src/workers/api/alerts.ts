@@ -36,4 +36,10 @@ export interface AlertList {
   total: number;
   /** milliseconds of the last detection run */
   runMs: number;
+  /** a detection run is under way in the background: these are the previous run's alerts (EngineApi.detected) */
+  running?: boolean;
+  /** the alerts are the stored result of a run over the same data, rules and parameters: nothing ran on open */
+  reused?: boolean;
+  /** the last run failed (the previous alerts are shown) */
+  error?: string;
 }

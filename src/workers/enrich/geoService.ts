@@ -94,6 +94,11 @@ export class GeoService {
     };
   }
 
+  /** Identity of what the loc derivations give (detection's stamp): the built-in tables' state and the user's data. */
+  revision(): string {
+    return JSON.stringify([this.builtinState, this.user.map((u) => [u.info.id, u.info.bytes, u.info.addedMs])]);
+  }
+
   /** Resolves one address (the CLI enriches event objects with it). */
   resolve(ip: string) {
     return this.resolver.resolve(ip);

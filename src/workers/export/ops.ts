@@ -20,7 +20,8 @@ export interface ExportHost {
   /** the open case, or undefined */
   current(): {
     index: CaseIndex; rows(handle: number): Uint32Array | undefined; caseName: string; ledger(): Promise<FileLedgerEntry[]>;
-    alerts(filter: AlertFilter): AlertItem[];
+    /** the listed alerts once a detection run under way is done (an export is of finished results) */
+    alerts(filter: AlertFilter): Promise<AlertItem[]>;
   } | undefined;
   /** the open case's redactor while redaction is on */
   redactor?(): Redactor | undefined;
@@ -86,7 +87,7 @@ export function createExportOps(host: ExportHost): ExportOps {
       if (!isKnownZone(timeZone)) return { ok: false, message: `Cannot export: unknown time zone "${timeZone}".` };
       const redactor = host.redactor?.();
       const read = redactor === undefined ? indexReader(c.index) : redactingReader(indexReader(c.index), redactor);
-      const records = c.alerts(filter).map((a) => {
+      const records = (await c.alerts(filter)).map((a) => {
         const r = alertRecord(a, read, timeZone);
         return redactor === undefined ? r : redactedAlert(r, redactor);
       });

@@ -7,6 +7,7 @@ import type { CaseIndex } from '../query/caseIndex.ts';
 import type { Exporter, ExportSettings, RowReader } from './types.ts';
 import { orderedRows } from './row-order.ts';
 import { redactingReader } from '../redact/reader.ts';
+import { nextTurn } from '../nextTurn.ts';
 
 /** rows per batch: large enough that papaparse and the sink calls cost little, small enough to cancel at once */
 export const BATCH = 2000;
@@ -43,19 +44,6 @@ export function indexReader(index: CaseIndex): RowReader {
     event: (row) => index.event(row),
     fieldNames: () => (names ??= canonicalFieldOrder(index.fieldNames().filter((f) => index.field(f) !== undefined))),
   };
-}
-
-/** One turn of the event loop (MessageChannel: browsers clamp nested setTimeout to 4 ms). */
-export function nextTurn(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  return new Promise((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      r();
-    };
-    ch.port2.postMessage(null);
-  });
 }
 
 /** rows: ascending row ids of the result. Resolves 'cancelled' when control says so (the sink then holds a partial file). */

@@ -6,6 +6,7 @@ import type { Result } from '../../core/result.ts';
 import type { Bitset } from './bitset.ts';
 import type { CaseIndex } from './caseIndex.ts';
 import { compileQuery } from './compile.ts';
+import { nextTurn } from '../nextTurn.ts';
 import { evaluateSteps, planUnits } from './evaluate.ts';
 import { parseQuery } from './language/parser.ts';
 import { RowSet } from './rowSet.ts';
@@ -71,22 +72,6 @@ export async function searchSliced(index: CaseIndex, text: string, nowMs: number
       sliceStart = performance.now();
     }
   }
-}
-
-/**
- * Gives the event loop one turn (pending messages: a cancel, a page request). A MessageChannel post runs
- * sooner than setTimeout, which browsers clamp to 4 ms when nested.
- */
-function nextTurn(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  return new Promise((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      r();
-    };
-    ch.port2.postMessage(null);
-  });
 }
 
 function withRange(index: CaseIndex, plan: Plan, range: TimeRange | undefined): Plan {

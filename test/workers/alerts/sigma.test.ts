@@ -67,6 +67,7 @@ describe('Sigma rules in the engine', () => {
     const engine = createEngine();
     const info = await engine.createCase('sigma');
     await engine.ingest([file('auth.log', AUTH_LOG)], {}, () => {});
+    await engine.detected(); // detection runs in the background
     const zip = zipSync({ 'rules/windows/service.yml': strToU8(WINDOWS), 'rules/linux/broken.yml': strToU8(BROKEN), 'rules/README.md': strToU8('# rules') });
     const loaded = await engine.addSigmaRules([
       file('rules/failed.yml', FAILED), file('accepted.yaml', ACCEPTED), file('notes.txt', 'not a rule'),
@@ -117,6 +118,7 @@ describe('Sigma rules in the engine', () => {
     // reopened: rules, what is off, and the alert's status are still there
     const reopened = createEngine();
     await reopened.openCase(info.id);
+    await reopened.detected();
     const again = await reopened.sigmaStatus();
     expect(again.counts).toEqual({ active: 2, inactive: 2, rejected: 1 }); // the low rule is off
     expect(again.disabledLevels).toEqual(['low']);
@@ -133,6 +135,7 @@ describe('Sigma rules in the engine', () => {
     const engine = createEngine();
     const info = await engine.createCase('tester');
     await engine.ingest([file('auth.log', AUTH_LOG)], {}, () => {});
+    await engine.detected(); // detection runs in the background
     const rule = `title: root over ssh
 id: t-1
 logsource: { product: linux, service: sshd }

@@ -27,6 +27,7 @@ async function engineWith(text: string) {
   await engine.createCase('Export test: case/1');
   const file = new File([text], 'auth.log', { lastModified: Date.UTC(2026, 0, 6) });
   await engine.ingest([{ path: 'auth.log', file }], {}, () => {});
+  await engine.detected(); // detection runs in the background
   return engine;
 }
 

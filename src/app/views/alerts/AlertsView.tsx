@@ -74,6 +74,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'C
       </div>
       <p className="status-line" role="status">{statusText(data)}</p>
       {data.error !== undefined && <p className="error-banner" role="alert">{data.error}</p>}
+      {data.list?.error !== undefined && <p className="error-banner" role="alert">{data.list.error}</p>}
       {section === 'rules' && <SigmaRules sigma={sigma} />}
       {section === 'tester' && <SigmaTester engine={engine} tracker={tracker} timeZone={timeZone} />}
       {section === 'alerts' && <>
@@ -153,7 +154,9 @@ function statusText(data: ReturnType<typeof useAlerts>): string {
   const parts = SEVERITY_ORDER.filter((s) => l.bySeverity[s] > 0).map((s) => `${formatCount(l.bySeverity[s])} ${s}`);
   const of = shown !== l.total ? ` of ${formatCount(l.total)}` : '';
   const noun = (of !== '' ? l.total : shown) === 1 ? 'alert' : 'alerts';
-  return `${formatCount(shown)}${of} ${noun}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  const text = `${formatCount(shown)}${of} ${noun}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  // detection runs in the background after new data: say that the list will change
+  return l.running === true ? `${text}. Detection is running on the new data; the list updates when it finishes.` : text;
 }
 
 interface Group { key: string; title: string; alerts: AlertItem[]; detector?: DetectorInfo; severity?: Severity }

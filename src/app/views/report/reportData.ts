@@ -71,6 +71,7 @@ export function nextSteps(alerts: readonly AlertItem[], detectors: readonly Dete
 }
 
 export async function reportData(engine: EngineClient): Promise<ReportData> {
+  await engine.detected(); // the report is of finished results, never of a run under way
   const [files, list, detectors, dashboard] = await Promise.all([engine.ledger(), engine.alerts({}), engine.detectors(), engine.dashboard(48)]);
   const q = await engine.query('');
   if (!q.ok) throw new Error(q.error.message);

@@ -47,6 +47,13 @@ export class TiCache {
     m.set(r.ip, r);
   }
 
+  /** Identity of a provider's answers (detection's stamp): how many, and the latest check. */
+  revision(providerId: string): string {
+    let latest = 0;
+    for (const r of this.byProvider.get(providerId)?.values() ?? []) latest = Math.max(latest, r.checkedMs);
+    return `${this.size(providerId)}@${latest}`;
+  }
+
   size(providerId: string): number {
     return this.byProvider.get(providerId)?.size ?? 0;
   }

@@ -117,6 +117,11 @@ export class TiService {
   }
 
   /** The ti.* derivation, or none while nothing is known (no list loaded, nothing cached): no cost then. */
+  /** Identity of what the ti.* derivations give (detection's stamp): the lists and the cached answers. */
+  revision(): string {
+    return JSON.stringify([this.lists.map((l) => [l.info.id, l.entries.size]), NETWORK_PROVIDERS.map((p) => this.cache.revision(p.id))]);
+  }
+
   derivations(): Derivation[] {
     const known = this.lists.length > 0 || NETWORK_PROVIDERS.some((p) => this.cache.size(p.id) > 0);
     if (!known) return [];

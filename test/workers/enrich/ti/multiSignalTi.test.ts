@@ -17,9 +17,12 @@ async function run(score: number) {
   const engine = createEngine();
   await engine.createCase(`multi ${score}`);
   await engine.ingest([{ path: 'auth.log', file: new File([LOG], 'auth.log', { lastModified: Date.UTC(2026, 0, 1) }) }], {}, () => {});
+  await engine.detected(); // detection runs in the background
   expect((await engine.addGeoData(new Blob([RANGES]), 'sites.json', 'case')).ok).toBe(true);
+  await engine.detected();
   const before = (await engine.detectors()).find((d) => d.id === 'builtin.multi-signal');
   expect((await engine.addTiList(new Blob([`ip,score\n5.5.5.5,${score}\n`]), 'bad.csv', 'case')).ok).toBe(true);
+  await engine.detected(); // the new list's scores: detection runs again in the background
   const after = (await engine.detectors()).find((d) => d.id === 'builtin.multi-signal');
   const alerts = (await engine.alerts()).alerts.filter((a) => a.ruleId === 'builtin.multi-signal');
   return { before, after, alerts };
