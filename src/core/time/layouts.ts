@@ -186,7 +186,7 @@ export const LAYOUTS: readonly TimeLayout[] = [
   },
   {
     // 081109 203615 (HDFS: yyMMdd HHmmss) | 240312  9:51:25 (MySQL 5.1: yyMMdd H:mm:ss, the hour padded with a space)
-    id: 'yymmdd', title: 'compact yyMMdd, time',
+    id: 'yymmdd', title: 'compact yyMMdd HHmmss',
     re: new RegExp(`${B}(?<a>\\d\\d)(?<b>\\d\\d)(?<c>\\d\\d) (?:(?<H>\\d\\d)(?<M>\\d\\d)(?<S>\\d\\d)| ?(?<H2>\\d?\\d):(?<M2>\\d\\d):(?<S2>\\d\\d)(?:[.,](?<f>\\d{1,9}))?)${E}`, 'g'),
     read: (g, _o, y, s) => numericDate({ ...g, H: g.H ?? g.H2, M: g.M ?? g.M2, S: g.S ?? g.S2 }, 'ymd', y, s, true),
   },
