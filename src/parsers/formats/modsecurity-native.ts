@@ -15,11 +15,11 @@
 // becomes unparsed, raw kept); v2 repeats each message as `Apache-Error:` (skipped); bodies stay in `raw` only.
 import { err, ok } from '../../core/result.ts';
 import { parseApacheTime } from '../../core/time.ts';
-import { isIP } from '../../core/ip.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { auditBoundary, isAuditHeaderLine } from '../framing/modsec-audit.ts';
 import { uriFields } from './apache-access.ts';
+import { setEndpoint } from '../extract/devicePrefix.ts';
 
 /** [time] unique-id client-ip client-port server-ip server-port */
 const A_LINE = /^\[([^\]]+)\] (\S+)(?: (\S+) (\d{1,5}))?(?: (\S+) (\d{1,5}))?\s*$/;
@@ -136,14 +136,8 @@ export const modsecurityNative: TextParser = {
       ts: t.ts, 'ts.raw': a[1], 'ts.guess': t.guess, type: 'WAF', vendor: 'OWASP', 'app.name': 'ModSecurity',
       'session.id': a[2], 'data.modsec.boundary': s.id, 'data.modsec.parts': s.parts,
     };
-    const endpoint = (role: 'init' | 'target', host: string | undefined, port: string | undefined) => {
-      if (host === undefined || host === '-' || host === '') return;
-      ev[isIP(host) ? `${role}.host.ip` : `${role}.host.name`] = host;
-      const n = Number(port);
-      if (n > 0 && n <= 65535) ev[`${role}.host.port`] = n;
-    };
-    endpoint('init', a[3], a[4]);
-    endpoint('target', a[5], a[6]);
+    setEndpoint(ev, 'init', a[3], a[4]);
+    setEndpoint(ev, 'target', a[5], a[6]);
 
     const reqLine = firstLine(s.byPart.get('B'));
     const req = reqLine === undefined ? null : REQUEST.exec(reqLine);
