@@ -63,6 +63,15 @@ describe('ModSecurity native audit log', () => {
     expect(rawLines.filter((l) => l !== '')).toEqual(FILE.filter((l) => l !== ''));
   });
 
+  it('a file that starts inside a record (rotated mid-write): the tail is one unparsed record, not claimed by another parser', async () => {
+    const tail = whole1.slice(whole1.indexOf('--a1f3c9d2-F--'));
+    const { res, events } = await run([...tail, ...v3].join('\n'), 1 << 20);
+    expect(res.parserId).toBe('modsecurity-native');
+    expect([res.events, res.unparsed]).toEqual([1, 1]);
+    expect(events[0]).toMatchObject({ 'parser.name': 'unparsed', raw: tail.join('\n').trimEnd() });
+    expect(events[0]['parse.error']).toMatch(/^not a ModSecurity audit record/);
+  });
+
   it('the same events for every read size and for CRLF', async () => {
     const want = (await run(FILE.join('\n'), 1 << 20)).events;
     for (const size of [1, 2, 3, 7, 13, 64, 100]) {
