@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
 import { ingestFile } from '../../../src/workers/ingest/ingestFile.ts';
 import { eventAt } from '../../../src/workers/chunk/chunk.ts';
-import { PUBLIC_SAMPLES, REFERENCE, type PublicSample } from './generic-public.samples.ts';
+import { PUBLIC_SAMPLES as BATCH_1, REFERENCE, type PublicSample } from './generic-public.samples.ts';
+import { HELD_OUT } from './generic-public.heldout.ts';
+
+const PUBLIC_SAMPLES = [...BATCH_1, ...HELD_OUT];
 
 async function throughGeneric(s: PublicSample): Promise<EventFields[]> {
   const bytes = new TextEncoder().encode(s.lines.map(([l]) => l).join('\n') + '\n');
