@@ -73,6 +73,17 @@ export function fractionToMs(frac: string | undefined): number {
   return Number(`0.${frac}`) * 1000;
 }
 
+/**
+ * Zone abbreviations written after a time (journalctl, PostgreSQL %t, PHP, WebSphere): minutes east of UTC.
+ * One meaning each, the commonest: CST is US Central, BST British Summer Time; IST (India, Ireland, Israel) is
+ * left out. Keys are log text: a null-prototype object.
+ */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
+  JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+});
+
 /** "+02:00", "-0700", "Z", "+02" -> minutes east of UTC; undefined when no zone is written. */
 export function zoneToMinutes(zone: string | undefined): number | undefined {
   if (!zone) return undefined;

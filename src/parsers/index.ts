@@ -30,6 +30,7 @@ import { postfix } from './formats/postfix.ts';
 import { exim } from './formats/exim.ts';
 import { modsecurity } from './formats/modsecurity.ts';
 import { modsecurityAudit } from './formats/modsecurity-audit.ts';
+import { modsecurityNative } from './formats/modsecurity-native.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -53,6 +54,7 @@ export const PARSERS: readonly Parser[] = [
   cloudtrail,
   suricataEve,
   modsecurityAudit,
+  modsecurityNative, // '--<boundary>-A--' then '[time] id ip port ip port': multi-line records (framing modsec-audit)
   zeekJson,
   zeekTsv,
   azureAd,

@@ -21,8 +21,9 @@ export interface Head {
  * - json: one JSON value per record (JSON lines, pretty-printed values, top-level arrays, {"Records": [...]})
  * - xml-event: one <Event>...</Event> element per record (wevtutil output or an <Events> document)
  * - csv: one CSV record per record (lines joined while a quoted field is open, RFC 4180 2.6)
+ * - modsec-audit: one ModSecurity native audit record per record (`--<boundary>-A--` to `--<boundary>-Z--`)
  */
-export type Framing = 'line' | 'json' | 'xml-event' | 'csv';
+export type Framing = 'line' | 'json' | 'xml-event' | 'csv' | 'modsec-audit';
 
 export interface ParseContext {
   /** path of the file inside the bundle */

@@ -89,5 +89,6 @@ function found(line: string, c: TimeCandidate, t: TimeResult | undefined): Found
 export function defaultOrders(layout: TimeLayout, groups: Record<string, string | undefined>): readonly DateOrder[] {
   const orders = layout.orders ?? [];
   if (layout.id === 'xx-xx-yyyy' && groups.ds !== '/') return ['dmy', 'mdy'];
+  if (layout.id === 'xx-xx-xx' && groups.ds === '/') return ['ymd', 'mdy', 'dmy'];
   return orders;
 }

@@ -27,11 +27,14 @@ const THROWAWAY: TimeSettings = { tzOffsetMinutes: 0, referenceMs: Date.UTC(2000
 /** How sure a time is of its instant: an explicit zone or an epoch beats a zone-less text, which beats a year-less one. */
 function certainty(c: TimeCandidate): number {
   if (c.layout.epoch === true || c.groups.z !== undefined) return 2;
-  return c.layout.id === 'mon-d' || c.layout.id === 'xx-xx' ? 0 : 1;
+  return c.layout.noYear === true ? 0 : 1;
 }
 
-/** The learned time of a file from its first lines; undefined when no layout explains a fifth of them. */
-export function learnTime(lines: readonly string[], choice?: TimeLayoutChoice): LearnedTime | undefined {
+/**
+ * The learned time of a file from its first lines; undefined when no layout explains a fifth of them.
+ * `referenceMs` (the file's date) settles whether a two-digit year is written first or last.
+ */
+export function learnTime(lines: readonly string[], choice?: TimeLayoutChoice, referenceMs?: number): LearnedTime | undefined {
   if (choice === 'none') return undefined;
   const [forcedId, forcedOrder] = choice === undefined ? [undefined, undefined] : choice.split(':') as [string, DateOrder | undefined];
   const sample = lines.filter((l) => l.trim() !== '');
@@ -63,12 +66,17 @@ export function learnTime(lines: readonly string[], choice?: TimeLayoutChoice): 
   const ranked = [...keys.values()].filter((k) => k.lines >= best * 0.9).sort((a, b) =>
     b.certainty / b.lines - a.certainty / a.lines || a.field - b.field || b.length - a.length);
   const k = ranked[0];
-  const order = forcedOrder ?? learnOrder(k.layout, k.cands);
+  const order = forcedOrder ?? learnOrder(k.layout, k.cands, referenceMs);
   return { layout: k.layout, order, field: k.field, example: k.example, sampleShare: k.lines / sample.length };
 }
 
-/** The first order of the layout under which every sampled date is a real date (month <= 12, day <= 31). */
-function learnOrder(layout: TimeLayout, cands: TimeCandidate[]): DateOrder | undefined {
+/**
+ * The first order of the layout under which every sampled date is a real date (month <= 12, day <= 31). A
+ * two-digit year may be first (yy/MM/dd) or last (M/d/yy, dd/MM/yy): with the file's date known, the year
+ * position whose years come nearest before it wins ("3/12/24" in a 2024 file is 2024, not 2003; "17/06/09" is
+ * 2017, not 2009); day and month order among the year-last readings stay as the defaults rank them.
+ */
+function learnOrder(layout: TimeLayout, cands: TimeCandidate[], referenceMs?: number): DateOrder | undefined {
   if (layout.orders === undefined || cands.length === 0) return undefined;
   const orders = defaultOrders(layout, cands[0].groups);
   const valid = (o: DateOrder) => cands.every((c) => {
@@ -77,7 +85,19 @@ function learnOrder(layout: TimeLayout, cands: TimeCandidate[]): DateOrder | und
     const [, mo, d] = ymdOf(a, b, Number(c.groups.c), o);
     return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
   });
-  return orders.find(valid) ?? orders[0];
+  const ok = orders.filter(valid);
+  if (ok.length === 0) return orders[0];
+  if (layout.id !== 'xx-xx-xx' || referenceMs === undefined || ok.length === 1) return ok[0];
+  const refYear = new Date(referenceMs).getUTCFullYear();
+  // years before the file's date, at most: a reading that puts a date in a later year is out
+  const distance = (o: DateOrder) => Math.max(...cands.map((c) => {
+    const [yy] = ymdOf(Number(c.groups.a), Number(c.groups.b), Number(c.groups.c), o);
+    const year = yy >= 70 ? 1900 + yy : 2000 + yy;
+    return year > refYear ? Infinity : refYear - year;
+  }));
+  let best = ok[0];
+  for (const o of ok) if (distance(o) < distance(best)) best = o;
+  return best;
 }
 
 /** Words for the ledger and the CLI: "day/month/year time (dmy), e.g. 10/08/2013 20:10:29, field 1". */

@@ -48,7 +48,7 @@ interface Layout {
 const STATE_KEY = 'generic.layout';
 
 function learn(lines: string[], ctx: ParseContext): Layout {
-  const learned = learnTime(lines, ctx.timeLayout);
+  const learned = learnTime(lines, ctx.timeLayout, ctx.time.referenceMs);
   const layout: Layout = { prefix: [], header: [] };
   if (learned !== undefined) {
     layout.reader = new TimeReader(learned, ctx.years, ctx.time);

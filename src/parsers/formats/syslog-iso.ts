@@ -10,7 +10,7 @@
 // are meta. short-precise ("Mar 02 08:14:01.120331 host ...") is BSD with fractions: syslog3164 reads it.
 // "<PRI>1 2003-..." is RFC 5424 (a version digit after the PRI): never matched here.
 import { err, ok } from '../../core/result.ts';
-import { parseIsoTime, zoneToMinutes, type TimeResult, type TimeSettings } from '../../core/time.ts';
+import { ZONE_ABBREVIATIONS, parseIsoTime, zoneToMinutes, type TimeResult, type TimeSettings } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { fillSyslogTag } from '../extract/syslogTag.ts';
@@ -25,17 +25,10 @@ const FULL_HEAD = /^(?:<(\d{1,3})>)?[A-Z][a-z]{2} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\
 const TAG = /^([^:[\]]{1,64}?)(?:\[(\d+)\])?: ?(.*)$/;
 const JOURNAL_META = /^-- .* --$/;
 
-// zone abbreviations journalctl prints most often (north america, europe, a few of asia): minutes east of UTC
-const ABBREVIATIONS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, EET: 120, EEST: 180, MSK: 180,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
-  JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
-});
-
 function fullTime(text: string, zone: string, settings: TimeSettings): TimeResult | undefined {
   const local = parseIsoTime(text, { ...settings, tzOffsetMinutes: 0 });
   if (local === undefined) return undefined;
-  const minutes = ABBREVIATIONS[zone] ?? zoneToMinutes(zone);
+  const minutes = ZONE_ABBREVIATIONS[zone] ?? zoneToMinutes(zone);
   if (minutes === undefined) return { ts: local.ts - settings.tzOffsetMinutes * 60_000, guess: 'zone' };
   return { ts: local.ts - minutes * 60_000, guess: '' };
 }

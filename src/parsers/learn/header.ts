@@ -210,9 +210,21 @@ function weakRun(rows: Row[], cols: readonly ColumnKind[]): ColumnKind[] {
       hasHost ||= kind === 'host';
       out.push(kind);
     }
+    // a name column right before the level, with few values, is the component (BGL "RAS KERNEL INFO": the
+    // kernel, app, link card ... wrote the line), as a logger name before the level is in log4j-style lines
+    if (out[k - 1] === 'word' && !cols.some((c) => c === 'tag' || c === 'component' || c === 'program') && componentBefore(rows, k)) out[k - 1] = 'component';
     return out;
   }
   return [];
+}
+
+/** Whether the token before position k (a level on 90% of the lines) is a name with few distinct values. */
+function componentBefore(rows: Row[], k: number): boolean {
+  const live = rows.filter((r) => r.live && r.toks[r.at + k] !== undefined && LEVEL.test(r.toks[r.at + k].text));
+  if (live.length < rows.length * 0.9) return false;
+  const names = live.map((r) => r.toks[r.at + k - 1]?.text ?? '');
+  if (names.filter((t) => NAME.test(t) && !HOST_LIKE.test(t)).length < live.length * 0.95) return false;
+  return new Set(names).size <= Math.max(3, live.length * 0.2);
 }
 
 /**
@@ -227,6 +239,11 @@ export function learnPrefix(beforeTime: readonly string[], fields: number): Colu
     const all = (test: (text: string) => boolean, min: number) => rows.filter((r) => test(r.toks[k].text)).length / rows.length >= min;
     if (all((t) => SEPARATORS.has(t), 0.95)) cols.push('sep');
     else if (all((t) => LEVEL.test(t), 0.9)) cols.push('level');
+    // the named columns a header has after the time may come before it too: [thread], request id, tag[pid]:
+    else if (all((t) => REQUEST.test(t), 0.9)) cols.push('request');
+    else if (all((t) => PID.test(t) && !TIME_TOKEN.test(t), 0.95)) cols.push('pid');
+    else if (all((t) => THREAD.test(t), 0.95)) cols.push('thread');
+    else if (all((t) => TAG.test(t) && /\D:$/.test(t), 0.9)) cols.push('tag');
     else cols.push(weakKind(rows, k, cols.includes('host')));
   }
   return cols;

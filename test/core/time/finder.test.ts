@@ -46,6 +46,14 @@ const CASES: Case[] = [
   { name: 'epoch nanoseconds', lines: ['1700000000123456789 service started'], expect: [1700000000123.4568], layout: 'epoch' },
   { name: 'epoch column next to a zone-less text time: the epoch (UTC) wins', lines: ['2016-01-01 10:00:00 1451642400 user login', '2016-01-01 10:00:05 1451642405 user logout'], expect: [U(2016, 0, 1, 10), U(2016, 0, 1, 10, 0, 5)], layout: 'epoch', field: 2, guess: '' },
   { name: 'text time with a zone next to an epoch: the text wins (earlier field)', lines: ['2016-01-01T11:00:00+01:00 1451642400 login'], expect: [U(2016, 0, 1, 10)], layout: 'ymd', field: 0, guess: '' },
+  { name: 'zone abbreviation after the time (PostgreSQL %t)', lines: ['2024-03-12 15:03:27 CET LOG:  ready', '2024-07-12 15:03:27 CEST LOG:  ready'], expect: [U(2024, 2, 12, 14, 3, 27), U(2024, 6, 12, 13, 3, 27)], layout: 'ymd', guess: '' },
+  { name: 'milliseconds after a third colon, a tab before the time (WindowsUpdate.log)', lines: ['2024-03-12\t14:03:27:123\t 988\t1a0c\tAgent\tx'], expect: [U(2024, 2, 12, 14, 3, 27, 123)], layout: 'ymd' },
+  { name: 'milliseconds after a third colon, a space before the time', lines: ['2024-03-12 14:03:27:123 [main] started', '2024-03-12 14:03:28:004 [main] ok'], expect: [U(2024, 2, 12, 14, 3, 27, 123), U(2024, 2, 12, 14, 3, 28, 4)], layout: 'ymd' },
+  { name: 'day, month name, time without year (Redis 2)', lines: ['[4018] 12 Mar 14:03:27.119 * DB saved on disk'], expect: [U(2026, 2, 12, 14, 3, 27, 119)], layout: 'd-mon', field: 1, guess: 'year,zone' },
+  { name: 'yyMMdd H:mm:ss, hour padded with a space (MySQL 5)', lines: ['240312  9:51:25 [Note] ready', '240312 10:02:07 [Note] ready'], expect: [U(2024, 2, 12, 9, 51, 25), U(2024, 2, 12, 10, 2, 7)], layout: 'yymmdd' },
+  { name: 'glog / klog level letter glued to MMdd', lines: ['I0312 14:03:27.123456       1 server.go:199] started', 'E0312 14:03:31.000200      12 controller.go:114] failed'], expect: [U(2026, 2, 12, 14, 3, 27, 123) + 0.456, U(2026, 2, 12, 14, 3, 31) + 0.2], layout: 'glog', guess: 'year,zone' },
+  { name: 'MM/dd-HH:mm:ss without year (Snort)', lines: ['03/12-14:03:27.123456  [**] [1:1000001:1] ICMP Ping [**]'], expect: [U(2026, 2, 12, 14, 3, 27, 123) + 0.456], layout: 'xx-xx', order: 'mdy' },
+  { name: 'dd-Mon-yyyy::time (Erlang reports)', lines: ['=INFO REPORT==== 12-Mar-2024::14:03:27 ==='], expect: [U(2024, 2, 12, 14, 3, 27)], layout: 'd-mon-yyyy', field: 2 },
   { name: 'a number out of 1990..2100 is no epoch', lines: ['9999999999 is not a time', 'neither is 0123456789'], expect: [undefined, undefined], layout: '' },
 ];
 
@@ -79,6 +87,17 @@ describe('timestamp finder details', () => {
     const learned = learnTime(['2024-01-02 10:00:00 x'])!;
     const t = new TimeReader(learned, new YearGuesser(east), east).read('2024-01-02 10:00:00 x');
     expect(t).toMatchObject({ ts: U(2024, 0, 2, 8), guess: 'zone' });
+  });
+  it("a two-digit year's place (first or last) comes from the file's date: the reading nearest before it", () => {
+    const ws = ['[3/12/24 14:03:27:123 UTC] 00000001 WsServerImpl A WSVR0001I: open', '[3/12/24 14:03:30:004 UTC] 0000002a SystemErr R x'];
+    expect(learnTime(ws)?.order).toBe('ymd'); // no date known: the default order (2003-12-24)
+    const learned = learnTime(ws, undefined, U(2024, 5, 1))!;
+    expect(learned.order).toBe('mdy');
+    expect(new TimeReader(learned, new YearGuesser(SETTINGS), SETTINGS).read(ws[0])?.ts).toBe(U(2024, 2, 12, 14, 3, 27, 123));
+    // Spark's yy/MM/dd stays year-first: 2017 is nearer before 2024 than 2009
+    expect(learnTime(['17/06/09 20:10:40 INFO x'], undefined, U(2024, 5, 1))?.order).toBe('ymd');
+    // a reading that puts the year after the file's date is out: 24/03/12 in a 2023 file is 2012-03-24
+    expect(learnTime(['24/03/12 10:00:00 x'], undefined, U(2023, 0, 1))?.order).toBe('dmy');
   });
   it("the user's choice overrides what the values say", () => {
     const learned = learnTime(['05/03/2021 10:00:00 a', '06/03/2021 10:00:00 b'], 'xx-xx-yyyy:dmy')!;

@@ -27,8 +27,8 @@ const CASES: { name: string; lines: string[]; header: string[]; first: EventFiel
       'APPREAD 1117869872 2005.06.04 R04-M1-N4-I:J18-U11 2005-06-04-00.24.32.432192 R04-M1-N4-I:J18-U11 RAS APP FATAL ciod: failed to read message prefix on control stream',
       '- 1117869876 2005.06.04 R27-M1-L3-U18-C 2005-06-04-00.24.36.222560 R27-M1-L3-U18-C RAS LINKCARD INFO MidplaneSwitchController performing bit sparing on R27-M1-L3-U18-C bit 1',
     ],
-    header: ['word', 'time', 'time', 'host', 'time', 'word', 'word', 'word', 'level'],
-    first: { ts: 1117838570000, 'obs.host.name': 'R02-M1-N0-C:J12-U11', 'alarm.sev': 'INFO' },
+    header: ['word', 'time', 'time', 'host', 'time', 'word', 'word', 'component', 'level'],
+    first: { ts: 1117838570000, 'obs.host.name': 'R02-M1-N0-C:J12-U11', 'app.name': 'KERNEL', 'alarm.sev': 'INFO' },
     message: 'instruction cache parity error corrected',
   },
   {
@@ -41,6 +41,28 @@ const CASES: { name: string; lines: string[]; header: string[]; first: EventFiel
     header: ['level', 'time', 'thread', 'tag'],
     first: { ts: Date.UTC(2024, 0, 2, 10, 11, 12, 345), 'alarm.sev': 'INFO', 'data.thread': 'main', 'app.name': 'com.example.App' },
     message: 'started in 3 s',
+  },
+  {
+    name: 'level and [thread] before the time (Cassandra system.log)',
+    lines: [
+      'INFO  [main] 2024-03-12 14:03:27,123 CassandraDaemon.java:612 - JVM vendor/version: OpenJDK 64-Bit Server VM/11.0.22',
+      'WARN  [main] 2024-03-12 14:03:27,500 StartupChecks.java:187 - JMX is not enabled to receive remote connections',
+      'INFO  [ScheduledTasks:1] 2024-03-12 14:03:40,010 StatusLogger.java:65 - Pool Name                    Active   Pending',
+    ],
+    header: ['level', 'thread', 'time'],
+    first: { ts: Date.UTC(2024, 2, 12, 14, 3, 27, 123), 'alarm.sev': 'INFO', 'data.thread': 'main' },
+    message: 'CassandraDaemon.java:612 - JVM vendor/version: OpenJDK 64-Bit Server VM/11.0.22',
+  },
+  {
+    name: 'request id and tag[pid] before the time',
+    lines: [
+      'req-7f3a9c21d0 api[311]: 2024-01-02T10:11:12Z GET /v1/items 200',
+      'req-0b77e2a4c9 api[311]: 2024-01-02T10:11:13Z POST /v1/items 201',
+      'req-91aa0c3d5e worker[312]: 2024-01-02T10:11:14Z job 42 done',
+    ],
+    header: ['request', 'tag', 'time'],
+    first: { ts: Date.UTC(2024, 0, 2, 10, 11, 12), 'session.id': 'req-7f3a9c21d0', 'app.name': 'api', 'obs.process.id': '311' },
+    message: 'GET /v1/items 200',
   },
   {
     name: 'host before an RFC 3339 time, then tag[pid]',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Follower } from '../../../src/workers/live/follower.ts';
 import { MemoryFs } from './memoryFs.ts';
 import { MemoryCase } from './memoryCase.ts';
+import { auditRecord } from '../../harness/modsecAudit.ts';
 
 const pretty = (i: number) =>
   `{\n  "time": "2024-10-17T12:00:${String(i).padStart(2, '0')}.250Z",\n  "level": "warn",\n  "msg": "disk almost full ${i}",\n  "host": "db1"\n}\n`;
@@ -72,6 +73,20 @@ describe('Follower: records spanning lines cut by a poll', () => {
     expect(await f.poll()).toMatchObject({ events: 1, unparsed: 0, partial: 0 });
     expect(store.events.map((e) => e['col.line'])).toEqual([1, 7]);
     expect(store.events[1]['parser.name']).toBe(store.events[0]['parser.name']);
+  });
+
+  it('ModSecurity native audit log: a transaction cut inside its H section is read whole on the next poll', async () => {
+    const { fs, store, f } = setup();
+    const first = auditRecord('a1f3c9d2').join('\n');
+    const second = auditRecord('0000beef', { time: '12/Mar/2024:14:03:28 +0000' }).join('\n');
+    const cut = second.indexOf('Stopwatch');
+    fs.append('modsec_audit.log', first + second.slice(0, cut));
+    expect(await f.poll()).toMatchObject({ events: 1, unparsed: 0, partial: 1 });
+    fs.append('modsec_audit.log', second.slice(cut));
+    expect(await f.poll()).toMatchObject({ events: 1, unparsed: 0, partial: 0 });
+    expect(store.events.map((e) => e['parser.name'])).toEqual(['modsecurity-native', 'modsecurity-native']);
+    expect(store.events.map((e) => e['session.id'])).toEqual(['uid-a1f3c9d2', 'uid-0000beef']);
+    expect(store.events[1].raw).toBe(second.trimEnd());
   });
 
   it('a record whose end never comes is read as it is once the file was quiet: unparsed, not lost', async () => {
