@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const reopenMs = Date.now() - t0;
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     console.log(`${lines} lines: ingest ${ingestMs} ms, reopen ${reopenMs} ms`);
-    summarize(trace.traceEvents);
+    summarize(trace.traceEvents, 45);
   } finally {
     await browser.close();
     server.kill();

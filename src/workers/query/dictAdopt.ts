@@ -21,20 +21,19 @@ export function remapEntries(col: DictLike, known: ReadonlyMap<string, number>, 
   }
   // packed: first the entries the case knows; what is new is kept as slices of the joined text only when
   // it is most of it (a copy of each would cost more), else copied out so the joined text is not retained
-  let newChars = 0, fresh: number[] | undefined;
+  let newChars = 0;
+  const fresh: number[] = [], freshValues: string[] = [];
   for (let i = 0; i < n; i++) {
-    const id = known.get(dictEntry(col, i));
+    const v = dictEntry(col, i);
+    const id = known.get(v);
     if (id !== undefined) remap[i + 1] = id;
     else {
-      (fresh ??= []).push(i);
-      newChars += col.dictEnds[i] - (i === 0 ? 0 : col.dictEnds[i - 1]);
+      fresh.push(i);
+      freshValues.push(v);
+      newChars += v.length;
     }
   }
-  if (fresh === undefined) return remap;
   const keepSlices = newChars * 2 >= col.dictText.length;
-  for (const i of fresh) {
-    const v = dictEntry(col, i);
-    remap[i + 1] = intern(keepSlices ? v : ownCopy(v));
-  }
+  for (let k = 0; k < fresh.length; k++) remap[fresh[k] + 1] = intern(keepSlices ? freshValues[k] : ownCopy(freshValues[k]));
   return remap;
 }

@@ -117,7 +117,12 @@ export function decodeRanges(bytes: Uint8Array): DecodedRanges {
   const str = () => {
     const n = uint();
     if (p + n > bytes.length) throw new RangeFormatError('range table is truncated');
-    const s = dec.decode(bytes.subarray(p, p + n));
+    // ASCII (nearly every country and organisation name) without TextDecoder: a decode() call per record
+    // string was most of opening the built-in tables (~90k ASN records), paid again by every reopened case
+    let ascii = n <= 256;
+    for (let i = p; ascii && i < p + n; i++) ascii = bytes[i] < 0x80;
+    const part = bytes.subarray(p, p + n);
+    const s = ascii ? String.fromCharCode.apply(null, part as unknown as number[]) : dec.decode(part);
     p += n;
     return s;
   };
