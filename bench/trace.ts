@@ -29,7 +29,8 @@ export function summarize(events: TraceEvent[], top = 12): void {
   }
   for (const p of profiles.values()) {
     const total = [...p.self.values()].reduce((a, b) => a + b, 0);
-    const busy = total - (p.self.get('(idle) :-1') ?? 0);
+    // the idle node's line is -1 or absent depending on the Chromium version
+    const busy = total - [...p.self].filter(([name]) => name.startsWith('(idle) ')).reduce((n, [, ms]) => n + ms, 0);
     console.log(`\n${p.thread}: ${busy.toFixed(0)} ms busy of ${total.toFixed(0)} ms`);
     for (const [name, ms] of [...p.self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
   }
