@@ -4,7 +4,7 @@ export interface TraceEvent { name?: string; ph?: string; pid: number; tid: numb
 interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; startTime?: number }
 interface ProfileNode { id: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
 
-export function summarize(events: TraceEvent[]): void {
+export function summarize(events: TraceEvent[], top = 12): void {
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; self: Map<string, number> }>();
@@ -29,9 +29,10 @@ export function summarize(events: TraceEvent[]): void {
   }
   for (const p of profiles.values()) {
     const total = [...p.self.values()].reduce((a, b) => a + b, 0);
-    const busy = total - (p.self.get('(idle) :-1') ?? 0);
+    // the idle node's line is -1 or absent depending on the Chromium version
+    const busy = total - [...p.self].filter(([name]) => name.startsWith('(idle) ')).reduce((n, [, ms]) => n + ms, 0);
     console.log(`\n${p.thread}: ${busy.toFixed(0)} ms busy of ${total.toFixed(0)} ms`);
-    for (const [name, ms] of [...p.self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+    for (const [name, ms] of [...p.self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
   }
 }
 

@@ -199,7 +199,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     const query = createQueryEngine();
     // GeoIP loc and ti fields are derived as the chunks arrive (they are never stored)
     query.index.setDerivations(derivations());
-    await store.forEachChunk((chunk) => query.addChunk(chunk));
+    await store.forEachStoredChunk((chunk) => query.addChunk(chunk));
     return query;
   };
 

@@ -16,6 +16,7 @@ import type { CaseStore } from '../store/caseStore.ts';
 import { nextTurn } from '../nextTurn.ts';
 import { BackgroundRuns } from './backgroundRuns.ts';
 import { CaseSigma } from './caseSigma.ts';
+import { sameAlerts } from './sameAlerts.ts';
 
 const PARAMS_KEY = 'detect.params';
 const STAMP_KEY = 'detect.stamp';
@@ -47,6 +48,8 @@ export class CaseAlerts {
   private dataKey: string | undefined;
   /** the alerts in memory are a stored run's, reused on open because its inputs are unchanged */
   private reused = false;
+  /** what the alerts store holds, by id, while known (after load and after a full write); undefined after a partial one */
+  private stored: Map<string, Alert> | undefined;
   /** the case's Sigma rules; assigned in load() */
   sigma!: CaseSigma;
 
@@ -58,6 +61,7 @@ export class CaseAlerts {
     c.params = (await store.getSetting<DetectorParams>(PARAMS_KEY)) ?? {};
     for (const s of await store.alertStates()) c.states.set(s.id, s);
     const stored = await store.alerts();
+    c.stored = new Map(stored.map((a) => [a.id, a]));
     c.sigma = await CaseSigma.load(store, stored.filter((a) => a.source === 'sigma'));
     for (const a of stored) {
       if (a.source === 'sigma') continue;
@@ -121,7 +125,11 @@ export class CaseAlerts {
     this.runMs = performance.now() - t0;
     this.dataKey = undefined; // set by the caller that knows which data this was
     this.reused = false;
-    await this.persist([...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts], undefined);
+    const all = [...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts];
+    // a reopened case usually finds what it stored: nothing to write then
+    if (this.stored !== undefined && sameAlerts(all, this.stored)) return true;
+    this.stored = new Map(all.map((a) => [a.id, a]));
+    await this.persist(all, undefined);
     return true;
   }
 
@@ -234,9 +242,13 @@ export class CaseAlerts {
 
   /** Writes alerts: all of them (replace = undefined), or one detector's or Sigma's (deleting the previous ones by id). */
   private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
+    if (replace !== undefined) this.stored = undefined;
     const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
-    this.saving = this.saving.then(write).catch((e: unknown) => console.warn('alerts not stored:', e));
+    this.saving = this.saving.then(write).catch((e: unknown) => {
+      this.stored = undefined; // unknown now: the next run writes again
+      console.warn('alerts not stored:', e);
+    });
     return this.saving;
   }
 }

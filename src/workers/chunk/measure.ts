@@ -1,19 +1,20 @@
 // What a chunk holds, in a few numbers: its unparsed records and its size. Counted by the ingest (before a
 // chunk's buffers are transferred) and written beside each chunk by the store (store/chunkMeta.ts).
-import type { EventChunk } from './chunk.ts';
+import { dictChars, dictEntry, dictSize, type WireChunk } from './packedDict.ts';
 
 /** Events of the chunk whose parser.name is 'unparsed' (a flag per dictionary entry, then an id count). */
-export function unparsedIn(chunk: EventChunk): number {
+export function unparsedIn(chunk: WireChunk): number {
   const col = chunk.columns['parser.name'];
   if (col === undefined || col.kind !== 'dict') return 0;
   // an entry may repeat (see DictColumn): flag every entry holding the value
-  const flags = new Uint8Array(col.dict.length + 1);
+  const size = dictSize(col);
+  const flags = new Uint8Array(size + 1);
   let any = false;
-  col.dict.forEach((v, i) => {
-    if (v !== 'unparsed') return;
+  for (let i = 0; i < size; i++) {
+    if (dictEntry(col, i) !== 'unparsed') continue;
     any = true;
     flags[i + 1] = 1;
-  });
+  }
   if (!any) return 0;
   let n = 0;
   for (let i = 0; i < chunk.count; i++) n += flags[col.ids[i]];
@@ -21,7 +22,7 @@ export function unparsedIn(chunk: EventChunk): number {
 }
 
 /** An estimate, not the browser's figure: typed arrays by their bytes, strings at 2 bytes a character. */
-export function chunkBytes(chunk: EventChunk): number {
+export function chunkBytes(chunk: WireChunk): number {
   let bytes = 0;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
@@ -32,8 +33,8 @@ export function chunkBytes(chunk: EventChunk): number {
       if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
     }
     else {
-      bytes += col.ids.byteLength;
-      for (const s of col.dict) bytes += s.length * 2 + 8;
+      // packed or not, the same figure: 2 bytes a character and 8 per entry
+      bytes += col.ids.byteLength + dictChars(col) * 2 + dictSize(col) * 8;
     }
   }
   return bytes;

@@ -4,7 +4,7 @@
 // duplicates are caught (duplicates.ts). After: finished units are forgotten, interrupted ones get their row.
 import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { LedgerBatch } from '../store/ledgerBatch.ts';
 import { dropUnit, finishUnits, interruptedUnit, interruptUnits, rowsOf, completeRows, startUnits } from '../store/units.ts';
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
@@ -21,7 +21,7 @@ export interface CaseIngestResult {
 
 export interface StoreHooks {
   /** stores (with `write`, which also writes the queued ledger rows) and indexes a chunk */
-  chunk(chunk: EventChunk, write: (chunk: EventChunk) => Promise<void>): Promise<void>;
+  chunk(chunk: WireChunk, write: (chunk: WireChunk) => Promise<void>): Promise<void>;
   progress: BundleIngestHooks['progress'];
 }
 

@@ -2,15 +2,15 @@
 // chunks and hands each chunk (its buffers transferred, not copied) to the engine worker through the hooks.
 import { expose, transfer } from 'comlink';
 import type { DroppedFile, FileLedgerEntry } from '../api.ts';
-import { ingestBundle, type BundleIngestHooks, type BundleIngestOptions } from './ingestBundle.ts';
-import { toSource } from './runner.ts';
-import { chunkBuffers } from '../chunk/chunk.ts';
+import { ingestBundle, type BundleIngestOptions } from './ingestBundle.ts';
+import { toSource, type RunnerHooks } from './runner.ts';
+import { packChunk, wireBuffers } from '../chunk/packedDict.ts';
 import { workerHasher } from './workerHasher.ts';
 
 let abort: AbortController | undefined;
 
 const api = {
-  async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: BundleIngestHooks): Promise<FileLedgerEntry[]> {
+  async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: RunnerHooks): Promise<FileLedgerEntry[]> {
     abort = new AbortController();
     try {
       return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher }, {
@@ -20,7 +20,11 @@ const api = {
         // always asked across the worker boundary: every runner caller provides both (a proxy cannot tell absent ones)
         admit: (entry) => hooks.admit!(entry),
         settled: (row) => hooks.settled!(row),
-        chunk: (chunk) => hooks.chunk(transfer(chunk, chunkBuffers(chunk))),
+        // dictionary columns packed: one string per column to clone instead of one per entry
+        chunk: (chunk) => {
+          const packed = packChunk(chunk);
+          return hooks.chunk(transfer(packed, wireBuffers(packed)));
+        },
       });
     } finally {
       abort = undefined;

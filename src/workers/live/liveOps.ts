@@ -10,7 +10,7 @@ import type { WebhookPoster } from './webhook.ts';
 import type { Severity } from '../../detect/types.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { CaseAlerts } from '../alerts/caseAlerts.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { alertMessage, type MessageFormat } from '../alerts/alertMessage.ts';
 import { Follower } from './follower.ts';
 import { HandleFollowFs, canRead } from './handleFs.ts';
@@ -28,7 +28,7 @@ export interface LiveCase {
   info: CaseInfo;
   store: CaseStore;
   alerts: CaseAlerts;
-  query: { addChunk(chunk: EventChunk): void };
+  query: { addChunk(chunk: WireChunk): void };
 }
 
 export interface LiveDeps<C extends LiveCase> {

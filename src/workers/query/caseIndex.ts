@@ -2,7 +2,7 @@
 // and when a stored case is reopened. Row ids are global, in arrival order, and stable.
 // Example: addChunk(builder.build(fileId, 0)) appends rows [rowCount, rowCount + chunk.count).
 import type { EventFields } from '../../core/schema.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { DictField, NumField, TextField, grownCapacity, type Field } from './fields.ts';
 import { TimeOrder } from './timeOrder.ts';
 import { DerivedFields, type Derivation, type DerivedHost } from './derived.ts';
@@ -28,7 +28,8 @@ export class CaseIndex {
     removeField: (name) => void this.fieldMap.delete(name),
   };
 
-  addChunk(chunk: EventChunk): void {
+  /** A chunk as built or as stored (dictionary columns may be packed: chunk/packedDict.ts). */
+  addChunk(chunk: WireChunk): void {
     const base = this.rowCount, count = chunk.count;
     if (count === 0) return;
     if (base + count > this.capacity) this.grow(base + count);

@@ -4,7 +4,7 @@
 import type {
   DashboardData, EntityKind, EntitySummary, EventRow, Facet, FacetOptions, FieldCatalogEntry, Histogram, QueryError, QueryResult, QueryRunOptions, SortSpec,
 } from '../api.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { CaseIndex } from './caseIndex.ts';
 import { fieldCatalog } from './results/catalog.ts';
 import { dashboard } from './results/dashboard.ts';
@@ -28,7 +28,7 @@ interface Handle { rows: RowSet; sorted: Map<string, Uint32Array> }
 
 export interface QueryEngine {
   readonly index: CaseIndex;
-  addChunk(chunk: EventChunk): void;
+  addChunk(chunk: WireChunk): void;
   query(text: string, options?: QueryRunOptions): QueryResult;
   /** The same in slices that yield to the event loop (the worker stays responsive); see SliceControl. */
   querySliced(text: string, control: SliceControl, options?: QueryRunOptions): Promise<QueryResult>;

@@ -1,6 +1,8 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import type { DictColumn, NumColumn, TextColumn } from '../chunk/chunk.ts';
+import type { NumColumn, TextColumn } from '../chunk/chunk.ts';
+import type { DictLike } from '../chunk/packedDict.ts';
+import { remapEntries } from './dictAdopt.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
 
@@ -59,10 +61,9 @@ export class DictField {
     return this.dense === undefined;
   }
 
-  /** Appends a chunk's column at rows [base, base + count): local dict ids are remapped to global ones. */
-  append(col: DictColumn, base: number, count: number): void {
-    const remap = new Uint32Array(col.dict.length + 1);
-    for (let i = 0; i < col.dict.length; i++) remap[i + 1] = this.intern(col.dict[i]);
+  /** Appends a chunk's column (packed or not) at rows [base, base + count): local dict ids are remapped to global ones. */
+  append(col: DictLike, base: number, count: number): void {
+    const remap = remapEntries(col, this.lookup, (v) => this.intern(v));
     const src = col.ids, counts = this.counts;
     if (this.dense !== undefined) {
       this.ensureWidth();

@@ -4,9 +4,10 @@ import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
+import { packChunk, unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { openVersioned } from './openVersioned.ts';
-import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema } from './schema.ts';
+import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type StoredChunk } from './schema.ts';
 
 /** What is stored of one file: the truth after an interrupted or failed ingest. */
 export interface StoredTotals { chunks: number; events: number; unparsed: number; bytes: number }
@@ -37,6 +38,7 @@ export class CaseStore {
           d.createObjectStore('alerts', { keyPath: 'id' });
           d.createObjectStore('alertStates', { keyPath: 'id' });
         }
+        // 4: new chunks are stored packed (packedDict.ts); older chunks stay as they are and are read as such
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -79,13 +81,13 @@ export class CaseStore {
    * Writes the chunk and its meta row in one transaction: both are stored, or neither. Ledger rows given
    * (ledgerBatch.ts: the chunk's own row among them) are written in the same transaction.
    */
-  async putChunk(chunk: EventChunk, rows: readonly FileLedgerEntry[] = []): Promise<void> {
+  async putChunk(chunk: WireChunk, rows: readonly FileLedgerEntry[] = []): Promise<void> {
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
     const files = tx.objectStore('files');
     // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise
     await Promise.all([
       ...rows.map((r) => files.put(r)),
-      tx.objectStore('chunks').put({ ...chunk, key: [chunk.fileId, chunk.seq] }),
+      tx.objectStore('chunks').put({ ...packChunk(chunk), key: [chunk.fileId, chunk.seq] }),
       tx.objectStore('chunkMeta').put(describeChunk(chunk)),
       tx.done,
     ]);
@@ -105,8 +107,13 @@ export class CaseStore {
     return out;
   }
 
-  /** Reads every chunk in key order (file, then seq), a batch at a time so memory stays bounded. */
+  /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
+    await this.forEachStoredChunk((c) => onChunk(unpackChunk(c)), batch);
+  }
+
+  /** Reads every chunk in key order as stored (dictionary columns may be packed: the case index reads them so). */
+  async forEachStoredChunk(onChunk: (chunk: StoredChunk) => void, batch = 8): Promise<void> {
     // the next batch is requested before this one is handed over: the database reads it meanwhile
     let next = this.db.getAll('chunks', undefined, batch);
     for (;;) {
@@ -123,7 +130,7 @@ export class CaseStore {
     for (;;) {
       const chunks = await this.db.getAll('chunks', lower, batch);
       if (chunks.length === 0) return;
-      for (const c of chunks) await onChunk(c);
+      for (const c of chunks) await onChunk(unpackChunk(c));
       lower = IDBKeyRange.bound(chunks[chunks.length - 1].key, [fileId, Infinity], true);
     }
   }

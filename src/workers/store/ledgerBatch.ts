@@ -7,7 +7,7 @@
 // Reload safety: a chunk is never stored without its row (same transaction); a row queued when the tab dies
 // belongs to a member with no stored events, which the archive's unit row counts as never read (units.ts).
 import type { FileLedgerEntry } from '../api.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import type { CaseStore } from './caseStore.ts';
 
 const FLUSH_MS = 250;
@@ -50,7 +50,7 @@ export class LedgerBatch implements LedgerWriter {
   }
 
   /** The chunk and every queued row, in one transaction. */
-  async putChunk(chunk: EventChunk): Promise<void> {
+  async putChunk(chunk: WireChunk): Promise<void> {
     const rows = this.take();
     try {
       await this.store.putChunk(chunk, rows);

@@ -4,7 +4,7 @@
 import type { DBSchema } from 'idb';
 import type { CaseInfo, FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
-import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 
 export const CATALOG_DB = 'logdrop';
 /** 1: cases. 2: settings (kept for every case of this browser: GeoIP data for all cases). */
@@ -14,16 +14,18 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 1: files, chunks, settings. 2: chunkMeta (per-chunk counts and bytes, written with each chunk).
  * 3: alerts (the last detection run, keyed by alert id) and alertStates (status and note per alert id, kept
  * across re-runs); detector parameters live in settings under 'detect.params'.
+ * 4: chunks are written with packed dictionary columns (chunk/packedDict.ts); chunks written before are read
+ * as they are (no conversion). The version keeps an older app, which cannot read packed columns, out.
  */
-export const CASE_VERSION = 3;
+export const CASE_VERSION = 4;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
   settings: { key: string; value: unknown };
 }
 
-/** A stored chunk: the EventChunk plus its key. */
-export interface StoredChunk extends EventChunk {
+/** A stored chunk: the chunk (dictionary columns packed since version 4) plus its key. */
+export interface StoredChunk extends WireChunk {
   key: [number, number];
 }
 

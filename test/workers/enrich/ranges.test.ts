@@ -54,6 +54,19 @@ describe('range table lookups', () => {
   });
 });
 
+describe('record text', () => {
+  it('gives back ASCII, non-ASCII, empty and long values as written', () => {
+    const values = ['AS15169', 'Google LLC', '', 'Telefónica Germany', '中国电信', 'x'.repeat(300), 'Ünïcode ✓ 𝄞', '\u007f edge'];
+    const data: RangeTableData = {
+      columns: ['asn', 'org'],
+      records: values.map((v, i) => [String(i), v]),
+      v4: values.map((_, i) => ({ first: i * 256, last: i * 256 + 255, record: i })),
+      v6: [],
+    };
+    expect(decodeRanges(encodeRanges(data)).records).toEqual(data.records);
+  });
+});
+
 describe('overlapping ranges: the inner one wins', () => {
   const S = (a: number, b: number, record: number) => ({ first: BigInt(a), last: BigInt(b), record });
   const plain = (spans: ReturnType<typeof flatten>) => spans.map((s) => [Number(s.first), Number(s.last), s.record]);

@@ -117,7 +117,12 @@ export function decodeRanges(bytes: Uint8Array): DecodedRanges {
   const str = () => {
     const n = uint();
     if (p + n > bytes.length) throw new RangeFormatError('range table is truncated');
-    const s = dec.decode(bytes.subarray(p, p + n));
+    // ASCII (nearly every country and organisation name) without TextDecoder: a decode() call per record
+    // string was most of opening the built-in tables (~90k ASN records), paid again by every reopened case
+    let ascii = n <= 256;
+    for (let i = p; ascii && i < p + n; i++) ascii = bytes[i] < 0x80;
+    const part = bytes.subarray(p, p + n);
+    const s = ascii ? String.fromCharCode.apply(null, part as unknown as number[]) : dec.decode(part);
     p += n;
     return s;
   };
@@ -144,19 +149,46 @@ export function decodeRanges(bytes: Uint8Array): DecodedRanges {
   }
 
   const n6 = uint();
-  const v6First = new Uint32Array(4 * n6), v6Last = new Uint32Array(4 * n6), v6Record = new Uint32Array(n6);
-  const gap = new Uint32Array(4), prevLast = new Uint32Array(4);
+  // IPv6 bounds are worked out on the first IPv6 lookup (most cases have none; the 128-bit sums were a large
+  // part of opening the tables at every reopen); the bytes are checked now, so a damaged table is refused here
+  const p6 = p;
+  const skip = () => {
+    for (let bit = 0; ; bit += 7) {
+      need();
+      if ((bytes[p++] & 0x80) === 0) return;
+      if (bit > 140) throw new RangeFormatError('varint too long');
+    }
+  };
   for (let i = 0; i < n6; i++) {
-    wide(gap, 0);
-    // first = prevLast + 1 + gap (the first range: gap from address 0)
-    if (i === 0) v6First.set(gap, 0);
-    else add128(prevLast, 0, gap, 1, v6First, 4 * i);
-    wide(gap, 0);
-    add128(v6First, 4 * i, gap, 0, v6Last, 4 * i);
-    v6Record[i] = checkRecord(uint());
-    prevLast.set(v6Last.subarray(4 * i, 4 * i + 4));
+    skip();
+    skip();
+    checkRecord(uint());
   }
-  return { columns, records, v4First, v4Last, v4Record, v6First, v6Last, v6Record };
+  let v6: { first: Uint32Array; last: Uint32Array; record: Uint32Array } | undefined;
+  const decodeV6 = () => {
+    if (v6 !== undefined) return v6;
+    p = p6;
+    const first = new Uint32Array(4 * n6), last = new Uint32Array(4 * n6), record = new Uint32Array(n6);
+    const gap = new Uint32Array(4), prevLast = new Uint32Array(4);
+    for (let i = 0; i < n6; i++) {
+      wide(gap, 0);
+      // first = prevLast + 1 + gap (the first range: gap from address 0)
+      if (i === 0) first.set(gap, 0);
+      else add128(prevLast, 0, gap, 1, first, 4 * i);
+      wide(gap, 0);
+      add128(first, 4 * i, gap, 0, last, 4 * i);
+      record[i] = uint();
+      prevLast.set(last.subarray(4 * i, 4 * i + 4));
+    }
+    v6 = { first, last, record };
+    return v6;
+  };
+  return {
+    columns, records, v4First, v4Last, v4Record,
+    get v6First() { return decodeV6().first; },
+    get v6Last() { return decodeV6().last; },
+    get v6Record() { return decodeV6().record; },
+  };
 }
 
 /** out[o..o+3] = a[ai..ai+3] + b[0..3] + carryIn (128-bit, most significant word first) */

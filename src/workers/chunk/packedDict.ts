@@ -1,0 +1,99 @@
+// Dictionary columns packed for the trip between workers and into IndexedDB (case schema 4, issue 15).
+// A chunk's dictionary entries were an array of ~10,000 strings per column; structured clone (postMessage,
+// every IndexedDB put and get) handles each string on its own. Packed, the entries are one joined string
+// plus end offsets: one string to clone. Readers that want the array form call unpackChunk; the case index
+// reads packed columns directly (query/dictAdopt.ts) and slices only the values it has not seen.
+// Example: dict ['sshd', 'CRON'] -> dictText 'sshdCRON', dictEnds [4, 8].
+import type { Column, DictColumn, EventChunk } from './chunk.ts';
+
+/** A DictColumn whose entries are dictText.slice(dictEnds[i - 1] ?? 0, dictEnds[i]) (ids and rows as in DictColumn). */
+export type PackedDictColumn = Omit<DictColumn, 'dict'> & { dictText: string; dictEnds: Uint32Array };
+
+/** A column as it travels and is stored: dictionary columns may be packed. */
+export type WireColumn = Column | PackedDictColumn;
+export type DictLike = DictColumn | PackedDictColumn;
+
+/** A chunk as it travels between workers and is stored (EventChunk is one: nothing packed). */
+export interface WireChunk extends Omit<EventChunk, 'columns'> {
+  columns: Record<string, WireColumn>;
+}
+
+export function isPacked(col: WireColumn): col is PackedDictColumn {
+  return col.kind === 'dict' && 'dictEnds' in col;
+}
+
+/** Number of dictionary entries. */
+export function dictSize(col: DictLike): number {
+  return 'dictEnds' in col ? col.dictEnds.length : col.dict.length;
+}
+
+/** Entry i (0-based) of a dictionary column, packed or not. */
+export function dictEntry(col: DictLike, i: number): string {
+  if (!('dictEnds' in col)) return col.dict[i];
+  return col.dictText.slice(i === 0 ? 0 : col.dictEnds[i - 1], col.dictEnds[i]);
+}
+
+/** Total characters of the entries (the size estimate counts 2 bytes a character, packed or not). */
+export function dictChars(col: DictLike): number {
+  if ('dictEnds' in col) return col.dictText.length;
+  let n = 0;
+  for (const s of col.dict) n += s.length;
+  return n;
+}
+
+function packColumn(col: DictColumn): PackedDictColumn {
+  const { dict, ...rest } = col;
+  const dictEnds = new Uint32Array(dict.length);
+  let at = 0;
+  for (let i = 0; i < dict.length; i++) dictEnds[i] = at += dict[i].length;
+  return { ...rest, dictText: dict.join(''), dictEnds };
+}
+
+function unpackColumn(col: PackedDictColumn): DictColumn {
+  const { dictText: _text, dictEnds: _ends, kind, ids, ...rest } = col;
+  const dict: string[] = new Array<string>(col.dictEnds.length);
+  for (let i = 0; i < dict.length; i++) dict[i] = dictEntry(col, i);
+  // the array form's key order (kind, dict, ids, then the rest): a hand-over file stays what it was
+  return { kind, dict, ids, ...rest };
+}
+
+/** The chunk with its dictionary columns packed (a packed column is kept as it is). */
+export function packChunk(chunk: WireChunk): WireChunk {
+  let columns: Record<string, WireColumn> | undefined;
+  for (const name in chunk.columns) {
+    const col = chunk.columns[name];
+    if (col.kind !== 'dict' || isPacked(col)) continue;
+    // a null-prototype copy like the builder's: field names come from log text ('__proto__' must stay a key)
+    columns ??= Object.assign(Object.create(null) as Record<string, WireColumn>, chunk.columns);
+    columns[name] = packColumn(col);
+  }
+  return columns === undefined ? chunk : { ...chunk, columns };
+}
+
+/** The chunk in the array form every reader of EventChunk expects (a chunk with nothing packed is returned as is). */
+export function unpackChunk(chunk: WireChunk): EventChunk {
+  let columns: Record<string, Column> | undefined;
+  for (const name in chunk.columns) {
+    const col = chunk.columns[name];
+    if (!isPacked(col)) continue;
+    columns ??= Object.assign(Object.create(null) as Record<string, Column>, chunk.columns as Record<string, Column>);
+    columns[name] = unpackColumn(col);
+  }
+  return columns === undefined ? (chunk as EventChunk) : { ...chunk, columns };
+}
+
+/** The typed-array buffers of a packed chunk's columns, to transfer rather than copy between workers. */
+export function wireBuffers(chunk: WireChunk): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const name in chunk.columns) {
+    const col = chunk.columns[name];
+    for (const v of Object.values(col) as unknown[]) {
+      if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && v.byteLength > 0) out.add(v.buffer);
+      else if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) {
+        // a text column's `wide` part (format 2)
+        for (const w of Object.values(v) as unknown[]) if (ArrayBuffer.isView(w) && w.buffer instanceof ArrayBuffer && w.byteLength > 0) out.add(w.buffer);
+      }
+    }
+  }
+  return [...out];
+}

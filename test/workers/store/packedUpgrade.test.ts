@@ -1,0 +1,120 @@
+// Case schema 3 -> 4 (packed dictionary columns, chunk/packedDict.ts). The demo bundle is written the way
+// schema-3 code wrote it (the builder's chunks with their dictionary arrays, put as they are, in a version-3
+// database), opened by this code (upgraded in place), and every answer compared with the same bundle
+// ingested by this code (chunks stored packed) and read back in a fresh engine.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import type { EngineApi, FileLedgerEntry } from '../../../src/workers/api.ts';
+import type { EventChunk } from '../../../src/workers/chunk/chunk.ts';
+import { unpackChunk } from '../../../src/workers/chunk/packedDict.ts';
+import { createEngine } from '../../../src/workers/engine.ts';
+import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
+import { putCase } from '../../../src/workers/store/catalog.ts';
+import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
+import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
+import { sourceFromBytes } from '../../harness/ingest.ts';
+import { freshCaseId } from './fixtures.ts';
+
+const DEMO = join(import.meta.dirname, '../../../public/demo');
+// the demo bundle but its two largest files (syslog, auth.log: more of the same parsers), to keep the test short
+const manifest = { files: (JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 'utf8')) as { files: { path: string; lastModified: number }[] }).files
+  .filter((f) => f.path !== 'var/log/syslog' && f.path !== 'var/log/auth.log') };
+const bytes = (path: string) => new Uint8Array(readFileSync(join(DEMO, path)));
+
+/** The demo bundle in a version-3 database, as schema-3 code stored it. */
+async function writeSchema3Case(id: string): Promise<void> {
+  const rows = new Map<number, FileLedgerEntry>();
+  const chunks: EventChunk[] = [];
+  let nextId = 1;
+  await ingestBundle(manifest.files.map((f) => sourceFromBytes(`demo/${f.path}`, bytes(f.path), f.lastModified)), {}, {
+    addFile: async (row) => { const rid = nextId++; rows.set(rid, { ...row, id: rid }); return rid; },
+    updateFile: async (row) => { rows.set(row.id, { ...row }); },
+    progress: () => {},
+    chunk: async (c) => { chunks.push(unpackChunk(c)); },
+  });
+  const db = await openDB(CASE_DB_PREFIX + id, 3, {
+    upgrade(d) {
+      d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
+      d.createObjectStore('chunks', { keyPath: 'key' });
+      d.createObjectStore('settings');
+      d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
+      d.createObjectStore('alerts', { keyPath: 'id' });
+      d.createObjectStore('alertStates', { keyPath: 'id' });
+    },
+  });
+  for (const row of rows.values()) await db.put('files', row);
+  for (const c of chunks) {
+    // schema 3's putChunk: the chunk object as built, plus its key
+    await db.put('chunks', { ...c, key: [c.fileId, c.seq] });
+    await db.put('chunkMeta', describeChunk(c));
+  }
+  db.close();
+  const events = [...rows.values()].reduce((n, r) => n + r.events, 0);
+  await putCase({ id, name: 'Written by schema 3', createdMs: 1, events, unparsed: 0, files: rows.size, sourceBytes: 0 });
+}
+
+const QUERIES = [
+  '', '"Failed password"', 'init.host.ip:203.0.113.0/24', 'target.usr.name:/adm.*/', 'parser.name:unparsed',
+  'outcome:failure and obs.host.name:web01', 'alarm.id:4625 or alarm.id:4624', 'template.id:*', 'not action:*', 'sshd',
+];
+
+/** Every answer the comparison covers: catalog, counts, each query's events in time order, facets of every field. */
+async function answers(engine: EngineApi): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const catalog = await engine.fieldCatalog();
+  out.push(catalog);
+  const fields = catalog.map((f) => f.field);
+  for (const text of QUERIES) {
+    const r = await engine.query(text);
+    if (!r.ok) {
+      out.push(r.error);
+      continue;
+    }
+    const { id, total } = r.handle;
+    out.push(text, total, await engine.page(id, 0, total));
+    out.push(await engine.page(id, 0, 50, { field: 'target.usr.name', dir: 'asc' }));
+    out.push(await engine.facets(id, fields, 20));
+    out.push(await engine.histogram(id, 40, 'outcome'));
+    await engine.release(id);
+  }
+  out.push(await engine.dashboard(40));
+  return out;
+}
+
+describe('case schema 4: packed dictionary columns', () => {
+  it('opens a schema-3 case (array dictionaries) with the same answers as the same files written packed', async () => {
+    const oldId = freshCaseId('schema3');
+    await writeSchema3Case(oldId);
+    const old = createEngine();
+    const info = await old.openCase(oldId);
+    expect(info.events).toBeGreaterThan(5_000);
+    const oldAnswers = await answers(old);
+
+    const writer = createEngine();
+    const fresh = await writer.createCase('Written by schema 4');
+    const files = manifest.files.map((f) => ({ path: `demo/${f.path}`, file: new File([bytes(f.path)], f.path.split('/').pop()!, { lastModified: f.lastModified }) }));
+    await writer.ingest(files, {}, () => {});
+    const whileIngested = await answers(writer);
+    const reader = createEngine();
+    await reader.openCase(fresh.id);
+    const reopened = await answers(reader);
+
+    expect(whileIngested).toEqual(oldAnswers);
+    expect(reopened).toEqual(oldAnswers);
+
+    // the upgrade left the old chunks as they were; the new case holds packed ones
+    const rawOld = await openDB(CASE_DB_PREFIX + oldId);
+    expect(rawOld.version).toBe(CASE_VERSION);
+    const oldChunk = (await rawOld.getAll('chunks', undefined, 1))[0] as EventChunk;
+    expect(Array.isArray((oldChunk.columns['parser.name'] as { dict?: unknown }).dict)).toBe(true);
+    rawOld.close();
+    const rawNew = await openDB(CASE_DB_PREFIX + fresh.id);
+    const newChunk = (await rawNew.getAll('chunks', undefined, 1))[0] as unknown as { columns: Record<string, { dict?: unknown; dictText?: unknown }> };
+    expect(newChunk.columns['parser.name'].dict).toBeUndefined();
+    expect(typeof newChunk.columns['parser.name'].dictText).toBe('string');
+    rawNew.close();
+  }, 120_000);
+});
