@@ -4,7 +4,8 @@
 // trace with V8's sampling profiler: per path, each task over PROFILE_OVER ms (default 50; lower it on a
 // loaded machine, where tasks stretch) with its functions and the browser's own work inside it (layout,
 // paint, GC, message handling), then the functions with the most time in all of them (self and inclusive).
-// BENCH_LINES sets the size (default 300,000); PROFILE_PATHS=wheel,drag picks paths.
+// BENCH_LINES sets the size (default 300,000); PROFILE_PATHS=wheel,drag picks paths; PROFILE_BY=cpu picks
+// tasks by CPU time instead of wall time.
 // PROFILE=hostile instead runs the queries of e2e/reliability-queries.spec.ts on its 20,003-event log.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
@@ -14,7 +15,7 @@ import { longTasks } from './trace.ts';
 import { pickPaths, resetView } from './workbenchPaths.ts';
 
 interface TraceEvent {
-  name?: string; ph?: string; pid: number; tid: number; ts: number; dur?: number; id?: string;
+  name?: string; ph?: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; id?: string;
   args?: { name?: string; data?: ProfileData & { startTime?: number } };
 }
 interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
@@ -22,6 +23,8 @@ interface ProfileNode { id: number; parent?: number; callFrame: { functionName: 
 
 const LINES = Number(process.env.BENCH_LINES ?? 300_000);
 const OVER = Number(process.env.PROFILE_OVER ?? 50);
+/** PROFILE_BY=cpu picks tasks by their CPU time (a loaded machine stretches their wall time) */
+const BY = process.env.PROFILE_BY === 'cpu' ? 'cpu' : 'wall';
 const CATEGORIES = ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel'];
 
 async function traced(browser: Browser, page: Page, label: string, work: () => Promise<void>): Promise<void> {
@@ -30,7 +33,7 @@ async function traced(browser: Browser, page: Page, label: string, work: () => P
   await idle(page);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   console.log(`\n== ${label}`);
-  longTasks(trace.traceEvents, OVER, 2);
+  longTasks(trace.traceEvents, OVER, 2, BY);
   report(label, trace.traceEvents);
 }
 
@@ -38,7 +41,7 @@ function report(label: string, events: TraceEvent[]): void {
   const names = new Map<string, string>();
   for (const e of events) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const main = [...names].find(([, n]) => n === 'CrRendererMain')?.[0];
-  const long = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > OVER * 1000);
+  const long = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && ((BY === 'cpu' ? e.tdur : e.dur) ?? 0) > OVER * 1000);
   console.log(`${label}, all ${long.length} tasks over ${OVER} ms together:`);
   if (long.length === 0) return;
   const inLong = (ts: number) => long.some((t) => ts >= t.ts && ts <= t.ts + (t.dur ?? 0));

@@ -26,8 +26,8 @@ const load = () => loadavg().map((x) => x.toFixed(1)).join(', ');
 interface Sample {
   /** longtask observer: durations (wall, ms) */
   tasks: number[];
-  /** the main thread's longest task by CPU time, and that task's wall time (trace) */
-  cpuLongest: number;
+  /** the main thread's tasks' CPU times (trace), ms */
+  cpu: number[];
   /** the path's own figures (Enter times, drawn-in times) */
   extra: number[];
 }
@@ -41,21 +41,24 @@ async function measure(browser: Browser, page: Page, path: WorkbenchPath): Promi
   await idle(page);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const cpu = mainThreadTasks(trace.traceEvents).map((t) => t.cpuMs);
-  return { tasks: await longTasks(page), cpuLongest: Math.max(0, ...cpu), extra };
+  return { tasks: await longTasks(page), cpu, extra };
 }
 
 function row(path: WorkbenchPath, samples: Sample[]): string[] {
   const over = samples.map((s) => s.tasks.filter((d) => d > 50).length);
   const longest = samples.map((s) => Math.max(0, ...s.tasks));
-  const cpu = median(samples.map((s) => s.cpuLongest));
-  const missed = over.filter((n) => n > 0).length;
-  const tasksWord = `over 50 ms per run: ${over.join('/')}; longest (median) ${fmt(median(longest))} ms; longest task's CPU (median) ${fmt(cpu)} ms`;
+  const cpuOver = samples.map((s) => s.cpu.filter((d) => d > 50).length);
+  const cpu = median(samples.map((s) => Math.max(0, ...s.cpu)));
+  const missed = over.filter((n) => n > 0).length, cpuMissed = cpuOver.filter((n) => n > 0).length;
+  const tasksWord = `wall: over 50 ms per run ${over.join('/')}, longest (median) ${fmt(median(longest))} ms; `
+    + `CPU: ${cpuMissed === 0 ? 'MEETS' : `MISSES in ${cpuMissed} of ${samples.length} runs`}, over 50 ms per run ${cpuOver.join('/')}, longest (median) ${fmt(cpu)} ms`;
   if (path.key === 'enter') {
     const all = samples.flatMap((s) => s.extra);
     const m = median(all);
     return [path.name, path.target, `${m <= ENTER_TARGET_MS ? 'MEETS' : 'MISSES'}: median ${fmt(m)} ms over ${all.length} queries (per run ${samples.map((s) => fmt(median(s.extra))).join('/')}), max ${fmt(Math.max(...all))} ms; ${tasksWord}`];
   }
   const verdict = missed === 0 ? 'MEETS' : `MISSES in ${missed} of ${samples.length} runs`;
+  // the verdict is the wall time's (what a user feels); the CPU figure says how much of it the load added
   const drawn = samples.some((s) => s.extra.length > 0) ? `; drawn in (median) ${fmt(median(samples.map((s) => s.extra[0] ?? 0)))} ms` : '';
   return [path.name, path.target, `${verdict}: ${tasksWord}${drawn}`];
 }
@@ -85,8 +88,10 @@ async function main(): Promise<void> {
     console.log(`\n${'measure'.padEnd(width)} | ${'target'.padEnd(tw)} | result`);
     console.log(`${'-'.repeat(width)}-|-${'-'.repeat(tw)}-|-${'-'.repeat(50)}`);
     for (const [k, t, v] of rows) console.log(`${k.padEnd(width)} | ${t.padEnd(tw)} | ${v}`);
-    console.log('\nevery long task (wall ms), per run:');
+    console.log('\nevery long task (wall ms, longtask observer), per run:');
     for (const p of paths) console.log(`  ${p.key}: ${samples.get(p)!.map((s) => (s.tasks.length === 0 ? '-' : s.tasks.map((d) => fmt(d)).join(' '))).join(' | ')}`);
+    console.log('\nthe five longest tasks by CPU time (ms, trace), per run:');
+    for (const p of paths) console.log(`  ${p.key}: ${samples.get(p)!.map((s) => [...s.cpu].sort((a, b) => b - a).slice(0, 5).map((d) => fmt(d)).join(' ')).join(' | ')}`);
     const enter = paths.find((p) => p.key === 'enter');
     if (enter !== undefined) console.log(`\nEnter -> updated, every query (ms): ${samples.get(enter)!.flatMap((s) => s.extra).map((x) => fmt(x)).join(', ')}`);
   } finally {

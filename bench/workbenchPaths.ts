@@ -182,6 +182,7 @@ export const PATHS: WorkbenchPath[] = [
         await ingestThroughUi(page, hugeRecordLog());
         await page.evaluate(() => { (window as unknown as { __hugeAdded?: boolean }).__hugeAdded = true; });
       }
+      await resetView(page); // the brush's range would hide it
       await enterToUpdated(page, 'app.name:hugeapp');
       const table = await eventsTable(page);
       return async () => {
