@@ -1,27 +1,39 @@
 // `vite build --minify false && node --import tsx bench/profile-workbench.ts`: what the main thread does
-// inside its long tasks (over 50 ms) on the workbench paths of bench/workbench.ts (scroll, type, Enter,
-// brush, open an event, dashboard), from a Chromium trace with V8's sampling profiler: per path, the long
-// tasks and the functions with the most time inside them (self and inclusive). BENCH_LINES sets the size.
+// inside its long tasks on the workbench paths of bench/workbench.ts (bench/workbenchPaths.ts: wheel,
+// PageDown, scrollbar drag, jumps, typing, Enter, brush, open an event, dashboard, graph), from a Chromium
+// trace with V8's sampling profiler: per path, each task over PROFILE_OVER ms (default 50; lower it on a
+// loaded machine, where tasks stretch) with its functions and the browser's own work inside it (layout,
+// paint, GC, message handling), then the functions with the most time in all of them (self and inclusive).
+// BENCH_LINES sets the size (default 300,000); PROFILE_PATHS=wheel,drag picks paths; PROFILE_BY=cpu picks
+// tasks by CPU time instead of wall time.
 // PROFILE=hostile instead runs the queries of e2e/reliability-queries.spec.ts on its 20,003-event log.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { authLog } from './generate.ts';
 import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
+import { longTasks } from './trace.ts';
+import { pickPaths, resetView } from './workbenchPaths.ts';
 
 interface TraceEvent {
-  name?: string; ph?: string; pid: number; tid: number; ts: number; dur?: number; id?: string;
+  name?: string; ph?: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; id?: string;
   args?: { name?: string; data?: ProfileData & { startTime?: number } };
 }
 interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
 interface ProfileNode { id: number; parent?: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
 
 const LINES = Number(process.env.BENCH_LINES ?? 300_000);
+const OVER = Number(process.env.PROFILE_OVER ?? 50);
+/** PROFILE_BY=cpu picks tasks by their CPU time (a loaded machine stretches their wall time) */
+const BY = process.env.PROFILE_BY === 'cpu' ? 'cpu' : 'wall';
+const CATEGORIES = ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel'];
 
 async function traced(browser: Browser, page: Page, label: string, work: () => Promise<void>): Promise<void> {
-  await browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel'] });
+  await browser.startTracing(page, { categories: CATEGORIES });
   await work();
   await idle(page);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  console.log(`\n== ${label}`);
+  longTasks(trace.traceEvents, OVER, 2, BY);
   report(label, trace.traceEvents);
 }
 
@@ -29,8 +41,8 @@ function report(label: string, events: TraceEvent[]): void {
   const names = new Map<string, string>();
   for (const e of events) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const main = [...names].find(([, n]) => n === 'CrRendererMain')?.[0];
-  const long = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > 50_000);
-  console.log(`\n== ${label}: ${long.length} long tasks on the main thread: ${long.map((t) => Math.round((t.dur ?? 0) / 1000)).join(', ')} ms`);
+  const long = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && ((BY === 'cpu' ? e.tdur : e.dur) ?? 0) > OVER * 1000);
+  console.log(`${label}, all ${long.length} tasks over ${OVER} ms together:`);
   if (long.length === 0) return;
   const inLong = (ts: number) => long.some((t) => ts >= t.ts && ts <= t.ts + (t.dur ?? 0));
   // what the renderer did besides JavaScript (style, layout, paint, GC) inside the long tasks
@@ -116,46 +128,12 @@ async function main(): Promise<void> {
     const page = await openApp(browser);
     await page.setViewportSize({ width: 1400, height: 900 });
     await ingestThroughUi(page, path);
-    // element handles resolved outside the measured windows: Playwright's role queries run on the page's
-    // main thread (walking the whole DOM for ARIA roles) and showed up as the app's long tasks
-    const table = (await page.getByRole('table', { name: 'Events' }).elementHandle())!;
-    await traced(browser, page, 'scroll', async () => {
-      await table.hover();
-      for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 900);
-      for (const f of [0.25, 0.5, 0.999, 0.1, 0]) {
-        await table.evaluate((el, frac) => { el.scrollTop = (el.scrollHeight - el.clientHeight) * frac; }, f);
-        await page.waitForTimeout(50);
-      }
-    });
-    const box = page.getByRole('searchbox', { name: 'Search' });
-    await traced(browser, page, 'typing', async () => {
-      await box.click();
-      await box.pressSequentially('outcome:fa', { delay: 60 });
-      await box.pressSequentially('ilure and init.host.ip:203', { delay: 60 });
-    });
-    await traced(browser, page, 'enter', async () => {
-      for (const q of ['"Failed password"', 'target.usr.name:root', '']) {
-        await box.fill(q);
-        await box.press('Enter');
-        await idle(page);
-      }
-    });
-    const b = (await page.getByTestId('timeline-chart').boundingBox())!;
-    await traced(browser, page, 'brush', async () => {
-      await page.mouse.move(b.x + b.width * 0.2, b.y + b.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2, { steps: 20 });
-      await page.mouse.up();
-    });
-    const eventTable = (await page.getByRole('table', { name: 'Events' }).elementHandle())!;
-    await traced(browser, page, 'open event', async () => {
-      await eventTable.focus();
-      await page.keyboard.press('j');
-      await page.keyboard.press('Enter');
-    });
-    await traced(browser, page, 'dashboard', async () => {
-      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Dashboard/ }).click();
-    });
+    await resetView(page);
+    for (const p of pickPaths(process.env.PROFILE_PATHS)) {
+      const act = await p.prepare(page);
+      await idle(page);
+      await traced(browser, page, p.name, async () => { await act(); });
+    }
   } finally {
     await browser.close();
     server.kill();

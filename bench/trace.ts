@@ -1,6 +1,6 @@
 // Reading a Chromium trace taken with V8's sampling profiler (bench/profile-*.ts): self time per function and
 // thread, and the main thread's long tasks with what ran inside them.
-export interface TraceEvent { name?: string; ph?: string; pid: number; tid: number; ts?: number; dur?: number; id?: string; args?: { name?: string; data?: ProfileData } }
+export interface TraceEvent { name?: string; ph?: string; pid: number; tid: number; ts?: number; dur?: number; tdur?: number; id?: string; args?: { name?: string; data?: ProfileData; beginData?: { dirtyObjects?: number; totalObjects?: number; stackTrace?: unknown[] } } }
 interface ProfileData { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[]; startTime?: number }
 interface ProfileNode { id: number; callFrame: { functionName: string; url?: string; lineNumber: number } }
 
@@ -36,12 +36,51 @@ export function summarize(events: TraceEvent[], top = 12): void {
   }
 }
 
+/** A layout's size (objects it laid out of the tree's) and whether script forced it (a read after a write). */
+function layoutWords(e: TraceEvent): string {
+  const b = e.name === 'Layout' ? e.args?.beginData : undefined;
+  if (b === undefined) return '';
+  return ` (${b.dirtyObjects ?? '?'} of ${b.totalObjects ?? '?'} objects${b.stackTrace !== undefined ? ', forced by script' : ''})`;
+}
+
+const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+
+/** The page's main thread: of the renderers' main threads, the one that ran the most task time. */
+function pageMain(events: TraceEvent[]): TraceEvent | undefined {
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const busy = (m: TraceEvent) => events.reduce((sum, e) => (e.pid === m.pid && e.tid === m.tid && isTask(e) ? sum + (e.dur ?? 0) : sum), 0);
+  return mains.length <= 1 ? mains[0] : mains.map((m) => ({ m, b: busy(m) })).sort((a, b) => b.b - a.b)[0].m;
+}
+
+/** The outermost tasks of a thread: Chromium nests RunTask events (a task in a task), each task counts once. */
+function outermost(tasks: TraceEvent[]): TraceEvent[] {
+  const sorted = [...tasks].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
+  const out: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const t of sorted) {
+    if ((t.ts ?? 0) < end) continue;
+    out.push(t);
+    end = (t.ts ?? 0) + (t.dur ?? 0);
+  }
+  return out;
+}
+
+/** Every task of the page's main thread: wall time, and CPU time (the trace's thread duration; 0 if absent). */
+export function mainThreadTasks(events: TraceEvent[]): { ts: number; wallMs: number; cpuMs: number }[] {
+  const main = pageMain(events);
+  if (main === undefined) return [];
+  return outermost(events.filter((e) => e.pid === main.pid && e.tid === main.tid && isTask(e)))
+    .map((e) => ({ ts: e.ts ?? 0, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+}
+
 /** The main thread's tasks over overMs, each with the functions that took most of it (sampled self time). */
-export function longTasks(events: TraceEvent[], overMs = 50): void {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+export function longTasks(events: TraceEvent[], overMs = 50, insideMs = 10, by: 'wall' | 'cpu' = 'wall'): void {
+  const main = pageMain(events);
   if (main === undefined) return;
   const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
-  const tasks = events.filter((e) => onMain(e) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) >= overMs * 1000);
+  // by CPU time on a loaded machine: there a 10 ms task can take 200 ms of wall time waiting for a core
+  const length = (e: TraceEvent) => (by === 'cpu' ? e.tdur : e.dur) ?? 0;
+  const tasks = outermost(events.filter((e) => onMain(e) && isTask(e))).filter((e) => length(e) >= overMs * 1000);
   // the main thread's samples with their times: deltas accumulate from the profile's start time (the
   // Profile event is on the profiled thread, its chunks on the profiler's own thread)
   const samples: { ts: number; name: string }[] = [];
@@ -60,16 +99,17 @@ export function longTasks(events: TraceEvent[], overMs = 50): void {
     });
     clock.set(e.id, t);
   }
-  console.log(`\nmain-thread tasks over ${overMs} ms: ${tasks.length}`);
-  for (const task of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 8)) {
+  console.log(`\nmain-thread tasks over ${overMs} ms (${by === 'cpu' ? 'CPU' : 'wall'} time): ${tasks.length}`);
+  for (const task of tasks.sort((a, b) => length(b) - length(a)).slice(0, 8)) {
     const start = task.ts ?? 0, end = start + (task.dur ?? 0);
     const self = new Map<string, number>();
     for (const s of samples) if (s.ts >= start && s.ts < end) self.set(s.name, (self.get(s.name) ?? 0) + 1);
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, c]) => `${n} (${c})`).join(', ');
     // what the trace itself says ran inside (style, layout, a message handler): samples alone show '(program)'
-    const inside = events.filter((e) => onMain(e) && e !== task && e.ph === 'X' && (e.ts ?? 0) >= start && (e.ts ?? 0) < end && (e.dur ?? 0) >= 10_000)
-      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}`).slice(0, 6).join(', ');
-    console.log(`  ${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${top}\n      trace: ${inside}`);
+    const inside = events.filter((e) => onMain(e) && e !== task && e.ph === 'X' && (e.ts ?? 0) >= start && (e.ts ?? 0) < end && (e.dur ?? 0) >= insideMs * 1000)
+      .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)}${layoutWords(e)}`).slice(0, 10).join(', ');
+    const cpu = task.tdur === undefined ? '' : ` (CPU ${(task.tdur / 1000).toFixed(0)} ms)`;
+    console.log(`  ${((task.dur ?? 0) / 1000).toFixed(0)} ms${cpu}: ${top}\n      trace: ${inside}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // The event detail's pure parts: grouping fields by role, entity kinds, EVTX XML indentation.
 import { describe, expect, it } from 'vitest';
 import { entityKindOf, groupFields } from '../../src/app/views/search/detail/fieldGroups.ts';
-import { prettyXml } from '../../src/app/views/search/detail/prettyXml.ts';
+import { INDENT_MAX, prettyXml, rawForDrawer } from '../../src/app/views/search/detail/prettyXml.ts';
 
 describe('groupFields', () => {
   it('puts each field under its role, data.* apart, raw left out', () => {
@@ -45,5 +45,25 @@ describe('prettyXml', () => {
   it('leaves what is not XML alone', () => {
     expect(prettyXml('Failed password for root')).toBe('Failed password for root');
     expect(prettyXml('')).toBe('');
+  });
+});
+
+describe('rawForDrawer', () => {
+  const record = (data: string) => `<Event><System><EventID>4688</EventID></System><EventData><Data Name="CommandLine">${data}</Data></EventData></Event>`;
+
+  it('indents an EVTX record', () => {
+    const r = rawForDrawer(record('cmd.exe /c whoami'));
+    expect(r).toMatchObject({ xml: true, indented: true });
+    expect(r.text.split('\n')).toContain('    <Data Name="CommandLine">cmd.exe /c whoami</Data>');
+  });
+
+  it('shows a record too large to indent as it was read, whole', () => {
+    const raw = record('A'.repeat(INDENT_MAX));
+    const r = rawForDrawer(raw);
+    expect(r).toEqual({ text: raw, xml: true, indented: false });
+  });
+
+  it('leaves a log line alone', () => {
+    expect(rawForDrawer('Oct  1 10:00:00 web-01 sshd[42]: Failed password')).toEqual({ text: 'Oct  1 10:00:00 web-01 sshd[42]: Failed password', xml: false, indented: false });
   });
 });

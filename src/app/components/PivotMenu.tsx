@@ -9,6 +9,14 @@ export interface PivotActions {
   entity(kind: EntityKind, value: string): void;
 }
 
+/**
+ * A value's button shows at most this many characters (its accessible name fewer): a data.* field can hold
+ * a megabyte, and the event detail lays out every field's button when it opens. Filter and copy use it whole.
+ */
+const SHOWN = 2_000;
+const NAMED = 200;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
 export function PivotMenu({ field, value, kind, actions, label }: {
   field: string; value: string; kind?: EntityKind; actions: PivotActions; label?: string;
 }) {
@@ -53,9 +61,9 @@ export function PivotMenu({ field, value, kind, actions, label }: {
     <span className="pivot" ref={box} onKeyDown={onKeyDown}>
       <button
         type="button" className="pivot__value" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined}
-        aria-label={`${safeLabel(label ?? value)} — actions for ${field}`} onClick={() => setOpen(!open)}
+        aria-label={`${safeLabel(clip(label ?? value, NAMED))} — actions for ${field}`} onClick={() => setOpen(!open)}
       >
-        <SafeText text={label ?? value} />
+        <SafeText text={label ?? value} max={SHOWN} />
       </button>
       {copied && <span className="pivot__copied" role="note">copied</span>}
       {open && (

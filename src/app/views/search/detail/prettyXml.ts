@@ -32,3 +32,16 @@ export function prettyXml(xml: string): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Past this size a record is shown as read, not indented: tokenizing a megabyte of XML on the main thread
+ * is a task of its own, and the drawer shows only its start anyway (LongText).
+ */
+export const INDENT_MAX = 200_000;
+
+/** The raw record as the drawer shows it: EVTX XML indented when it is small enough. */
+export function rawForDrawer(raw: string): { text: string; xml: boolean; indented: boolean } {
+  const xml = raw.trimStart().startsWith('<');
+  if (!xml || raw.length > INDENT_MAX) return { text: raw, xml, indented: false };
+  return { text: prettyXml(raw), xml, indented: true };
+}
