@@ -143,6 +143,26 @@ export class CaseBinding {
     return idx;
   }
 
+  private readonly counts = new Map<string, Uint32Array>();
+
+  /** How many rows hold each id of a dictionary column (0 = absent): probing a column needs no more than this. */
+  valueCounts(field: string): Uint32Array {
+    let c = this.counts.get(field);
+    if (c === undefined) {
+      const col = this.column(field);
+      if (col?.kind !== 'dict') throw new Error(`valueCounts: ${field} is not a dictionary column`);
+      c = new Uint32Array(col.values.length + 1);
+      const idx = this.byValue.get(field);
+      if (idx !== undefined) for (let k = 0; k < c.length; k++) c[k] = idx.starts[k + 1] - idx.starts[k];
+      else {
+        const ids = col.ids, n = this.table.rowCount;
+        for (let r = 0; r < n; r++) c[ids[r]]++;
+      }
+      this.counts.set(field, c);
+    }
+    return c;
+  }
+
   private readonly masks = new Map<string, Uint8Array>();
 
   /** 1 for the rows a variant covers (rules narrowed to a few rows test membership with it). */

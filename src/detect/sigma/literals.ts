@@ -13,11 +13,11 @@ export class LiteralIndex {
   /** per dictionary id: the pattern ids found in the value (cached) */
   private readonly found = new Map<readonly string[], (readonly number[] | undefined)[]>();
 
-  /** The id of a pattern (registering it); the automaton must not be built yet. */
+  /** The id of a pattern (registering it); a new pattern must come before the first search. */
   add(pattern: string): number {
-    if (this.built) throw new Error('bug: literal registered after the first search');
     let id = this.ids.get(pattern);
     if (id === undefined) {
+      if (this.built) throw new Error('bug: literal registered after the first search');
       id = this.ids.size;
       this.ids.set(pattern, id);
     }
@@ -50,6 +50,11 @@ export class LiteralIndex {
     return this.ids.size;
   }
 
+  /** the automaton as a table (node x character class -> node), when it fits: no failure links to follow */
+  private delta: Int32Array | undefined;
+  private classOf: Uint16Array | undefined;
+  private width = 0;
+
   private build(): void {
     this.built = true;
     for (const [p, id] of this.ids) {
@@ -81,14 +86,54 @@ export class LiteralIndex {
         queue.push(child);
       }
     }
+    this.buildTable(queue);
+  }
+
+  /**
+   * The automaton as a transition table over character classes (each character of a pattern is a class; any
+   * other character is class 0 and leads back to the root): one array read per character of the text.
+   */
+  private buildTable(order: readonly number[]): void {
+    const classOf = new Uint16Array(65536);
+    const chars: number[] = [0];
+    for (const p of this.ids.keys()) for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (classOf[c] === 0) {
+        classOf[c] = chars.length;
+        chars.push(c);
+      }
+    }
+    const width = chars.length, nodes = this.goto.length;
+    // about 64 MB at most; a larger automaton keeps following failure links
+    if (width >= 65536 || nodes * width > 1 << 24) return;
+    const delta = new Int32Array(nodes * width);
+    for (let k = 1; k < width; k++) delta[k] = this.goto[0].get(chars[k]) ?? 0;
+    for (const node of order) {
+      const g = this.goto[node], f = this.fail[node] * width, at = node * width;
+      for (let k = 1; k < width; k++) delta[at + k] = g.get(chars[k]) ?? delta[f + k];
+    }
+    this.delta = delta;
+    this.classOf = classOf;
+    this.width = width;
   }
 
   /** Pattern ids found in a lower-cased text. */
   search(text: string): readonly number[] {
     if (!this.built) this.build();
-    const goto = this.goto, fail = this.fail, out = this.out;
-    let node = 0;
+    const out = this.out;
     let hits: number[] | undefined;
+    const delta = this.delta, classOf = this.classOf;
+    if (delta !== undefined && classOf !== undefined) {
+      const width = this.width;
+      let node = 0;
+      for (let i = 0; i < text.length; i++) {
+        node = delta[node * width + classOf[text.charCodeAt(i)]];
+        if (out[node].length > 0) (hits ??= []).push(...out[node]);
+      }
+      return hits ?? NONE;
+    }
+    const goto = this.goto, fail = this.fail;
+    let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       let next = goto[node].get(c);

@@ -11,6 +11,7 @@ import { CaseBinding } from './binding.ts';
 import { dictItemTest } from './compile.ts';
 import type { CondNode, Detection, DetectionItem, SigmaRule } from './model.ts';
 import type { LiteralIndex } from './literals.ts';
+import type { LiteralAlt } from './modifiers.ts';
 import type { SourceVariant } from './sources.ts';
 
 /**
@@ -35,23 +36,26 @@ function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: 
   if (name === undefined) return item.matchesAbsent ? ALL : NONE; // no event has the field
   const col = b.column(name);
   if (col?.kind !== 'dict' || col.values.length > limit) return ALL;
-  const index = b.valueRows(name);
+  const counts = b.valueCounts(name);
   const ids: number[] = [];
   let count = 0;
   if (col.values.length > PROBE_LIMIT) {
     // a large column (CommandLine) is probed only for plain substrings, read from the values' pattern lists
     const lits = item.literals;
     if (lits === undefined || lits.rest !== undefined || lits.neq || item.matchesAbsent) return ALL;
+    // the pattern lists give the values holding a looked-for text; those needing more are confirmed one by one
+    const confirm = lits.values.some((alts) => alts.some((a) => a.confirm !== undefined)) ? dictItemTest(item, b, name, col) : undefined;
     for (const id of literalIds(lits, b.literals(name).postings(col.values, b.lowers.dict(col.values)), b.literals(name))) {
+      if (confirm !== undefined && !confirm(id)) continue;
       ids.push(id);
-      count += index.starts[id + 1] - index.starts[id];
+      count += counts[id];
     }
     return { parts: [{ field: name, ids }], count };
   }
   const test = dictItemTest(item, b, name, col);
   // id 0 is an event without the field
   for (let id = 0; id <= col.values.length; id++) {
-    const rows = index.starts[id + 1] - index.starts[id];
+    const rows = counts[id];
     if (rows > 0 && test(id)) {
       ids.push(id);
       count += rows;
@@ -60,11 +64,11 @@ function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: 
   return { parts: [{ field: name, ids }], count };
 }
 
-/** Dictionary ids holding any value of the item (every value, with `all`), from the pattern lists. */
+/** Dictionary ids holding a looked-for text of any value of the item (every value, with `all`), from the pattern lists. */
 function literalIds(lits: NonNullable<DetectionItem['literals']>, postings: number[][], idx: LiteralIndex): number[] {
   // one value: any of its alternatives (windash, encodings)
-  const valueIds = (alts: string[]): number[] => {
-    const lists = alts.map((a) => idx.idOf(a)).map((p) => (p === undefined ? [] : postings[p]));
+  const valueIds = (alts: LiteralAlt[]): number[] => {
+    const lists = alts.map((a) => idx.idOf(a.text)).map((p) => (p === undefined ? [] : postings[p]));
     return lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((x, y) => x - y);
   };
   if (!lits.all) return [...new Set(lits.values.flatMap(valueIds))];
