@@ -9,7 +9,7 @@ import type { SourceVariant } from './sources.ts';
 import { CaseBinding, valuePred, reader, type RowPred } from './binding.ts';
 
 /** Full-text fields keyword items search (the event's message and its record as read). */
-const KEYWORD_FIELDS = ['message', 'raw'];
+export const KEYWORD_FIELDS = ['message', 'raw'];
 
 /** A predicate and its rough cost per row: AND operands run cheapest first (they have no side effects). */
 interface Costed { pred: RowPred; cost: number }

@@ -4,6 +4,7 @@
 // `fieldref`, the referenced field's value. Errors throw SigmaValueError: parse.ts collects them as issues.
 import { ipv4Value, ipv6ToGroups } from '../../core/ip.ts';
 import { compileLinearRegex } from './linearRegex.ts';
+import { requiredText } from './regexLiteral.ts';
 import { compilePattern, contains, endsWith, parseSigmaString, plainText, STAR, startsWith, windash, type Part } from './pattern.ts';
 
 export class SigmaValueError extends Error {}
@@ -227,7 +228,11 @@ function valueTestOf(raw: unknown, mods: string[], ctx: ItemContext): ValueTest 
     } catch (e) {
       throw new SigmaValueError(`regular expression not supported: ${(e as Error).message}`);
     }
-    return (v) => v !== undefined && re.test(v);
+    const need = requiredText(asText(raw));
+    if (need === undefined) return (v) => v !== undefined && re.test(v);
+    // a value lacking the text every match holds is settled without the regex (non-ASCII values: case
+    // folding beyond ASCII is the regex engine's, so they always run it)
+    return (v, lv) => v !== undefined && ((lv ?? v.toLowerCase()).includes(need) || !isAscii(v)) && re.test(v);
   }
   if (mods.includes('cidr')) {
     const t = cidrTest(asText(raw));
