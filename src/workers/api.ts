@@ -294,8 +294,8 @@ export interface EngineApi {
   sigmaStatus(): Promise<SigmaStatus>;
   /** Loads rule files: .yml/.yaml, the files of a folder, zips (or tarballs) of a rule repository, streamed. */
   addSigmaRules(files: DroppedFile[]): Promise<SigmaLoadResult>;
-  /** removes every rule file from the case (their alerts go; statuses and notes stay for a reload) */
-  removeSigmaRules(): Promise<SigmaStatus>;
+  /** removes the rule files of these paths, or every one (their alerts go; statuses and notes stay for a reload) */
+  removeSigmaRules(paths?: string[]): Promise<SigmaStatus>;
   setSigmaEnabled(change: SigmaEnableChange): Promise<SigmaStatus>;
   /** runs a pasted rule over the case without keeping it: errors, matches with why, alerts */
   testSigmaRule(text: string, limit: number): Promise<SigmaTestResult>;

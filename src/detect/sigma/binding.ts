@@ -55,7 +55,30 @@ export class CaseBinding {
   textHits(name: string, row: number, text: string): readonly number[] {
     let arr = this.rowHits.get(name);
     if (arr === undefined) this.rowHits.set(name, arr = new Array<readonly number[] | undefined>(this.table.rowCount));
-    return (arr[row] ??= this.literals(name).search(this.lowerText(name, row, text)));
+    return (arr[row] ??= this.literals(name).searchFolded(text));
+  }
+
+  private readonly textLists = new Map<string, number[][]>();
+
+  /**
+   * Per pattern of a text column's multi-pattern index, the rows of a variant (ascending) whose text holds it:
+   * keyword rules are offered only those rows (narrow.ts). Every row is searched once, shared with the predicates.
+   */
+  textPostings(name: string, v: SourceVariant): number[][] {
+    const key = `${name}\u0000${v.id}`;
+    let lists = this.textLists.get(key);
+    if (lists === undefined) {
+      const col = this.column(name);
+      if (col?.kind !== 'text') throw new Error(`textPostings: ${name} is not a text column`);
+      const idx = this.literals(name);
+      lists = Array.from({ length: idx.size }, (): number[] => []);
+      for (const r of this.rows(v)) {
+        const x = col.valueOf(r);
+        if (x !== undefined) for (const h of this.textHits(name, r, x)) lists[h].push(r);
+      }
+      this.textLists.set(key, lists);
+    }
+    return lists;
   }
 
   private readonly idTests = new Map<string, (id: number) => boolean>();
@@ -141,6 +164,36 @@ export class CaseBinding {
       this.byValue.set(field, (idx = rowsByValue(col.ids, col.values.length, this.table.rowCount)));
     }
     return idx;
+  }
+
+  private readonly counts = new Map<string, Uint32Array>();
+
+  /**
+   * How many rows of a variant hold each id of a dictionary column (0 = absent): probing a column for a rule
+   * needs no more than this (the rows themselves come from `valueRows` only when the rule is narrowed).
+   */
+  valueCounts(field: string, v: SourceVariant): Uint32Array {
+    const key = `${field}\u0000${v.id}`;
+    let c = this.counts.get(key);
+    if (c === undefined) {
+      const col = this.column(field);
+      if (col?.kind !== 'dict') throw new Error(`valueCounts: ${field} is not a dictionary column`);
+      c = new Uint32Array(col.values.length + 1);
+      const ids = col.ids, rows = this.rows(v);
+      for (let k = 0; k < rows.length; k++) c[ids[rows[k]]]++;
+      this.counts.set(key, c);
+    }
+    return c;
+  }
+
+  private readonly idMarks = new Map<string, Uint32Array>();
+  private markStamp = 0;
+
+  /** A scratch array per column to mark ids with: an id is marked when mark[id] === now (a fresh `now` per call). */
+  marks(field: string, size: number): { mark: Uint32Array; now: number } {
+    let mark = this.idMarks.get(field);
+    if (mark === undefined || mark.length < size) this.idMarks.set(field, mark = new Uint32Array(size));
+    return { mark, now: ++this.markStamp };
   }
 
   private readonly masks = new Map<string, Uint8Array>();
@@ -238,7 +291,8 @@ export function valuePred(col: ColumnView | undefined, test: Test, lowers: Lower
     return (row) => {
       const x = values[row];
       const s = x === x ? String(x) : undefined;
-      return test(s, s);
+      // 'Infinity' is the one number text with capitals
+      return test(s, s === undefined || x - x === 0 ? s : s.toLowerCase());
     };
   }
   return (row) => {

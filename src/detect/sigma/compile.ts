@@ -3,12 +3,13 @@
 // lookup per row; only text columns are read row by row.
 import type { ColumnView } from '../types.ts';
 import type { CondNode, Detection, DetectionItem, SigmaFilter, SigmaRule } from './model.ts';
+import type { ValueTest } from './modifiers.ts';
 import { LiteralIndex } from './literals.ts';
 import type { SourceVariant } from './sources.ts';
 import { CaseBinding, valuePred, reader, type RowPred } from './binding.ts';
 
 /** Full-text fields keyword items search (the event's message and its record as read). */
-const KEYWORD_FIELDS = ['message', 'raw'];
+export const KEYWORD_FIELDS = ['message', 'raw'];
 
 /** A predicate and its rough cost per row: AND operands run cheapest first (they have no side effects). */
 interface Costed { pred: RowPred; cost: number }
@@ -30,8 +31,9 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
         return (row) => {
           const x = col.valueOf(row);
           if (x === undefined) return false;
-          let hit = found(b.textHits(f, row, x));
-          if (!hit && rest !== undefined) hit = rest(x, b.lowerText(f, row, x));
+          const lx = b.lowerText(f, row, x);
+          let hit = found(b.textHits(f, row, x), x, lx);
+          if (!hit && rest !== undefined) hit = rest(x, lx);
           return hit !== lits.neq;
         };
       }
@@ -97,21 +99,30 @@ export function dictItemTest(item: DetectionItem, b: CaseBinding, name: string, 
 
 type Literals = NonNullable<DetectionItem['literals']>;
 
-/** Whether the pattern ids found in a value satisfy the item's literal values (any of them, or all with `all`). */
-function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[]) => boolean {
-  const valueIds = lits.values.map((alts) => alts.map((a) => idx.add(a)));
-  const anyIds = new Set(valueIds.flat());
-  return (hits) => {
-    if (hits.length === 0) return false;
-    if (!lits.all) {
-      for (const h of hits) if (anyIds.has(h)) return true;
-      return false;
+/**
+ * Whether the pattern ids found in a value (and the alternatives' confirming tests) satisfy the item's literal
+ * values: any of them, or all with `all`.
+ */
+function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[], v: string, lv: string) => boolean {
+  const valueAlts = lits.values.map((alts) => alts.map((a) => ({ id: idx.add(a.text), confirm: a.confirm })));
+  if (lits.all) return (hits, v, lv) => hits.length > 0 && valueAlts.every((alts) => alts.some((a) => hits.includes(a.id) && (a.confirm === undefined || a.confirm(v, lv))));
+  // per pattern id, the tests confirming it (null: found is enough)
+  const byId = new Map<number, (ValueTest | null)[]>();
+  for (const a of valueAlts.flat()) {
+    const list = byId.get(a.id);
+    if (list === undefined) byId.set(a.id, [a.confirm ?? null]);
+    else list.push(a.confirm ?? null);
+  }
+  return (hits, v, lv) => {
+    for (let k = 0; k < hits.length; k++) {
+      const confirms = byId.get(hits[k]);
+      if (confirms !== undefined) for (const c of confirms) if (c === null || c(v, lv)) return true;
     }
-    return valueIds.every((alts) => alts.some((a) => hits.includes(a)));
+    return false;
   };
 }
 
-/** An item of plain substrings over a dictionary column, answered from the column's multi-pattern pass. */
+/** An item with literal values over a dictionary column, answered from the column's multi-pattern pass. */
 function literalIdTest(item: DetectionItem, idx: LiteralIndex, values: readonly string[], low: (string | undefined)[], verdict: Uint8Array): (id: number) => boolean {
   const lits = item.literals as Literals;
   const found = literalMatcher(lits, idx);
@@ -122,8 +133,9 @@ function literalIdTest(item: DetectionItem, idx: LiteralIndex, values: readonly 
     if (v === 0) {
       if (id === 0) v = absent ? 1 : 2;
       else {
-        let hit = found(idx.searchDict(values, low, id));
-        if (!hit && rest !== undefined) hit = rest(values[id - 1], low[id - 1] as string);
+        const x = values[id - 1], lx = low[id - 1] ??= x.toLowerCase();
+        let hit = found(idx.searchDict(values, low, id), x, lx);
+        if (!hit && rest !== undefined) hit = rest(x, lx);
         v = hit !== lits.neq ? 1 : 2;
       }
       verdict[id] = v;
@@ -192,4 +204,33 @@ export function rulePred(rule: SigmaRule, filters: readonly SigmaFilter[], b: Ca
     pred = combine('and', [pred, condPred(f.condition, identifierPreds(f.detections, b, v))]);
   }
   return pred.pred;
+}
+
+/**
+ * Registers the texts a rule's items (and its filters') look for in the multi-pattern passes of the columns
+ * they read for a variant, without building predicates: every rule registers before the first search, and
+ * predicates are built only for rules that still have rows once narrowed.
+ */
+export function registerRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding, v: SourceVariant): void {
+  const visit = (d: Detection): void => {
+    for (const it of d.items) {
+      if ('op' in it) visit(it);
+      else registerItem(it, b, v);
+    }
+  };
+  for (const d of rule.detections.values()) visit(d);
+  for (const f of filters) for (const d of f.detections.values()) visit(d);
+}
+
+function registerItem(item: DetectionItem, b: CaseBinding, v: SourceVariant): void {
+  const lits = item.literals;
+  if (lits === undefined || item.refField !== undefined) return;
+  const names = item.field === null ? KEYWORD_FIELDS.filter((f) => b.column(f)?.kind === 'text') : [b.resolve(item.field, v)];
+  for (const name of names) {
+    if (name === undefined) continue;
+    const kind = b.column(name)?.kind;
+    if (kind !== 'dict' && kind !== 'text') continue;
+    const idx = b.literals(name);
+    for (const alts of lits.values) for (const a of alts) idx.add(a.text);
+  }
 }

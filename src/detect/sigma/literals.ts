@@ -13,11 +13,11 @@ export class LiteralIndex {
   /** per dictionary id: the pattern ids found in the value (cached) */
   private readonly found = new Map<readonly string[], (readonly number[] | undefined)[]>();
 
-  /** The id of a pattern (registering it); the automaton must not be built yet. */
+  /** The id of a pattern (registering it); a new pattern must come before the first search. */
   add(pattern: string): number {
-    if (this.built) throw new Error('bug: literal registered after the first search');
     let id = this.ids.get(pattern);
     if (id === undefined) {
+      if (this.built) throw new Error('bug: literal registered after the first search');
       id = this.ids.size;
       this.ids.set(pattern, id);
     }
@@ -50,6 +50,13 @@ export class LiteralIndex {
     return this.ids.size;
   }
 
+  /** the automaton as a table (node x character class -> node), when it fits: no failure links to follow */
+  private delta: Uint16Array | Int32Array | undefined;
+  private classOf: Uint16Array | undefined;
+  private width = 0;
+  /** 1 for nodes where patterns end */
+  private term: Uint8Array | undefined;
+
   private build(): void {
     this.built = true;
     for (const [p, id] of this.ids) {
@@ -81,14 +88,53 @@ export class LiteralIndex {
         queue.push(child);
       }
     }
+    this.buildTable(queue);
   }
 
-  /** Pattern ids found in a lower-cased text. */
+  /**
+   * The automaton as a transition table over character classes (each character of a pattern is a class; any
+   * other character is class 0 and leads back to the root): one array read per character of the text.
+   */
+  private buildTable(order: readonly number[]): void {
+    const classOf = new Uint16Array(65536);
+    const codes = new Set<number>();
+    for (const p of this.ids.keys()) for (let i = 0; i < p.length; i++) codes.add(p.charCodeAt(i));
+    // ASCII classes first: the part of a row that ASCII text reads stays short (fewer cache lines)
+    const chars = [0, ...[...codes].sort((x, y) => x - y)];
+    for (let k = 1; k < chars.length; k++) classOf[chars[k]] = k;
+    // upper-case ASCII letters read as their lower case: ASCII text needs no lower-cased copy
+    for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32];
+    const width = chars.length, nodes = this.goto.length;
+    // about 64 MB at most; a larger automaton keeps following failure links
+    if (width >= 65536 || nodes * width > 1 << 24) return;
+    const delta = nodes < 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
+    for (let k = 1; k < width; k++) delta[k] = this.goto[0].get(chars[k]) ?? 0;
+    for (const node of order) {
+      const g = this.goto[node], f = this.fail[node] * width, at = node * width;
+      for (let k = 1; k < width; k++) delta[at + k] = g.get(chars[k]) ?? delta[f + k];
+    }
+    const term = new Uint8Array(nodes);
+    for (let n = 0; n < nodes; n++) if (this.out[n].length > 0) term[n] = 1;
+    this.delta = delta;
+    this.classOf = classOf;
+    this.width = width;
+    this.term = term;
+  }
+
+  /** per pattern id, the search that last reported it: each search lists a pattern once */
+  private stamp = new Uint32Array(0);
+  private searches = 0;
+
+  /** Pattern ids found in a lower-cased text, each once. */
   search(text: string): readonly number[] {
     if (!this.built) this.build();
-    const goto = this.goto, fail = this.fail, out = this.out;
-    let node = 0;
+    if (this.delta !== undefined) return this.scan(text, false) ?? NONE;
+    const out = this.out;
+    if (this.stamp.length !== this.ids.size) this.stamp = new Uint32Array(this.ids.size);
+    const stamp = this.stamp, now = ++this.searches;
     let hits: number[] | undefined;
+    const goto = this.goto, fail = this.fail;
+    let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       let next = goto[node].get(c);
@@ -97,9 +143,45 @@ export class LiteralIndex {
         next = goto[node].get(c);
       }
       node = next ?? 0;
-      if (out[node].length > 0) (hits ??= []).push(...out[node]);
+      for (const id of out[node]) if (stamp[id] !== now) {
+        stamp[id] = now;
+        (hits ??= []).push(id);
+      }
     }
     return hits ?? NONE;
+  }
+
+  /**
+   * Pattern ids found in a text as if lower-cased: ASCII text is read as it is (the table folds A-Z), any
+   * other text is lower-cased first (lower-casing beyond ASCII can depend on neighbours or change lengths).
+   */
+  searchFolded(text: string): readonly number[] {
+    if (!this.built) this.build();
+    if (this.delta === undefined) return this.search(text.toLowerCase());
+    const hits = this.scan(text, true);
+    return hits === null ? this.search(text.toLowerCase()) : hits ?? NONE;
+  }
+
+  /** The table walk: pattern ids found (undefined: none); null when `ascii` and a character beyond ASCII came. */
+  private scan(text: string, ascii: boolean): number[] | undefined | null {
+    const delta = this.delta as Uint16Array | Int32Array, classOf = this.classOf as Uint16Array, term = this.term as Uint8Array;
+    const out = this.out, width = this.width;
+    if (this.stamp.length !== this.ids.size) this.stamp = new Uint32Array(this.ids.size);
+    const stamp = this.stamp, now = ++this.searches;
+    let hits: number[] | undefined;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (ascii && c > 0x7f) return null;
+      node = delta[node * width + classOf[c]];
+      if (term[node] === 1) {
+        for (const id of out[node]) if (stamp[id] !== now) {
+          stamp[id] = now;
+          (hits ??= []).push(id);
+        }
+      }
+    }
+    return hits;
   }
 
   /** Pattern ids found in dictionary value `id` (1-based), searched once per value. */
@@ -108,8 +190,8 @@ export class LiteralIndex {
     if (cache === undefined) this.found.set(values, cache = new Array<readonly number[] | undefined>(values.length + 1));
     let hit = cache[id];
     if (hit === undefined) {
-      const x = values[id - 1];
-      hit = this.search(low[id - 1] ??= x.toLowerCase());
+      const lx = low[id - 1];
+      hit = lx !== undefined ? this.search(lx) : this.searchFolded(values[id - 1]);
       cache[id] = hit;
     }
     return hit;

@@ -1,6 +1,7 @@
 // A set of rule files -> one collection of rules, correlations and filters, plus every rejected document
 // with its reason, file and line. Folders and zips are expanded by the caller (files arrive as text).
-import type { SigmaCorrelation, SigmaFilter, SigmaIssue, SigmaRule } from './model.ts';
+import type { SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaIssue, SigmaRule } from './model.ts';
+import type { ItemContext } from './modifiers.ts';
 import { parseDocument, type Path } from './parse.ts';
 import { loadDocuments, locate } from './yaml.ts';
 
@@ -28,34 +29,71 @@ function titleOf(d: unknown): string | undefined {
 }
 
 export function loadRules(files: readonly RuleFile[], opts: LoadOptions = {}): RuleSet {
-  const set: RuleSet = { rules: [], correlations: [], filters: [], issues: [], documents: 0 };
-  const ctx = { placeholders: new Map(Object.entries(opts.placeholders ?? {})), keys: new Map<string, string>() };
-  const texts = new Map<string, string>();
-  const issueAt = (file: string, doc: number, path: Path, message: string, rule?: string): SigmaIssue => {
-    const pos = locate(texts.get(file) ?? '', doc, path);
-    return { file, line: pos.line, column: pos.column, message, rule };
-  };
-  for (const f of files) {
-    texts.set(f.path, f.text);
-    const loaded = loadDocuments(f.text);
-    if (loaded.error !== undefined) {
-      set.issues.push({ file: f.path, line: loaded.error.line, column: loaded.error.column, message: loaded.error.message });
-      set.documents++;
-      continue;
-    }
-    loaded.docs.forEach((d, i) => {
-      set.documents++;
-      const parsed = parseDocument(d, { file: f.path, doc: i, line: loaded.lines[i] ?? 1 }, ctx);
-      for (const is of parsed.issues) set.issues.push(issueAt(f.path, i, is.path, is.message, titleOf(d)));
-      for (const doc of parsed.docs) {
+  return new RuleLoader(opts).load(files);
+}
+
+/** One file read and parsed: its documents, its issues (located) and how many documents it holds. */
+interface FileLoad { text: string; docs: SigmaDocument[]; issues: SigmaIssue[]; documents: number }
+
+/**
+ * Loads rule sets again and again (the case's rules as files are added or removed): a file whose path and text
+ * are unchanged keeps its parse, so its documents are the same objects in the next set. That is how a re-run
+ * tells which documents changed (`changedDocuments`, rerun.ts). One item context for every load, so the test
+ * keys that identical items share (verdict caches) mean the same across files parsed at different times.
+ */
+export class RuleLoader {
+  private readonly ctx: ItemContext;
+  private byPath = new Map<string, FileLoad>();
+
+  constructor(opts: LoadOptions = {}) {
+    this.ctx = { placeholders: new Map(Object.entries(opts.placeholders ?? {})), keys: new Map<string, string>() };
+  }
+
+  load(files: readonly RuleFile[]): RuleSet {
+    const set: RuleSet = { rules: [], correlations: [], filters: [], issues: [], documents: 0 };
+    const texts = new Map<string, string>();
+    const next = new Map<string, FileLoad>();
+    for (const f of files) {
+      texts.set(f.path, f.text);
+      const kept = this.byPath.get(f.path);
+      // a path given twice in one load is parsed twice: two copies must not share document objects
+      const file = kept !== undefined && kept.text === f.text && !next.has(f.path) ? kept : this.parseFile(f);
+      next.set(f.path, file);
+      set.documents += file.documents;
+      set.issues.push(...file.issues);
+      for (const doc of file.docs) {
         if (doc.kind === 'rule') set.rules.push(doc);
         else if (doc.kind === 'correlation') set.correlations.push(doc);
         else set.filters.push(doc);
       }
+    }
+    this.byPath = next;
+    resolveReferences(set, (file, doc, path, message, rule) => {
+      const pos = locate(texts.get(file) ?? '', doc, path);
+      return { file, line: pos.line, column: pos.column, message, rule };
     });
+    return set;
   }
-  resolveReferences(set, issueAt);
-  return set;
+
+  private parseFile(f: RuleFile): FileLoad {
+    const out: FileLoad = { text: f.text, docs: [], issues: [], documents: 0 };
+    const loaded = loadDocuments(f.text);
+    if (loaded.error !== undefined) {
+      out.issues.push({ file: f.path, line: loaded.error.line, column: loaded.error.column, message: loaded.error.message });
+      out.documents = 1;
+      return out;
+    }
+    loaded.docs.forEach((d, i) => {
+      out.documents++;
+      const parsed = parseDocument(d, { file: f.path, doc: i, line: loaded.lines[i] ?? 1 }, this.ctx);
+      for (const is of parsed.issues) {
+        const pos = locate(f.text, i, is.path);
+        out.issues.push({ file: f.path, line: pos.line, column: pos.column, message: is.message, rule: titleOf(d) });
+      }
+      out.docs.push(...parsed.docs);
+    });
+    return out;
+  }
 }
 
 type IssueAt = (file: string, doc: number, path: Path, message: string, rule?: string) => SigmaIssue;

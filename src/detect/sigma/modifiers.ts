@@ -4,6 +4,7 @@
 // `fieldref`, the referenced field's value. Errors throw SigmaValueError: parse.ts collects them as issues.
 import { ipv4Value, ipv6ToGroups } from '../../core/ip.ts';
 import { compileLinearRegex } from './linearRegex.ts';
+import { requiredText } from './regexLiteral.ts';
 import { compilePattern, contains, endsWith, parseSigmaString, plainText, STAR, startsWith, windash, type Part } from './pattern.ts';
 
 export class SigmaValueError extends Error {}
@@ -22,18 +23,26 @@ export interface CompiledItem {
   /** identical tests (same modifiers and values) share one verdict per distinct value across rules */
   key: string;
   /**
-   * Set when every value is a case-insensitive plain substring (`contains` without wildcards): the value's
-   * alternatives, lower-cased. The test is then: any (all, with `all`) value has an alternative found,
-   * negated with `neq`. The compiler answers it from one multi-pattern pass (literals.ts).
+   * Set when values are found through a multi-pattern pass (literals.ts): each value's alternatives, each a
+   * lower-cased text the value must contain, with the alternative's whole test when containing it is not
+   * enough (wildcards, `cased`, anchors). The item holds when any value (every value, with `all`) has an
+   * alternative found and confirmed, negated with `neq`. A case-insensitive plain substring (`contains`
+   * without wildcards) is answered by the pass alone.
    */
   literals?: {
-    values: string[][];
+    values: LiteralAlt[][];
     all: boolean;
     neq: boolean;
-    /** the item's other values (wildcards, classes), OR-ed with the literals (only without `all`) */
+    /** the item's values that have no text to look for (regexes, short wildcards), OR-ed (only without `all`) */
     rest?: ValueTest;
   };
 }
+
+/** One alternative of a value as the multi-pattern pass finds it (see CompiledItem.literals). */
+export interface LiteralAlt { text: string; confirm?: ValueTest }
+
+/** a shorter required text would be found in most values and narrow nothing */
+const MIN_GATE = 3;
 
 const KNOWN = new Set([
   'contains', 'startswith', 'endswith', 'all', 'exists', 'cased', 'neq', 'windash', 're', 'i', 'm', 's',
@@ -195,7 +204,7 @@ function asText(v: unknown): string {
 }
 
 /** One value of an item -> its test (absent values fail: null, exists and neq handle absence). */
-interface ValueCompiled { test: ValueTest; literals?: string[] }
+interface ValueCompiled { test: ValueTest; literals?: LiteralAlt[] }
 
 function valueTest(raw: unknown, mods: string[], ctx: ItemContext): ValueCompiled {
   const test = valueTestOf(raw, mods, ctx);
@@ -219,7 +228,11 @@ function valueTestOf(raw: unknown, mods: string[], ctx: ItemContext): ValueTest 
     } catch (e) {
       throw new SigmaValueError(`regular expression not supported: ${(e as Error).message}`);
     }
-    return (v) => v !== undefined && re.test(v);
+    const need = requiredText(asText(raw));
+    if (need === undefined) return (v) => v !== undefined && re.test(v);
+    // a value lacking the text every match holds is settled without the regex (non-ASCII values: case
+    // folding beyond ASCII is the regex engine's, so they always run it)
+    return (v, lv) => v !== undefined && ((lv ?? v.toLowerCase()).includes(need) || !isAscii(v)) && re.test(v);
   }
   if (mods.includes('cidr')) {
     const t = cidrTest(asText(raw));
@@ -255,25 +268,35 @@ function valueTestOf(raw: unknown, mods: string[], ctx: ItemContext): ValueTest 
   const sources = mods.includes('expand') ? expandPlaceholders(text, ctx.placeholders) : [text];
   let st: StrState = { alts: sources.map(parseSigmaString), binary: false };
   for (const m of mods) if (m !== 'cased' && m !== 'all' && m !== 'neq' && m !== 'expand') st = applyString(st, m);
-  const tests = st.alts.map((p) => compilePattern(p, cased));
-  const lits = cased ? undefined : st.alts.map((p) => (p.length === 3 && p[0] === STAR && p[2] === STAR && typeof p[1] === 'string' ? p[1].toLowerCase() : undefined));
-  if (lits !== undefined && lits.every((l): l is string => l !== undefined && l !== '')) {
-    const t = tests.length === 1 ? tests[0] : undefined;
-    return {
-      literals: lits,
-      test: t !== undefined ? (_v, lv) => lv !== undefined && t(lv) : (_v, lv) => lv !== undefined && tests.some((x) => x(lv)),
-    };
-  }
-  if (cased) return tests.length === 1 ? (v) => v !== undefined && tests[0](v) : (v) => v !== undefined && tests.some((t) => t(v));
-  if (tests.length === 1) {
-    const t = tests[0];
-    return (_v, lv) => lv !== undefined && t(lv);
-  }
-  return (_v, lv) => {
-    if (lv === undefined) return false;
-    for (const t of tests) if (t(lv)) return true;
+  const tests = st.alts.map((p): ValueTest => {
+    const t = compilePattern(p, cased);
+    return cased ? (v) => v !== undefined && t(v) : (_v, lv) => lv !== undefined && t(lv);
+  });
+  const test: ValueTest = tests.length === 1 ? tests[0] : (v, lv) => {
+    for (const t of tests) if (t(v, lv)) return true;
     return false;
   };
+  const literals = st.alts.map((p, i) => literalAlt(p, cased, tests[i]));
+  return literals.every((l): l is LiteralAlt => l !== undefined) ? { test, literals } : { test };
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * How the multi-pattern pass finds a pattern: a case-insensitive plain substring is its own answer; any other
+ * pattern must contain its longest literal part (lower-cased), and is then confirmed by its test. Undefined
+ * when no part is long enough to be worth looking for.
+ */
+function literalAlt(p: readonly Part[], cased: boolean, test: ValueTest): LiteralAlt | undefined {
+  if (!cased && p.length === 3 && p[0] === STAR && p[2] === STAR && typeof p[1] === 'string' && p[1] !== '') return { text: p[1].toLowerCase() };
+  let best = '';
+  for (const x of p) if (typeof x === 'string' && x.length > best.length) best = x;
+  // a cased part is looked for in the lower-cased value: only where lower-casing cannot depend on neighbours
+  if (best.length < MIN_GATE || (cased && !isAscii(best))) return undefined;
+  return { text: best.toLowerCase(), confirm: test };
 }
 
 export interface ItemContext {

@@ -8,9 +8,9 @@
 // Verdicts computed here are the ones the row predicates read later (compile.ts dictItemTest), so no test runs
 // twice; rules are narrowed after every rule has bound, since the multi-pattern indexes need all patterns first.
 import { CaseBinding } from './binding.ts';
-import { dictItemTest } from './compile.ts';
+import { dictItemTest, KEYWORD_FIELDS } from './compile.ts';
 import type { CondNode, Detection, DetectionItem, SigmaRule } from './model.ts';
-import type { LiteralIndex } from './literals.ts';
+import type { LiteralAlt } from './modifiers.ts';
 import type { SourceVariant } from './sources.ts';
 
 /**
@@ -22,63 +22,94 @@ const PROBE_LIMIT = 4096;
 /** narrowing pays when it leaves at most this share of the log source's rows */
 const WORTH = 0.5;
 
-/** Rows where a column holds one of the ids (0 = the field is absent). */
-interface Part { field: string; ids: number[] }
+/** Rows where a column holds one of the ids (0 = the field is absent), or rows listed outright (keywords). */
+type Part = { field: string; ids: number[] } | { rows: Uint32Array };
 /** A necessary condition: the rule can only match rows of one of the parts; ALL when nothing is known. */
 type Need = { parts: Part[]; count: number } | typeof ALL;
 const ALL = 'all' as const;
 const NONE: Need = { parts: [], count: 0 };
 
+/**
+ * Keywords looked for through the text columns' multi-pattern pass: the rows whose message or raw text holds
+ * a looked-for text of a value (a superset when values need confirming: the predicate confirms).
+ */
+function keywordNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant): Need {
+  const lits = item.literals;
+  if (lits === undefined || lits.rest !== undefined || lits.neq || lits.all) return ALL;
+  const found: number[] = [];
+  for (const f of KEYWORD_FIELDS) {
+    const col = b.column(f);
+    if (col === undefined) continue; // never holds
+    if (col.kind !== 'text') return ALL;
+    const lists = b.textPostings(f, v), idx = b.literals(f);
+    for (const alts of lits.values) for (const a of alts) {
+      const id = idx.idOf(a.text);
+      if (id !== undefined) for (const r of lists[id]) found.push(r);
+    }
+  }
+  const rows = Uint32Array.from(found).sort();
+  let w = 0;
+  for (let k = 0; k < rows.length; k++) if (w === 0 || rows[w - 1] !== rows[k]) rows[w++] = rows[k];
+  return { parts: [{ rows: rows.subarray(0, w) }], count: w };
+}
+
 function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: number): Need {
-  if (item.field === null || item.refField !== undefined) return ALL;
+  if (item.field === null) return keywordNeed(item, b, v);
+  if (item.refField !== undefined) return ALL;
   const name = b.resolve(item.field, v);
   if (name === undefined) return item.matchesAbsent ? ALL : NONE; // no event has the field
   const col = b.column(name);
-  if (col?.kind !== 'dict' || col.values.length > limit) return ALL;
-  const index = b.valueRows(name);
+  if (col?.kind !== 'dict') return ALL;
+  const counts = b.valueCounts(name, v);
   const ids: number[] = [];
   let count = 0;
   if (col.values.length > PROBE_LIMIT) {
-    // a large column (CommandLine) is probed only for plain substrings, read from the values' pattern lists
+    // a large column (CommandLine) is probed only for looked-for texts, read from the values' pattern lists
+    // (one pass over the values serves every rule, whatever the variant's size). Values that need confirming
+    // are not confirmed here: the rows are a superset, and the predicate confirms the few it is offered.
     const lits = item.literals;
     if (lits === undefined || lits.rest !== undefined || lits.neq || item.matchesAbsent) return ALL;
-    for (const id of literalIds(lits, b.literals(name).postings(col.values, b.lowers.dict(col.values)), b.literals(name))) {
-      ids.push(id);
-      count += index.starts[id + 1] - index.starts[id];
+    const idx = b.literals(name), postings = idx.postings(col.values, b.lowers.dict(col.values));
+    const listsOf = (alts: LiteralAlt[]) => alts.map((a) => idx.idOf(a.text)).flatMap((p) => (p === undefined ? [] : [postings[p]]));
+    if (!lits.all) {
+      const { mark, now } = b.marks(name, col.values.length + 1);
+      for (const alts of lits.values) for (const list of listsOf(alts)) for (const id of list) {
+        if (mark[id] === now) continue;
+        mark[id] = now;
+        if (counts[id] > 0) {
+          ids.push(id);
+          count += counts[id];
+        }
+      }
+      return { parts: [{ field: name, ids }], count };
     }
-    return { parts: [{ field: name, ids }], count };
+    // every value: the ids (of the variant) holding one of its texts, intersected
+    let common: number[] | undefined;
+    for (const alts of lits.values) {
+      const { mark, now } = b.marks(name, col.values.length + 1);
+      const these: number[] = [];
+      for (const list of listsOf(alts)) for (const id of list) if (mark[id] !== now && counts[id] > 0) {
+        mark[id] = now;
+        these.push(id);
+      }
+      if (common === undefined) common = these;
+      else common = common.filter((id) => mark[id] === now);
+      if (common.length === 0) break;
+    }
+    for (const id of common ?? []) count += counts[id];
+    return { parts: [{ field: name, ids: common ?? [] }], count };
   }
+  if (col.values.length > limit) return ALL;
   const test = dictItemTest(item, b, name, col);
   // id 0 is an event without the field
   for (let id = 0; id <= col.values.length; id++) {
-    const rows = index.starts[id + 1] - index.starts[id];
+    const rows = counts[id];
     if (rows > 0 && test(id)) {
       ids.push(id);
       count += rows;
     }
   }
   return { parts: [{ field: name, ids }], count };
-}
-
-/** Dictionary ids holding any value of the item (every value, with `all`), from the pattern lists. */
-function literalIds(lits: NonNullable<DetectionItem['literals']>, postings: number[][], idx: LiteralIndex): number[] {
-  // one value: any of its alternatives (windash, encodings)
-  const valueIds = (alts: string[]): number[] => {
-    const lists = alts.map((a) => idx.idOf(a)).map((p) => (p === undefined ? [] : postings[p]));
-    return lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((x, y) => x - y);
-  };
-  if (!lits.all) return [...new Set(lits.values.flatMap(valueIds))];
-  let out: number[] | undefined;
-  for (const alts of lits.values) {
-    const these = valueIds(alts);
-    if (out === undefined) out = these;
-    else {
-      const keep = new Set(these);
-      out = out.filter((id) => keep.has(id));
-    }
-    if (out.length === 0) break;
-  }
-  return out ?? [];
 }
 
 function both(a: Need, c: Need): Need {
@@ -131,9 +162,24 @@ export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, vari
   if (!worth(need) && variantRows.length > PROBE_LIMIT) need = needAt(variantRows.length);
   if (need === ALL || !worth(need)) return variantRows;
   if (need.count === 0) return new Uint32Array(0);
-  const rows = new Uint32Array(need.count);
+  // the by-value index holds the rows of every log source: gathered, then kept to the variant's
+  let size = 0;
+  for (const p of need.parts) {
+    if ('rows' in p) size += p.rows.length;
+    else {
+      const index = b.valueRows(p.field);
+      for (const id of p.ids) size += index.starts[id + 1] - index.starts[id];
+    }
+  }
+  if (size > variantRows.length && need.parts.every((p) => !('rows' in p))) return scanParts(need.parts, b, variantRows);
+  const rows = new Uint32Array(size);
   let at = 0;
   for (const p of need.parts) {
+    if ('rows' in p) {
+      rows.set(p.rows, at);
+      at += p.rows.length;
+      continue;
+    }
     const index = b.valueRows(p.field);
     for (const id of p.ids) {
       rows.set(index.rows.subarray(index.starts[id], index.starts[id + 1]), at);
@@ -141,7 +187,8 @@ export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, vari
     }
   }
   // one part's ids give ascending runs; several ids or parts need a sort (and parts may share rows)
-  if (need.parts.length > 1 || need.parts[0].ids.length > 1) rows.sort();
+  const first = need.parts[0];
+  if (need.parts.length > 1 || ('ids' in first && first.ids.length > 1)) rows.sort();
   const inSource = b.rowMask(v);
   let w = 0;
   for (let k = 0; k < rows.length; k++) {
@@ -149,4 +196,24 @@ export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, vari
     if (inSource[r] === 1 && (w === 0 || rows[w - 1] !== r)) rows[w++] = r;
   }
   return rows.subarray(0, w);
+}
+
+/** The variant's rows holding one of the parts' ids, read row by row (when the ids hold more rows of other sources). */
+function scanParts(parts: readonly Part[], b: CaseBinding, variantRows: Uint32Array): Uint32Array {
+  const tests = parts.filter((p): p is Extract<Part, { ids: number[] }> => 'ids' in p).map((p) => {
+    const col = b.column(p.field) as { values: readonly string[]; ids: ArrayLike<number> };
+    const mark = new Uint8Array(col.values.length + 1);
+    for (const id of p.ids) mark[id] = 1;
+    return { mark, ids: col.ids };
+  });
+  const out = new Uint32Array(variantRows.length);
+  let w = 0;
+  for (let k = 0; k < variantRows.length; k++) {
+    const r = variantRows[k];
+    for (const t of tests) if (t.mark[t.ids[r]] === 1) {
+      out[w++] = r;
+      break;
+    }
+  }
+  return out.slice(0, w);
 }

@@ -1,8 +1,8 @@
 // Runs a loaded rule set over one case: rules -> matching rows, correlations -> windows, then alerts and
 // the coverage report (every document active, inactive or rejected, with the reason, file and line).
 import type { Alert, EventTable } from '../types.ts';
-import { CaseBinding, reader, type RowPred } from './binding.ts';
-import { rulePred } from './compile.ts';
+import { CaseBinding, reader } from './binding.ts';
+import { registerRule, rulePred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
 import { ruleRows } from './narrow.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
@@ -75,8 +75,10 @@ export interface RuleMatches {
   rule: SigmaRule;
   /** matching rows, ascending */
   rows: Uint32Array;
-  /** the source variant each row matched through (field mapping for correlations) */
-  variantOf: Map<number, SourceVariant>;
+  /** the source variant each matched row matched through (field mapping for correlations); undefined for other rows */
+  variantOf: { get(row: number): SourceVariant | undefined };
+  /** set when the rule has one variant with rows: every match came through it */
+  variant?: SourceVariant;
 }
 
 export interface SigmaRun {
@@ -85,22 +87,50 @@ export interface SigmaRun {
   matches: Map<string, RuleMatches>;
 }
 
-function filtersFor(rule: SigmaRule, filters: readonly SigmaFilter[]): SigmaFilter[] {
-  return filters.filter((f) => logsourceCovers(f.logsource, rule.logsource)
-    && (f.rules === 'any' || f.rules.includes(rule.id) || (rule.name !== undefined && f.rules.includes(rule.name))));
+/** Whether a Sigma filter document applies to a rule (its log source covers the rule's, and it names the rule or any). */
+export function filterApplies(f: SigmaFilter, rule: SigmaRule): boolean {
+  return logsourceCovers(f.logsource, rule.logsource)
+    && (f.rules === 'any' || f.rules.includes(rule.id) || (rule.name !== undefined && f.rules.includes(rule.name)));
 }
 
-/** A rule bound to the case: one predicate per source variant with events (built before any evaluation). */
-interface BoundRule { rule: SigmaRule; variants: { v: SourceVariant; rows: Uint32Array; pred: RowPred }[]; mapped: boolean; candidates: number }
+function filtersFor(rule: SigmaRule, filters: readonly SigmaFilter[]): SigmaFilter[] {
+  return filters.filter((f) => filterApplies(f, rule));
+}
 
-function bindRule(rule: SigmaRule, filters: readonly SigmaFilter[], b: CaseBinding): BoundRule {
+/** The coverage of what a set holds besides rules and correlations: its filters and its rejected documents. */
+export function setCoverage(set: RuleSet): CoverageEntry[] {
+  return [
+    ...set.filters.map((f): CoverageEntry => ({ id: f.id, title: f.title, kind: 'filter', status: 'active', file: f.file, line: f.line, logsource: describeLogsource(f.logsource), matches: 0 })),
+    ...set.issues.map((is): CoverageEntry => ({ id: is.rule ?? `${is.file}:${is.line}`, title: is.rule ?? is.file, kind: 'unknown', status: 'rejected', reason: is.message, file: is.file, line: is.line, matches: 0 })),
+  ];
+}
+
+/** Plain rules listed in the coverage report (the hidden halves of legacy aggregations are not). */
+export function listedRule(rule: SigmaRule): boolean {
+  return !rule.id.endsWith('#events');
+}
+
+/**
+ * A rule bound to the case: its source variants with events, their candidate rows, and the predicate, built
+ * only when rows are left once narrowed (registering the rule's looked-for texts comes first, for every rule).
+ */
+interface BoundRule {
+  rule: SigmaRule;
+  filters: SigmaFilter[];
+  variants: { v: SourceVariant; rows: Uint32Array }[];
+  mapped: boolean;
+  candidates: number;
+}
+
+function bindRule(rule: SigmaRule, filters: SigmaFilter[], b: CaseBinding): BoundRule {
   const variants = sourceVariants(rule.logsource);
-  const out: BoundRule = { rule, variants: [], mapped: variants.length > 0, candidates: 0 };
+  const out: BoundRule = { rule, filters, variants: [], mapped: variants.length > 0, candidates: 0 };
   for (const v of variants) {
     const rows = b.rows(v);
     if (rows.length === 0) continue;
     out.candidates += rows.length;
-    out.variants.push({ v, rows, pred: rulePred(rule, filters, b, v) });
+    registerRule(rule, filters, b, v);
+    out.variants.push({ v, rows });
   }
   return out;
 }
@@ -115,35 +145,55 @@ function narrowRule(bound: BoundRule, b: CaseBinding): void {
     .filter((x) => x.rows.length > 0);
 }
 
-function matchRule(bound: BoundRule): RuleMatches {
+function matchRule(bound: BoundRule, b: CaseBinding): RuleMatches {
+  if (bound.variants.length <= 1) {
+    // one variant: every match read through it (no per-row bookkeeping)
+    const one = bound.variants[0];
+    if (one === undefined) return { rule: bound.rule, rows: new Uint32Array(0), variantOf: { get: () => undefined } };
+    const pred = rulePred(bound.rule, bound.filters, b, one.v);
+    const cand = one.rows;
+    const hit = new Uint32Array(cand.length);
+    let n = 0;
+    for (let k = 0; k < cand.length; k++) if (pred(cand[k])) hit[n++] = cand[k];
+    const rows = hit.slice(0, n);
+    return { rule: bound.rule, rows, variantOf: { get: (row) => (sortedHas(rows, row) ? one.v : undefined) }, variant: one.v };
+  }
   const variantOf = new Map<number, SourceVariant>();
-  const rows: number[] = [];
-  const several = bound.variants.length > 1;
-  for (const { v, rows: cand, pred } of bound.variants) {
+  for (const { v, rows: cand } of bound.variants) {
+    const pred = rulePred(bound.rule, bound.filters, b, v);
     for (let k = 0; k < cand.length; k++) {
       const r = cand[k];
-      if (pred(r) && (!several || !variantOf.has(r))) {
-        rows.push(r);
-        variantOf.set(r, v);
-      }
+      if (!variantOf.has(r) && pred(r)) variantOf.set(r, v);
     }
   }
-  if (several) rows.sort((x, y) => x - y);
-  return { rule: bound.rule, rows: Uint32Array.from(rows), variantOf };
+  return { rule: bound.rule, rows: Uint32Array.from(variantOf.keys()).sort(), variantOf };
+}
+
+/** Whether an ascending array holds a value (binary search). */
+function sortedHas(a: Uint32Array, x: number): boolean {
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] === x) return true;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Reads a Sigma field of a matched row through its variant's mapping. */
 function rowReader(b: CaseBinding, m: RuleMatches): (row: number, field: string) => string | undefined {
-  const cache = new Map<string, (row: number) => string | undefined>();
+  const cache = new Map<SourceVariant, Map<string, (row: number) => string | undefined>>();
   return (row, field) => {
-    const v = m.variantOf.get(row);
+    const v = m.variant ?? m.variantOf.get(row);
     if (v === undefined) return undefined;
-    const key = `${v.id}\u0000${field}`;
-    let read = cache.get(key);
+    let byField = cache.get(v);
+    if (byField === undefined) cache.set(v, byField = new Map());
+    let read = byField.get(field);
     if (read === undefined) {
       const name = b.resolve(field, v);
       read = reader(name === undefined ? undefined : b.column(name));
-      cache.set(key, read);
+      byField.set(field, read);
     }
     return read(row);
   };
@@ -197,13 +247,13 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
   for (const br of bound.values()) narrowRule(br, b);
   for (const rule of set.rules) {
     if (!wanted(rule.id)) continue;
-    const hidden = rule.id.endsWith('#events');
+    const hidden = !listedRule(rule);
     if (disabled.has(rule.id)) {
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: 'inactive', reason: 'disabled', file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: 0 });
       continue;
     }
     const br = bound.get(rule.id) as BoundRule;
-    const m = matchRule(br);
+    const m = matchRule(br, b);
     const candidates = br.candidates;
     matches.set(rule.id, m);
     candidatesOf.set(rule.id, candidates);
@@ -218,6 +268,7 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
 
   // correlations, referenced ones first (chains), each evaluated once
   const corrOut = new Map<string, Occurrence[]>();
+  const corrCoverage = new Map<string, CoverageEntry>();
   const visiting = new Set<string>();
   const occurrencesOf = (d: SigmaRule | SigmaCorrelation, ref: number): Occurrence[] => {
     if (d.kind === 'rule') {
@@ -254,14 +305,17 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
       });
     }
     const active = refs.some((d) => d.kind === 'correlation' || (candidatesOf.get(d.id) ?? 0) > 0);
-    coverage.push({ id: c.id, title: c.title, kind: 'correlation', status: disabled.has(c.id) ? 'inactive' : active ? 'active' : 'inactive', reason: disabled.has(c.id) ? 'disabled' : active ? undefined : 'none of its rules has events in the case', file: c.file, line: c.line, matches: hits.length });
+    corrCoverage.set(c.id, { id: c.id, title: c.title, kind: 'correlation', status: disabled.has(c.id) ? 'inactive' : active ? 'active' : 'inactive', reason: disabled.has(c.id) ? 'disabled' : active ? undefined : 'none of its rules has events in the case', file: c.file, line: c.line, matches: hits.length });
     visiting.delete(c.id);
     return out;
   };
   for (const c of set.correlations) if (wanted(c.id)) runCorrelation(c);
-
-  if (only === undefined) for (const f of set.filters) coverage.push({ id: f.id, title: f.title, kind: 'filter', status: 'active', file: f.file, line: f.line, logsource: describeLogsource(f.logsource), matches: 0 });
-  if (only === undefined) for (const is of set.issues) coverage.push({ id: is.rule ?? `${is.file}:${is.line}`, title: is.rule ?? is.file, kind: 'unknown', status: 'rejected', reason: is.message, file: is.file, line: is.line, matches: 0 });
+  // coverage in the set's order (rules, correlations, filters, rejected), whatever order chains ran in
+  for (const c of set.correlations) {
+    const entry = corrCoverage.get(c.id);
+    if (entry !== undefined) coverage.push(entry);
+  }
+  if (only === undefined) coverage.push(...setCoverage(set));
   alerts.sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { alerts, coverage, matches };
 }

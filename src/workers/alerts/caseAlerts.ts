@@ -158,13 +158,14 @@ export class CaseAlerts {
   }
 
   /**
-   * Runs the Sigma rules again (rules added or removed: all of them; turned on or off: `changed` ids and the
-   * correlations depending on them only) and stores their new alerts. Statuses and notes are kept by alert id.
+   * Runs the Sigma rules again after a rule change (files added or removed, rules or levels turned on or off):
+   * only what the change touches runs (caseSigma.ts), and its new alerts are stored. Statuses and notes are
+   * kept by alert id.
    */
-  async runSigma(table: EventTable, changed?: readonly string[]): Promise<void> {
+  async runSigma(table: EventTable): Promise<void> {
     const before = this.sigma.alerts;
     const t0 = performance.now();
-    const r = this.sigma.run(table, changed);
+    const r = this.sigma.run(table);
     this.runMs = performance.now() - t0;
     const ids = r.ruleIds;
     const old = (ids === undefined ? before : before.filter((a) => ids.has(a.ruleId))).map((a) => a.id);

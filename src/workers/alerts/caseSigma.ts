@@ -3,7 +3,7 @@
 // Rules can be turned off by id or by level; the coverage report lists every document of every file.
 import type { Alert, EventTable, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
-import { dependents, loadRules, runSigma, type CoverageEntry, type RuleFile, type RuleSet } from '../../detect/sigma/index.ts';
+import { changedDocuments, dependents, mergeRun, RuleLoader, runSigma, type CoverageEntry, type RuleFile, type RuleSet } from '../../detect/sigma/index.ts';
 import type { SigmaCoverageRow, SigmaEnableChange, SigmaStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { decorateSigmaAlert } from './sigmaEvidence.ts';
@@ -15,7 +15,16 @@ const ENABLED_KEY = 'sigma.enabled';
 /** What the user turned off, as stored in the case. */
 interface Enabled { rules: string[]; levels: Severity[] }
 
-interface LastRun { alerts: Alert[]; coverage: CoverageEntry[]; runMs: number; set?: RuleSet }
+/** The last run: its results, and what they were computed from (the rule set, what was off, the table and its size). */
+interface LastRun {
+  alerts: Alert[];
+  coverage: CoverageEntry[];
+  runMs: number;
+  set?: RuleSet;
+  disabled?: ReadonlySet<string>;
+  table?: EventTable;
+  rows?: number;
+}
 
 /** What a run changed: every Sigma alert (all = true), or only the alerts of these rule ids. */
 export interface SigmaChange { alerts: Alert[]; ruleIds?: ReadonlySet<string> }
@@ -23,6 +32,8 @@ export interface SigmaChange { alerts: Alert[]; ruleIds?: ReadonlySet<string> }
 export class CaseSigma {
   private files: RuleFile[] = [];
   private set: RuleSet | undefined;
+  /** keeps the parse of unchanged files, so a new set tells which documents changed */
+  private readonly loader = new RuleLoader();
   private offRules = new Set<string>();
   private offLevels = new Set<Severity>();
   private last: LastRun = { alerts: [], coverage: [], runMs: 0 };
@@ -71,7 +82,7 @@ export class CaseSigma {
   }
 
   private ruleSet(): RuleSet {
-    return (this.set ??= loadRules(this.files));
+    return (this.set ??= this.loader.load(this.files));
   }
 
   /** Rule and correlation ids turned off, by id or by level. */
@@ -82,11 +93,13 @@ export class CaseSigma {
   }
 
   /**
-   * Runs the enabled rules over the case: all of them, or (`changed`: ids turned on or off since the last run
-   * of the same rule set) only those and the correlations depending on them, keeping every other rule's
-   * alerts and coverage. Returns what changed (the caller stores it).
+   * Runs the enabled rules over the case. When the last run was over the same table (same rows), only what
+   * changed since runs again: rules and correlations added, removed or replaced with their files, rules a
+   * changed filter applies to, rules turned on or off, and the correlations depending on any of them (with
+   * what those read). Every other rule keeps its last alerts and coverage. Returns what changed (the caller
+   * stores it).
    */
-  run(table: EventTable, changed?: Iterable<string>): SigmaChange {
+  run(table: EventTable): SigmaChange {
     const t0 = performance.now();
     if (this.files.length === 0) {
       this.last = { alerts: [], coverage: [], runMs: 0 };
@@ -94,19 +107,22 @@ export class CaseSigma {
     }
     const set = this.ruleSet();
     const disabled = this.disabled(set);
-    if (changed !== undefined && this.last.set === set) {
-      const only = dependents(set, changed);
-      const r = runSigma(set, table, { disabled, only });
-      const fresh = new Map(r.coverage.map((c) => [c.id, c]));
+    const last = this.last;
+    if (last.set !== undefined && last.disabled !== undefined && last.table === table && last.rows === table.rowCount) {
+      const change = changedDocuments(last.set, set);
+      const ids = new Set([...set.rules, ...set.correlations].map((d) => d.id));
+      const toggled = [...new Set([...last.disabled, ...disabled])].filter((id) => ids.has(id) && last.disabled?.has(id) !== disabled.has(id));
+      for (const id of dependents(set, toggled)) change.only.add(id);
+      const r = runSigma(set, table, { disabled, only: change.only });
       const alerts = r.alerts.map((a) => decorateSigmaAlert(table, a));
-      const merged = [...this.last.alerts.filter((a) => !only.has(a.ruleId)), ...alerts]
-        .sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      const coverage = this.last.coverage.map((c) => (c.kind !== 'unknown' && only.has(c.id) ? fresh.get(c.id) ?? c : c));
-      this.last = { alerts: merged, coverage, runMs: performance.now() - t0, set };
-      return { alerts, ruleIds: only };
+      const merged = mergeRun(set, last, { alerts, coverage: r.coverage }, change);
+      if (merged !== undefined) {
+        this.last = { ...merged, runMs: performance.now() - t0, set, disabled, table, rows: table.rowCount };
+        return { alerts, ruleIds: new Set([...change.only, ...change.dropped]) };
+      }
     }
     const r = runSigma(set, table, { disabled });
-    this.last = { alerts: r.alerts.map((a) => decorateSigmaAlert(table, a)), coverage: r.coverage, runMs: performance.now() - t0, set };
+    this.last = { alerts: r.alerts.map((a) => decorateSigmaAlert(table, a)), coverage: r.coverage, runMs: performance.now() - t0, set, disabled, table, rows: table.rowCount };
     return { alerts: this.last.alerts };
   }
 
@@ -120,6 +136,14 @@ export class CaseSigma {
     await this.store.setSetting(RULES_KEY, this.files);
   }
 
+  /** Removes the rule files of these paths (the rules turned off stay off, should they come back). */
+  async remove(paths: readonly string[]): Promise<void> {
+    const gone = new Set(paths);
+    this.files = this.files.filter((f) => !gone.has(f.path));
+    this.set = undefined;
+    await this.store.setSetting(RULES_KEY, this.files);
+  }
+
   async clear(): Promise<void> {
     this.files = [];
     this.set = undefined;
@@ -128,7 +152,7 @@ export class CaseSigma {
     await Promise.all([this.store.setSetting(RULES_KEY, []), this.saveEnabled()]);
   }
 
-  /** Turns rules or levels on or off; returns the ids whose state changed (to re-run only those). */
+  /** Turns rules or levels on or off; returns the ids whose state changed (nothing to re-run when empty). */
   async setEnabled(change: SigmaEnableChange): Promise<string[]> {
     const before = this.files.length > 0 ? this.disabled(this.ruleSet()) : new Set<string>();
     for (const [id, on] of Object.entries(change.rules ?? {})) {

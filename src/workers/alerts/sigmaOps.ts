@@ -1,6 +1,7 @@
 // EngineApi's Sigma calls over the open case: load rule files (files, folders, archives), remove them, turn rules
-// on and off by id or level, the coverage report, the rule tester, and the detectors exported as Sigma. Adding or removing files re-runs every rule;
-// turning rules on or off re-runs those rules (and the correlations reading them) only.
+// on and off by id or level, the coverage report, the rule tester, and the detectors exported as Sigma. After each
+// change only what it touches runs again (the rules added, removed or turned on or off, and the correlations
+// depending on them: caseSigma.ts).
 import type { EventTable } from '../../detect/types.ts';
 import { detectorsAsSigma } from '../../detect/builtin/sigmaExport.ts';
 import type { EngineApi } from '../api.ts';
@@ -32,9 +33,10 @@ export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' |
       }
       return { status: c.alerts.sigma.status(), added: read.files.length, skipped: read.skipped };
     },
-    async removeSigmaRules() {
+    async removeSigmaRules(paths) {
       const c = host.current();
-      await c.alerts.sigma.clear();
+      if (paths === undefined) await c.alerts.sigma.clear();
+      else await c.alerts.sigma.remove(paths);
       await c.alerts.runSigma(c.table);
       return c.alerts.sigma.status();
     },
@@ -42,7 +44,7 @@ export function createSigmaOps(host: SigmaHost): Pick<EngineApi, 'sigmaStatus' |
       const c = host.current();
       // only the rules turned on or off (and the correlations reading them) run again
       const changed = await c.alerts.sigma.setEnabled(change);
-      if (changed.length > 0) await c.alerts.runSigma(c.table, changed);
+      if (changed.length > 0) await c.alerts.runSigma(c.table);
       return c.alerts.sigma.status();
     },
     async exportDetectorsSigma() {
