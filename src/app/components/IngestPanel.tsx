@@ -3,13 +3,16 @@ import type { FileLedgerEntry } from '../../workers/api.ts';
 import { formatBytes, formatCount } from '../format.ts';
 import { useVirtualWindow } from '../hooks/useVirtualWindow.ts';
 import { SafeText, safeLabel } from './SafeText.tsx';
+import { useFiles, type FilesStore } from '../state/filesStore.ts';
 
 /** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
 const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
 
-export function IngestPanel({ files, ingesting, onCancel, onRemove }: {
-  files: FileLedgerEntry[]; ingesting: boolean; onCancel: () => void; onRemove?: (fileId: number) => void;
+export function IngestPanel({ files: store, ingesting, onCancel, onRemove }: {
+  /** subscribed here: progress re-renders this panel, not the app */
+  files: FilesStore; ingesting: boolean; onCancel: () => void; onRemove?: (fileId: number) => void;
 }) {
+  const files = useFiles(store);
   // long lists (archives with thousands of members) render only the rows in view
   const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34);
   if (files.length === 0) return null;
