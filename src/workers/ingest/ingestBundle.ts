@@ -15,6 +15,11 @@ import { throttledReporter } from './progressReporter.ts';
 const MAX_PENDING_CHUNKS = 3;
 /** how often a reading row's progress (parser, bytes read) is written to the ledger, so a reload shows it */
 const PERSIST_EVERY_MS = 1000;
+/**
+ * Files this small are hashed in this thread: a round trip to the hash worker (and its digest per file) cost
+ * more than hashing them here, on every member of an archive of thousands of small logs.
+ */
+export const HASH_IN_THREAD_MAX = 64 * 1024;
 
 /** One entry of the bundle as the duplicate check sees it, before it is read. */
 export interface EntryCandidate {
@@ -108,7 +113,7 @@ export async function ingestBundle(
     const result = await ingestFile(
       { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
       {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
+        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout, hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
         fileId: row.id,
         // the row names its parser as soon as it is chosen, so a reload mid-file shows it
         onParser: (parserId) => { row.parserId = parserId; },
