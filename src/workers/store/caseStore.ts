@@ -91,6 +91,17 @@ export class CaseStore {
     ]);
   }
 
+  /** Several chunks, their meta rows and ledger rows in one transaction (ledgerBatch.ts: small archive members). */
+  async putChunks(chunks: readonly EventChunk[], rows: readonly FileLedgerEntry[] = []): Promise<void> {
+    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
+    const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta');
+    await Promise.all([
+      ...rows.map((r) => files.put(r)),
+      ...chunks.flatMap((c) => [store.put({ ...c, key: [c.fileId, c.seq] }), meta.put(describeChunk(c))]),
+      tx.done,
+    ]);
+  }
+
   /** Per file id: chunks, events, unparsed and bytes actually stored (reads the small meta rows only). */
   async storedByFile(): Promise<Map<number, StoredTotals>> {
     const out = new Map<number, StoredTotals>();
