@@ -1,7 +1,7 @@
 // Reliability checks shared by the e2e/reliability-*.spec.ts files: main-thread long tasks (the
 // PerformanceObserver 'longtask' entries, 50 ms and over by definition) and uncaught page errors.
 import { cpus, loadavg } from 'node:os';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 declare global {
   interface Window { __longTasks?: { start: number; duration: number }[] }
@@ -33,12 +33,29 @@ export async function watchMainThread(page: Page): Promise<MainThreadWatch> {
   };
 }
 
+/** Run queue per core above which a local run reports long tasks instead of failing on them (see below). */
+export const OVERLOADED_PER_CORE = 1.5;
+
 /**
- * Whether long tasks are asserted: only when asked (LOGDROP_ASSERT_LONG_TASKS=1) and on a machine whose run queue
- * is at most 1.5 per core (a loaded shared box stretches any 10 ms of work past 50 ms). The 50 ms target is not
- * met yet on every path (a quiet CI run saw one 54 ms task among the hostile queries), so by default the tasks
- * are printed for the benchmark notes rather than failing the suite.
+ * Whether long tasks are asserted (the issue's "no main-thread task over 50 ms"): by default, in CI and locally.
+ * LOGDROP_ASSERT_LONG_TASKS=1 always asserts, =0 never. The one exception is an overloaded machine (1-minute
+ * load average over 1.5 per core): a long task is wall-clock time, and with 15-35 runnable processes on 2 cores
+ * (this project's shared box, where the lead's CI runs too) the renderer gets a fraction of a core, so 10 ms of
+ * work is measured as 50-150 ms. That measures the machine, not the app; the tasks are then printed with the
+ * load, never hidden. A CI runner of its own (load about 1 per core while Chromium runs) asserts.
  */
 export function longTasksAssertable(): boolean {
-  return process.env.LOGDROP_ASSERT_LONG_TASKS === '1' && loadavg()[0] / cpus().length <= 1.5;
+  if (process.env.LOGDROP_ASSERT_LONG_TASKS === '1') return true;
+  if (process.env.LOGDROP_ASSERT_LONG_TASKS === '0') return false;
+  return loadavg()[0] / cpus().length <= OVERLOADED_PER_CORE;
+}
+
+/** Fails on any main-thread task of 50 ms or more (see longTasksAssertable); else prints them with the load. */
+export function checkLongTasks(label: string, tasks: readonly number[]): void {
+  if (longTasksAssertable()) {
+    if (tasks.length > 0) console.log(`[${label}] long tasks: ${JSON.stringify(tasks)} (load ${loadavg()[0].toFixed(1)})`);
+    expect(tasks, `${label}: main-thread tasks of 50 ms or more`).toEqual([]);
+  } else {
+    console.log(`[${label}] long tasks NOT asserted (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores, over ${OVERLOADED_PER_CORE} per core; LOGDROP_ASSERT_LONG_TASKS=1 asserts them): ${JSON.stringify(tasks)}`);
+  }
 }

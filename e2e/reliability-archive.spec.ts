@@ -1,15 +1,14 @@
 // Reliability (issue 9 item 11): an archive with many members is read without quadratic slow-down and
 // without freezing the page: progress arrives as deltas, the files panel and the ledger render only the
-// rows in view. LOGDROP_MEMBERS sets the member count (default 1,000 keeps the suite under 3 minutes).
-// Long tasks are measured and printed, not asserted yet: on the shared 2-core machine (load 17-23) a
-// 1,000-member archive still gave 10 tasks over 50 ms (1.8 s in all; paint, layout and React renders of the
-// progress updates per bench/profile-ingest.ts); the assertion belongs here once they are gone.
+// rows in view, and progress re-renders only what shows it (state/filesStore.ts). The ledger opens while the
+// archive is being read, and no main-thread task reaches 50 ms (mainThread.ts says when that is not asserted).
+// LOGDROP_MEMBERS sets the member count (default 1,000 keeps the suite under 3 minutes).
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { LogdropPage } from './logdrop.page.ts';
-import { watchMainThread } from './mainThread.ts';
+import { checkLongTasks, watchMainThread } from './mainThread.ts';
 
 const MEMBERS = Number(process.env.LOGDROP_MEMBERS ?? 1000);
 
@@ -27,7 +26,7 @@ function writeZip(dir: string): string {
   return path;
 }
 
-test(`a zip of ${MEMBERS} members: read whole, a spoofed member name marked, no page error`, async ({ page }, info) => {
+test(`a zip of ${MEMBERS} members: read whole, the ledger opens meanwhile, a spoofed member name marked, no page error or long task`, async ({ page }, info) => {
   test.setTimeout(Math.max(120_000, MEMBERS * 60));
   const dir = info.outputPath('inputs');
   mkdirSync(dir, { recursive: true });
@@ -37,17 +36,29 @@ test(`a zip of ${MEMBERS} members: read whole, a spoofed member name marked, no 
   await app.open();
   await watch.reset();
   const t0 = Date.now();
-  await app.dropFiles([zip]);
+  await page.getByLabel('Open log files').setInputFiles([zip]);
+  // while the members are read: progress shows, and the ledger opens at once
+  await app.expectStatus(/^Reading [\d,]+ files… [\d,]+ events so far$/);
+  await page.getByRole('region', { name: 'Ledger' }).getByRole('button', { name: 'Show ledger' }).click();
+  await expect(page.getByRole('table', { name: 'Ledger' })).toBeVisible();
+  // on a fast machine the archive may be read by now; the long tasks below cover the whole read either way
+  const openedWhileReading = /^Reading /.test((await app.status().textContent()) ?? '');
+  await app.waitForIdle();
   const seconds = (Date.now() - t0) / 1000;
   await app.expectStatus(`${(MEMBERS * 2 + 1).toLocaleString('en')} events`);
   const files = page.getByRole('region', { name: 'Files in this case' });
   await expect(files.getByRole('heading', { name: `Files (${MEMBERS + 1})` })).toBeVisible();
   // the member named with a right-to-left override shows it marked, not obeyed
-  const ledger = await app.openLedger();
-  await ledger.getByRole('table', { name: 'Ledger' }).evaluate((t) => { t.parentElement!.scrollTop = t.parentElement!.scrollHeight; });
-  await expect(ledger.getByText('⟨U+202E⟩')).toBeVisible();
+  const ledger = page.getByRole('region', { name: 'Ledger' });
+  // scrolled to the end as a person does, again if the list's row height estimate was corrected meanwhile
+  // (useVirtualWindow measures the rendered rows on scroll: the first jump to the end may land short of it)
+  await expect(async () => {
+    await ledger.getByRole('table', { name: 'Ledger' }).evaluate((t) => { t.parentElement!.scrollTop = t.parentElement!.scrollHeight; });
+    await expect(ledger.getByText('⟨U+202E⟩')).toBeVisible({ timeout: 2000 });
+  }).toPass();
   const tasks = await watch.longTasks();
-  info.annotations.push({ type: 'measure', description: `${MEMBERS} members in ${seconds.toFixed(1)} s; long tasks: ${JSON.stringify(tasks)}` });
-  console.log(`[reliability-archive] ${MEMBERS} members: ${seconds.toFixed(1)} s, long tasks ${JSON.stringify(tasks)}`);
+  info.annotations.push({ type: 'measure', description: `${MEMBERS} members in ${seconds.toFixed(1)} s; ledger opened while reading: ${openedWhileReading}; long tasks: ${JSON.stringify(tasks)}` });
+  console.log(`[reliability-archive] ${MEMBERS} members: ${seconds.toFixed(1)} s, ledger opened while reading: ${openedWhileReading}, long tasks ${JSON.stringify(tasks)}`);
   expect(watch.errors).toEqual([]);
+  checkLongTasks('reliability-archive', tasks);
 });

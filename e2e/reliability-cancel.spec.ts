@@ -1,9 +1,11 @@
 // Reliability (issue 9 item 9): a long search shows its progress and a Cancel button; Cancel stops it, the
-// previous results stay on screen (said in the status line), and the next search runs as usual.
+// previous results stay on screen (said in the status line), and the next search runs as usual; no page error
+// and no main-thread task of 50 ms or more throughout.
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogdropPage } from './logdrop.page.ts';
+import { checkLongTasks, watchMainThread } from './mainThread.ts';
 
 const LINES = 150_000;
 
@@ -29,8 +31,10 @@ test('a long search can be cancelled: the previous results stay, the next search
   test.setTimeout(240_000);
   const dir = info.outputPath('inputs');
   mkdirSync(dir, { recursive: true });
+  const watch = await watchMainThread(page);
   const app = new LogdropPage(page);
   await app.open();
+  await watch.reset();
   await app.dropFiles([writeLog(dir)]);
   await app.expectStatus('150,000 events');
   await app.search('target.usr.name:user7');
@@ -52,4 +56,6 @@ test('a long search can be cancelled: the previous results stay, the next search
 
   await app.search('target.usr.name:(user8 user9)');
   await app.expectStatus('1,000 of 150,000 events');
+  expect(watch.errors).toEqual([]);
+  checkLongTasks('reliability-cancel', await watch.longTasks());
 });

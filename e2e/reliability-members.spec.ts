@@ -1,18 +1,18 @@
 // Reliability (issue 9 items 4-6) through the page, as the suite's crafted archive cases: members whose paths
 // clean to one name, a member named '..' that holds data, and a legitimately repetitive gzip.
 // Every line dropped is an event (lines in = events + unparsed, all lines here parse), each member has its own
-// row, and there is no page error. The engine-level checks of the same cases are in test/reliability/archives.test.ts.
+// row, and there is no page error or main-thread task of 50 ms or more. The engine-level checks of the same cases are in test/reliability/archives.test.ts.
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { LogdropPage } from './logdrop.page.ts';
-import { watchMainThread } from './mainThread.ts';
+import { checkLongTasks, watchMainThread } from './mainThread.ts';
 
 const syslog = (n: number, tag: string) => Array.from({ length: n }, (_, i) =>
   `Oct  1 10:00:${String(i % 60).padStart(2, '0')} ${tag} sshd[1]: Failed password for root from 10.0.0.1 port 22 ssh2\n`).join('');
 
-test('crafted archive members and a repetitive gzip: every line an event, every member a row, no page error', async ({ page }, info) => {
+test('crafted archive members and a repetitive gzip: every line an event, every member a row, no page error or long task', async ({ page }, info) => {
   const dir = info.outputPath('inputs');
   mkdirSync(dir, { recursive: true });
   const zip = join(dir, 'crafted.zip');
@@ -28,6 +28,7 @@ test('crafted archive members and a repetitive gzip: every line an event, every 
   const watch = await watchMainThread(page);
   const app = new LogdropPage(page);
   await app.open();
+  await watch.reset();
   await app.dropFiles([zip, gz]);
   await app.expectStatus(`${(3 + 4 + 5 + 31 + repeated).toLocaleString('en-US')} events`);
   const files = page.getByRole('region', { name: 'Files in this case' });
@@ -38,4 +39,5 @@ test('crafted archive members and a repetitive gzip: every line an event, every 
   await expect(files.getByText('unparsed')).toHaveCount(0);
   await expect(files.getByText(/incomplete|damaged/)).toHaveCount(0);
   expect(watch.errors).toEqual([]);
+  checkLongTasks('reliability-members', await watch.longTasks());
 });

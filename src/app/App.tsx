@@ -63,16 +63,16 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
         </section>
       )}
       <DuplicateDialog question={wb.question} onAnswer={wb.answer} />
-      <ProjectorFold projector={place.projector} ingesting={wb.ingesting} files={wb.files.length}>
+      <ProjectorFold projector={place.projector} ingesting={wb.ingesting} files={wb.filesStore}>
         <LivePanel live={live} readOnly={wb.readOnly || wb.caseInfo === undefined} />
-        <IngestPanel files={wb.files} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
+        <IngestPanel files={wb.filesStore} ingesting={wb.ingesting} onCancel={wb.cancelIngest} onRemove={wb.readOnly ? undefined : wb.removeFile} />
         {/* the ledger beside the files (folded); the Ledger tab shows it open */}
         {route.view !== 'ledger' && <LedgerSection engine={engine} tracker={tracker} wb={wb} />}
       </ProjectorFold>
       <ViewTabs current={route.view} lastSearch={lastSearch} go={go} newAlerts={alerts.count} />
       {route.view === 'search' && (
         <SearchView
-          {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.files} projector={place.projector}
+          {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.filesStore} projector={place.projector}
           density={settings.density} onDensity={(density) => updateSettings({ density })} onDataChanged={wb.dataChanged}
           noCase={wb.notice !== undefined && wb.caseInfo === undefined}
           live={live.status?.sources.length ? { pending: live.pending, follow: live.follow, onFollow: live.setFollow, onShowNew: live.showNew } : undefined}

@@ -47,6 +47,24 @@ describe.skipIf(!corpusExists())('damaged EVTX files are not "read" (item 7)', (
   });
 });
 
+describe('a damaged EVTX without the corpus (item 7)', () => {
+  it('a chunk of garbage where the records should be: damaged, never "read"', async () => {
+    const bytes = new Uint8Array(4096 + 65536);
+    bytes.set(new TextEncoder().encode('ElfFile\0'), 0);
+    let x = 42;
+    for (let i = 4096; i < bytes.length; i++) {
+      x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+      bytes[i] = x & 0xff;
+    }
+    const run = await ingestSources([sourceFromBytes('garbage.evtx', bytes, Date.UTC(2024, 0, 1))]);
+    const [row] = run.ledger;
+    // before: state 'done', 0 events, the missing chunk signature only among the issues
+    expect(row).toMatchObject({ state: 'damaged', events: 0, parserId: 'evtx' });
+    expect(row.message).toMatch(/^Damaged: part of the file could not be recovered/);
+    expect(row.issues.map((i) => i.reason)).toContain('chunk 0: missing ElfChnk signature; looking for the records it still holds');
+  });
+});
+
 describe('small things (item 13)', () => {
   it('a row being read is written with its parser and bytes read, so a reload shows what it had', async () => {
     const pause = pausingRunner();

@@ -6,7 +6,7 @@ import type {
   CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, FileLedgerEntry, IngestOptions, ReingestOptions, ReingestResult,
 } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
-import { mergeProgress } from './mergeProgress.ts';
+import { FilesStore } from './filesStore.ts';
 
 export interface Workbench {
   caseInfo?: CaseInfo;
@@ -21,7 +21,8 @@ export interface Workbench {
   question?: DuplicateQuestion;
   answer(a: DuplicateAnswer): void;
   ingesting: boolean;
-  files: FileLedgerEntry[];
+  /** the case's files (ledger rows): read with useFiles(filesStore), so progress re-renders only what shows it */
+  filesStore: FilesStore;
   /** bumped whenever the open case's events change: views re-run their queries */
   dataVersion: number;
   /** the events changed outside the workbench's own calls (GeoIP data added): views re-read */
@@ -47,7 +48,8 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
   const optionsRef = useRef(options);
   useEffect(() => { optionsRef.current = options; });
   const [caseInfo, setCaseInfo] = useState<CaseInfo>();
-  const [files, setFiles] = useState<FileLedgerEntry[]>([]);
+  const [filesStore] = useState(() => new FilesStore());
+  const setFiles = useCallback((files: FileLedgerEntry[]) => filesStore.set(files), [filesStore]);
   const [ingesting, setIngesting] = useState(false);
   const [dataVersion, setDataVersion] = useState(0);
   const [fatal, setFatal] = useState<string>();
@@ -69,7 +71,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
         setFatal(`The case store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
       }
     })());
-  }, [engine, tracker, changed]);
+  }, [engine, tracker, changed, setFiles]);
 
   // what other tabs do to the open case: read-only while one writes it, reload when it is done, leave when deleted
   useEffect(() => {
@@ -89,7 +91,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
         })());
       }
     }));
-  }, [engine, tracker, changed]);
+  }, [engine, tracker, changed, setFiles]);
 
   const askDuplicate = useCallback((q: DuplicateQuestion) => new Promise<DuplicateAnswer>((resolve) => setPending({ q, resolve })), []);
   const answer = useCallback((a: DuplicateAnswer) => {
@@ -114,7 +116,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
         const before = await engine.ledger();
         setFiles(before);
         // progress holds only the rows that changed: merged into what is shown
-        await engine.ingest(dropped, optionsRef.current, callback((p) => setFiles((shown) => mergeProgress(shown, p.files))), callback(askDuplicate));
+        await engine.ingest(dropped, optionsRef.current, callback((p) => filesStore.merge(p.files)), callback(askDuplicate));
         // from the store: a duplicate replaced or skipped changed rows that were there before
         setFiles(await engine.ledger());
         const cases = await engine.listCases();
@@ -126,7 +128,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       }
       changed();
     })());
-  }, [engine, tracker, changed, caseInfo?.id, askDuplicate]);
+  }, [engine, tracker, changed, caseInfo?.id, askDuplicate, setFiles, filesStore]);
 
   const cancelIngest = useCallback(() => void engine.cancelIngest(), [engine]);
 
@@ -138,7 +140,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       setFiles(await engine.ledger());
       changed();
     })());
-  }, [engine, tracker, changed]);
+  }, [engine, tracker, changed, setFiles]);
 
   const removeFile = useCallback(async (fileId: number) => {
     await tracker.track((async () => {
@@ -150,7 +152,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       }
       changed();
     })());
-  }, [engine, tracker, changed]);
+  }, [engine, tracker, changed, setFiles]);
 
   const reingestFile = useCallback(async (fileId: number, options: ReingestOptions, file?: File) => {
     return tracker.track((async () => {
@@ -168,15 +170,15 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       if (result?.ok === true) changed();
       return result;
     })());
-  }, [engine, tracker, changed]);
+  }, [engine, tracker, changed, setFiles]);
 
   const refreshFiles = useCallback(() => {
     void tracker.track(engine.ledger().then(setFiles, () => {}));
-  }, [engine, tracker]);
+  }, [engine, tracker, setFiles]);
 
   return {
     refreshFiles,
     caseInfo, readOnly: caseInfo?.writtenElsewhere === true, notice, caseListShown, showCaseList, question: pending?.q, answer,
-    ingesting, files, dataVersion, dataChanged: changed, fatal, ingest, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
+    ingesting, filesStore, dataVersion, dataChanged: changed, fatal, ingest, cancelIngest, showCase, caseChanged: setCaseInfo, removeFile, reingestFile,
   };
 }

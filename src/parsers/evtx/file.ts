@@ -144,7 +144,8 @@ export class EvtxStream {
     const header = readChunkHeader(bytes);
     if (!header.signatureOk) {
       if (isZeroFilled(bytes, 0, bytes.length)) return; // preallocated, never written
-      this.sink.issue(base, `chunk ${index}: missing ElfChnk signature; looking for the records it still holds`);
+      // written bytes where a chunk should start: records were lost (how many is unknown), the file is damaged
+      this.sink.issue(base, `chunk ${index}: missing ElfChnk signature; looking for the records it still holds`, 0);
     } else if (!header.headerCrcOk) {
       this.sink.issue(base, `chunk ${index}: header checksum mismatch; its records are kept and flagged evtx.checksum=bad`);
     } else if (!header.dataCrcOk) {

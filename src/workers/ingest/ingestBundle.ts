@@ -7,14 +7,23 @@ import type { BundleEntry, BundleSource, ContainerIssue } from '../../parsers/co
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { unparsedIn } from '../chunk/measure.ts';
-import { ingestFile, type FileIngestResult } from './ingestFile.ts';
+import { CHUNK_EVENTS, ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
 import { throttledReporter } from './progressReporter.ts';
 
-/** chunks handed to onChunk but not yet written: above this, reading pauses */
-const MAX_PENDING_CHUNKS = 3;
+/** events in chunks handed to onChunk but not yet written: above this, reading pauses (3 full chunks) */
+const MAX_PENDING_EVENTS = 3 * CHUNK_EVENTS;
+/** and at most this many chunks (an archive's small members make many small ones) */
+const MAX_PENDING_CHUNKS = 64;
+/** members whose tails (writes confirmed, final row, hash duplicate check) may run behind the reading */
+const TAILS_BEHIND = 16;
 /** how often a reading row's progress (parser, bytes read) is written to the ledger, so a reload shows it */
 const PERSIST_EVERY_MS = 1000;
+/**
+ * Files this small are hashed in this thread: a round trip to the hash worker (and its digest per file) cost
+ * more than hashing them here, on every member of an archive of thousands of small logs.
+ */
+export const HASH_IN_THREAD_MAX = 64 * 1024;
 
 /** One entry of the bundle as the duplicate check sees it, before it is read. */
 export interface EntryCandidate {
@@ -68,75 +77,115 @@ export async function ingestBundle(
     if (i.effect !== undefined) effects.push(i);
   };
 
-  for await (const entry of expandBundle(sources, onIssue, { budget: options.budget })) {
-    if (options.signal?.aborted) break;
-    if (options.onlyPath !== undefined && entry.path !== options.onlyPath) continue;
-    if (options.onlyMember !== undefined && entry.ordinal !== options.onlyMember) continue;
-    while (sourceIndex < sources.length - 1 && !isUnder(entry.path, sources[sourceIndex].name)) sourceIndex++;
-    const candidate = { path: entry.path, size: entry.size, source: sources[sourceIndex].name, member: entry.ordinal };
-    if (hooks.admit !== undefined && (await hooks.admit(candidate)) === 'skip') continue;
-    const row = newRow(entry, options);
-    row.id = await hooks.addFile(row);
-    ledger.push(row);
-    report();
-    let persisted = 0; // the first stored chunk writes the row: a reload right after shows the parser
+  // A member's tail (its writes confirmed, its final row, the duplicate check by hash) runs while the next
+  // member is read: waiting for each member's IndexedDB commit and round trips left both workers idle most of
+  // the time on an archive of thousands of small members. At most TAILS_BEHIND tails run behind the reading;
+  // tails run in order; a new dropped file waits for the previous file's tails (its rows are what duplicates
+  // compare with); a member whose writes failed waits for its tail (the disk is full: nothing more is read).
+  let tail: Promise<void> = Promise.resolve();
+  const tails: Promise<void>[] = [];
+  let tailSource = 0;
+  // chunks handed over and not yet written, of every member, and their events (the back-pressure bound)
+  const inFlight = new Set<Promise<void>>();
+  let inFlightEvents = 0;
+  try {
+    for await (const entry of expandBundle(sources, onIssue, { budget: options.budget })) {
+      if (options.signal?.aborted) break;
+      if (options.onlyPath !== undefined && entry.path !== options.onlyPath) continue;
+      if (options.onlyMember !== undefined && entry.ordinal !== options.onlyMember) continue;
+      let next = sourceIndex;
+      while (next < sources.length - 1 && !isUnder(entry.path, sources[next].name)) next++;
+      if (next !== tailSource) {
+        await tail;
+        tailSource = next;
+      }
+      // a full disk stays full: the next files would fail the same way (sourceIndex stays on the one that failed)
+      if (storageFull !== undefined) break;
+      sourceIndex = next;
+      const candidate = { path: entry.path, size: entry.size, source: sources[sourceIndex].name, member: entry.ordinal };
+      if (hooks.admit !== undefined && (await hooks.admit(candidate)) === 'skip') continue;
+      const row = newRow(entry, options);
+      row.id = await hooks.addFile(row);
+      ledger.push(row);
+      report();
+      let persisted = 0; // the first stored chunk writes the row: a reload right after shows the parser
 
-    const pending = new Set<Promise<void>>();
-    const writeFailures: unknown[] = [];
-    // what is safely written: after a storage failure the ledger reports this, not what was parsed
-    const stored = { events: 0, unparsed: 0 };
-    const write = (chunk: EventChunk) => {
-      // a full disk stays full: what is parsed after a failed write is not offered to storage
-      if (writeFailures.length > 0) return;
-      // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
-      const count = chunk.count, unparsed = unparsedIn(chunk);
-      // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B";
-      // sent before the chunk, so a store that batches rows (ledgerBatch.ts) writes it in the chunk's transaction
-      // (once the reader has reported its first bytes: a row saying "0 B read" would tell a reload nothing)
-      const persist = row.bytesRead > 0 && Date.now() - persisted >= PERSIST_EVERY_MS;
-      if (persist) persisted = Date.now();
-      const rowWritten = persist ? hooks.updateFile({ ...row, issues: [...row.issues] }) : undefined;
-      const p = Promise.all([hooks.chunk(chunk), rowWritten]).then(() => {
-        stored.events += count;
-        stored.unparsed += unparsed;
-      }, (e: unknown) => {
-        writeFailures.push(e);
-      });
-      pending.add(p);
-      void p.finally(() => pending.delete(p));
-    };
-    const result = await ingestFile(
-      { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
-      {
-        parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout, hasher: options.hasher, hideName: options.hideNames, signal: options.signal,
-        fileId: row.id,
-        // the row names its parser as soon as it is chosen, so a reload mid-file shows it
-        onParser: (parserId) => { row.parserId = parserId; },
-        drain: async () => {
-          while (pending.size >= MAX_PENDING_CHUNKS) await Promise.race(pending);
-          if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
+      const pending = new Set<Promise<void>>();
+      const writeFailures: unknown[] = [];
+      // what is safely written: after a storage failure the ledger reports this, not what was parsed
+      const stored = { events: 0, unparsed: 0 };
+      const write = (chunk: EventChunk) => {
+        // a full disk stays full: what is parsed after a failed write is not offered to storage
+        if (writeFailures.length > 0) return;
+        // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
+        const count = chunk.count, unparsed = unparsedIn(chunk);
+        // the row says how far it got, so a reload mid-file shows its parser and bytes read, not "none, 0 B";
+        // sent before the chunk, so a store that batches rows (ledgerBatch.ts) writes it in the chunk's transaction
+        // (once the reader has reported its first bytes: a row saying "0 B read" would tell a reload nothing)
+        const persist = row.bytesRead > 0 && Date.now() - persisted >= PERSIST_EVERY_MS;
+        if (persist) persisted = Date.now();
+        const rowWritten = persist ? hooks.updateFile({ ...row, issues: [...row.issues] }) : undefined;
+        const p = Promise.all([hooks.chunk(chunk), rowWritten]).then(() => {
+          stored.events += count;
+          stored.unparsed += unparsed;
+        }, (e: unknown) => {
+          writeFailures.push(e);
+        });
+        pending.add(p);
+        inFlight.add(p);
+        inFlightEvents += count;
+        void p.finally(() => {
+          pending.delete(p);
+          inFlight.delete(p);
+          inFlightEvents -= count;
+        });
+      };
+      const result = await ingestFile(
+        { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
+        {
+          parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
+          hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
+          fileId: row.id,
+          // the row names its parser as soon as it is chosen, so a reload mid-file shows it
+          onParser: (parserId) => { row.parserId = parserId; },
+          drain: async () => {
+            while (inFlight.size >= MAX_PENDING_CHUNKS || inFlightEvents >= MAX_PENDING_EVENTS) await Promise.race(inFlight);
+            if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
+          },
         },
-      },
-      write,
-      (bytesRead, events, unparsed) => {
-        Object.assign(row, { bytesRead, events, unparsed });
+        write,
+        (bytesRead, events, unparsed) => {
+          Object.assign(row, { bytesRead, events, unparsed });
+          report();
+        },
+      ).catch((e: unknown) => failed(row, e));
+      // taken now: the next entry's issues arrive while this member's tail runs
+      const own = new Set(effects.filter((i) => isUnder(row.path, i.path)).map((i) => i.effect));
+      effects = [];
+      const finish = async () => {
+        await Promise.all(pending);
+        if (result !== undefined) applyResult(row, result);
+        applyEffects(row, own);
+        if (writeFailures.length > 0) {
+          Object.assign(row, { state: 'incomplete', events: stored.events, unparsed: stored.unparsed, message: storageMessage(writeFailures[0], stored.events) });
+          storageFull ??= row;
+        }
+        await hooks.updateFile(row);
+        if (hooks.settled !== undefined && (await hooks.settled({ ...row })) === 'drop') ledger.splice(ledger.indexOf(row), 1);
         report();
-      },
-    ).catch((e: unknown) => failed(row, e));
-    await Promise.all(pending);
-    if (result !== undefined) applyResult(row, result);
-    applyEffects(row, new Set(effects.filter((i) => isUnder(row.path, i.path)).map((i) => i.effect)));
-    effects = [];
-    if (writeFailures.length > 0) {
-      Object.assign(row, { state: 'incomplete', events: stored.events, unparsed: stored.unparsed, message: storageMessage(writeFailures[0], stored.events) });
-      storageFull = row;
+      };
+      tail = tail.then(finish);
+      void tail.catch(() => {}); // a failed tail is reported where it is awaited, not as an unhandled rejection
+      tails.push(tail);
+      if (tails.length > TAILS_BEHIND) await tails.shift();
+      // this member's writes failed already: it filled the disk, nothing more is read
+      if (writeFailures.length > 0) await tail;
     }
-    await hooks.updateFile(row);
-    if (hooks.settled !== undefined && (await hooks.settled({ ...row })) === 'drop') ledger.splice(ledger.indexOf(row), 1);
-    report();
-    // a full disk stays full: the next files would fail the same way
-    if (storageFull !== undefined) break;
+  } catch (e) {
+    await tail.catch(() => {}); // the reading failed: its error is the one to report
+    throw e;
   }
+  await tail;
   if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, hooks, ledger);
 
   // a re-ingest of one entry keeps only the issues about that entry or the archives around it

@@ -93,6 +93,17 @@ export class CaseStore {
     ]);
   }
 
+  /** Several chunks, their meta rows and ledger rows in one transaction (ledgerBatch.ts: small archive members). */
+  async putChunks(chunks: readonly WireChunk[], rows: readonly FileLedgerEntry[] = []): Promise<void> {
+    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
+    const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta');
+    await Promise.all([
+      ...rows.map((r) => files.put(r)),
+      ...chunks.flatMap((c) => [store.put({ ...packChunk(c), key: [c.fileId, c.seq] }), meta.put(describeChunk(c))]),
+      tx.done,
+    ]);
+  }
+
   /** Per file id: chunks, events, unparsed and bytes actually stored (reads the small meta rows only). */
   async storedByFile(): Promise<Map<number, StoredTotals>> {
     const out = new Map<number, StoredTotals>();

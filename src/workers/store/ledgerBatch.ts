@@ -1,7 +1,8 @@
 // The ledger rows of a running ingest, written in batches (issue 9 item 11). An archive of many small members
 // wrote up to four IndexedDB transactions per member (add the row, note its parser, the chunk, the final row);
 // here a row is written with the member's chunk, in the chunk's transaction, or by a flush at most every
-// FLUSH_MS, so a small member costs one transaction. Row ids come from the store's key generator: the first
+// FLUSH_MS, so a small member costs one transaction, and small members' chunks that arrive while one is being
+// written share the next transaction. Row ids come from the store's key generator: the first
 // row is added for real, the next ones take the ids after it (an explicit key above the generator moves the
 // generator past it, so a later plain add cannot collide).
 // Reload safety: a chunk is never stored without its row (same transaction); a row queued when the tab dies
@@ -11,6 +12,9 @@ import type { WireChunk } from '../chunk/packedDict.ts';
 import type { CaseStore } from './caseStore.ts';
 
 const FLUSH_MS = 250;
+/** chunks of at most this many events are written several to a transaction, up to GROUP_MAX */
+const GROUP_ROWS = 1_000;
+const GROUP_MAX = 64;
 
 /** What the duplicate gate writes: through the batch, so a queued row is never written after its removal. */
 export interface LedgerWriter {
@@ -23,6 +27,8 @@ export class LedgerBatch implements LedgerWriter {
   private nextId: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: unknown;
+  private readonly chunks: { chunk: WireChunk; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private writing = false;
 
   constructor(private readonly store: CaseStore) {}
 
@@ -49,16 +55,37 @@ export class LedgerBatch implements LedgerWriter {
     await this.store.deleteFile(id);
   }
 
-  /** The chunk and every queued row, in one transaction. */
-  async putChunk(chunk: WireChunk): Promise<void> {
-    const rows = this.take();
-    try {
-      await this.store.putChunk(chunk, rows);
-    } catch (e) {
-      // the rows were not written: queue them again, unless a newer version was queued meanwhile
-      for (const r of rows) if (!this.pending.has(r.id)) this.pending.set(r.id, r);
-      throw e;
+  /**
+   * The chunk and every queued row, in one transaction; resolves when it is written. Chunks handed over while
+   * a transaction runs wait for it and go together in the next one when they are small (an archive of many
+   * small members: one transaction per member was most of the engine's time); a big chunk goes alone.
+   */
+  putChunk(chunk: WireChunk): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.chunks.push({ chunk, resolve, reject });
+      if (!this.writing) void this.writeChunks();
+    });
+  }
+
+  private async writeChunks(): Promise<void> {
+    this.writing = true;
+    while (this.chunks.length > 0) {
+      let n = 1;
+      const small = (i: number) => this.chunks[i].chunk.count <= GROUP_ROWS;
+      if (small(0)) while (n < this.chunks.length && n < GROUP_MAX && small(n)) n++;
+      const group = this.chunks.splice(0, n);
+      const rows = this.take();
+      try {
+        if (group.length === 1) await this.store.putChunk(group[0].chunk, rows);
+        else await this.store.putChunks(group.map((g) => g.chunk), rows);
+        for (const g of group) g.resolve();
+      } catch (e) {
+        // the rows were not written: queue them again, unless a newer version was queued meanwhile
+        for (const r of rows) if (!this.pending.has(r.id)) this.pending.set(r.id, r);
+        for (const g of group) g.reject(e);
+      }
     }
+    this.writing = false;
   }
 
   /** Writes every queued row now (the end of an ingest, before the ledger is read). */

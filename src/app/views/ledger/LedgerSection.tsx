@@ -6,6 +6,7 @@ import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { Workbench } from '../../state/useWorkbench.ts';
 import { saveBlob } from '../../hooks/saveBlob.ts';
 import { LedgerTable } from './LedgerTable.tsx';
+import { useFiles } from '../../state/filesStore.ts';
 import './ledger.css';
 
 export function LedgerSection({ engine, tracker, wb, initiallyOpen = false }: { engine: EngineClient; tracker: IdleTracker; wb: Workbench; initiallyOpen?: boolean }) {
@@ -13,6 +14,7 @@ export function LedgerSection({ engine, tracker, wb, initiallyOpen = false }: { 
   const [parsers, setParsers] = useState<ParserInfo[]>([]);
   const [error, setError] = useState<string>();
   const bodyId = useId();
+  const files = useFiles(wb.filesStore);
 
   useEffect(() => {
     if (!open || parsers.length > 0) return;
@@ -37,7 +39,7 @@ export function LedgerSection({ engine, tracker, wb, initiallyOpen = false }: { 
     return r !== undefined && !r.ok ? r.message : undefined;
   }, [wb]);
 
-  if (wb.files.length === 0) return null;
+  if (files.length === 0) return null;
   return (
     <section className="ledger" aria-label="Ledger">
       <div className="ledger__head">
@@ -55,7 +57,7 @@ export function LedgerSection({ engine, tracker, wb, initiallyOpen = false }: { 
             Every file of the case: where it is in the bundle, its SHA-256, how it was read and what came out.
             Change a file&apos;s parser to read it again; change its zone or year to re-time its events.
           </p>
-          <LedgerTable files={wb.files} parsers={parsers} busy={wb.ingesting || wb.readOnly} onApply={apply} />
+          <LedgerTable files={files} parsers={parsers} busy={wb.ingesting || wb.readOnly} onApply={apply} />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 // The ledger (evidence manifest): one row per file of the case — where it sits in the bundle, its size and
 // SHA-256, how it was read (parser, confidence, zone, year), what came out (events, unparsed with the first
 // reasons and line numbers) and its time range. Log-derived text (paths, reasons) is rendered as text only.
+import { memo } from 'react';
 import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
 import { formatBytes, formatCount, formatTime } from '../../format.ts';
 import { ReadAsControls } from './ReadAsControls.tsx';
@@ -42,44 +43,52 @@ export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps)
         </thead>
         <tbody>
           {before > 0 && <tr aria-hidden="true"><td colSpan={9} style={{ height: before, padding: 0, border: 0 }} /></tr>}
-          {files.slice(start, end).map((f) => (
-            <tr key={f.id} className={`ledger-row ledger-row--${f.state}`} data-vrow="">
-              <th scope="row" className="ledger__path">
-                <span><SafeText text={f.path} /></span>
-                <span className="ledger__state">{STATE_WORDS[f.state]}</span>
-                {f.lost !== undefined && f.lost > 0 && <span className="ledger__lost">{formatCount(f.lost)} records not recovered</span>}
-                {f.message !== undefined && <span className="ledger__message"><SafeText text={f.message} /></span>}
-              </th>
-              <td className="ledger__num">{formatBytes(f.size)}</td>
-              <td className="ledger__hash" title={HASH_TITLE}>{f.sha256 === '' ? 'not computed (file not read to its end)' : f.sha256}</td>
-              <td>
-                {f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}
-                <LearnedLayout file={f} />
-                {f.parserCounts !== undefined && (
-                  <span className="ledger__muted ledger__layout">
-                    {`mixed file: ${Object.entries(f.parserCounts).map(([id, n]) => `${id} ${formatCount(n)}`).join(', ')}`}
-                  </span>
-                )}
-              </td>
-              <td className="ledger__num">{formatCount(f.events)}</td>
-              <td className="ledger__num"><Unparsed file={f} /></td>
-              <td>{formatTime(f.firstTs)}</td>
-              <td>{formatTime(f.lastTs)}<TimeAssumed file={f} /></td>
-              <td>
-                <ReadAsControls
-                  key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}|${f.timeLayout ?? f.layout?.timeChoice ?? ''}`}
-                  file={f} parsers={parsers} disabled={busy || f.state === 'reading' || (f.member === undefined && f.parserId === '' && f.state === 'incomplete')}
-                  onApply={(options, picked) => onApply(f, options, picked)}
-                />
-              </td>
-            </tr>
-          ))}
+          {files.slice(start, end).map((f) => <LedgerRow key={f.id} file={f} parsers={parsers} busy={busy} onApply={onApply} />)}
           {after > 0 && <tr aria-hidden="true"><td colSpan={9} style={{ height: after, padding: 0, border: 0 }} /></tr>}
         </tbody>
       </table>
     </div>
   );
 }
+
+/**
+ * One file's row. Memoized: while an archive is read the table re-renders every frame, and each row's Read as
+ * controls hold a select of every parser; a row whose file did not change is not rendered again.
+ */
+const LedgerRow = memo(function LedgerRow({ file: f, parsers, busy, onApply }: { file: FileLedgerEntry } & Omit<LedgerTableProps, 'files'>) {
+  return (
+    <tr className={`ledger-row ledger-row--${f.state}`} data-vrow="">
+      <th scope="row" className="ledger__path">
+        <span><SafeText text={f.path} /></span>
+        <span className="ledger__state">{STATE_WORDS[f.state]}</span>
+        {f.lost !== undefined && f.lost > 0 && <span className="ledger__lost">{formatCount(f.lost)} records not recovered</span>}
+        {f.message !== undefined && <span className="ledger__message"><SafeText text={f.message} /></span>}
+      </th>
+      <td className="ledger__num">{formatBytes(f.size)}</td>
+      <td className="ledger__hash" title={HASH_TITLE}>{f.sha256 === '' ? 'not computed (file not read to its end)' : f.sha256}</td>
+      <td>
+        {f.parserId === '' ? 'none' : <>{f.parserId} <span className="ledger__muted">{Math.round(f.confidence * 100)}%</span></>}
+        <LearnedLayout file={f} />
+        {f.parserCounts !== undefined && (
+          <span className="ledger__muted ledger__layout">
+            {`mixed file: ${Object.entries(f.parserCounts).map(([id, n]) => `${id} ${formatCount(n)}`).join(', ')}`}
+          </span>
+        )}
+      </td>
+      <td className="ledger__num">{formatCount(f.events)}</td>
+      <td className="ledger__num"><Unparsed file={f} /></td>
+      <td>{formatTime(f.firstTs)}</td>
+      <td>{formatTime(f.lastTs)}<TimeAssumed file={f} /></td>
+      <td>
+        <ReadAsControls
+          key={`${f.parserId}|${f.tzOffsetMinutes}|${f.forcedYear ?? ''}|${f.timeLayout ?? f.layout?.timeChoice ?? ''}`}
+          file={f} parsers={parsers} disabled={busy || f.state === 'reading' || (f.member === undefined && f.parserId === '' && f.state === 'incomplete')}
+          onApply={(options, picked) => onApply(f, options, picked)}
+        />
+      </td>
+    </tr>
+  );
+});
 
 /** The count, and the first reasons with their positions behind a disclosure. */
 function Unparsed({ file }: { file: FileLedgerEntry }) {

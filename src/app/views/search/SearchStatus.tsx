@@ -1,13 +1,15 @@
 // The status line (role="status"): how many events match the query and time range, out of how many
 // ("of" only when the query or range leaves some out).
-import type { FileLedgerEntry } from '../../../workers/api.ts';
+import { useFiles, type FilesStore } from '../../state/filesStore.ts';
 import { formatCount } from '../../format.ts';
 import type { SearchRun, SearchState } from './useSearch.ts';
 
 /** noCase: the open case went away (deleted in another tab) and none is open yet; running: a search is running */
-export function SearchStatus({ result, filtered, ingesting, files, running, noCase = false }: {
-  result?: SearchState; filtered: boolean; ingesting: boolean; files: FileLedgerEntry[]; running?: SearchRun; noCase?: boolean;
+export function SearchStatus({ result, filtered, ingesting, files: store, running, noCase = false }: {
+  result?: SearchState; filtered: boolean; ingesting: boolean; files: FilesStore; running?: SearchRun; noCase?: boolean;
 }) {
+  // subscribed here: ingest progress re-renders the status line, not the search view
+  const files = useFiles(store);
   let text: string;
   if (noCase) {
     text = 'No case open';

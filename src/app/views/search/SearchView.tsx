@@ -1,7 +1,7 @@
 // The search view: query bar, facets, timeline, status, virtual table and the event drawer, all
 // driven by the route (query, time range, sort, columns, open event) so the URL restores it.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { FileLedgerEntry } from '../../../workers/api.ts';
+import type { FilesStore } from '../../state/filesStore.ts';
 import type { EngineClient, IdleTracker } from '../../../workers/client.ts';
 import type { SearchRoute, ViewProps } from '../../state/route.ts';
 import type { PivotActions } from '../../components/PivotMenu.tsx';
@@ -29,7 +29,7 @@ export interface SearchViewProps extends ViewProps {
   route: SearchRoute;
   dataVersion: number;
   ingesting: boolean;
-  files: FileLedgerEntry[];
+  files: FilesStore;
   projector: boolean;
   density: Density;
   onDensity(d: Density): void;

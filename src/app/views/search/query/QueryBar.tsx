@@ -141,13 +141,24 @@ export function QueryBar({ query, error, warnings, catalog, aliases, values, onS
   );
 }
 
+/**
+ * Characters shown on each side of the error. A pasted 100 KB query was shown whole, wrapped: laying out and
+ * painting it was a 50-430 ms main-thread task; the place of the error is what the user needs to see.
+ */
+export const ERROR_CONTEXT_CHARS = 120;
+
 function ErrorInPlace({ id, text, error }: { id: string; text: string; error: QueryError }) {
   const at = Math.min(Math.max(0, error.position), text.length);
+  const from = Math.max(0, at - ERROR_CONTEXT_CHARS), to = Math.min(text.length, at + 1 + ERROR_CONTEXT_CHARS);
+  const cut = from > 0 || to < text.length;
   return (
     <div id={id} className="query-bar__error" role="alert">
-      <p>The query could not be read: {error.message}. Fix it at the marked place and press Enter.</p>
+      <p>
+        The query could not be read: {error.message}. Fix it at the marked place and press Enter.
+        {cut && ` (Shown: characters ${(from + 1).toLocaleString('en-US')}–${to.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')}.)`}
+      </p>
       <code className="query-bar__mark" aria-hidden="true">
-        {text.slice(0, at)}<mark>{text.slice(at, at + 1) || ' '}</mark>{text.slice(at + 1)}
+        {from > 0 && '…'}{text.slice(from, at)}<mark>{text.slice(at, at + 1) || ' '}</mark>{text.slice(at + 1, to)}{to < text.length && '…'}
       </code>
     </div>
   );

@@ -1,0 +1,52 @@
+// CPU time (user + system) on Linux from /proc, for benchmarks on a loaded machine: wall-clock time there measures
+// the other processes as much as ours, CPU time does not. `treeCpuMs(root)`: every process below `root` (the
+// browser's renderer, GPU and utility processes under this Node process); `childrenCpuMs()`: the waited-for
+// children of this process (a CLI run with execFileSync). Both return undefined where /proc is missing.
+import { readFileSync, readdirSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function stat(pid: number | 'self'): string[] | undefined {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name (which may hold spaces), so index 0 is field 3 (state)
+    return s.slice(s.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms of every live process whose ancestry reaches `root` (not `root` itself), `skip` left out with its subtree. */
+export function treeCpuMs(root: number, skip: readonly number[] = []): number | undefined {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return undefined;
+  }
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    const f = stat(pid);
+    if (f === undefined) continue;
+    parent.set(pid, Number(f[1]));
+    cpu.set(pid, (Number(f[11]) + Number(f[12])) * TICK_MS);
+  }
+  let total = 0;
+  for (const [pid, ms] of cpu) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (skip.includes(p) || skip.includes(pid)) break;
+      if (p === root) {
+        total += ms;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** CPU ms of this process's children that have been waited for (cutime + cstime). */
+export function childrenCpuMs(): number | undefined {
+  const f = stat('self');
+  return f === undefined ? undefined : (Number(f[13]) + Number(f[14])) * TICK_MS;
+}
