@@ -48,6 +48,8 @@ export class CaseAlerts {
   private dataKey: string | undefined;
   /** the alerts in memory are a stored run's, reused on open because its inputs are unchanged */
   private reused = false;
+  /** the last alert write failed: the store may not hold what memory holds, so no stamp may vouch for it */
+  private lastWriteFailed = false;
   /** what the alerts store holds, by id, while known (after load and after a full write); undefined after a partial one */
   private stored: Map<string, Alert> | undefined;
   /** the case's Sigma rules; assigned in load() */
@@ -147,7 +149,9 @@ export class CaseAlerts {
       key: this.stampKey(this.dataKey), infos: DETECTORS.flatMap((d) => this.infos.get(d.id) ?? []),
       sigmaCoverage: this.sigma.coverage, runMs: this.runMs,
     };
-    this.saving = this.saving.then(() => this.store.setSetting(STAMP_KEY, stamp)).catch((e: unknown) => console.warn('detection stamp not stored:', e));
+    // a stamp vouches for the alerts store: after a failed alert write it is removed instead (the next open runs)
+    this.saving = this.saving.then(() => (this.lastWriteFailed ? this.store.deleteSetting(STAMP_KEY) : this.store.setSetting(STAMP_KEY, stamp)))
+      .catch((e: unknown) => console.warn('detection stamp not stored:', e));
     await this.saving;
   }
 
@@ -246,8 +250,11 @@ export class CaseAlerts {
     if (replace !== undefined) this.stored = undefined;
     const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
-    this.saving = this.saving.then(write).catch((e: unknown) => {
+    this.saving = this.saving.then(write).then(() => {
+      this.lastWriteFailed = false;
+    }, (e: unknown) => {
       this.stored = undefined; // unknown now: the next run writes again
+      this.lastWriteFailed = true;
       console.warn('alerts not stored:', e);
     });
     return this.saving;

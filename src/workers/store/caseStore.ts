@@ -220,4 +220,8 @@ export class CaseStore {
   async setSetting(key: string, value: unknown): Promise<void> {
     await this.db.put('settings', value, key);
   }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.db.delete('settings', key);
+  }
 }

@@ -1,5 +1,6 @@
-// Reopening a case re-runs the detectors; alerts equal to the stored ones are not written again (sameAlerts.ts),
-// and a store that differs from the run (an alert missing, one changed) is rewritten to the run's alerts.
+// Reopening a case whose detection stamp still matches runs nothing and writes nothing; when a run happens
+// (no stamp: another build, a failed write) alerts equal to the stored ones are not written again
+// (sameAlerts.ts), and a store that differs from the run (an alert missing, one changed) is rewritten.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
@@ -41,12 +42,14 @@ describe('stored alerts on reopen', () => {
     const writer = createEngine();
     const info = await writer.createCase('stored alerts');
     await writer.ingest([{ path: 'auth.log', file: new File([AUTH_LOG], 'auth.log', { lastModified: Date.UTC(2026, 2, 4) }) }], {}, () => {});
+    await writer.detected();
     const expected = (await writer.alerts()).alerts.map(({ state: _s, ...a }) => a);
     expect(expected.length).toBeGreaterThan(1);
 
     const puts = vi.spyOn(CaseStore.prototype, 'putAlerts');
     const reader = createEngine();
     await reader.openCase(info.id);
+    await reader.detected();
     expect(puts).not.toHaveBeenCalled();
     expect((await reader.alerts()).alerts.map(({ state: _s, ...a }) => a)).toEqual(expected);
 
@@ -54,13 +57,34 @@ describe('stored alerts on reopen', () => {
     const db = await openDB(CASE_DB_PREFIX + info.id);
     await db.delete('alerts', expected[0].id);
     await db.put('alerts', { ...expected[1], count: 999 });
+    // the stamp vouches for the store: with it, the altered store would be shown as is; without it, a run
+    await db.delete('settings', 'detect.stamp');
     db.close();
     const again = createEngine();
     await again.openCase(info.id);
+    await again.detected();
     expect(puts).toHaveBeenCalledTimes(1);
     const store = await CaseStore.open(info.id);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect((await store.alerts()).sort(byId)).toEqual([...expected].sort(byId));
     store.close();
+  });
+
+  it('after a failed alert write no stamp vouches for the store: the next open runs detection again', async () => {
+    const engine = createEngine();
+    const info = await engine.createCase('failed write');
+    const puts = vi.spyOn(CaseStore.prototype, 'putAlerts').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await engine.ingest([{ path: 'auth.log', file: new File([AUTH_LOG], 'auth.log', { lastModified: Date.UTC(2026, 2, 4) }) }], {}, () => {});
+    await engine.detected();
+    expect(warn).toHaveBeenCalledWith('alerts not stored:', expect.any(Error));
+    const store = await CaseStore.open(info.id);
+    expect(await store.getSetting('detect.stamp')).toBeUndefined();
+    store.close();
+    const reopened = createEngine();
+    await reopened.openCase(info.id);
+    await reopened.detected();
+    expect((await reopened.alerts()).reused).toBe(false);
+    expect(puts).toHaveBeenCalledTimes(2);
   });
 });
