@@ -15,6 +15,7 @@ import type { Redactor } from '../redact/redactor.ts';
 import { redactingReader } from '../redact/reader.ts';
 import { redactedAlert, shownAlertId } from '../redact/alerts.ts';
 import { storedToShown, typedToStored } from '../redact/queryText.ts';
+import { seedNames } from '../redact/seed.ts';
 import { ticketOf, ticketsJson, ticketsMarkdown } from './tickets.ts';
 
 export interface ExportHost {
@@ -79,7 +80,9 @@ export function createExportOps(host: ExportHost): ExportOps {
         if (red !== undefined) {
           // the sidecar as the export shows it: the query's values and the files' paths in pseudonyms
           prov.query = storedToShown(typedToStored(prov.query, red).text, red);
-          prov.files = prov.files.map((f) => ({ ...f, path: red.text(f.path) }));
+          seedNames(c.index, red);
+          const words = red.knownWords();
+          prov.files = prov.files.map((f) => ({ ...f, path: red.names(red.text(f.path), words) }));
         }
         return { ok: true, blob: sink.blob(exporter.mime), fileName: exportFileName(c.caseName, exporter, exportedMs), rows: r.rows, provenance: prov };
       } finally {

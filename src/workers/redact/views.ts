@@ -27,9 +27,13 @@ export interface RedactedViewsHost {
   seedNames?(red: Redactor): void;
 }
 
-/** A ledger row as it may be shown: paths, messages and problems with the addresses in them replaced. */
+/**
+ * A ledger row as it may be shown: paths, messages and problems with the addresses in them replaced, and the
+ * case's account and host names (collected logs sit in folders named after their host: logs/web02/auth.log).
+ */
 export function redactedLedgerEntry(e: FileLedgerEntry, red: Redactor): FileLedgerEntry {
-  const t = (s: string) => red.text(s);
+  const words = red.knownWords();
+  const t = (s: string) => red.names(red.text(s), words);
   return {
     ...e, path: t(e.path),
     ...(e.nameInArchive !== undefined ? { nameInArchive: t(e.nameInArchive) } : {}),
@@ -186,11 +190,14 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
     async ledger() {
       const rows = await base.ledger();
       const red = host.redactor();
-      return red === undefined ? rows : rows.map((e) => redactedLedgerEntry(e, red));
+      if (red === undefined) return rows;
+      host.seedNames?.(red);
+      return rows.map((e) => redactedLedgerEntry(e, red));
     },
     async exportLedger(format) {
       const red = host.redactor();
       if (red === undefined) return base.exportLedger(format);
+      host.seedNames?.(red);
       const files = (await base.ledger()).map((e) => redactedLedgerEntry(e, red));
       return format === 'csv'
         ? new Blob([ledgerCsv(files)], { type: 'text/csv;charset=utf-8' })
