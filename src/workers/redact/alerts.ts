@@ -17,7 +17,7 @@ export function shownAlertId(id: string, group: Readonly<Record<string, string>>
 
 export function redactedAlert(r: AlertRecord, red: Redactor): AlertRecord {
   const words = new Map<string, 'user' | 'host'>();
-  if (r.user.length >= 3) words.set(r.user, 'user');
+  if (r.user.length >= 2) words.set(r.user, 'user');
   if (r.host.length >= 3) words.set(r.host, 'host');
   const one = (field: string, v: string): string => (v === '' ? v : String(red.value(field, v)));
   return {
@@ -27,12 +27,15 @@ export function redactedAlert(r: AlertRecord, red: Redactor): AlertRecord {
   };
 }
 
-/** An alert's user and host values (group values and its host), to find in its texts. */
+/**
+ * An alert's user and host values (group values and its host), to find in its texts. Group values count from 2
+ * characters (an account "pi"): the detector wrote them into its own message, which has no other short words.
+ */
 export function alertWords(a: Pick<AlertItem, 'group' | 'host'>, red: Redactor): Map<string, 'user' | 'host'> {
   const words = new Map<string, 'user' | 'host'>();
   for (const [f, v] of Object.entries(a.group)) {
     const k = red.kindOf(f);
-    if ((k === 'user' || k === 'host') && v.length >= 3) words.set(v, k);
+    if ((k === 'user' || k === 'host') && v.length >= 2) words.set(v, k);
   }
   if (a.host !== undefined) for (const h of a.host.split(', ')) if (h.length >= 3) words.set(h, 'host');
   return words;
