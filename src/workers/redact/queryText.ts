@@ -125,7 +125,8 @@ export function storedToShown(src: string, red: Redactor): string {
     if (v.kind !== 'literal') return;
     // an alias (user.name, src_ip) reads as the field it stands for
     const f = field === undefined ? undefined : red.kindOf(field) === 'text' ? aliasTargets(field)?.[0] ?? field : field;
-    const shown = String(f === undefined ? red.text(v.text) : red.value(f, v.text));
+    // text values (paths, messages) also lose the case's account and host names (logs/web02/auth.log)
+    const shown = f === undefined || red.kindOf(f) === 'text' ? red.names(red.text(v.text), red.knownWords()) : String(red.value(f, v.text));
     if (shown !== v.text) edits.push({ pos: v.pos, end: v.end, text: literal(shown, v.quoted) });
   });
   return applyEdits(src, edits);

@@ -44,8 +44,11 @@ export function redactedLedgerEntry(e: FileLedgerEntry, red: Redactor): FileLedg
 
 export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted {
   const events = (rows: EventRow[], red: Redactor): EventRow[] => rows.map((e) => ({ ...e, fields: red.event(e.fields) }));
+  /** one value of a field as shown; text fields (col.file) also lose the case's account and host names */
+  const shownValue = (field: string, v: string, red: Redactor): string =>
+    (red.kindOf(field) === 'text' ? red.names(red.text(v), red.knownWords()) : String(red.value(field, v)));
   const filterValues = (field: string, values: FilterValue[], red: Redactor): FilterValue[] =>
-    values.map((v) => ({ ...v, value: String(red.value(field, v.value)), query: storedToShown(v.query, red) }));
+    values.map((v) => ({ ...v, value: shownValue(field, v.value, red), query: storedToShown(v.query, red) }));
   const entityValue = (kind: EntityKind, value: string, red: Redactor): string => String(red.value(ENTITY_FIELD[kind], value));
   const stored = (value: string, red: Redactor): string => red.original(value) ?? value;
   const typedError = (e: QueryError, t: Translated): QueryError => ({ ...e, message: t.typedMessage(e.message), position: t.typedPos(e.position) });
@@ -78,7 +81,9 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
     async facets(handle, fields, topN, options) {
       const facets = await base.facets(handle, fields, topN, options);
       const red = host.redactor();
-      return red === undefined ? facets : facets.map((f) => ({ ...f, values: f.values.map((v) => ({ ...v, value: String(red.value(f.field, v.value)) })) }));
+      if (red === undefined) return facets;
+      host.seedNames?.(red);
+      return facets.map((f) => ({ ...f, values: f.values.map((v) => ({ ...v, value: shownValue(f.field, v.value, red) })) }));
     },
     async histogram(handle, buckets, splitField) {
       const h = await base.histogram(handle, buckets, splitField);
@@ -106,6 +111,7 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
       const red = host.redactor();
       if (red === undefined) return base.entitySummary(kind, value, buckets);
       const s: EntitySummary = await base.entitySummary(kind, stored(value, red), buckets);
+      host.seedNames?.(red);
       return {
         ...s,
         value: s.total === 0 ? value : entityValue(kind, s.value, red),

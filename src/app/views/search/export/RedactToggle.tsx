@@ -33,6 +33,7 @@ export function RedactToggle({ engine, tracker, onChanged, fields = [], version 
     })());
   };
   const configure = (settings: Omit<RedactionSettings, 'on'>) => {
+    setState((s) => (s === undefined ? s : { ...s, ...settings })); // the boxes follow the click, as for the switch
     void tracker.track((async () => {
       setState(await engine.setRedaction({ on: state?.on === true, ...settings }));
       onChanged();
