@@ -1,11 +1,11 @@
 // Case hand-over as a responder does it: load the demo, mark an alert, export the case to a file, delete the
-// case, import the file, and find the same events, alerts, status and note; exporting it again gives the
+// case, import the file, and find the same events, alerts, status, owner and note; exporting it again gives the
 // same bytes.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { LogdropPage } from './logdrop.page.ts';
 
-test('export the demo case, delete it, import the file: same counts, alert status and note', async ({ page }) => {
+test('export the demo case, delete it, import the file: same counts, alert status, owner and note', async ({ page }) => {
   test.setTimeout(240_000);
   const app = new LogdropPage(page);
   await app.open();
@@ -20,6 +20,9 @@ test('export the demo case, delete it, import the file: same counts, alert statu
   const detail = page.getByRole('region', { name: 'Alert details' });
   await detail.getByLabel('Alert note').fill('deploy key rotated, IP blocked');
   await detail.getByRole('button', { name: 'Save note' }).click();
+  await app.waitForIdle();
+  await detail.getByLabel('Alert owner').fill('Dana (SOC)');
+  await detail.getByRole('button', { name: 'Save owner' }).click();
   await app.waitForIdle();
   await detail.getByLabel('Alert status').selectOption('acknowledged');
   await app.waitForIdle();
@@ -69,6 +72,7 @@ test('export the demo case, delete it, import the file: same counts, alert statu
   await expect(app.status()).toHaveText('1 of 64 alerts: 1 critical');
   await page.getByRole('button', { name: /as deploy after/ }).click();
   await expect(page.getByRole('region', { name: 'Alert details' }).getByLabel('Alert note')).toHaveValue('deploy key rotated, IP blocked');
+  await expect(page.getByRole('region', { name: 'Alert details' }).getByLabel('Alert owner')).toHaveValue('Dana (SOC)');
 
   // the imported case writes the same file again
   cases = await app.openCases();

@@ -73,7 +73,7 @@ export function App({ engine, tracker }: { engine: EngineClient; tracker: IdleTr
       {route.view === 'search' && (
         <SearchView
           {...common} route={route} dataVersion={wb.dataVersion} ingesting={wb.ingesting} files={wb.filesStore} projector={place.projector}
-          density={settings.density} onDensity={(density) => updateSettings({ density })} onDataChanged={wb.dataChanged}
+          density={settings.density} onDensity={(density) => updateSettings({ density })} onDataChanged={() => { wb.dataChanged(); wb.refreshFiles(); }}
           noCase={wb.notice !== undefined && wb.caseInfo === undefined}
           live={live.status?.sources.length ? { pending: live.pending, follow: live.follow, onFollow: live.setFollow, onShowNew: live.showNew } : undefined}
         />

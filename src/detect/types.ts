@@ -102,4 +102,6 @@ export interface AlertState {
   id: string;
   status: 'new' | 'acknowledged' | 'closed';
   note: string;
+  /** who took it (a name as the user typed it; absent or '' = nobody): tickets and the hand-over carry it */
+  owner?: string;
 }

@@ -218,6 +218,8 @@ export interface EngineApi {
   exportCase(id: string, onProgress?: (p: HandoverProgress) => void): Promise<CaseExportFile>;
   /** Reads a hand-over file into a new case (a new id when its id is taken); refused files leave nothing behind. */
   importCase(file: Blob, onProgress?: (p: HandoverProgress) => void): Promise<CaseInfo>;
+  /** stops the running case export (nothing is saved) or import (the partial case is deleted; nothing else touched) */
+  cancelHandover(): Promise<void>;
   /** what other tabs do to the open case (start or finish writing it, delete it) is pushed to `onNotice` */
   watchCases(onNotice: (n: CaseNotice) => void): Promise<void>;
   /** usage, quota and persistence; asking for persistence is the main thread's job (navigator.storage.persist) */
@@ -281,8 +283,8 @@ export interface EngineApi {
   detectors(): Promise<DetectorInfo[]>;
   /** stores the detector's parameters (defaults overlaid, clamped to ranges) in the case and re-runs it */
   setDetectorParams(id: string, params: Record<string, ParamValue>): Promise<DetectorInfo>;
-  /** status and note of an alert, kept in the case across re-runs */
-  setAlertState(id: string, state: { status: AlertStatus; note: string }): Promise<AlertState>;
+  /** status, note and owner of an alert, kept in the case across re-runs (owner absent: unchanged) */
+  setAlertState(id: string, state: { status: AlertStatus; note: string; owner?: string }): Promise<AlertState>;
   /**
    * Resolves when the open case's detection run is done. Detection runs in the background after an ingest, on
    * open (unless the stored alerts are current) and after enrichment changes; alerts() says `running` meanwhile.

@@ -32,7 +32,8 @@ import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
 import { createViewOps } from './query/viewOps.ts';
 import { createRedaction } from './redact/ops.ts';
-import { redactedAlertItem } from './redact/alerts.ts';
+import { redactedViews } from './redact/views.ts';
+import { seedNames } from './redact/seed.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -97,9 +98,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   };
 
   // redaction (issue 13): pseudonyms for the views and exports of the open case; the stored case is untouched
-  const redaction = createRedaction({ current: () => (open === undefined ? undefined : { id: open.info.id, name: open.info.name }) });
+  const redaction = createRedaction();
   const { setRedaction, redaction: redactionState, redactionMapping } = redaction;
-  const redactOps = { setRedaction, redaction: redactionState, redactionMapping };
 
   const requireIdle = (what: string): void => {
     if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
@@ -132,6 +132,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     if (open?.info.id !== id) return;
     open.store.close();
     open = undefined;
+    void redaction.closed();
     sources.forget(id);
     tell({ kind: 'deleted', caseId: id });
   };
@@ -224,6 +225,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     await loadUserGeoData(geo, store);
     await loadTiLists(ti, store);
     const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
+    await redaction.opened(info, store);
     open = c;
     if (lock !== undefined) await refreshCounts(c);
     else {
@@ -250,7 +252,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     await putCase(entry);
   };
 
-  return {
+  const api: EngineApi = {
     listCases,
     async createCase(name) {
       const info: CaseInfo = { id: newCaseId(), name, createdMs: Date.now(), events: 0, unparsed: 0, files: 0, sourceBytes: 0 };
@@ -269,6 +271,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       if (open?.info.id === id) requireIdle('delete the open case');
       await writing(id, async () => {
         if (open?.info.id === id) {
+          await redaction.closed();
           open.store.close();
           open = undefined;
         }
@@ -335,12 +338,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    ...createViewOps(requireCase, () => redaction.active()),
-    ...redactOps,
+    ...createViewOps(requireCase),
+    setRedaction, redaction: redactionState, redactionMapping,
     async alerts(filter) {
-      const list = requireCase().alerts.list(filter);
-      const red = redaction.active();
-      return red === undefined ? list : { ...list, alerts: list.alerts.map((a) => redactedAlertItem(a, red)) };
+      return requireCase().alerts.list(filter);
     },
     async detectors() {
       const c = requireCase();
@@ -351,7 +352,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.alerts.setParams(tableOf(c), id, params);
     },
     async setAlertState(id, state) {
-      return requireCase().alerts.setState(id, state.status, state.note);
+      return requireCase().alerts.setState(id, state.status, state.note, state.owner);
     },
     async detected() {
       await open?.alerts.settled();
@@ -389,5 +390,12 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       }),
     }),
     ...createSigmaOps({ current: () => { const c = requireCase(); return { alerts: c.alerts, table: tableOf(c) }; } }),
+  };
+  return {
+    ...api,
+    // redaction (redact/views.ts): the views get pseudonyms, what they send back is put back to the originals
+    ...redactedViews(api, { redactor: () => redaction.active(), caseName: () => open?.info.name ?? '', seedNames: (red) => open !== undefined && seedNames(open.query.index, red) }),
+    // the hand-over reads the case's settings: a numbering not yet saved goes with it
+    exportCase: async (id, onProgress) => { await redaction.flush(); return api.exportCase(id, onProgress); },
   };
 }

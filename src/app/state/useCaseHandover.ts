@@ -16,6 +16,8 @@ export interface CaseHandover {
   state: HandoverState;
   exportCase(id: string, name: string): Promise<void>;
   importCase(file: File): Promise<void>;
+  /** stops the running export (nothing saved) or import (the partial case is deleted) */
+  cancel(): void;
 }
 
 function describe(p: HandoverProgress): string {
@@ -49,5 +51,7 @@ export function useCaseHandover(engine: EngineClient, tracker: IdleTracker, afte
     await afterImport();
   })()), [engine, tracker, afterImport]);
 
-  return { state, exportCase, importCase };
+  const cancel = useCallback(() => void tracker.track(engine.cancelHandover()), [engine, tracker]);
+
+  return { state, exportCase, importCase, cancel };
 }

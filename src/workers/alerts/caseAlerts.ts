@@ -199,9 +199,11 @@ export class CaseAlerts {
     return this.params;
   }
 
-  async setState(id: string, status: AlertStatus, note: string): Promise<AlertState> {
+  /** owner absent: the one already set stays */
+  async setState(id: string, status: AlertStatus, note: string, owner?: string): Promise<AlertState> {
     if (!STATUSES.includes(status)) throw new Error(`unknown alert status "${status}"`);
-    const state: AlertState = { id, status, note };
+    const o = (owner ?? this.states.get(id)?.owner ?? '').trim();
+    const state: AlertState = o === '' ? { id, status, note } : { id, status, note, owner: o };
     this.states.set(id, state);
     await this.store.putAlertState(state);
     return state;

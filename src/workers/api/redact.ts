@@ -6,6 +6,8 @@ export interface RedactionSettings {
   on: boolean;
   /** per-field choices over the defaults ('keep': as it is; 'text': addresses and names found in it replaced) */
   fields?: Record<string, RedactKind>;
+  /** kinds never replaced, in their fields or in text (e.g. ['host']); absent: unchanged. Saved with the case like fields. */
+  off?: RedactKind[];
 }
 
 export interface RedactionState extends Required<RedactionSettings> {

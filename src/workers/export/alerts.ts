@@ -30,6 +30,8 @@ export interface AlertRecord {
   count: number;
   status: string;
   note: string;
+  /** who took it (stored on the alert); '' when nobody */
+  owner: string;
   remediation: string;
   evidence_query: string;
   evidence: EvidenceRecord[];
@@ -64,6 +66,7 @@ export function alertRecord(item: AlertItem, read: RowReader, zone: string): Ale
     count: item.count,
     status: item.state.status,
     note: item.state.note,
+    owner: item.state.owner ?? '',
     remediation: item.source === 'builtin' ? (detectorById(item.ruleId)?.remediation ?? '') : '',
     evidence_query: item.evidenceQuery ?? '',
     evidence: item.evidence.slice(0, EVIDENCE_SHOWN).map((row) => ({
@@ -83,7 +86,7 @@ export function alertsJson(records: readonly AlertRecord[], meta: { case: string
 }
 
 const CSV_COLUMNS: readonly (keyof AlertRecord)[] = [
-  'timestamp', 'severity', 'alert_type', 'rule_id', 'message', 'source_ip', 'user', 'host', 'count', 'status', 'note',
+  'timestamp', 'severity', 'alert_type', 'rule_id', 'message', 'source_ip', 'user', 'host', 'count', 'status', 'note', 'owner',
   'remediation', 'evidence_query', 'evidence', 'last_timestamp', 'id',
 ];
 

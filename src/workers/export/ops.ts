@@ -13,7 +13,9 @@ import { indexReader } from './run.ts';
 import type { ExportSettings } from './types.ts';
 import type { Redactor } from '../redact/redactor.ts';
 import { redactingReader } from '../redact/reader.ts';
-import { redactedAlert } from '../redact/alerts.ts';
+import { redactedAlert, shownAlertId } from '../redact/alerts.ts';
+import { storedToShown, typedToStored } from '../redact/queryText.ts';
+import { seedNames } from '../redact/seed.ts';
 import { ticketOf, ticketsJson, ticketsMarkdown } from './tickets.ts';
 
 export interface ExportHost {
@@ -75,6 +77,14 @@ export function createExportOps(host: ExportHost): ExportOps {
           exporter, settings, caseName: c.caseName, query: options.query ?? '', range: options.range, sort: options.sort,
           rows: r.rows, paths: r.files, ledger: await c.ledger(), exportedMs,
         });
+        const red = settings.redactor;
+        if (red !== undefined) {
+          // the sidecar as the export shows it: the query's values and the files' paths in pseudonyms
+          prov.query = storedToShown(typedToStored(prov.query, red).text, red);
+          seedNames(c.index, red);
+          const words = red.knownWords();
+          prov.files = prov.files.map((f) => ({ ...f, path: red.names(red.text(f.path), words) }));
+        }
         return { ok: true, blob: sink.blob(exporter.mime), fileName: exportFileName(c.caseName, exporter, exportedMs), rows: r.rows, provenance: prov };
       } finally {
         if (options.runId !== undefined) running.delete(options.runId);
@@ -89,7 +99,7 @@ export function createExportOps(host: ExportHost): ExportOps {
       const read = redactor === undefined ? indexReader(c.index) : redactingReader(indexReader(c.index), redactor);
       const records = (await c.alerts(filter)).map((a) => {
         const r = alertRecord(a, read, timeZone);
-        return redactor === undefined ? r : redactedAlert(r, redactor);
+        return redactor === undefined ? r : { ...redactedAlert(r, redactor), id: shownAlertId(a.id, a.group, redactor) };
       });
       const exportedMs = Date.now();
       const meta = { case: c.caseName, exportedMs, timeZone, version: LOGDROP_VERSION };

@@ -12,7 +12,7 @@ export interface Ticket {
   user: string;
   host: string;
   status: string;
-  /** who takes it: the owner given at export, else unassigned */
+  /** who takes it: the alert's owner, else the owner given at export, else unassigned */
   owner: string;
   opened: string;
   first_seen: string;
@@ -24,7 +24,8 @@ export interface Ticket {
   evidence: { count: number; query: string; events: AlertRecord['evidence'] };
 }
 
-export function ticketOf(r: AlertRecord, owner: string, openedMs: number): Ticket {
+export function ticketOf(r: AlertRecord, defaultOwner: string, openedMs: number): Ticket {
+  const owner = r.owner.trim() !== '' ? r.owner : defaultOwner;
   return {
     id: r.id, severity: r.severity, summary: `${r.alert_type}${r.source_ip !== '' ? ` from ${r.source_ip}` : ''}${r.user !== '' ? ` against ${r.user}` : ''}`,
     source_ip: r.source_ip, user: r.user, host: r.host, status: r.status, owner: owner.trim() === '' ? 'unassigned' : owner.trim(),

@@ -5,7 +5,7 @@ import type { CaseInfo } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import { encodeValue } from './codec.ts';
-import { headerLine, isMachineLocalSetting, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
+import { HandoverError, headerLine, isMachineLocalSetting, isSecretSetting, type HandoverRecord, type HandoverTrailer } from './format.ts';
 
 export interface ByteSink { write(bytes: Uint8Array): void }
 
@@ -24,7 +24,7 @@ export interface CaseExportResult { records: number; bytes: number; chunks: numb
 
 export async function exportCase(
   info: Pick<CaseInfo, 'id' | 'name' | 'createdMs'>, store: CaseStore, globals: GlobalSettings, sink: ByteSink,
-  onProgress?: (p: HandoverProgress) => void,
+  onProgress?: (p: HandoverProgress) => void, signal?: AbortSignal,
 ): Promise<CaseExportResult> {
   const enc = new TextEncoder();
   const hash = new Sha256();
@@ -55,6 +55,7 @@ export async function exportCase(
   const addresses = new Set<string>();
   let chunks = 0;
   await store.forEachChunk((stored) => {
+    if (signal?.aborted === true) throw new HandoverError('The case export was cancelled; no file was saved.');
     // the key is the store's ([fileId, seq]); putChunk adds it again on import
     const { key: _key, ...chunk } = stored as EventChunk & { key?: unknown };
     record({ t: 'chunk', chunk: encodeValue(chunk) });

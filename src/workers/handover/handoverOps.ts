@@ -22,28 +22,43 @@ export function caseFileName(name: string): string {
 }
 
 export function createHandoverOps(deps: HandoverDeps) {
+  /** the running export or import (cancelHandover stops it) */
+  let running: AbortController | undefined;
+  const run = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (running !== undefined) throw new Error('A case export or import is already running: wait for it or cancel it.');
+    const abort = (running = new AbortController());
+    try {
+      return await work(abort.signal);
+    } finally {
+      running = undefined;
+    }
+  };
   return {
+    async cancelHandover(): Promise<void> {
+      running?.abort();
+    },
+
     async exportCase(id: string, onProgress?: (p: HandoverProgress) => void): Promise<CaseExportFile> {
       deps.requireIdle('export a case');
       const info = await getCase(id);
       if (info === undefined) throw new Error('This case no longer exists (was it deleted in another tab?).');
-      return deps.locked(id, async () => {
+      return run((signal) => deps.locked(id, async () => {
         const store = await CaseStore.open(id);
         try {
           const sink = new BlobSink();
-          const r = await exportCase(info, store, { keys: globalSettingKeys, get: getGlobalSetting }, sink, onProgress);
+          const r = await exportCase(info, store, { keys: globalSettingKeys, get: getGlobalSetting }, sink, onProgress, signal);
           return { blob: sink.blob(HANDOVER_MIME), fileName: caseFileName(info.name), bytes: r.bytes, chunks: r.chunks, sha256: r.sha256 };
         } finally {
           store.close();
         }
-      });
+      }));
     },
 
     async importCase(file: Blob, onProgress?: (p: HandoverProgress) => void): Promise<CaseInfo> {
       deps.requireIdle('import a case');
-      return importCase(file.stream(), {
+      return run((signal) => importCase(file.stream(), {
         getCase, putCase, removeCase, newCaseId, getGlobal: getGlobalSetting, setGlobal: setGlobalSetting,
-      }, onProgress);
+      }, onProgress, signal));
     },
   };
 }

@@ -43,7 +43,7 @@ function parseLine(bytes: Uint8Array, decoder: TextDecoder, lineNo: number): unk
 interface Target { store: CaseStore; id: string }
 
 export async function importCase(
-  stream: ReadableStream<Uint8Array>, catalog: ImportCatalog, onProgress?: (p: HandoverProgress) => void,
+  stream: ReadableStream<Uint8Array>, catalog: ImportCatalog, onProgress?: (p: HandoverProgress) => void, signal?: AbortSignal,
 ): Promise<CaseInfo> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const hash = new Sha256();
@@ -60,6 +60,8 @@ export async function importCase(
   const cache: { key: string; records: unknown[] }[] = [];
   try {
     for await (const { bytes: line, ended } of byteLines(stream, HEADER_MAX)) {
+      // cancelled: what was written so far is deleted below, like a refused file
+      if (signal?.aborted === true) throw new HandoverError('The import was cancelled; nothing was imported.');
       lineNo++;
       if (lineNo === 1 && !ended) throw new HandoverError('This is not a Logdrop case file (its first line is not the case-file header).');
       if (!ended) throw new HandoverError('This case file is cut short (it ends in the middle of a record); nothing was imported.');
@@ -109,6 +111,7 @@ export async function importCase(
         default: throw corrupt(`line ${lineNo} is a record this version does not know`);
       }
     }
+    if (signal?.aborted === true) throw new HandoverError('The import was cancelled; nothing was imported.');
     if (trailer === undefined) {
       throw new HandoverError(lineNo === 0 ? 'This file is empty; nothing was imported.' : 'This case file is cut short (its end record is missing); nothing was imported.');
     }

@@ -9,8 +9,13 @@ const RESERVED = new Set(['and', 'or', 'not']);
  * address), else quoted with `"` and `\` escaped (quoted values are literal: no wildcards, no regex).
  */
 export function term(field: string, value: string): string {
+  return `${field}:${valueText(value)}`;
+}
+
+/** A value as query text: bare when it is a plain token, else quoted (see term). */
+export function valueText(value: string): string {
   const bare = /^[^\s()"\\*?/<>]+$/.test(value) && !RESERVED.has(value.toLowerCase());
-  return `${field}:${bare ? value : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`}`;
+  return bare ? value : `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 /** The value in any of the fields: `a:v or b:v`. */

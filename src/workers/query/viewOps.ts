@@ -1,25 +1,20 @@
 // The read side of the open case as EngineApi serves it: sliced and cancellable queries, pages, facets,
 // series, the event detail and its surroundings, entity pages, the dashboard and the graph (the last two with
 // the case's alerts laid over them). Results are handles and small aggregates, never the dataset.
-import type { DashboardData, EngineApi, EventRow } from '../api.ts';
+import type { EngineApi } from '../api.ts';
 import type { CaseAlerts } from '../alerts/caseAlerts.ts';
 import { alertsByEntity, alertsOverTime } from '../alerts/alertsBy.ts';
 import { forceLayout } from '../graph/forceLayout.ts';
 import { aliasList } from './aliases.ts';
 import type { QueryEngine } from './engine.ts';
-import type { Redactor } from '../redact/redactor.ts';
 
 type ViewOps = Pick<EngineApi, 'query' | 'cancelQuery' | 'page' | 'facets' | 'histogram' | 'fieldCatalog' | 'aliases' | 'event' | 'surrounding' | 'entitySummary' | 'dashboard' | 'graph' | 'release'>;
 
 /**
- * `current` gives the open case (it throws when none is open); `redactor` the open case's redactor while
- * redaction is on: pages, the event detail, its surroundings and facet values then show pseudonyms.
+ * `current` gives the open case (it throws when none is open). Values are the stored ones: while Redact is on,
+ * the engine puts redact/views.ts between these and the UI.
  */
-export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }, redactor: () => Redactor | undefined = () => undefined): ViewOps {
-  const shown = (rows: EventRow[]): EventRow[] => {
-    const r = redactor();
-    return r === undefined ? rows : rows.map((e) => ({ ...e, fields: r.event(e.fields) }));
-  };
+export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }): ViewOps {
   /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
   let running: { runId?: number; cancelled: boolean } | undefined;
   return {
@@ -46,12 +41,10 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
       if (running !== undefined && running.runId === runId) running.cancelled = true;
     },
     async page(handle, offset, limit, sort) {
-      return shown(current().query.page(handle, offset, limit, sort));
+      return current().query.page(handle, offset, limit, sort);
     },
     async facets(handle, fields, topN, options) {
-      const facets = current().query.facets(handle, fields, topN, options);
-      const r = redactor();
-      return r === undefined ? facets : facets.map((f) => ({ ...f, values: f.values.map((v) => ({ ...v, value: String(r.value(f.field, v.value)) })) }));
+      return current().query.facets(handle, fields, topN, options);
     },
     async histogram(handle, buckets, splitField) {
       return current().query.histogram(handle, buckets, splitField);
@@ -63,22 +56,18 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
       return aliasList();
     },
     async event(row) {
-      const e = current().query.event(row);
-      return e === undefined ? undefined : shown([e])[0];
+      return current().query.event(row);
     },
     async surrounding(row, n, sameFile, withinMs) {
       const within = withinMs === undefined || !(withinMs >= 0) ? undefined : withinMs;
-      return shown(current().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within));
+      return current().query.surrounding(row, Math.min(Math.max(0, Math.floor(n)), 500), sameFile, within);
     },
     async entitySummary(kind, value, buckets) {
       return current().query.entitySummary(kind, value, buckets);
     },
     async dashboard(buckets) {
       const c = current();
-      const r = redactor();
-      const shownList = (l: DashboardData['sourceIps'], field: string): DashboardData['sourceIps'] => (r === undefined ? l : { ...l, values: l.values.map((v) => ({ ...v, value: String(r.value(field, v.value)) })) });
-      const raw = c.query.dashboard(buckets);
-      const d = { ...raw, sourceIps: shownList(raw.sourceIps, raw.sourceIps.field), targetedUsers: shownList(raw.targetedUsers, raw.targetedUsers.field) };
+      const d = c.query.dashboard(buckets);
       const alerts = c.alerts.list().alerts;
       return alerts.length === 0 ? d : { ...d, alerts: alertsOverTime(alerts, d.events) };
     },

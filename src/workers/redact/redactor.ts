@@ -13,8 +13,17 @@ import type { RedactKind } from '../api/redact.ts';
 export type { RedactKind };
 export const REDACT_KINDS: readonly RedactKind[] = ['ip', 'user', 'host', 'email', 'mac', 'text', 'keep'];
 
-/** Per-field choices over the defaults (fieldKind): 'keep' leaves a field as it is, 'text' scans it. */
-export interface RedactionConfig { fields?: Readonly<Record<string, RedactKind>> }
+/**
+ * Per-field choices over the defaults (fieldKind): 'keep' leaves a field as it is, 'text' scans it; `off`: kinds
+ * never replaced (in their fields and in text), e.g. ['host'] keeps host names everywhere.
+ */
+export interface RedactionConfig { fields?: Readonly<Record<string, RedactKind>>; off?: readonly RedactKind[] }
+
+/** The numbering as saved with the case (settings `redact.mapping`): reload gives the same pseudonyms. */
+export interface RedactorSnapshot { v: 1; counts: [string, number][]; rows: [RedactKind, string, string][] }
+
+/** The shapes a pseudonym can have (the inverse direction: a query term the user typed from what was shown). */
+const PSEUDONYM = /(?<![\w.:@-])(?:user-\d+|host-\d+|mail-\d+@example\.com|10\.\d{1,3}\.\d{1,3}\.\d{1,3}|2001:db8::[0-9a-f]{1,8}|02:00:00(?::[0-9a-f]{2}){3})(?![\w@-]|[.:][\w])/gi;
 
 /** What a field holds by default, from its name (normalized names first, then common vendor names). */
 export function fieldKind(field: string): RedactKind {
@@ -51,17 +60,78 @@ export class Redactor {
   private readonly kinds = new Map<string, RedactKind>();
   /** word patterns for an event's own user/host values, by the values joined */
   private readonly wordPatterns = new Map<string, RegExp>();
+  /** lower-cased pseudonym -> original (the engine translates what the user typed back to what is stored) */
+  private readonly reverse = new Map<string, string>();
+  private off: ReadonlySet<RedactKind>;
+  /** called after a new pseudonym was given (the owner saves the numbering) */
+  onChange: (() => void) | undefined;
 
-  constructor(private readonly config: RedactionConfig = {}) {}
+  constructor(private config: RedactionConfig = {}, snapshot?: RedactorSnapshot) {
+    this.off = new Set(config.off ?? []);
+    if (snapshot !== undefined) this.restore(snapshot);
+  }
 
-  /** The kind in force for a field (config over defaults). */
+  /** New per-field choices; the numbering stays (a value keeps its pseudonym). */
+  configure(config: RedactionConfig): void {
+    this.config = config;
+    this.off = new Set(config.off ?? []);
+    this.kinds.clear();
+  }
+
+  /** The kind in force for a field (config over defaults; a kind switched off is kept). */
   kindOf(field: string): RedactKind {
     let k = this.kinds.get(field);
     if (k === undefined) {
       k = this.config.fields?.[field] ?? (NEVER.test(field) ? 'keep' : fieldKind(field));
+      if (this.off.has(k)) k = 'keep';
       this.kinds.set(field, k);
     }
     return k;
+  }
+
+  /** The original behind a pseudonym (any case), or undefined when it is none this case gave. */
+  original(pseudonym: string): string | undefined {
+    return this.reverse.get(pseudonym.toLowerCase());
+  }
+
+  /**
+   * Text with every pseudonym this case gave replaced by its original (what the user typed, for the engine);
+   * `swapped` collects original -> pseudonym for each replacement.
+   */
+  untext(s: string, swapped?: Map<string, string>): string {
+    if (this.reverse.size === 0) return s;
+    return s.replace(PSEUDONYM, (m) => {
+      const o = this.original(m);
+      if (o === undefined) return m;
+      swapped?.set(o, m);
+      return o;
+    });
+  }
+
+  /** Every pseudonym given so far with its original (wildcards in typed queries are matched against these). */
+  pseudonyms(): IterableIterator<[string, string]> {
+    return this.reverse.entries();
+  }
+
+  /** The numbering to save with the case. */
+  snapshot(): RedactorSnapshot {
+    const rows: [RedactKind, string, string][] = [];
+    for (const [kind, map] of this.maps) for (const [original, pseudonym] of map) rows.push([kind, original, pseudonym]);
+    return { v: 1, counts: [...this.counts], rows };
+  }
+
+  private restore(s: RedactorSnapshot): void {
+    // a saved numbering comes from the case (or an imported file): anything not of its shape is skipped
+    if (s === null || typeof s !== 'object' || s.v !== 1 || !Array.isArray(s.rows) || !Array.isArray(s.counts)) return;
+    for (const c of s.counts) if (Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1])) this.counts.set(c[0], c[1]);
+    for (const r of s.rows) {
+      if (!Array.isArray(r) || !REDACT_KINDS.includes(r[0]) || typeof r[1] !== 'string' || typeof r[2] !== 'string') continue;
+      const [kind, original, pseudonym] = r;
+      let map = this.maps.get(kind);
+      if (map === undefined) this.maps.set(kind, (map = new Map()));
+      map.set(original, pseudonym);
+      this.reverse.set(pseudonym.toLowerCase(), original);
+    }
   }
 
   /** The pseudonym of one value of a kind (the same value always gets the same one). */
@@ -81,6 +151,8 @@ export class Redactor {
       case 'mac': p = `02:00:00:${[(n >>> 16) & 255, (n >>> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, '0')).join(':')}`; break;
     }
     map.set(value, p);
+    this.reverse.set(p.toLowerCase(), value);
+    this.onChange?.();
     return p;
   }
 
@@ -98,17 +170,23 @@ export class Redactor {
     }
   }
 
+  /** Only the given user/host words replaced (text already redacted once: its pseudonyms must stay). */
+  names(s: string, words: Words): string {
+    return words.size === 0 ? s : s.replace(this.wordPattern(words), (m) => (this.off.has(words.get(m) ?? 'user') ? m : this.pseudonym(words.get(m) ?? 'user', m)));
+  }
+
   /** Free text with every address, e-mail, MAC and URL host found in it replaced, and the given words. */
   text(s: string, words?: Words): string {
     let out = s.replace(PATTERN, (m: string, ...args: unknown[]) => {
       const g = args[args.length - 1] as Record<string, string | undefined>;
       if (g.url !== undefined) return g.url + this.urlHost(g.urlhost ?? '');
-      if (g.email !== undefined) return this.pseudonym('email', m);
-      if (g.mac !== undefined) return this.pseudonym('mac', m.toLowerCase().replace(/-/g, ':'));
+      if (g.email !== undefined) return this.off.has('email') ? m : this.pseudonym('email', m);
+      if (g.mac !== undefined) return this.off.has('mac') ? m : this.pseudonym('mac', m.toLowerCase().replace(/-/g, ':'));
+      if (this.off.has('ip')) return m;
       if (g.v4 !== undefined) return isIPv4(m) ? this.pseudonym('ip', m) : m;
       return isIPv6(m) ? this.pseudonym('ip', m) : m;
     });
-    if (words !== undefined && words.size > 0) out = out.replace(this.wordPattern(words), (m) => this.pseudonym(words.get(m) ?? 'user', m));
+    if (words !== undefined && words.size > 0) out = out.replace(this.wordPattern(words), (m) => (this.off.has(words.get(m) ?? 'user') ? m : this.pseudonym(words.get(m) ?? 'user', m)));
     return out;
   }
 
@@ -131,6 +209,21 @@ export class Redactor {
     return words;
   }
 
+  /**
+   * Every user and host value given a pseudonym so far, to find in text that has no event of its own (field
+   * samples, a rule tester's message). Capped: one pattern of thousands of names would be slow to build.
+   */
+  knownWords(max = 5000): Words {
+    const words = new Map<string, 'user' | 'host'>();
+    for (const kind of ['user', 'host'] as const) {
+      for (const v of this.maps.get(kind)?.keys() ?? []) {
+        if (words.size >= max) return words;
+        if (v.length >= 3 && !this.off.has(kind)) words.set(v, kind);
+      }
+    }
+    return words;
+  }
+
   /** Everything pseudonymised so far: for the analyst only (it undoes the redaction). */
   mapping(): MappingRow[] {
     const rows: MappingRow[] = [];
@@ -142,9 +235,10 @@ export class Redactor {
     const at = host.lastIndexOf('@');
     const [cred, name] = at >= 0 ? [host.slice(0, at + 1), host.slice(at + 1)] : ['', host];
     const bare = name.startsWith('[') ? name.slice(1, -1) : name;
-    const p = isIPv4(bare) || isIPv6(bare) ? this.pseudonym('ip', bare) : this.pseudonym('host', bare.toLowerCase());
+    const ip = isIPv4(bare) || isIPv6(bare);
+    const p = this.off.has(ip ? 'ip' : 'host') ? bare : ip ? this.pseudonym('ip', bare) : this.pseudonym('host', bare.toLowerCase());
     const shown = isIPv6(p) ? `[${p}]` : p;
-    return (cred === '' ? '' : `${this.pseudonym('user', cred.slice(0, -1))}@`) + shown;
+    return (cred === '' || this.off.has('user') ? cred : `${this.pseudonym('user', cred.slice(0, -1))}@`) + shown;
   }
 
   private wordPattern(words: Words): RegExp {

@@ -7,7 +7,7 @@ const record: AlertRecord = {
   id: 'a1', alert_type: 'Brute force', rule_id: 'brute-force', rule_source: 'builtin', severity: 'high',
   timestamp: '2026-01-05T09:00:00.000+01:00', last_timestamp: '2026-01-05T10:00:00.000+01:00',
   message: '<img src=x onerror=alert(1)> [click](http://evil/) | cell', source_ip: '203.0.113.9', user: 'a`b|c', host: 'web01',
-  count: 12, status: 'new', note: '', remediation: 'Block the address.', evidence_query: 'init.host.ip:203.0.113.9',
+  count: 12, status: 'new', note: '', owner: '', remediation: 'Block the address.', evidence_query: 'init.host.ip:203.0.113.9',
   evidence: [{ file: 'auth.log', line: 7, timestamp: '2026-01-05T09:00:00.000+01:00', message: '# not a heading\nsecond `line`' }],
 };
 

@@ -1,5 +1,5 @@
 // One alert opened: why it fired (rule, parameters, group key, window), what to do (remediation, playbook),
-// its evidence (a search that selects it), and the user's status and note, kept in the case.
+// its evidence (a search that selects it), and the user's status, owner and note, kept in the case.
 import { useState } from 'react';
 import type { AlertItem, AlertStatus, DetectorInfo } from '../../../workers/api.ts';
 import type { Go } from '../../state/route.ts';
@@ -19,15 +19,17 @@ export function evidenceQuery(a: AlertItem): string {
 
 export function AlertDetail({ alert, detector, timeZone, go, onState, onClose, message }: {
   alert: AlertItem; detector?: DetectorInfo; timeZone: string; go: Go;
-  onState(status: AlertStatus, note: string): void; onClose(): void;
+  onState(status: AlertStatus, note: string, owner?: string): void; onClose(): void;
   /** the alert as a message for a chat or ticket (the engine formats it) */
   message?(format: 'text' | 'markdown'): Promise<string>;
 }) {
   const [note, setNote] = useState(alert.state.note);
+  const [owner, setOwner] = useState(alert.state.owner ?? '');
   const [noteFor, setNoteFor] = useState(alert.id);
   if (noteFor !== alert.id) {
     setNoteFor(alert.id);
     setNote(alert.state.note);
+    setOwner(alert.state.owner ?? '');
   }
   const params = Object.entries(alert.params ?? {});
   const specs = new Map(detector?.params.map((p) => [p.name, p]) ?? []);
@@ -65,7 +67,7 @@ export function AlertDetail({ alert, detector, timeZone, go, onState, onClose, m
           <ol className="playbook">{detector.playbook.map((step) => <li key={step}>{step}</li>)}</ol>
         </>
       )}
-      <h4>Status and note</h4>
+      <h4>Status, owner and note</h4>
       <div className="alert-state">
         <label>
           Status{' '}
@@ -73,6 +75,11 @@ export function AlertDetail({ alert, detector, timeZone, go, onState, onClose, m
             {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
+        <label>
+          Owner{' '}
+          <input type="text" aria-label="Alert owner" value={owner} maxLength={200} placeholder="nobody" onChange={(e) => setOwner(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => onState(alert.state.status, alert.state.note, owner)} disabled={owner.trim() === (alert.state.owner ?? '')}>Save owner</button>
         <label className="note">
           Note
           <textarea aria-label="Alert note" value={note} rows={3} onChange={(e) => setNote(e.target.value)} />

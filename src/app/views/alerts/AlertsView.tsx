@@ -132,7 +132,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'C
                 {open === a.id && (
                   <AlertDetail
                     alert={a} detector={detectorsById.get(a.ruleId)} timeZone={timeZone} go={go}
-                    onState={(s, note) => void data.setState(a.id, s, note)} onClose={() => setOpen(undefined)}
+                    onState={(s, note, owner) => void data.setState(a.id, s, note, owner)} onClose={() => setOpen(undefined)}
                     message={(format) => engine.alertMessage(a.id, format)}
                   />
                 )}

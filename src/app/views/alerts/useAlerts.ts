@@ -9,7 +9,7 @@ export interface AlertsData {
   detectors: DetectorInfo[];
   error?: string;
   setParam(id: string, name: string, value: ParamValue): Promise<void>;
-  setState(id: string, status: AlertStatus, note: string): Promise<void>;
+  setState(id: string, status: AlertStatus, note: string, owner?: string): Promise<void>;
 }
 
 export function useAlerts(engine: EngineClient, tracker: IdleTracker, filter: AlertFilter, dataVersion: number, onChanged?: () => void): AlertsData {
@@ -47,9 +47,9 @@ export function useAlerts(engine: EngineClient, tracker: IdleTracker, filter: Al
     })());
   }, [engine, tracker, reload, onChanged]);
 
-  const setState = useCallback(async (id: string, status: AlertStatus, note: string) => {
+  const setState = useCallback(async (id: string, status: AlertStatus, note: string, owner?: string) => {
     await tracker.track((async () => {
-      await engine.setAlertState(id, { status, note });
+      await engine.setAlertState(id, { status, note, ...(owner !== undefined ? { owner } : {}) });
       await reload();
       onChanged?.();
     })());

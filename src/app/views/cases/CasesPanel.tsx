@@ -93,6 +93,7 @@ function ImportCaseForm({ handover }: { handover: CaseHandover }) {
       {/* only while there is something to say: the page's status line is the one role="status" otherwise */}
       {s.kind === 'failed' && <p className="error-banner" role="alert">{s.message}</p>}
       {s.kind !== 'failed' && s.kind !== 'idle' && <p role="status" aria-live="polite">{s.message}</p>}
+      {s.kind === 'running' && <button type="button" className="button" onClick={handover.cancel}>Cancel</button>}
     </section>
   );
 }

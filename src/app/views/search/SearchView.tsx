@@ -115,7 +115,7 @@ export function SearchView(p: SearchViewProps) {
               </select>
             </label>
           )}
-          {p.onDataChanged !== undefined && <RedactToggle engine={engine} tracker={tracker} onChanged={p.onDataChanged} />}
+          {p.onDataChanged !== undefined && <RedactToggle engine={engine} tracker={tracker} onChanged={p.onDataChanged} fields={search.catalog.map((f) => f.field)} version={p.dataVersion} />}
           <ExportMenu engine={engine} tracker={tracker} handle={result?.error === undefined ? result?.handle : undefined} total={result?.total ?? 0} query={route.query}
             range={{ from: route.from, to: route.to }} sort={route.sort} columns={columns} timeZone={timeZone}
           />
