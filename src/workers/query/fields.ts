@@ -1,6 +1,7 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import type { DictColumn, NumColumn, TextColumn } from '../chunk/chunk.ts';
+import type { DictColumn, TextColumn } from '../chunk/chunk.ts';
+import { NumField } from './numField.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
 
@@ -64,30 +65,32 @@ export class DictField {
     const remap = new Uint32Array(col.dict.length + 1);
     for (let i = 0; i < col.dict.length; i++) remap[i + 1] = this.intern(col.dict[i]);
     const src = col.ids, counts = this.counts;
+    // a sparse chunk column (format 3) lists its present rows: entry i is chunk row rows[i]
+    const rows = col.rows, entries = rows === undefined ? count : rows.length;
     if (this.dense !== undefined) {
       this.ensureWidth();
       const ids = this.dense;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < entries; i++) {
         const id = remap[src[i]];
-        ids[base + i] = id;
+        ids[base + (rows === undefined ? i : rows[i])] = id;
         counts[id]++;
       }
     } else {
       let n = this.sparseCount;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < entries; i++) {
         const id = remap[src[i]];
         if (id === 0) {
           counts[0]++;
           continue;
         }
         if (n === this.sparseRows.length) this.growSparse(n + 1);
-        this.sparseRows[n] = base + i;
+        this.sparseRows[n] = base + (rows === undefined ? i : rows[i]);
         this.sparseIds[n++] = id;
         counts[id]++;
       }
       this.sparseCount = n;
     }
-    this.present += count - counts[0];
+    this.present += entries - counts[0];
     counts[0] = 0;
     if (this.dense === undefined && this.sparseCount * SPARSE_ENTRY_BYTES > base + count) this.densify();
   }
@@ -202,36 +205,6 @@ function compareKeys(na: number, a: string, nb: number, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export class NumField {
-  readonly kind = 'num';
-  values: Float64Array;
-  present = 0;
-
-  constructor(readonly name: string, capacity: number) {
-    this.values = new Float64Array(capacity).fill(NaN);
-  }
-
-  append(col: NumColumn, base: number, count: number): void {
-    const src = col.values.subarray(0, count);
-    this.values.set(src, base);
-    let present = 0;
-    for (let i = 0; i < count; i++) if (src[i] === src[i]) present++;
-    this.present += present;
-  }
-
-  resize(capacity: number): void {
-    const next = new Float64Array(capacity);
-    next.set(this.values.subarray(0, Math.min(this.values.length, capacity)));
-    next.fill(NaN, this.values.length);
-    this.values = next;
-  }
-
-  valueOf(row: number): number | undefined {
-    const v = this.values[row];
-    return v === v ? v : undefined;
-  }
-}
-
 /** One chunk's slice of a text field: rows [base, base + count) of the case. */
 export class TextSegment {
   private lowerText: string | undefined;
@@ -327,4 +300,5 @@ export class TextField {
   }
 }
 
+export { NumField };
 export type Field = DictField | NumField | TextField;
