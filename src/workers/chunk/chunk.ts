@@ -2,7 +2,7 @@
 // A few thousand events per record: numbers in typed arrays, repeated strings as dictionary ids,
 // long text (raw, message) joined into one string with end offsets. No per-event objects survive.
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
-import { hasWide, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
+import { hasWide, oneByteCopy, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
 import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 
 export type { WideText } from './wideText.ts';
@@ -165,15 +165,19 @@ const FIRST_ROOM = 64;
 /** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
 interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
 interface NumBuild { kind: 'num'; values: Float64Array }
-/** rows before `filled` have their end offset written; later rows are written when the column catches up */
-interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number }
+/**
+ * rows before `filled` have their end offset written; later rows are written when the column catches up.
+ * `oneByte`: the joined narrow text is copied to one byte a character (oneByteCopy in wideText.ts): every text
+ * column but raw.
+ */
+interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean }
 type ColumnBuild = DictBuild | NumBuild | TextBuild;
 
 function newColumn(field: string, capacity: number): ColumnBuild {
   const kind = columnKindOf(field);
   if (kind === 'num') return { kind, values: new Float64Array(capacity).fill(NaN) };
   if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0, probing: 0, distinct: false };
-  return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0 };
+  return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0, oneByte: field !== 'raw' };
 }
 
 function growColumn(col: ColumnBuild, room: number): void {
@@ -245,8 +249,9 @@ function finish(col: ColumnBuild, n: number): Column {
   }
   for (let r = col.filled; r < n; r++) col.ends[r] = col.length;
   const text = col.parts.join('');
-  if (!hasWide(text)) return { kind: 'text', text, ends: col.ends.slice(0, n) };
-  return { kind: 'text', ...splitWide(col.parts, col.ends, n) };
+  if (!hasWide(text)) return { kind: 'text', text: col.oneByte ? oneByteCopy(text) : text, ends: col.ends.slice(0, n) };
+  const split = splitWide(col.parts, col.ends, n);
+  return { kind: 'text', ...split, text: col.oneByte ? oneByteCopy(split.text) : split.text };
 }
 
 /** Reads one event back as flat fields (export, detail view, CLI): absent fields are left out. */

@@ -5,19 +5,18 @@
 // query, a sort, a histogram, a detector): readers see one dense array either way, and only the fields
 // actually read pay for one. `valueOf(row)` (event and page rows, exports) reads a sparse field by binary search.
 import type { NumColumn } from '../chunk/chunk.ts';
-import { entryOf } from '../chunk/sparse.ts';
+import { SparseRows } from './sparseRows.ts';
 
-/** A sparse entry (row + value, 12 bytes) against 8 bytes per row dense: sparse while under 2 rows in 3. */
-const SPARSE_ENTRY_BYTES = 12, DENSE_ROW_BYTES = 8;
+/** A sparse entry (a 2-byte row, sparseRows.ts, + the value, 10 bytes) against 8 bytes per row dense: sparse under 4 rows in 5. */
+const SPARSE_ENTRY_BYTES = 10, DENSE_ROW_BYTES = 8;
 
 export class NumField {
   readonly kind = 'num';
   present = 0;
   private dense: Float64Array | undefined;
-  /** sparse: rows with a value, ascending, and their values; `sparseCount` entries used */
-  private sparseRows = new Uint32Array(0);
+  /** sparse: rows with a value, ascending, and their values (sparseValues[i] is entry i's) */
+  private sparse = new SparseRows();
   private sparseValues = new Float64Array(0);
-  private sparseCount = 0;
 
   constructor(readonly name: string, private capacity: number) {}
 
@@ -45,19 +44,18 @@ export class NumField {
         if (rows !== undefined) values[base + rows[i]] = v;
       }
     } else {
-      let n = this.sparseCount;
+      const sparse = this.sparse;
       for (let i = 0; i < entries; i++) {
         const v = src[i];
         if (v !== v) continue;
         present++;
-        if (n === this.sparseRows.length) this.growSparse(n + 1);
-        this.sparseRows[n] = base + (rows === undefined ? i : rows[i]);
-        this.sparseValues[n++] = v;
+        if (sparse.count === this.sparseValues.length) this.growSparse(sparse.count + 1);
+        this.sparseValues[sparse.count] = v;
+        sparse.push(base + (rows === undefined ? i : rows[i]));
       }
-      this.sparseCount = n;
     }
     this.present += present;
-    if (this.dense === undefined && this.sparseCount * SPARSE_ENTRY_BYTES > (base + count) * DENSE_ROW_BYTES) this.densify();
+    if (this.dense === undefined && this.sparse.count * SPARSE_ENTRY_BYTES > (base + count) * DENSE_ROW_BYTES) this.densify();
   }
 
   resize(capacity: number): void {
@@ -74,7 +72,7 @@ export class NumField {
     let v: number;
     if (this.dense !== undefined) v = this.dense[row];
     else {
-      const at = entryOf(this.sparseRows, row, this.sparseCount);
+      const at = this.sparse.find(row);
       if (at < 0) return undefined;
       v = this.sparseValues[at];
     }
@@ -84,28 +82,24 @@ export class NumField {
   /** Up to `limit` distinct values in row order (the field catalog's samples), without making the field dense. */
   firstDistinct(limit: number, rowCount: number): number[] {
     const seen = new Set<number>();
-    const values = this.dense ?? this.sparseValues, end = this.dense !== undefined ? Math.min(rowCount, values.length) : this.sparseCount;
+    const values = this.dense ?? this.sparseValues, end = this.dense !== undefined ? Math.min(rowCount, values.length) : this.sparse.count;
     for (let i = 0; i < end && seen.size < limit; i++) if (values[i] === values[i]) seen.add(values[i]);
     return [...seen];
   }
 
   private densify(): Float64Array {
     const values = new Float64Array(this.capacity).fill(NaN);
-    const rows = this.sparseRows, sv = this.sparseValues;
-    for (let i = 0; i < this.sparseCount; i++) values[rows[i]] = sv[i];
+    const sv = this.sparseValues;
+    this.sparse.forEach((row, i) => { values[row] = sv[i]; });
     this.dense = values;
-    this.sparseRows = new Uint32Array(0);
+    this.sparse = new SparseRows();
     this.sparseValues = new Float64Array(0);
-    this.sparseCount = 0;
     return values;
   }
 
   private growSparse(needed: number): void {
-    const size = Math.max(needed, Math.ceil(this.sparseRows.length * 1.5), 64);
-    const rows = new Uint32Array(size), values = new Float64Array(size);
-    rows.set(this.sparseRows);
+    const values = new Float64Array(Math.max(needed, Math.ceil(this.sparseValues.length * 1.5), 64));
     values.set(this.sparseValues);
-    this.sparseRows = rows;
     this.sparseValues = values;
   }
 }
