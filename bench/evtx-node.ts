@@ -7,6 +7,7 @@
 // Env: EVTX_BENCH_RECORDS (100000), EVTX_BENCH_RUNS (5; evtxexport runs at most 3 times).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { YearGuesser } from '../src/core/time.ts';
 import { evtx } from '../src/parsers/formats/evtx.ts';
 import type { BinaryParser, ParseContext } from '../src/parsers/types.ts';
@@ -16,23 +17,24 @@ const TARGET_RECORDS = Number(process.env.EVTX_BENCH_RECORDS ?? 100_000);
 const RUNS = Number(process.env.EVTX_BENCH_RUNS ?? 5);
 const BASELINE = process.env.EVTX_BENCH_BASELINE;
 
-async function parseOnce(parser: BinaryParser, bytes: Uint8Array): Promise<{ ms: number; events: number; problems: number }> {
+async function parseOnce(parser: BinaryParser, bytes: Uint8Array): Promise<{ ms: number; cpuMs: number; events: number; problems: number }> {
   const time = { tzOffsetMinutes: 0, referenceMs: Date.now() };
   const ctx: ParseContext = { file: OUT, time, years: new YearGuesser(time), state: new Map() };
   async function* pieces(): AsyncIterable<Uint8Array> {
     for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, Math.min(bytes.length, i + (1 << 20)));
   }
   let events = 0, problems = 0, chars = 0;
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   await parser.parseBytes(pieces(), ctx, {
     // reading a character flattens a string built by concatenation: its cost is counted here, not later
     event: (_f, raw) => { events++; chars += raw.length + (raw.charCodeAt(raw.length - 1) & 0); },
     unparsed: () => { problems++; },
     issue: () => { problems++; },
   });
-  const ms = performance.now() - t0;
+  const ms = performance.now() - t0, c = process.cpuUsage(c0);
   if (chars === 0 && events > 0) throw new Error('bug: empty raw');
-  return { ms, events, problems };
+  // CPU time of the process (this thread plus V8's GC helper threads): steadier than wall time on a shared machine
+  return { ms, cpuMs: (c.user + c.system) / 1000, events, problems };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -45,12 +47,17 @@ const baseline = BASELINE ? (await import(BASELINE) as { evtx: BinaryParser }).e
 const hasEvtxexport = spawnSync('sh', ['-c', 'command -v evtxexport']).status === 0;
 await parseOnce(evtx, bytes); // warm-up (JIT)
 if (baseline) await parseOnce(baseline, bytes);
-const times: number[] = [], baseTimes: number[] = [], theirRuns: number[] = [];
-let last = { ms: 0, events: 0, problems: 0 };
+const times: number[] = [], baseTimes: number[] = [], theirRuns: number[] = [], cpu: number[] = [], baseCpu: number[] = [];
+let last = { ms: 0, cpuMs: 0, events: 0, problems: 0 };
 for (let i = 0; i < RUNS; i++) {
   last = await parseOnce(evtx, bytes);
   times.push(last.ms);
-  if (baseline) baseTimes.push((await parseOnce(baseline, bytes)).ms);
+  cpu.push(last.cpuMs);
+  if (baseline) {
+    const b = await parseOnce(baseline, bytes);
+    baseTimes.push(b.ms);
+    baseCpu.push(b.cpuMs);
+  }
   if (hasEvtxexport && i < 3) {
     const t0 = performance.now();
     execFileSync('sh', ['-c', `evtxexport -f xml '${OUT}' > /dev/null 2>&1`]);
@@ -72,4 +79,6 @@ console.log(row('logdrop evtx (Node, parse+normalize)', ours, `median of ${RUNS}
 if (baseline) console.log(row('baseline (EVTX_BENCH_BASELINE)', base, `median of ${RUNS}, same rounds`));
 console.log(row('evtxexport -f xml (libevtx-utils)', theirs, theirsNote));
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) ? `${(b / a).toFixed(2)}x` : 'n/a');
+const cpuS = median(cpu) / 1000, baseCpuS = baseline ? median(baseCpu) / 1000 : NaN;
+console.log(`\nCPU time (median): logdrop ${cpuS.toFixed(3)} s = ${Math.round(records / cpuS).toLocaleString('en-US')} records per CPU-second${baseline ? `; baseline ${baseCpuS.toFixed(3)} s = ${Math.round(records / baseCpuS).toLocaleString('en-US')}; baseline / logdrop CPU ${(baseCpuS / cpuS).toFixed(2)}x` : ''}; load ${loadavg()[0].toFixed(1)}`);
 console.log(`\nrecords/s vs evtxexport: ${ratio(ours, theirs)}${baseline ? `; vs baseline: ${ratio(ours, base)} (baseline vs evtxexport: ${ratio(base, theirs)})` : ''}`);

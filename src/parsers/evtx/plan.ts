@@ -12,6 +12,8 @@ export interface Plan {
   /** '<Name' and '</Name>' with the XML-safe name */
   open: string;
   close: string;
+  /** every attribute constant (and no name twice): '<Name' with all its attributes, written as one piece */
+  head: string | undefined;
   /** per attribute: ' name="' ; for a constant value the whole ' name="value"' */
   attrPre: string[];
   /** per attribute: its constant value, or undefined when substitutions fill it */
@@ -68,8 +70,9 @@ export function planOf(t: TElement): Plan {
     kidEsc.push(typeof ch === 'string' ? escapeText(ch) : '');
     if (typeof ch !== 'string' && ch.k === 2) subKids.push(ch.id);
   }
+  const head = !attrDup && attrConst.every((c) => c !== undefined) ? `<${name}${attrPre.join('')}` : undefined;
   const plan: Plan = {
-    open: `<${name}`, close: `</${name}>`, attrPre, attrConst, attrDup, attrXmlNames, sysNames, leafNames, kidEsc, subKids,
+    open: `<${name}`, close: `</${name}>`, head, attrPre, attrConst, attrDup, attrXmlNames, sysNames, leafNames, kidEsc, subKids,
     key: dataKey(t.name), sysKeys: sysNames.map(dataKey), leafKeys: leafNames.map((l) => (l === undefined ? undefined : dataKey(l))), constKeys,
     section: sectionOf(t.name), isData: t.name === 'Data',
   };

@@ -7,9 +7,11 @@
 // This gives exactly what tree.ts (instantiate) + render.ts (renderXml) + fields.ts (eventFields) give, which
 // remain the reference (and serve the XML/JSON parsers): test/parsers/evtx-walk.test.ts compares the two on
 // hand-made templates and on every corpus record, test/parsers/evtx-digest.test.ts pins the parser's output.
-// Why it is fast: each template element carries a plan (escaped names, attribute prefixes, field names),
-// computed once per chunk and shared by every record that uses the template; a record only decodes its values
-// (lazily, once each) and appends strings.
+// Why it is fast: each template element carries a plan (escaped names, attribute prefixes, field names; an
+// element whose attributes are all constant has its whole opening markup as one piece), computed once per
+// chunk and shared by every record that uses the template; a record only decodes its values (lazily, once
+// each) and lists the pieces of its XML in a reused array, joined once at the end: appending to a string made
+// a rope of ~100 cons strings per record, which the garbage collector and the chunk's join then paid for.
 // Quirks kept from tree.ts:
 // - an array value repeats the element that holds it, once per item (an empty array gives one empty element);
 // - an optional substitution whose value is NULL drops the attribute it fills unless other parts give text;
@@ -37,6 +39,10 @@ export class RecordWalker {
   readonly fields = new FieldList();
   problems: string[] = [];
 
+  /** the XML's pieces, out[0, n): joined into `xml` at the end of `run` */
+  private readonly out: string[] = [];
+  private n = 0;
+
   private c: ChunkCtx | undefined;
   /** text of the element being read (textOf in tree.ts), gathered only where a field needs it */
   private text = '';
@@ -57,9 +63,9 @@ export class RecordWalker {
 
   run(c: ChunkCtx, nodes: TChild[]): void {
     this.c = c;
-    this.xml = '';
+    this.n = 0;
     this.fields.clear();
-    this.problems = [];
+    if (this.problems.length > 0) this.problems = [];
     this.text = '';
     this.collecting = false;
     this.pending = false;
@@ -69,6 +75,9 @@ export class RecordWalker {
     this.unnamed = undefined;
     this.mute = 0;
     this.nodes(nodes, undefined, R_ROOT);
+    const out = this.out;
+    if (out.length !== this.n) out.length = this.n;
+    this.xml = out.join('');
     if (this.placing.systemLate) {
       const data = eventFields(instantiate(c, nodes, []));
       this.fields.clear();
@@ -96,24 +105,29 @@ export class RecordWalker {
     if (this.mute === 0) this.problems.push(why);
   };
 
+  /** Appends a piece of the record's XML. */
+  private put1(s: string): void {
+    this.out[this.n++] = s;
+  }
+
   /** The opening tag of the innermost element gets its '>' before its first child. */
   private child(): void {
     if (this.pending) {
-      this.xml += '>';
+      this.out[this.n++] = '>';
       this.pending = false;
     }
   }
 
   private addText(s: string): void {
     this.child();
-    this.xml += escapeText(s);
+    this.out[this.n++] = escapeText(s);
     if (this.collecting) this.text += s;
   }
 
   /** A decoded value as text: only strings can hold markup characters (numbers, GUIDs, times... never do). */
   private addValue(s: string, type: number): void {
     this.child();
-    this.xml += type === VT.String || type === VT.AnsiString ? escapeText(s) : s;
+    this.out[this.n++] = type === VT.String || type === VT.AnsiString ? escapeText(s) : s;
     if (this.collecting) this.text += s;
   }
 
@@ -130,11 +144,11 @@ export class RecordWalker {
         else if (d !== null) this.addText(this.textOf(d, inst));
       } else if (n.k === 3) {
         this.child();
-        this.xml += cdataXml(n.text);
+        this.put1(cdataXml(n.text));
         if (this.collecting) this.text += n.text;
       } else {
         this.child();
-        this.xml += piXml(n.target, n.data);
+        this.put1(piXml(n.target, n.data));
       }
     }
   }
@@ -152,15 +166,14 @@ export class RecordWalker {
     if (d === null) return '';
     if (typeof d === 'string') return d;
     if (d instanceof Items) return d.items.join(', ');
-    // the text of a BinXML value: walked on the side, its markup dropped
-    const xml = this.xml, text = this.text, pending = this.pending, elemKid = this.elemKid, collecting = this.collecting;
-    this.xml = '';
+    // the text of a BinXML value: walked on the side, its markup dropped (the pieces it lists are cut off)
+    const n = this.n, text = this.text, pending = this.pending, elemKid = this.elemKid, collecting = this.collecting;
     this.text = '';
     this.pending = false;
     this.collecting = true;
     this.frag(d, inst, R_NONE);
     const s = this.text;
-    this.xml = xml;
+    this.n = n;
     this.text = text;
     this.collecting = collecting;
     this.pending = pending;
@@ -190,7 +203,9 @@ export class RecordWalker {
     const placed = place(role, plan, this.placing);
     const childRole = placed & ROLE_MASK, kind = placed >> KIND_SHIFT;
     if (kind === K_EDSECTION) this.unnamed = undefined;
-    let xml = this.xml + plan.open;
+    // every attribute constant: the whole opening markup is one piece
+    const head = plan.head;
+    this.put1(head ?? plan.open);
     let nSys = 0;
     let dataName: string | undefined, dataKeyHint: string | undefined;
     const attrs = t.attrs;
@@ -216,16 +231,19 @@ export class RecordWalker {
               if (type === VT.String || type === VT.AnsiString) safe = false;
             }
             else {
-              this.xml = xml;
               value += this.textOf(d, inst);
-              xml = this.xml;
               safe = false;
             }
           }
         }
         if (drop && value === '') continue;
-        if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i] + (safe ? value : escapeAttr(value)) + '"';
-      } else if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) xml += plan.attrPre[i];
+        if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) {
+          const out = this.out;
+          out[this.n++] = plan.attrPre[i];
+          out[this.n++] = safe ? value : escapeAttr(value);
+          out[this.n++] = '"';
+        }
+      } else if (head === undefined && (!plan.attrDup || this.firstWritten(plan, i, t, inst))) this.put1(plan.attrPre[i]);
       if (kind === K_SYS) {
         this.sysN[nSys] = plan.sysNames[i];
         this.sysK[nSys] = plan.sysKeys[i];
@@ -244,10 +262,16 @@ export class RecordWalker {
     let own: string, hasKids = false;
     if (simple !== undefined) {
       own = simple;
-      this.xml = own === '' ? `${xml}/>` : `${xml}>${this.singleXml}${plan.close}`;
+      if (own === '') this.put1('/>');
+      else {
+        const out = this.out;
+        out[this.n++] = '>';
+        out[this.n++] = this.singleXml;
+        out[this.n++] = plan.close;
+      }
       if (this.collecting) this.text += own;
     } else {
-      own = this.children(t, plan, inst, kind, childRole, itemId, item, xml);
+      own = this.children(t, plan, inst, kind, childRole, itemId, item);
       hasKids = this.elemKid;
     }
     this.elemKid = true;
@@ -272,9 +296,8 @@ export class RecordWalker {
     }
   }
 
-  /** The children of an element whose tag is open in `xml` (attributes written): `one` in tree.ts. Returns its text. */
-  private children(t: TElement, plan: Plan, inst: Inst | undefined, kind: number, childRole: number, itemId: number, item: string, xml: string): string {
-    this.xml = xml;
+  /** The children of an element whose tag is open (attributes written): `one` in tree.ts. Returns its text. */
+  private children(t: TElement, plan: Plan, inst: Inst | undefined, kind: number, childRole: number, itemId: number, item: string): string {
     this.pending = true;
     const outerText = this.text, outerCollecting = this.collecting;
     this.collecting = outerCollecting || (kind !== K_NONE && kind !== K_EDSECTION);
@@ -285,7 +308,7 @@ export class RecordWalker {
       const ch = kids[i];
       if (typeof ch === 'string') {
         this.child();
-        this.xml += plan.kidEsc[i];
+        this.put1(plan.kidEsc[i]);
         if (this.collecting) this.text += ch;
       } else if (ch.k === 2) {
         if (ch.id === itemId) {
@@ -303,9 +326,9 @@ export class RecordWalker {
     }
     const own = this.text;
     if (this.pending) {
-      this.xml += '/>';
+      this.put1('/>');
       this.pending = false;
-    } else this.xml += plan.close;
+    } else this.put1(plan.close);
     this.text = outerCollecting ? outerText + own : outerText;
     this.collecting = outerCollecting;
     return own;

@@ -2,14 +2,18 @@
 // A few thousand events per record: numbers in typed arrays, repeated strings as dictionary ids,
 // long text (raw, message) joined into one string with end offsets. No per-event objects survive.
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
-import { hasWide, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
+import { hasWide, oneByteCopy, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
+import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 
 export type { WideText } from './wideText.ts';
 
-/** Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. */
-export interface DictColumn { kind: 'dict'; dict: string[]; ids: Uint32Array }
-/** Numbers: NaN when the event lacks the field. */
-export interface NumColumn { kind: 'num'; values: Float64Array }
+/**
+ * Repeated strings: ids[i] = 0 when event i lacks the field, else dict[ids[i] - 1]. Since format 3 a column
+ * may be sparse (sparse.ts): then ids[i] is the id of chunk row rows[i] and the other rows lack the field.
+ */
+export interface DictColumn { kind: 'dict'; dict: string[]; ids: Uint32Array; rows?: Uint32Array }
+/** Numbers: NaN when the event lacks the field. Sparse like DictColumn when `rows` is set (format 3). */
+export interface NumColumn { kind: 'num'; values: Float64Array; rows?: Uint32Array }
 /**
  * Long unique text: event i is text.slice(ends[i-1] ?? 0, ends[i]); an absent value is ''. Since format 2,
  * values holding a character above U+00FF are in `wide` instead (their span in `text` is empty): see wideText.ts.
@@ -17,8 +21,11 @@ export interface NumColumn { kind: 'num'; values: Float64Array }
 export interface TextColumn { kind: 'text'; text: string; ends: Uint32Array; wide?: WideText }
 export type Column = DictColumn | NumColumn | TextColumn;
 
-/** 1 (absent): text columns without `wide`; 2: text columns may carry `wide` (read either way). */
-export const CHUNK_FORMAT = 2;
+/**
+ * 1 (absent): text columns without `wide`; 2: text columns may carry `wide`; 3: dict and num columns may be
+ * sparse (`rows`, sparse.ts). Every reader reads all three.
+ */
+export const CHUNK_FORMAT = 3;
 
 export interface EventChunk {
   /** chunk format: absent in chunks written before format 2 */
@@ -158,15 +165,19 @@ const FIRST_ROOM = 64;
 /** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
 interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
 interface NumBuild { kind: 'num'; values: Float64Array }
-/** rows before `filled` have their end offset written; later rows are written when the column catches up */
-interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number }
+/**
+ * rows before `filled` have their end offset written; later rows are written when the column catches up.
+ * `oneByte`: the joined narrow text is copied to one byte a character (oneByteCopy in wideText.ts): every text
+ * column but raw.
+ */
+interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean }
 type ColumnBuild = DictBuild | NumBuild | TextBuild;
 
 function newColumn(field: string, capacity: number): ColumnBuild {
   const kind = columnKindOf(field);
   if (kind === 'num') return { kind, values: new Float64Array(capacity).fill(NaN) };
   if (kind === 'dict') return { kind, index: new Map(), dict: [], ids: new Uint32Array(capacity), last: undefined, lastId: 0, probing: 0, distinct: false };
-  return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0 };
+  return { kind, parts: [], ends: new Uint32Array(capacity), length: 0, filled: 0, oneByte: field !== 'raw' };
 }
 
 function growColumn(col: ColumnBuild, room: number): void {
@@ -228,12 +239,19 @@ function appendText(col: TextBuild, row: number, s: string): void {
 }
 
 function finish(col: ColumnBuild, n: number): Column {
-  if (col.kind === 'num') return { kind: 'num', values: col.values.slice(0, n) };
-  if (col.kind === 'dict') return { kind: 'dict', dict: col.dict, ids: col.ids.slice(0, n) };
+  if (col.kind === 'num') {
+    const sparse = sparseValues(col.values, n);
+    return sparse === undefined ? { kind: 'num', values: col.values.slice(0, n) } : { kind: 'num', values: sparse.values, rows: sparse.rows };
+  }
+  if (col.kind === 'dict') {
+    const sparse = sparseIds(col.ids, n);
+    return sparse === undefined ? { kind: 'dict', dict: col.dict, ids: col.ids.slice(0, n) } : { kind: 'dict', dict: col.dict, ids: sparse.ids, rows: sparse.rows };
+  }
   for (let r = col.filled; r < n; r++) col.ends[r] = col.length;
   const text = col.parts.join('');
-  if (!hasWide(text)) return { kind: 'text', text, ends: col.ends.slice(0, n) };
-  return { kind: 'text', ...splitWide(col.parts, col.ends, n) };
+  if (!hasWide(text)) return { kind: 'text', text: col.oneByte ? oneByteCopy(text) : text, ends: col.ends.slice(0, n) };
+  const split = splitWide(col.parts, col.ends, n);
+  return { kind: 'text', ...split, text: col.oneByte ? oneByteCopy(split.text) : split.text };
 }
 
 /** Reads one event back as flat fields (export, detail view, CLI): absent fields are left out. */
@@ -247,12 +265,15 @@ export function eventAt(chunk: EventChunk, row: number): EventFields {
 }
 
 export function valueAt(col: Column, row: number): string | number | undefined {
-  if (col.kind === 'num') {
-    const v = col.values[row];
-    return Number.isNaN(v) ? undefined : v;
-  }
-  if (col.kind === 'dict') {
-    const id = col.ids[row];
+  if (col.kind !== 'text') {
+    // a sparse column (format 3) holds entries for its present rows only
+    const at = col.rows === undefined ? row : entryOf(col.rows, row);
+    if (at < 0) return undefined;
+    if (col.kind === 'num') {
+      const v = col.values[at];
+      return Number.isNaN(v) ? undefined : v;
+    }
+    const id = col.ids[at];
     return id === 0 ? undefined : col.dict[id - 1];
   }
   const start = row === 0 ? 0 : col.ends[row - 1];
@@ -269,6 +290,7 @@ export function chunkBuffers(chunk: EventChunk): ArrayBuffer[] {
     const col = chunk.columns[field];
     const arr = col.kind === 'num' ? col.values : col.kind === 'dict' ? col.ids : col.ends;
     if (arr.buffer instanceof ArrayBuffer) out.push(arr.buffer);
+    if (col.kind !== 'text' && col.rows !== undefined && col.rows.buffer instanceof ArrayBuffer && col.rows.byteLength > 0) out.push(col.rows.buffer);
     if (col.kind === 'text' && col.wide !== undefined) {
       for (const a of [col.wide.rows, col.wide.ends]) if (a.buffer instanceof ArrayBuffer && a.byteLength > 0) out.push(a.buffer);
     }

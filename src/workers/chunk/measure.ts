@@ -16,8 +16,10 @@ export function unparsedIn(chunk: WireChunk): number {
     flags[i + 1] = 1;
   }
   if (!any) return 0;
+  // a sparse column (format 3) has entries for its present rows only: count over the entries
   let n = 0;
-  for (let i = 0; i < chunk.count; i++) n += flags[col.ids[i]];
+  const ids = col.ids, end = col.rows === undefined ? chunk.count : ids.length;
+  for (let i = 0; i < end; i++) n += flags[ids[i]];
   return n;
 }
 
@@ -27,6 +29,7 @@ export function chunkBytes(chunk: WireChunk): number {
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
     bytes += name.length * 2;
+    if (col.kind !== 'text' && col.rows !== undefined) bytes += col.rows.byteLength;
     if (col.kind === 'num') bytes += col.values.byteLength;
     else if (col.kind === 'text') {
       bytes += col.ends.byteLength + col.text.length * 2;

@@ -6,6 +6,7 @@
 // changed to +02:00 -> 2026-12-10T04:55:46Z; year changed to 2015 -> 2015-12-10T04:55:46Z.
 import { utcMs } from '../../core/time.ts';
 import { valueAt, type Column, type EventChunk } from '../chunk/chunk.ts';
+import { denseIds } from '../chunk/sparse.ts';
 
 export interface RetimeChange {
   /** the zone the events were read in, minutes east of UTC */
@@ -33,11 +34,14 @@ export function retimeChunk(chunk: EventChunk, change: RetimeChange): RetimeResu
   const flags = guessFlags(chunk.columns['ts.guess'], chunk.count);
   const shift = (change.toTz - change.fromTz) * 60_000;
   const values = new Float64Array(tsCol.values);
+  // a sparse ts column (chunk format 3) holds entries for its present rows only: entry i is row rows[i]
+  const rows = tsCol.rows;
   let first = Infinity, last = -Infinity;
-  for (let i = 0; i < chunk.count; i++) {
+  const end = rows === undefined ? chunk.count : values.length;
+  for (let i = 0; i < end; i++) {
     let ts = values[i];
     if (Number.isNaN(ts)) continue;
-    const f = flags(i);
+    const f = flags(rows === undefined ? i : rows[i]);
     if (f & ZONE) ts -= shift;
     if (f & YEAR && change.year !== undefined) ts = withYear(ts, change.year, change.toTz);
     if (ts !== values[i]) {
@@ -53,7 +57,7 @@ export function retimeChunk(chunk: EventChunk, change: RetimeChange): RetimeResu
   }
   // a null-prototype copy like the builder's: field names come from log text ('__proto__' must stay a key)
   const columns = Object.assign(Object.create(null) as Record<string, Column>, chunk.columns);
-  columns.ts = { kind: 'num', values };
+  columns.ts = rows === undefined ? { kind: 'num', values } : { kind: 'num', values, rows };
   result.chunk = { ...chunk, columns };
   return result;
 }
@@ -65,7 +69,8 @@ function guessFlags(col: Column | undefined, count: number): (i: number) => numb
   if (col === undefined) return () => 0;
   if (col.kind === 'dict') {
     const byId = [0, ...col.dict.map(flagsOf)];
-    return (i) => byId[col.ids[i]];
+    const ids = denseIds(col, count);
+    return (i) => byId[ids[i]];
   }
   // a guess column is always a dictionary as built; read any other kind the slow way rather than guess
   const each = new Uint8Array(count);

@@ -46,16 +46,20 @@ export class TemplateMiner {
     const ids = col.ids.map((id) => remap[id]);
     // clusters whose <*> are few constant words: each event gets the text with its own word there
     const message = chunk.columns.message;
+    // a sparse column (chunk format 3): entry i is chunk row rows[i]
+    const rows = col.rows;
     if (message !== undefined && refinable.some(Boolean)) {
-      for (let r = 0; r < ids.length; r++) {
-        const k = col.ids[r];
+      for (let i = 0; i < ids.length; i++) {
+        const k = col.ids[i];
         if (refinable[k] !== true) continue;
-        const m = valueAt(message, r);
-        if (typeof m === 'string') ids[r] = idOf(this.drain.refine(this.drain.clusters[Number(col.dict[k - 1])], m));
+        const m = valueAt(message, rows === undefined ? i : rows[i]);
+        if (typeof m === 'string') ids[i] = idOf(this.drain.refine(this.drain.clusters[Number(col.dict[k - 1])], m));
       }
     }
-    const textColumn: DictColumn = { kind: 'dict', dict: texts, ids };
-    chunk.columns[CLUSTER] = { kind: 'dict', dict: texts.map(templateId), ids: ids.slice() };
+    // each column its own buffers: a chunk's buffers are transferred, and a buffer may be listed only once
+    const textColumn: DictColumn = rows === undefined ? { kind: 'dict', dict: texts, ids } : { kind: 'dict', dict: texts, ids, rows };
+    chunk.columns[CLUSTER] = rows === undefined ? { kind: 'dict', dict: texts.map(templateId), ids: ids.slice() }
+      : { kind: 'dict', dict: texts.map(templateId), ids: ids.slice(), rows: rows.slice() };
     chunk.columns['template.text'] = textColumn;
   }
 }

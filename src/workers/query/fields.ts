@@ -1,10 +1,12 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import type { NumColumn, TextColumn } from '../chunk/chunk.ts';
+import type { TextColumn } from '../chunk/chunk.ts';
 import type { DictLike } from '../chunk/packedDict.ts';
 import { remapEntries } from './dictAdopt.ts';
+import { NumField } from './numField.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
+import { SparseRows } from './sparseRows.ts';
 
 /** Dictionary ids sized to the dictionary: most keyword fields have < 256 values, so 1 byte per row. */
 export type IdArray = Uint8Array | Uint16Array | Uint32Array;
@@ -22,8 +24,11 @@ function newIds(width: 8 | 16 | 32, capacity: number): IdArray {
   return width === 8 ? new Uint8Array(capacity) : width === 16 ? new Uint16Array(capacity) : new Uint32Array(capacity);
 }
 
-/** A sparse entry (row + id, 8 bytes) against a dense id (1+ byte per row of the case): sparse below 1 in 8 rows. */
-const SPARSE_ENTRY_BYTES = 8;
+/**
+ * A sparse entry costs its row (2 bytes, sparseRows.ts) and its id (1, 2 or 4 bytes, like a dense id), against
+ * a dense id per row of the case: with 1-byte ids a field stays sparse below 1 row in 3.
+ */
+const SPARSE_ROW_BYTES = 2;
 
 /**
  * One keyword field of the case. Dense: an id per row (1, 2 or 4 bytes). Sparse: the rows that have a value
@@ -44,10 +49,9 @@ export class DictField {
   private lowerCache: string[] = [];
   private rankCache: Uint32Array | undefined;
   private dense: IdArray | undefined;
-  /** sparse: rows with a value, ascending, and their ids; `sparseCount` entries used */
-  private sparseRows = new Uint32Array(0);
-  private sparseIds = new Uint32Array(0);
-  private sparseCount = 0;
+  /** sparse: rows with a value, ascending, and their ids (sparseIds[i] is the id of entry i) */
+  private sparse = new SparseRows();
+  private sparseIds: IdArray = new Uint8Array(0);
 
   constructor(readonly name: string, private capacity: number) {}
 
@@ -65,32 +69,34 @@ export class DictField {
   append(col: DictLike, base: number, count: number): void {
     const remap = remapEntries(col, this.lookup, (v) => this.intern(v));
     const src = col.ids, counts = this.counts;
+    // a sparse chunk column (format 3) lists its present rows: entry i is chunk row rows[i]
+    const rows = col.rows, entries = rows === undefined ? count : rows.length;
+    this.ensureWidth();
     if (this.dense !== undefined) {
-      this.ensureWidth();
       const ids = this.dense;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < entries; i++) {
         const id = remap[src[i]];
-        ids[base + i] = id;
+        ids[base + (rows === undefined ? i : rows[i])] = id;
         counts[id]++;
       }
     } else {
-      let n = this.sparseCount;
-      for (let i = 0; i < count; i++) {
+      const sparse = this.sparse;
+      for (let i = 0; i < entries; i++) {
         const id = remap[src[i]];
         if (id === 0) {
           counts[0]++;
           continue;
         }
-        if (n === this.sparseRows.length) this.growSparse(n + 1);
-        this.sparseRows[n] = base + i;
-        this.sparseIds[n++] = id;
+        if (sparse.count === this.sparseIds.length) this.growSparse(sparse.count + 1);
+        this.sparseIds[sparse.count] = id;
+        sparse.push(base + (rows === undefined ? i : rows[i]));
         counts[id]++;
       }
-      this.sparseCount = n;
     }
-    this.present += count - counts[0];
+    this.present += entries - counts[0];
     counts[0] = 0;
-    if (this.dense === undefined && this.sparseCount * SPARSE_ENTRY_BYTES > base + count) this.densify();
+    const w = this.sparseIds.BYTES_PER_ELEMENT;
+    if (this.dense === undefined && this.sparse.count * (SPARSE_ROW_BYTES + w) > (base + count) * w) this.densify();
   }
 
   resize(capacity: number): void {
@@ -144,50 +150,38 @@ export class DictField {
     return id;
   }
 
-  // widen the id array (8 -> 16 -> 32 bits) when the dictionary outgrows it
+  // widen the id array, dense or sparse (8 -> 16 -> 32 bits), when the dictionary outgrows it
   private ensureWidth(): void {
-    const ids = this.dense;
-    if (ids === undefined) return;
+    const ids = this.dense ?? this.sparseIds;
     const w = widthFor(this.values.length);
     if (w > ids.BYTES_PER_ELEMENT * 8) {
       const next = newIds(w, ids.length);
       next.set(ids);
-      this.dense = next;
+      if (this.dense !== undefined) this.dense = next;
+      else this.sparseIds = next;
     }
   }
 
   private densify(): IdArray {
     const ids = newIds(widthFor(this.values.length), this.capacity);
-    const rows = this.sparseRows, sids = this.sparseIds;
-    for (let i = 0; i < this.sparseCount; i++) ids[rows[i]] = sids[i];
+    const sids = this.sparseIds;
+    this.sparse.forEach((row, i) => { ids[row] = sids[i]; });
     this.dense = ids;
-    this.sparseRows = new Uint32Array(0);
-    this.sparseIds = new Uint32Array(0);
-    this.sparseCount = 0;
+    this.sparse = new SparseRows();
+    this.sparseIds = new Uint8Array(0);
     return ids;
   }
 
   private growSparse(needed: number): void {
-    const size = Math.max(needed, Math.ceil(this.sparseRows.length * 1.5), 64);
-    const rows = new Uint32Array(size), ids = new Uint32Array(size);
-    rows.set(this.sparseRows);
+    const ids = newIds(widthFor(this.values.length), Math.max(needed, Math.ceil(this.sparseIds.length * 1.5), 64));
     ids.set(this.sparseIds);
-    this.sparseRows = rows;
     this.sparseIds = ids;
   }
 
   /** binary search over the sparse rows: 0 when the row has no value */
   private sparseIdAt(row: number): number {
-    const rows = this.sparseRows;
-    let lo = 0, hi = this.sparseCount - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const r = rows[mid];
-      if (r === row) return this.sparseIds[mid];
-      if (r < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const i = this.sparse.find(row);
+    return i < 0 ? 0 : this.sparseIds[i];
   }
 }
 
@@ -201,36 +195,6 @@ function compareKeys(na: number, a: string, nb: number, b: string): number {
   if (aNum && bNum) return na - nb;
   if (aNum !== bNum) return aNum ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export class NumField {
-  readonly kind = 'num';
-  values: Float64Array;
-  present = 0;
-
-  constructor(readonly name: string, capacity: number) {
-    this.values = new Float64Array(capacity).fill(NaN);
-  }
-
-  append(col: NumColumn, base: number, count: number): void {
-    const src = col.values.subarray(0, count);
-    this.values.set(src, base);
-    let present = 0;
-    for (let i = 0; i < count; i++) if (src[i] === src[i]) present++;
-    this.present += present;
-  }
-
-  resize(capacity: number): void {
-    const next = new Float64Array(capacity);
-    next.set(this.values.subarray(0, Math.min(this.values.length, capacity)));
-    next.fill(NaN, this.values.length);
-    this.values = next;
-  }
-
-  valueOf(row: number): number | undefined {
-    const v = this.values[row];
-    return v === v ? v : undefined;
-  }
 }
 
 /** One chunk's slice of a text field: rows [base, base + count) of the case. */
@@ -328,4 +292,5 @@ export class TextField {
   }
 }
 
+export { NumField };
 export type Field = DictField | NumField | TextField;

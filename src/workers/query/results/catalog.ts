@@ -28,7 +28,8 @@ function samples(index: CaseIndex, field: Field): string[] {
   if (field.kind === 'dict') {
     return topCodes(field.counts.subarray(0, field.values.length + 1), field.values, SAMPLES).map((c) => field.values[c - 1]);
   }
-  // numbers and text: the first distinct values met, in arrival order
+  if (field.kind === 'num') return field.firstDistinct(SAMPLES, index.rowCount).map(String);
+  // text: the first distinct values met, in arrival order
   const seen = new Set<string>();
   for (let r = 0; r < index.rowCount && seen.size < SAMPLES; r++) {
     const v = field.valueOf(r);

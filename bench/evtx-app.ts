@@ -1,0 +1,58 @@
+// EVTX through the app, before and after a change, in one run: `npm run bench`'s EVTX row (the 100k-record
+// file dropped in headless Chromium until searchable) for two or more builds, alternating, so every build is
+// measured under the same load. Build the old code into another folder first, e.g.
+//   git stash && npx vite build --outDir dist-before && git stash pop && npx vite build
+//   BENCH_BUILDS=dist-before,dist BENCH_RUNS=3 node --import tsx bench/evtx-app.ts
+// Prints each build's runs, medians (records/s, engine heap per event) and the ratio to the first build.
+import { loadavg } from 'node:os';
+import { evtxFile } from './generate.ts';
+import { ingestThroughUi, launch, median, openApp, startServer, workerHeaps } from './browser.ts';
+
+const BUILDS = (process.env.BENCH_BUILDS ?? 'dist').split(',').filter((b) => b !== '');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Run { ms: number; events: number; heap: number }
+
+async function once(build: string, file: string): Promise<Run> {
+  process.env.BENCH_OUT_DIR = build;
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = await openApp(browser);
+    const ms = await ingestThroughUi(page, file);
+    const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
+    const heap = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
+    return { ms, events, heap: heap === undefined || events === 0 ? NaN : (heap.usedBytes + heap.backingBytes) / events };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const { path, records } = evtxFile(100_000);
+  console.log(`EVTX through the app: ${path} (${fmt(records)} records); builds ${BUILDS.join(', ')}; ${RUNS} rounds, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  const runs = new Map<string, Run[]>(BUILDS.map((b) => [b, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const b of BUILDS) {
+      const run = await once(b, path);
+      if (run.events !== records) throw new Error(`${b}: ${run.events} events, expected ${records}`);
+      runs.get(b)?.push(run);
+      console.log(`round ${r + 1} ${b}: ${fmt(run.ms)} ms = ${fmt(run.events / run.ms * 1000)} records/s, engine heap ${fmt(run.heap)} B/event`);
+    }
+  }
+  const base = median(runs.get(BUILDS[0])?.map((x) => x.ms) ?? []);
+  console.log('\nbuild | median ms | records/s | engine heap B/event | time vs first');
+  for (const b of BUILDS) {
+    const xs = runs.get(b) ?? [];
+    const ms = median(xs.map((x) => x.ms));
+    console.log(`${b} | ${fmt(ms)} | ${fmt(records / ms * 1000)} | ${fmt(median(xs.map((x) => x.heap)))} | ${fmt(ms / base, 2)}x`);
+  }
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
