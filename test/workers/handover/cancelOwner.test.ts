@@ -20,6 +20,7 @@ function authLog(n: number): string {
 async function bigCase(engine: EngineApi, name: string, lines: number) {
   const info = await engine.createCase(name);
   await engine.ingest([{ path: 'auth.log', file: new File([authLog(lines)], 'auth.log') }], {}, () => {});
+  await engine.detected(); // detection runs in the background
   return info;
 }
 
@@ -44,6 +45,7 @@ describe('hand-over cancel', () => {
     expect(await dbNames()).toEqual(dbsBefore);
     // the case it came from reads as before
     await engine.openCase(info.id);
+    await engine.detected(); // detection runs in the background
     const q = await engine.query('');
     expect(q.ok && q.handle.total).toBe(120_000);
     // and a later import is not refused as "already running"
@@ -101,6 +103,7 @@ describe('alert owner', () => {
     await engine.deleteCase(info.id);
     const imported = await engine.importCase(file);
     await engine.openCase(imported.id);
+    await engine.detected(); // detection runs in the background
     expect((await engine.alerts()).alerts.find((x) => x.id === a.id)?.state.owner).toBe('Dana (SOC)');
   });
 });

@@ -34,6 +34,7 @@ async function redactedCase(): Promise<{ engine: EngineApi; id: string }> {
   const engine = createEngine();
   const info = await engine.createCase('Redaction views');
   await engine.ingest([{ path: PATH, file: new File([authLog(600)], 'auth.log', { lastModified: Date.UTC(2026, 0, 6) }) }], {}, () => {});
+  await engine.detected(); // detection runs in the background
   await engine.setRedaction({ on: true });
   return { engine, id: info.id };
 }
@@ -196,6 +197,7 @@ describe('redaction across the views', () => {
 
     const again = async (e: EngineApi, caseId: string) => {
       await e.openCase(caseId);
+      await e.detected(); // detection runs in the background
       await e.setRedaction({ on: true });
       // asked first by pseudonym: the numbering was loaded, not rebuilt in another order
       expect(await total(e, `init.host.ip:${String(shown[5][0])}`)).toBeGreaterThan(0);
@@ -226,6 +228,7 @@ describe('redaction across the views', () => {
     expect(e['app.name']).toMatch(/^user-\d+$/);
     expect(String(e['init.host.ip'])).toMatch(/^10\./);
     await engine.openCase(id);
+    await engine.detected(); // detection runs in the background
     expect(await engine.redaction()).toMatchObject({ off: ['host'], fields: { 'app.name': 'user' } });
     await expect(engine.setRedaction({ on: true, off: ['nonsense' as 'ip'] })).rejects.toThrow(/unknown redaction kind/);
   });
