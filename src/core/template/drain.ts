@@ -89,10 +89,44 @@ function newNode(): Node {
 
 /** Tokens of a message, variables masked. */
 export function templateTokens(message: string, maxTokens: number): string[] {
+  return tokensInto(message, maxTokens, []);
+}
+
+/** the most distinct constant words a miner keeps to hand out again (log text is unbounded) */
+const WORDS_MAX = 65_536;
+
+/**
+ * The constant words a miner has met, found by their characters: a message's words are handed out from here
+ * instead of copied out of it (most words repeat; the copies were most of what mining allocated per event,
+ * and allocation is what the ingest's garbage collector pays for while a chunk's text is alive).
+ */
+class WordTable {
+  private readonly byHash = new Map<number, string[]>();
+  private size = 0;
+
+  get(s: string, start: number, end: number): string {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    const bucket = this.byHash.get(h);
+    if (bucket !== undefined) {
+      for (const w of bucket) if (w.length === end - start && s.startsWith(w, start)) return w;
+    }
+    const w = s.slice(start, end);
+    if (this.size < WORDS_MAX) {
+      this.size++;
+      if (bucket === undefined) this.byHash.set(h, [w]);
+      else bucket.push(w);
+    }
+    return w;
+  }
+}
+
+/** templateTokens into `out` (emptied first), constant words from `words` when given. */
+function tokensInto(message: string, maxTokens: number, out: string[], words?: WordTable): string[] {
+  out.length = 0;
   // ASIDE needs a '(' (most messages have none: no scan then)
   const aside = message.indexOf('(') < 0 ? message : message.replace(ASIDE, WILDCARD);
   const masked = maySpace(aside) ? aside.replace(SPACED, WILDCARD) : aside;
-  const out: string[] = [];
   let start = -1, digit = false, keyed = false, dot = false;
   for (let i = 0; i <= masked.length && out.length < maxTokens; i++) {
     const c = i < masked.length ? masked.charCodeAt(i) : 32;
@@ -106,7 +140,7 @@ export function templateTokens(message: string, maxTokens: number): string[] {
       else if (c === 61 || c === 58) keyed = true;
       else if (c === 46) dot = true;
     } else if (start >= 0) {
-      out.push(keyed ? maskToken(masked.slice(start, i)) : digit ? numbered(masked, start, i) : word(masked, start, i, dot));
+      out.push(keyed ? maskToken(masked.slice(start, i)) : digit ? numbered(masked, start, i, words) : word(masked, start, i, dot, words));
       start = -1;
     }
   }
@@ -117,18 +151,18 @@ export function templateTokens(message: string, maxTokens: number): string[] {
  * maskToken for a token with a digit and no '=' or ':': a variable unless it is a word with a digit ("ssh2"),
  * with no copy of a variable's text.
  */
-function numbered(s: string, start: number, end: number): string {
-  return wordWithDigit(s, start, end) ? s.slice(start, end) : WILDCARD;
+function numbered(s: string, start: number, end: number, words?: WordTable): string {
+  return wordWithDigit(s, start, end) ? (words?.get(s, start, end) ?? s.slice(start, end)) : WILDCARD;
 }
 
 /**
  * maskToken for a token with no digit, '=' or ':' (isVariable's tests in the order that decides: a path
  * starts with '/' here, a time word is 3-5 characters from a capital, a host name has a dot).
  */
-function word(s: string, start: number, end: number, dot: boolean): string {
+function word(s: string, start: number, end: number, dot: boolean, words?: WordTable): string {
   const c = s.charCodeAt(start);
   if (c === 47) return WILDCARD;
-  const t = s.slice(start, end);
+  const t = words?.get(s, start, end) ?? s.slice(start, end);
   const n = end - start;
   if (n >= 3 && n <= 5 && c >= 65 && c <= 90 && TIME_WORD.test(t)) return WILDCARD;
   return dot && HOST_NAME.test(t) ? WILDCARD : t;
@@ -183,9 +217,13 @@ export class Drain {
     this.opts = { ...DEFAULTS, ...options };
   }
 
+  /** one token array reused by add() (a new cluster keeps a copy) */
+  private readonly scratch: string[] = [];
+  private readonly words = new WordTable();
+
   /** The cluster of a message (found or created). */
   add(message: string): Cluster {
-    const tokens = templateTokens(message, this.opts.maxTokens);
+    const tokens = tokensInto(message, this.opts.maxTokens, this.scratch, this.words);
     const leaf = this.leaf(tokens);
     let best: Cluster | undefined;
     let bestSim = -1, bestVars = -1;
@@ -207,7 +245,7 @@ export class Drain {
       best.size++;
       return best;
     }
-    const cluster: Cluster = { id: this.clusters.length, tokens, size: 1 };
+    const cluster: Cluster = { id: this.clusters.length, tokens: tokens.slice(), size: 1 };
     this.clusters.push(cluster);
     leaf.clusters.push(cluster);
     return cluster;
