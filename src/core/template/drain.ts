@@ -80,26 +80,132 @@ function maskToken(t: string): string {
 // the word after these names a user or a host: a variable even when a file shows only a few of them
 const NAMING = new Set(['user', 'users', 'username', 'account', 'login', 'host', 'hostname', 'group']);
 
+/** the tree's first level is keyed by token count: the keys made once */
+const LENGTH_KEYS = Array.from({ length: 65 }, (_, i) => String(i));
+
 function newNode(): Node {
   return { children: new Map(), clusters: [] };
 }
 
 /** Tokens of a message, variables masked. */
 export function templateTokens(message: string, maxTokens: number): string[] {
-  const masked = message.replace(ASIDE, WILDCARD).replace(SPACED, WILDCARD);
-  const out: string[] = [];
-  let start = -1;
+  return tokensInto(message, maxTokens, []);
+}
+
+/** the most distinct constant words a miner keeps to hand out again (log text is unbounded) */
+const WORDS_MAX = 65_536;
+
+/**
+ * The constant words a miner has met, found by their characters: a message's words are handed out from here
+ * instead of copied out of it (most words repeat; the copies were most of what mining allocated per event,
+ * and allocation is what the ingest's garbage collector pays for while a chunk's text is alive).
+ */
+class WordTable {
+  private readonly byHash = new Map<number, string[]>();
+  private size = 0;
+
+  get(s: string, start: number, end: number): string {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    const bucket = this.byHash.get(h);
+    if (bucket !== undefined) {
+      for (const w of bucket) if (w.length === end - start && s.startsWith(w, start)) return w;
+    }
+    const w = s.slice(start, end);
+    if (this.size < WORDS_MAX) {
+      this.size++;
+      if (bucket === undefined) this.byHash.set(h, [w]);
+      else bucket.push(w);
+    }
+    return w;
+  }
+}
+
+/** templateTokens into `out` (emptied first), constant words from `words` when given. */
+function tokensInto(message: string, maxTokens: number, out: string[], words?: WordTable): string[] {
+  out.length = 0;
+  // ASIDE needs a '(' (most messages have none: no scan then)
+  const aside = message.indexOf('(') < 0 ? message : message.replace(ASIDE, WILDCARD);
+  const masked = maySpace(aside) ? aside.replace(SPACED, WILDCARD) : aside;
+  let start = -1, digit = false, keyed = false, dot = false;
   for (let i = 0; i <= masked.length && out.length < maxTokens; i++) {
     const c = i < masked.length ? masked.charCodeAt(i) : 32;
     const space = c === 32 || c === 9 || c === 10 || c === 13;
-    if (!space && start < 0) start = i;
-    else if (space && start >= 0) {
-      const t = masked.slice(start, i);
-      out.push(maskToken(t));
+    if (!space) {
+      if (start < 0) {
+        start = i;
+        digit = keyed = dot = false;
+      }
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c === 61 || c === 58) keyed = true;
+      else if (c === 46) dot = true;
+    } else if (start >= 0) {
+      out.push(keyed ? maskToken(masked.slice(start, i)) : digit ? numbered(masked, start, i, words) : word(masked, start, i, dot, words));
       start = -1;
     }
   }
   return out;
+}
+
+/**
+ * maskToken for a token with a digit and no '=' or ':': a variable unless it is a word with a digit ("ssh2"),
+ * with no copy of a variable's text.
+ */
+function numbered(s: string, start: number, end: number, words?: WordTable): string {
+  return wordWithDigit(s, start, end) ? (words?.get(s, start, end) ?? s.slice(start, end)) : WILDCARD;
+}
+
+/**
+ * maskToken for a token with no digit, '=' or ':' (isVariable's tests in the order that decides: a path
+ * starts with '/' here, a time word is 3-5 characters from a capital, a host name has a dot).
+ */
+function word(s: string, start: number, end: number, dot: boolean, words?: WordTable): string {
+  const c = s.charCodeAt(start);
+  if (c === 47) return WILDCARD;
+  const t = words?.get(s, start, end) ?? s.slice(start, end);
+  const n = end - start;
+  if (n >= 3 && n <= 5 && c >= 65 && c <= 90 && TIME_WORD.test(t)) return WILDCARD;
+  return dot && HOST_NAME.test(t) ? WILDCARD : t;
+}
+
+const UNITS = ['sec', 'ms', 'us', 'ns', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB', 'kB'];
+
+/**
+ * SPACED can match: a quote, or a number ([\d.,:] run) followed, after at most one space, by a unit's
+ * letters. Most messages have neither, and then the regex is not run (it would scan them for nothing).
+ */
+function maySpace(s: string): boolean {
+  if (s.indexOf('"') >= 0 || s.indexOf("'") >= 0) return true;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    while (i < n && ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 58)) c = s.charCodeAt(++i);
+    if (unitAt(s, i) || ((c === 32 || (c >= 9 && c <= 13) || c >= 128) && unitAt(s, i + 1))) return true;
+  }
+  return false;
+}
+
+function unitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  // s, m, u, n, K, M, G, T, k: the first letters of UNITS
+  if (c !== 115 && c !== 109 && c !== 117 && c !== 110 && c !== 75 && c !== 77 && c !== 71 && c !== 84 && c !== 107) return false;
+  for (const u of UNITS) if (s.startsWith(u, i)) return true;
+  return false;
+}
+
+/** WORD_WITH_DIGIT on masked[start, end): two or more letters, then one or two digits. */
+function wordWithDigit(s: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isLetter(s.charCodeAt(i))) i++;
+  const digits = end - i;
+  if (i - start < 2 || digits < 1 || digits > 2) return false;
+  for (; i < end; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export class Drain {
@@ -111,14 +217,19 @@ export class Drain {
     this.opts = { ...DEFAULTS, ...options };
   }
 
+  /** one token array reused by add() (a new cluster keeps a copy) */
+  private readonly scratch: string[] = [];
+  private readonly words = new WordTable();
+
   /** The cluster of a message (found or created). */
   add(message: string): Cluster {
-    const tokens = templateTokens(message, this.opts.maxTokens);
+    const tokens = tokensInto(message, this.opts.maxTokens, this.scratch, this.words);
     const leaf = this.leaf(tokens);
     let best: Cluster | undefined;
     let bestSim = -1, bestVars = -1;
     for (const c of leaf.clusters) {
-      const [sim, vars] = similarity(c.tokens, tokens);
+      const sim = similarity(c.tokens, tokens);
+      const vars = lastVars;
       if (sim > bestSim || (sim === bestSim && vars > bestVars)) {
         best = c;
         bestSim = sim;
@@ -134,7 +245,7 @@ export class Drain {
       best.size++;
       return best;
     }
-    const cluster: Cluster = { id: this.clusters.length, tokens, size: 1 };
+    const cluster: Cluster = { id: this.clusters.length, tokens: tokens.slice(), size: 1 };
     this.clusters.push(cluster);
     leaf.clusters.push(cluster);
     return cluster;
@@ -162,7 +273,7 @@ export class Drain {
   }
 
   private leaf(tokens: string[]): Node {
-    let node = child(this.root, String(tokens.length), Infinity);
+    let node = child(this.root, LENGTH_KEYS[tokens.length] ?? String(tokens.length), Infinity);
     const levels = Math.min(this.opts.prefixLevels, tokens.length);
     for (let i = 0; i < levels; i++) node = child(node, tokens[i], this.opts.maxChildren);
     return node;
@@ -206,15 +317,19 @@ function child(node: Node, key: string, maxChildren: number): Node {
   return next;
 }
 
-/** Share of positions where the template's constant token equals the message's, and the template's variable count. */
-function similarity(template: string[], tokens: string[]): [number, number] {
+/** the template's variable count of the last similarity() (a second result without an array per comparison) */
+let lastVars = 0;
+
+/** Share of positions where the template's constant token equals the message's; the variable count goes to lastVars. */
+function similarity(template: string[], tokens: string[]): number {
   let same = 0, vars = 0;
   // a variable slot meeting a masked variable counts as equal (a message of only numbers is like its template)
   for (let i = 0; i < template.length; i++) {
     if (template[i] === tokens[i]) same++;
     else if (template[i] === WILDCARD) vars++;
   }
-  return [template.length === 0 ? 1 : same / template.length, vars];
+  lastVars = vars;
+  return template.length === 0 ? 1 : same / template.length;
 }
 
 /** A short stable id for a template text (FNV-1a, 32 bits, hex): the same template has the same id in every file. */

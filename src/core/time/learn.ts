@@ -7,6 +7,7 @@ import { YearGuesser as Years } from '../time.ts';
 import { fieldIndex, fieldStart, findTimes, readCandidate, type FoundTime, type TimeCandidate } from './find.ts';
 import { LAYOUTS, okBefore, stickyOf, ymdOf, type DateOrder, type TimeLayout } from './layouts.ts';
 import { defaultOrders } from './find.ts';
+import { readYmdAt } from './fastRead.ts';
 
 export interface LearnedTime {
   layout: TimeLayout;
@@ -125,7 +126,11 @@ export function allChoices(): { value: TimeLayoutChoice; title: string }[] {
 export class TimeReader {
   lines = 0;
   matched = 0;
-  constructor(readonly learned: LearnedTime, private readonly years: YearGuesser, private readonly settings: TimeSettings) {}
+  /** the layout has a compiled reader (fastRead.ts): tried before the regex at the learned place */
+  private readonly ymd: boolean;
+  constructor(readonly learned: LearnedTime, private readonly years: YearGuesser, private readonly settings: TimeSettings) {
+    this.ymd = learned.layout.id === 'ymd';
+  }
 
   read(line: string): FoundTime | undefined {
     this.lines++;
@@ -134,6 +139,13 @@ export class TimeReader {
     const sticky = stickyOf(layout);
     let pos = fieldStart(line, field);
     for (let tries = 0; tries < 2; tries++, pos++) {
+      if (this.ymd && okBefore(line, pos)) {
+        const f = readYmdAt(line, pos, this.settings);
+        if (f !== undefined) {
+          this.matched++;
+          return { ts: f.ts, guess: f.guess, raw: line.slice(pos, f.end), start: pos, end: f.end, layout };
+        }
+      }
       sticky.lastIndex = pos;
       const m = sticky.exec(line);
       if (m !== null && okBefore(line, pos)) {

@@ -160,6 +160,26 @@ function findUrls(text: string): string[] {
   return out;
 }
 
+// the first two letters of every PROTOCOL name ("Ke" for Kerberos)
+const PROTOCOL_STARTS = new Set(['TC', 'UD', 'IC', 'HT', 'SS', 'FT', 'SF', 'SM', 'DN', 'RD', 'LD', 'TL', 'IM', 'PO', 'SN', 'NT', 'Ke', 'QU', 'GR', 'ES', 'IP']
+  .map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+
+/**
+ * PROTOCOL can match: a word (at a \b) starts with the first two letters of a protocol name. Level words
+ * ("INFO", "WARN") made the old hint (two capitals anywhere) true on nearly every line of an application log.
+ */
+function mayHoldProtocol(text: string): boolean {
+  if (!PROTOCOL_HINT.test(text)) return false;
+  let prevWord = false;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (word && !prevWord && c >= 65 && c <= 90 && PROTOCOL_STARTS.has(c * 128 + text.charCodeAt(i + 1))) return true;
+    prevWord = word;
+  }
+  return false;
+}
+
 /** An IPv6 address is possible: "::" or seven colons (counted, not a regex scan: most lines have neither). */
 function mayHoldIpv6(text: string): boolean {
   if (text.indexOf('::') >= 0) return true;
@@ -184,7 +204,7 @@ export function extractEntities(text: string, ev: EventFields): void {
     const emails = collect(EMAIL, text, 1);
     if (emails.length > 0) ev['data.emails'] = emails.join(',');
   }
-  if (PROTOCOL_HINT.test(text)) {
+  if (mayHoldProtocol(text)) {
     const protocols = collect(PROTOCOL, text, 1);
     if (protocols.length > 0) ev['data.protocols'] = protocols.join(',');
   }
@@ -225,27 +245,57 @@ export function extractEntities(text: string, ev: EventFields): void {
   }
 }
 
+// the role fields by side, as constants: a key built per line (`${side}.host.ip`) is a new string to hash
+const IP_KEY = { init: 'init.host.ip', target: 'target.host.ip' } as const;
+const PORT_KEY = { init: 'init.host.port', target: 'target.host.port' } as const;
+
+const MAY_FROM = 1, MAY_TO = 2;
+/** 9-13 and space: the ASCII characters of \s */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Which of FROM_BEFORE / TO_BEFORE can match the words before an address at `s`, from the last character
+ * before its "\s*[/[]?": every FROM word ends in "m" (from), "=" or ":", or "e"/"t" and a space ("remote ", "remote host "); every TO
+ * word in "o" (to), "=" or ":". A cheap exact filter: both regexes still decide whenever it says "maybe".
+ */
+function roleHints(text: string, s: number): number {
+  let k = s;
+  const last = text.charCodeAt(k - 1);
+  if (last === 47 || last === 91) k--; // '/' '['
+  const beforeSpaces = k;
+  while (k > 0 && isAsciiSpace(text.charCodeAt(k - 1))) k--;
+  if (k === 0) return 0;
+  const c = text.charCodeAt(k - 1);
+  if (c >= 128 || c === 61 || c === 58) return MAY_FROM | MAY_TO;
+  let hints = 0;
+  if (c === 109 || c === 77 || ((c === 101 || c === 69 || c === 116 || c === 84) && k < beforeSpaces)) hints |= MAY_FROM;
+  if (c === 111 || c === 79) hints |= MAY_TO;
+  return hints;
+}
+
 /** role() for a text whose only addresses are the IPv4 ones at `at` (start, end pairs) */
 function roleAt(before: RegExp, text: string, at: number[], ev: EventFields, side: 'init' | 'target'): void {
-  if (ev[`${side}.host.ip`] !== undefined) return;
+  if (ev[IP_KEY[side]] !== undefined) return;
+  const need = side === 'init' ? MAY_FROM : MAY_TO;
   for (let i = 0; i < at.length; i += 2) {
     const s = at[i], e = at[i + 1];
+    if ((roleHints(text, s) & need) === 0) continue;
     PORT_AFTER.lastIndex = e;
     const port = PORT_AFTER.exec(text);
     if (port === null || !before.test(text.slice(Math.max(0, s - ROLE_REACH), s))) continue;
-    ev[`${side}.host.ip`] = text.slice(s, e);
-    if (port[1] !== undefined) ev[`${side}.host.port`] = Number(port[1]);
+    ev[IP_KEY[side]] = text.slice(s, e);
+    if (port[1] !== undefined) ev[PORT_KEY[side]] = Number(port[1]);
     return;
   }
 }
 
 function role(re: RegExp, text: string, ev: EventFields, side: 'init' | 'target'): void {
-  if (ev[`${side}.host.ip`] !== undefined) return;
+  if (ev[IP_KEY[side]] !== undefined) return;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (!isAddr(m[1])) continue;
-    ev[`${side}.host.ip`] = m[1];
-    if (m[2] !== undefined) ev[`${side}.host.port`] = Number(m[2]);
+    ev[IP_KEY[side]] = m[1];
+    if (m[2] !== undefined) ev[PORT_KEY[side]] = Number(m[2]);
     return;
   }
 }

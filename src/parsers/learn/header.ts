@@ -9,10 +9,10 @@ import type { EventFields } from '../../core/schema.ts';
 // 'word': a fixed column with no known role (a label, a node type): both stay in raw and out of the message
 export type ColumnKind = 'level' | 'tag' | 'component' | 'program' | 'pid' | 'thread' | 'request' | 'host' | 'sep' | 'time' | 'word';
 
-const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE|FINE|FINER|FINEST|CONFIG)[\])>]?[:,]?$/i;
+export const LEVEL = /^[[(<]?(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERROR|ERR|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|VERBOSE|FINE|FINER|FINEST|CONFIG)[\])>]?[:,]?$/i;
 // "sshd[2201]:", "sshd(pam_unix)[19939]:", "kernel:", "dfs.DataNode$PacketResponder:"
 const TAG = /^([^\s[\]:]{1,128}?)(?:\[(\d{1,10})\])?:$/;
-const PID = /^\[?(\d{1,10})\]?:?$/;
+export const PID = /^\[?(\d{1,10})\]?:?$/;
 const REQUEST = /^\[?((?:req|request|trace|txn)[-_][\w-]{6,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\]?:?$/i;
 const THREAD = /^\[([^\]\s]{1,64})\]:?$/;
 const NAME = /^(?=[^\s]*[A-Za-z_])[\w$][\w.$/-]{0,127}$/;
@@ -42,6 +42,12 @@ export function tokens(s: string, from: number, max: number): Token[] {
   return out;
 }
 
+/** Appends the tokens after the last one in `out` until it holds `max` (tokens() from where `out` ends). */
+function moreTokens(s: string, out: Token[], max: number, start: number): void {
+  const from = out.length === 0 ? start : out[out.length - 1].end;
+  for (const t of tokens(s, from, max - out.length)) out.push(t);
+}
+
 const MAX_COLUMNS = 6;
 /** tokens a column may span: "syslogd 1.4.1:" (a tag with a space), "svchost.exe *64 -" (a name up to a separator) */
 const MAX_SPAN = 3;
@@ -49,6 +55,74 @@ const MAX_SPAN = 3;
 const TAG_SPACED = /^([^:[\]]{1,64}?)(?:\[(\d{1,10})\])?:$/;
 
 interface Row { s: string; toks: Token[]; at: number; live: boolean }
+
+const LEVEL_WORDS = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'ERR', 'CRIT', 'CRITICAL', 'FATAL', 'ALERT', 'EMERG', 'EMERGENCY', 'SEVERE', 'VERBOSE', 'FINE', 'FINER', 'FINEST', 'CONFIG']);
+
+/** LEVEL.exec(text)?.[1] without the regex's match array (a column read on every line): the same answers. */
+export function levelOf(text: string): string | undefined {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 91 || c === 40 || c === 60) c = text.charCodeAt(++i); // [ ( <
+  const start = i;
+  while (i < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) c = text.charCodeAt(++i);
+  if (i - start < 3 || i - start > 9) return undefined;
+  const end = i;
+  if (c === 93 || c === 41 || c === 62) c = text.charCodeAt(++i); // ] ) >
+  if (c === 58 || c === 44) i++; // : ,
+  if (i !== n) return undefined;
+  const word = text.slice(start, end);
+  return LEVEL_WORDS.has(word) || LEVEL_WORDS.has(word.toUpperCase()) ? word : undefined;
+}
+
+/** PID.exec(text)?.[1] without the match array: "[1234]:", "1234". */
+export function pidOf(text: string): string | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 91 ? 1 : 0;
+  const start = i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  const end = i;
+  if (end === start || end - start > 10) return undefined;
+  if (text.charCodeAt(i) === 93) i++;
+  if (text.charCodeAt(i) === 58) i++;
+  return i === n ? (start === 0 && end === n ? text : text.slice(start, end)) : undefined;
+}
+
+/** The one-token columns: whether `text` has the column's shape (writing its field into `ev` when given). */
+function takeOne(kind: Exclude<ColumnKind, 'tag' | 'program'>, text: string, ev?: EventFields): boolean {
+  let m: RegExpExecArray | null;
+  switch (kind) {
+    case 'sep': return SEPARATORS.has(text);
+    case 'time': return TIME_TOKEN.test(text);
+    case 'word': return true;
+    case 'level': {
+      const v = levelOf(text);
+      if (v !== undefined && ev) ev['alarm.sev'] = v;
+      return v !== undefined;
+    }
+    case 'request':
+      m = REQUEST.exec(text);
+      if (m !== null && ev) ev['session.id'] = m[1];
+      return m !== null;
+    case 'pid': {
+      const v = pidOf(text);
+      if (v !== undefined && ev) ev['obs.process.id'] = v;
+      return v !== undefined;
+    }
+    case 'thread':
+      m = THREAD.exec(text);
+      if (m !== null && ev) ev['data.thread'] = m[1];
+      return m !== null;
+    case 'host':
+      if (!NAME.test(text) && !HOST_LIKE.test(text)) return false;
+      if (ev) ev['obs.host.name'] = text;
+      return true;
+    case 'component':
+      if (!NAME.test(text)) return false;
+      if (ev) ev['app.name'] = text;
+      return true;
+  }
+}
 
 /**
  * Tokens the column takes at toks[j] (0 = the token does not have the column's shape), writing its field
@@ -60,25 +134,8 @@ function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventF
   const text = t.text;
   let m: RegExpExecArray | null;
   switch (kind) {
-    case 'sep': return SEPARATORS.has(text) ? 1 : 0;
-    case 'time': return TIME_TOKEN.test(text) ? 1 : 0;
-    case 'word': return 1;
-    case 'level':
-      m = LEVEL.exec(text);
-      if (m !== null && ev) ev['alarm.sev'] = m[1];
-      return m !== null ? 1 : 0;
-    case 'request':
-      m = REQUEST.exec(text);
-      if (m !== null && ev) ev['session.id'] = m[1];
-      return m !== null ? 1 : 0;
-    case 'pid':
-      m = PID.exec(text);
-      if (m !== null && ev) ev['obs.process.id'] = m[1];
-      return m !== null ? 1 : 0;
-    case 'thread':
-      m = THREAD.exec(text);
-      if (m !== null && ev) ev['data.thread'] = m[1];
-      return m !== null ? 1 : 0;
+    case 'sep': case 'time': case 'word': case 'level': case 'request': case 'pid': case 'thread': case 'host': case 'component':
+      return takeOne(kind, text, ev) ? 1 : 0;
     case 'tag': {
       let n = 1;
       m = TAG.exec(text);
@@ -104,14 +161,6 @@ function take(kind: ColumnKind, s: string, toks: Token[], j: number, ev?: EventF
       }
       return n;
     }
-    case 'host':
-      if (!NAME.test(text) && !HOST_LIKE.test(text)) return 0;
-      if (ev) ev['obs.host.name'] = text;
-      return 1;
-    case 'component':
-      if (!NAME.test(text)) return 0;
-      if (ev) ev['app.name'] = text;
-      return 1;
     case 'program': {
       // a name, and what follows it up to a separator token ("svchost.exe *64 - ...")
       if (!NAME.test(text)) return 0;
@@ -264,9 +313,32 @@ export function readPrefix(s: string, cols: readonly ColumnKind[], ev: EventFiel
  * when no column was read). Reading in place (no slice of the line) keeps the hot path on the splitter's string.
  */
 export function readHeader(s: string, cols: readonly ColumnKind[], ev: EventFields, from = 0): number {
-  const toks = tokens(s, from, cols.length * MAX_SPAN + 1);
+  if (cols.includes('tag') || cols.includes('program')) return readSpanning(s, cols, ev, from);
+  // one token per column: each token is found and tested where it stands, with no token objects
+  const n = s.length;
+  let at = from;
+  for (const kind of cols as readonly Exclude<ColumnKind, 'tag' | 'program'>[]) {
+    let i = at;
+    while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
+    if (!takeOne(kind, kind === 'word' ? '' : s.slice(start, i), ev)) break;
+    at = i;
+  }
+  return at;
+}
+
+/** readHeader for columns that may span tokens (a syslog tag with a space, a program name up to a separator). */
+function readSpanning(s: string, cols: readonly ColumnKind[], ev: EventFields, from: number): number {
+  // tokens are cut as the columns need them (a tag or program looks up to MAX_SPAN tokens ahead), not the
+  // whole header's worth up front: most lines' message tokens were cut for nothing
+  const max = cols.length * MAX_SPAN + 1;
+  const toks: Token[] = [];
   let j = 0, at = from;
   for (const kind of cols) {
+    const need = Math.min(max, j + (kind === 'tag' || kind === 'program' ? MAX_SPAN + 1 : 1));
+    if (toks.length < need) moreTokens(s, toks, need, from);
     const used = take(kind, s, toks, j, ev);
     if (used === 0) break;
     j += used;

@@ -11,10 +11,15 @@ const CLUSTER = 'template.id';
 export class TemplateMiner {
   private readonly drain = new Drain({ threshold: 0.7 });
 
+  /** each cluster's number as the text the chunk's dictionary column keeps (made once, not per event) */
+  private readonly keys: string[] = [];
+
   /** Puts the event in its cluster (by message); events without a message get no template. */
   add(event: EventFields): void {
     const m = event.message;
-    if (typeof m === 'string' && m !== '') event[CLUSTER] = this.drain.add(m).id;
+    if (typeof m !== 'string' || m === '') return;
+    const id = this.drain.add(m).id;
+    event[CLUSTER] = this.keys[id] ??= String(id);
   }
 
   get templates(): number {

@@ -46,3 +46,21 @@ describe('extractEntities: names that are no domains', () => {
     expect(of('resolved WWW.EXAMPLE.COM')['data.domains']).toBe('WWW.EXAMPLE.COM');
   });
 });
+
+// the role and protocol scans are skipped where their words cannot be: these pin what must still be found
+describe('extractEntities: roles and protocols behind the cheap filters', () => {
+  it('every role word form still gives its role', () => {
+    const init = ['from 10.0.0.1', 'FROM\t/10.0.0.1', 'remote 10.0.0.1', 'remote host  10.0.0.1', 'remote= [10.0.0.1]', 'src=10.0.0.1', 'client: 10.0.0.1', 'rhost=10.0.0.1', 'source ip: 10.0.0.1'];
+    for (const t of init) expect(of(`x ${t} port 22`)['init.host.ip'], t).toBe('10.0.0.1');
+    const target = ['to 10.0.0.1', 'To [10.0.0.1', 'dst:10.0.0.1', 'destination address= 10.0.0.1', 'dest=10.0.0.1'];
+    for (const t of target) expect(of(`x ${t}`)['target.host.ip'], t).toBe('10.0.0.1');
+    for (const t of ['user test 10.0.0.1', 'into 10.0.0.1', 'remotes10.0.0.1', 'remote\u00a0x 10.0.0.1']) {
+      expect(of(t)['init.host.ip'], t).toBeUndefined();
+      expect(of(t)['target.host.ip'], t).toBeUndefined();
+    }
+  });
+  it('protocols are found after level words, and level words are none', () => {
+    expect(of('INFO WARN ERROR DEBUG session over Kerberos, IPsec and ICMPv6 (SSH)')['data.protocols']).toBe('Kerberos,IPsec,ICMPv6,SSH');
+    expect(of('2026-03-01 INFO USER=root COMMAND=/bin/ls')['data.protocols']).toBeUndefined();
+  });
+});
