@@ -3,9 +3,10 @@
 // instead of the layout's named-group regex (a groups object, a match array and several strings per line
 // were a large share of the generic parser's time). It only answers when the text has the plain shape
 // whose regex match is certain (two-digit month, day and hour, ':' in the time, at most 9 fraction digits,
-// no AM/PM, no zone after a space, nothing word-like after it); anything else returns undefined and the
-// caller reads the line with the regex as before, so every answer equals the regex path's.
-import { fractionToMs, utcMs, type TimeSettings } from '../time.ts';
+// no AM/PM, no zone or zone abbreviation after a space, no milliseconds after a third ':', nothing word-like
+// after it); anything else returns undefined and the caller reads the line with the regex as before, so every
+// answer equals the regex path's.
+import { ZONE_ABBREVIATIONS, fractionToMs, utcMs, type TimeSettings } from '../time.ts';
 
 export interface FastTime {
   ts: number;
@@ -32,6 +33,13 @@ function isWord(c: number): boolean {
 /** After the seconds: what could start an AM/PM or a zone the regex would take ('A', 'a', 'P', 'p', 'Z', '+', '-', 'U', 'G'). */
 function startsSuffix(c: number): boolean {
   return c === 65 || c === 97 || c === 80 || c === 112 || c === 90 || c === 43 || c === 45 || c === 85 || c === 71;
+}
+
+/** A zone abbreviation the regex would take after a space ("CET", "PST"): an all-capitals word in ZONE_ABBREVIATIONS. */
+function zoneWordAt(line: string, i: number): boolean {
+  let j = i;
+  while (j < line.length && j - i < 5 && line.charCodeAt(j) >= 65 && line.charCodeAt(j) <= 90) j++;
+  return j - i >= 2 && ZONE_ABBREVIATIONS[line.slice(i, j)] !== undefined;
 }
 
 // fractionToMs of one to three digits, computed once the same way (the float results must be identical)
@@ -83,7 +91,9 @@ export function readYmdAt(line: string, pos: number, settings: TimeSettings): Fa
       zone = (zh * 60 + zm) * (c === 45 ? -1 : 1);
       e = after;
     } else if (c >= 128 || isWord(c) || startsSuffix(c)) return undefined;
-    else if ((c === 32 || (c >= 9 && c <= 13)) && e + 1 < n && startsSuffix(line.charCodeAt(e + 1))) return undefined;
+    // milliseconds after a third ':' ("12:00:01:234"): the regex reads them
+    else if (c === 58 && digit(line.charCodeAt(e + 1)) >= 0) return undefined;
+    else if ((c === 32 || (c >= 9 && c <= 13)) && e + 1 < n && (startsSuffix(line.charCodeAt(e + 1)) || zoneWordAt(line, e + 1))) return undefined;
   }
   const local = utcMs(y1 * 100 + y2, mo - 1, d, h, mi, s, ms);
   if (Number.isNaN(local) || !(d >= 1)) return undefined;
