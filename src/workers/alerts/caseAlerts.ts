@@ -91,6 +91,16 @@ export class CaseAlerts {
     const source = this.source;
     const table = source?.table();
     if (source === undefined || table === undefined) return;
+    try {
+      await this.detect(source, table, stale);
+    } catch (e) {
+      // the case was closed or deleted under the run (its database gone): nothing to report to anyone
+      if (source.table() === undefined) return;
+      throw e;
+    }
+  }
+
+  private async detect(source: DetectionSource, table: EventTable, stale: () => boolean): Promise<void> {
     const dataKey = await source.dataKey();
     const stored = await this.store.getSetting<DetectionStamp>(STAMP_KEY);
     if (stored?.key === this.stampKey(dataKey) && stored.infos.length === DETECTORS.length) {
