@@ -31,6 +31,8 @@ test('the archive expansion limit from Settings stops a gzip visibly', async ({ 
 
   await app.dropFiles([path]);
   await expect(page.getByText(/expansion budget of [\d.]+ KiB \(the limit set for this ingest\)/).first()).toBeVisible();
+  // the count shows once the search after the ingest has answered (the idle hook can wake between the two)
+  await expect(app.status()).toHaveText(/^[\d,]+ events/);
   const status = (await app.status().textContent()) ?? '';
   const events = Number(/^([\d,]+) events/.exec(status)?.[1].replace(/,/g, ''));
   expect(events).toBeGreaterThan(0);
