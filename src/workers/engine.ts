@@ -1,14 +1,14 @@
 // The engine behind EngineApi: plain code that the worker shell exposes and tests call directly.
 // It owns the open case: its IndexedDB store and its in-memory query index.
 import type {
-  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EngineApi, FileLedgerEntry, IngestOptions, IngestProgress, StorageInfo,
+  CaseInfo, CaseNotice, DroppedFile, DuplicateAnswer, DuplicateQuestion, EngineApi, FileLedgerEntry, IngestOptions, IngestProgress,
 } from './api.ts';
 import { deleteGlobalSetting, getCase, getGlobalSetting, listCases, newCaseId, putCase, removeCase, setGlobalSetting } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
-import { storageMode } from './store/storageMode.ts';
+import { storageInfo } from './store/storageInfo.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
 import { ingestIntoCase } from './ingest/caseIngest.ts';
@@ -30,6 +30,7 @@ import { WEBHOOK_SETTING, WebhookPoster, type WebhookTransport } from './live/we
 import type { FollowSource } from './api/live.ts';
 import type { FollowFs } from './live/types.ts';
 import { createSigmaOps } from './alerts/sigmaOps.ts';
+import { createAlertOps } from './alerts/alertOps.ts';
 import { createViewOps } from './query/viewOps.ts';
 import { createRedaction } from './redact/ops.ts';
 import { redactedViews } from './redact/views.ts';
@@ -284,18 +285,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async watchCases(onNotice) {
       watcher = onNotice;
     },
-    async storage(): Promise<StorageInfo> {
-      // Node (tests, CLI) has no StorageManager
-      const inMemory = (await storageMode()) === 'memory';
-      if (typeof navigator === 'undefined' || navigator.storage === undefined) return { usageBytes: 0, quotaBytes: 0, persisted: false, inMemory };
-      try {
-        const est = await navigator.storage.estimate();
-        const persisted = (await navigator.storage.persisted?.()) ?? false;
-        return { usageBytes: est.usage ?? 0, quotaBytes: est.quota ?? 0, persisted, inMemory };
-      } catch {
-        return { usageBytes: 0, quotaBytes: 0, persisted: false, inMemory }; // a file:// page may have no estimate
-      }
-    },
+    storage: storageInfo,
 
     async ingest(
       files: DroppedFile[], options: IngestOptions, onProgress: (p: IngestProgress) => void,
@@ -340,23 +330,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
 
     ...createViewOps(requireCase),
     setRedaction, redaction: redactionState, redactionMapping,
-    async alerts(filter) {
-      return requireCase().alerts.list(filter);
-    },
-    async detectors() {
-      const c = requireCase();
-      return c.alerts.detectors(tableOf(c));
-    },
-    async setDetectorParams(id, params) {
-      const c = requireCase();
-      return c.alerts.setParams(tableOf(c), id, params);
-    },
-    async setAlertState(id, state) {
-      return requireCase().alerts.setState(id, state.status, state.note, state.owner);
-    },
-    async detected() {
-      await open?.alerts.settled();
-    },
+    ...createAlertOps({
+      current: () => { const c = requireCase(); return { alerts: c.alerts, table: () => tableOf(c) }; },
+      alertsIfOpen: () => open?.alerts,
+    }),
     ...createLedgerOps({
       runIngest, sources, requireCase, exclusive,
       async reindex(c) {
