@@ -33,6 +33,7 @@ interface Sample {
 }
 
 async function measure(browser: Browser, page: Page, path: WorkbenchPath): Promise<Sample> {
+  process.stderr.write(`  ${path.key}…\n`); // a path that never settles shows where it stopped
   const act = await path.prepare(page);
   await idle(page);
   await resetLongTasks(page);
