@@ -1,6 +1,7 @@
-// `node --import tsx bench/profile-ingest.ts [FILE | members:N | lines:N] [--reopen]`: where an ingest (or, with
-// --reopen, the reload of the case it made) spends its time, per thread (main, engine worker, ingest worker), from a
-// Chromium trace with V8's sampling profiler. Needs a build (dist/).
+// `node --import tsx bench/profile-ingest.ts [FILE | members:N | lines:N] [--reopen] [--ledger]`: where an ingest (or,
+// with --reopen, the reload of the case it made) spends its time, per thread (main, engine worker, ingest worker),
+// from a Chromium trace with V8's sampling profiler. --ledger opens the ledger while the files are read, as
+// e2e/reliability-archive.spec.ts does. Needs a build (dist/).
 import { writeFileSync } from 'node:fs';
 import { idle, launch, openApp, ingestThroughUi, startServer } from './browser.ts';
 import { authLog } from './generate.ts';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   // `members:N`: the many-member zip of bench/members.ts
   const args = process.argv.slice(2);
   const reopen = args.includes('--reopen');
+  const ledger = args.includes('--ledger');
   const arg = args.find((a) => !a.startsWith('--'));
   const path = arg === undefined ? await authLog(200_000)
     : arg.startsWith('members:') ? membersZip(Number(arg.slice(8)))
@@ -24,6 +26,10 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     if (reopen) {
       await page.reload();
+      await idle(page);
+    } else if (ledger) {
+      await page.getByLabel('Open log files').setInputFiles(path);
+      await page.getByRole('region', { name: 'Ledger' }).getByRole('button', { name: 'Show ledger' }).click();
       await idle(page);
     } else await ingestThroughUi(page, path);
     const ms = Date.now() - t0;

@@ -4,8 +4,12 @@
 // spacers above and below keep the scrollbar true. Short lists render whole (find-in-page still works).
 import { useCallback, useState } from 'react';
 
-/** lists up to this long are rendered whole */
-export const VIRTUAL_FROM = 200;
+/**
+ * Lists up to this long are rendered whole. Was 200: an archive's first 200 members rendered 200 ledger rows
+ * (each with its parser list) and 200 file rows, frame after frame, while they arrived (issue 9: 100-500 ms
+ * main-thread tasks); the window shows about 25 rows plus the overscan either way.
+ */
+export const VIRTUAL_FROM = 50;
 const OVERSCAN = 20;
 
 export interface VirtualWindow {

@@ -2,18 +2,25 @@
 // arrives every 250 ms; kept in the workbench's state it re-rendered the whole app each time (header
 // panels, the search view, both lists) and gave main-thread tasks over 50 ms. Now only the components that
 // show files subscribe (files panel, ledger, status line, the projector fold's count), and progress deltas
-// are merged once per animation frame, however many arrived in between.
+// are merged in an animation frame at most every SHOW_EVERY_MS, however many arrived in between.
 import { useSyncExternalStore } from 'react';
 import type { FileLedgerEntry } from '../../workers/api.ts';
 import { mergeProgress } from './mergeProgress.ts';
 
 /** a hidden tab gets no animation frames: progress is still applied, at this pace */
 const HIDDEN_EVERY_MS = 500;
+/**
+ * Progress is shown at most this often. The engine reports every 250 ms; each update lays out and paints the
+ * files panel, the status line and the ledger: on an archive of thousands of small members the page's own
+ * rendering was about as much CPU as both workers' reading and storing (issue 9 item 11).
+ */
+export const SHOW_EVERY_MS = 500;
 
 export class FilesStore {
   private files: FileLedgerEntry[] = [];
   private queued: FileLedgerEntry[][] = [];
   private scheduled = false;
+  private shownAt = -Infinity;
   private readonly listeners = new Set<() => void>();
 
   /** the rows shown now (a new array whenever they change: React compares by identity) */
@@ -44,12 +51,18 @@ export class FilesStore {
       const batches = this.queued;
       this.queued = [];
       if (batches.length === 0) return;
+      this.shownAt = Date.now();
       // later batches hold newer versions of the same rows: merging in arrival order keeps the newest
       this.files = mergeProgress(this.files, batches.length === 1 ? batches[0] : batches.flat());
       this.emit();
     };
-    if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden)) requestAnimationFrame(apply);
-    else setTimeout(apply, HIDDEN_EVERY_MS);
+    const inFrame = () => {
+      if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden)) requestAnimationFrame(apply);
+      else setTimeout(apply, HIDDEN_EVERY_MS);
+    };
+    const wait = this.shownAt + SHOW_EVERY_MS - Date.now();
+    if (wait > 0) setTimeout(inFrame, wait);
+    else inFrame();
   }
 
   private emit(): void {

@@ -11,7 +11,7 @@ import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import { zipEntryCount } from '../../parsers/containers/zip-count.ts';
 import type { BundleIngestHooks } from './ingestBundle.ts';
 import type { IngestRunner } from './runner.ts';
-import { DuplicateGate, type AskDuplicate } from './duplicates.ts';
+import { seedOf, type AskDuplicate } from './duplicates.ts';
 
 export interface CaseIngestResult {
   ledger: FileLedgerEntry[];
@@ -51,15 +51,23 @@ export async function ingestIntoCase(
     path: d.path, size: d.file.size, lastModified: d.file.lastModified, entries: await zipEntryCount(d.file),
   }))));
   // rows are written in batches, most with their file's chunk (ledgerBatch.ts): one transaction per small member
+  // row ids and the duplicate check are the reading side's (ingestBundle): no round trip per member
   const batch = new LedgerBatch(store);
-  const gate = new DuplicateGate(batch, await store.files(), resumed, ask);
+  const firstRowId = await batch.reserveIds();
+  let removed = false;
   let ledger: FileLedgerEntry[];
   try {
-    ledger = await runIngest(files, { ...options, budget: await expandBudget(options.maxExpandedBytes) }, {
+    ledger = await runIngest(files, {
+      ...options, budget: await expandBudget(options.maxExpandedBytes), firstRowId, duplicates: seedOf(await store.files(), resumed),
+    }, {
       addFile: (entry) => batch.addFile(entry),
       updateFile: (entry) => batch.putFile(entry),
-      admit: (e) => gate.admit(e),
-      settled: (row) => gate.settled(row),
+      // through the batch: a row still queued is never written after its removal
+      deleteFile: async (id) => {
+        removed = true;
+        await batch.deleteFile(id);
+      },
+      askDuplicate: async (q) => (ask === undefined ? 'keep' : ask(q)),
       chunk: (chunk) => hooks.chunk(chunk, (c) => batch.putChunk(c)),
       progress: hooks.progress,
     });
@@ -68,7 +76,7 @@ export async function ingestIntoCase(
   }
   if (options.signal.aborted) await interruptUnits(store, 'Reading of this archive was cancelled');
   else await finishUnits(store, files.map((d) => d.path));
-  return { ledger, removedEvents: removedEvents || gate.dirty };
+  return { ledger, removedEvents: removedEvents || removed };
 }
 
 /** The user's explicit limit, else the storage the browser still allows this site; none in Node. */

@@ -3,9 +3,42 @@
 // same member) makes it a candidate; once read, the same SHA-256 as a stored file settles it. The user is
 // asked once per ingest — skip, replace or keep both — and the answer holds for the rest of the ingest.
 // A stored copy that is not whole (interrupted, cancelled, failed) is always replaced: never two partial copies.
+// The gate runs where the files are read (ingestBundle, so the ingest worker in the browser), from the rows the
+// case held when the ingest started (DuplicateSeed) and the rows of this ingest: a check per member across the
+// worker boundary was a blocking round trip per member of an archive (issue 9 item 11). Only a removal and the
+// question to the user go to the engine.
 import type { DuplicateAnswer, DuplicateQuestion, FileLedgerEntry } from '../api.ts';
-import type { LedgerWriter } from '../store/ledgerBatch.ts';
-import type { EntryCandidate } from './ingestBundle.ts';
+
+/** What the gate needs of a stored row. */
+export type KnownRow = Pick<FileLedgerEntry, 'id' | 'path' | 'size' | 'member' | 'state' | 'sha256' | 'events'>;
+
+/** The case's rows when the ingest started, and the dropped files (paths) being resumed. */
+export interface DuplicateSeed {
+  known: KnownRow[];
+  resumed: string[];
+}
+
+/** One entry of the bundle as the duplicate check sees it, before it is read. */
+export interface EntryCandidate {
+  path: string;
+  size?: number;
+  /** the dropped file it came from (its path in the drop) and its position among that file's entries */
+  source: string;
+  member: number;
+}
+
+/** What the gate writes: a note on a row kept as a duplicate, and removals (with the row's events). */
+export interface DuplicateWriter {
+  putFile(entry: FileLedgerEntry): Promise<void>;
+  deleteFile(id: number): Promise<void>;
+}
+
+export function seedOf(rows: readonly FileLedgerEntry[], resumed: Iterable<string>): DuplicateSeed {
+  return {
+    known: rows.map(({ id, path, size, member, state, sha256, events }) => ({ id, path, size, member, state, sha256, events })),
+    resumed: [...resumed],
+  };
+}
 
 const WHOLE = new Set<FileLedgerEntry['state']>(['done', 'damaged', 'skipped']);
 
@@ -18,12 +51,12 @@ export class DuplicateGate {
   dirty = false;
 
   // the known rows by path and by hash: a 10,000-member archive asks 10,000 times (a scan each was quadratic)
-  private readonly byPath = new Map<string, FileLedgerEntry[]>();
-  private readonly byHash = new Map<string, FileLedgerEntry[]>();
+  private readonly byPath = new Map<string, KnownRow[]>();
+  private readonly byHash = new Map<string, KnownRow[]>();
 
   constructor(
-    private readonly store: LedgerWriter,
-    known: readonly FileLedgerEntry[],
+    private readonly store: DuplicateWriter,
+    known: readonly KnownRow[],
     /** dropped files (paths) being resumed: their members stored whole are skipped without asking */
     private readonly resumed: ReadonlySet<string>,
     private readonly ask?: AskDuplicate,
@@ -63,12 +96,12 @@ export class DuplicateGate {
     return 'keep';
   }
 
-  private know(r: FileLedgerEntry): void {
+  private know(r: KnownRow): void {
     push(this.byPath, r.path, r);
     if (r.sha256 !== '') push(this.byHash, r.sha256, r);
   }
 
-  private live(index: Map<string, FileLedgerEntry[]>, key: string): FileLedgerEntry[] {
+  private live(index: Map<string, KnownRow[]>, key: string): KnownRow[] {
     return (index.get(key) ?? []).filter((r) => !this.removed.has(r.id));
   }
 
@@ -77,14 +110,14 @@ export class DuplicateGate {
     return this.decision;
   }
 
-  private async remove(r: FileLedgerEntry): Promise<void> {
+  private async remove(r: KnownRow): Promise<void> {
     await this.store.deleteFile(r.id);
     this.removed.add(r.id);
     this.dirty = true;
   }
 }
 
-function push(index: Map<string, FileLedgerEntry[]>, key: string, r: FileLedgerEntry): void {
+function push(index: Map<string, KnownRow[]>, key: string, r: KnownRow): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [r]);
   else list.push(r);

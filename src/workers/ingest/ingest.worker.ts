@@ -17,9 +17,9 @@ const api = {
         addFile: (entry) => hooks.addFile(entry),
         updateFile: (entry) => hooks.updateFile(entry),
         progress: (files) => void hooks.progress(files),
-        // always asked across the worker boundary: every runner caller provides both (a proxy cannot tell absent ones)
-        admit: (entry) => hooks.admit!(entry),
-        settled: (row) => hooks.settled!(row),
+        // called only with options.duplicates, whose callers (caseIngest) provide both (a proxy cannot tell absent ones)
+        deleteFile: (id) => hooks.deleteFile!(id),
+        askDuplicate: (q) => hooks.askDuplicate!(q),
         // dictionary columns packed: one string per column to clone instead of one per entry
         chunk: (chunk) => {
           const packed = packChunk(chunk);

@@ -1,7 +1,7 @@
 // A dropped bundle (files, folders, archives) -> every file ingested into columnar chunks, with its ledger row.
 // Storage and indexing are the caller's hooks, so the worker (IndexedDB + query index) and the CLI
 // (print as it goes) share this exact path.
-import type { FileLedgerEntry, IngestOptions } from '../api.ts';
+import type { DuplicateAnswer, DuplicateQuestion, FileLedgerEntry, IngestOptions } from '../api.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { BundleEntry, BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
@@ -10,6 +10,7 @@ import { unparsedIn } from '../chunk/measure.ts';
 import { CHUNK_EVENTS, ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
 import { throttledReporter } from './progressReporter.ts';
+import { DuplicateGate, type DuplicateSeed } from './duplicates.ts';
 
 /** events in chunks handed to onChunk but not yet written: above this, reading pauses (3 full chunks) */
 const MAX_PENDING_EVENTS = 3 * CHUNK_EVENTS;
@@ -25,27 +26,18 @@ const PERSIST_EVERY_MS = 1000;
  */
 export const HASH_IN_THREAD_MAX = 64 * 1024;
 
-/** One entry of the bundle as the duplicate check sees it, before it is read. */
-export interface EntryCandidate {
-  path: string;
-  size?: number;
-  /** the dropped file it came from (its path in the drop) and its position among that file's entries */
-  source: string;
-  member: number;
-}
-
 export interface BundleIngestHooks {
-  /** a new ledger row; returns its id */
-  addFile(entry: Omit<FileLedgerEntry, 'id'>): Promise<number>;
+  /** a new ledger row; returns its id (with options.firstRowId the entry carries the id given here) */
+  addFile(entry: Omit<FileLedgerEntry, 'id'> & { id?: number }): Promise<number>;
   updateFile(entry: FileLedgerEntry): Promise<void>;
   /** store and index a chunk; resolves when it is safely written */
   chunk(chunk: EventChunk): Promise<void>;
   /** the rows changed since the previous call (throttled: see progressReporter.ts) */
   progress(files: FileLedgerEntry[]): void;
-  /** before an entry is read: 'skip' leaves it unread, with no row (a duplicate the user chose to skip) */
-  admit?(entry: EntryCandidate): Promise<'read' | 'skip'>;
-  /** after a file was read and its row written: 'drop' means the hook removed the row and its events (duplicate skipped) */
-  settled?(row: FileLedgerEntry): Promise<'keep' | 'drop'>;
+  /** with options.duplicates: removes a row and its events (a duplicate replaced or skipped) */
+  deleteFile?(id: number): Promise<void>;
+  /** with options.duplicates: asks the user about a duplicate (once per ingest); none: keep both */
+  askDuplicate?(q: DuplicateQuestion): Promise<DuplicateAnswer>;
 }
 
 export interface BundleIngestOptions extends IngestOptions {
@@ -59,6 +51,13 @@ export interface BundleIngestOptions extends IngestOptions {
   budget?: ExpandBudget;
   /** where file hashes are computed (the browser's ingest worker passes a hash worker) */
   hasher?: HasherFactory;
+  /**
+   * Row ids from here on are given in this thread (the caller reserved them: LedgerBatch.reserveIds) and
+   * addFile is not waited for: a round trip per member to the engine for its id left both workers idle.
+   */
+  firstRowId?: number;
+  /** duplicates are checked against these rows and this ingest's (duplicates.ts); none: every entry is read */
+  duplicates?: DuplicateSeed;
 }
 
 export async function ingestBundle(
@@ -85,6 +84,11 @@ export async function ingestBundle(
   let tail: Promise<void> = Promise.resolve();
   const tails: Promise<void>[] = [];
   let tailSource = 0;
+  const gate = options.duplicates === undefined ? undefined : new DuplicateGate(
+    { putFile: (r) => hooks.updateFile(r), deleteFile: (id) => hooks.deleteFile!(id) },
+    options.duplicates.known, new Set(options.duplicates.resumed), hooks.askDuplicate === undefined ? undefined : (q) => hooks.askDuplicate!(q),
+  );
+  const newRowId = rowIds(options.firstRowId, hooks);
   // chunks handed over and not yet written, of every member, and their events (the back-pressure bound)
   const inFlight = new Set<Promise<void>>();
   let inFlightEvents = 0;
@@ -103,15 +107,22 @@ export async function ingestBundle(
       if (storageFull !== undefined) break;
       sourceIndex = next;
       const candidate = { path: entry.path, size: entry.size, source: sources[sourceIndex].name, member: entry.ordinal };
-      if (hooks.admit !== undefined && (await hooks.admit(candidate)) === 'skip') continue;
+      if (gate !== undefined && (await gate.admit(candidate)) === 'skip') continue;
       const row = newRow(entry, options);
-      row.id = await hooks.addFile(row);
+      const added = newRowId(row);
+      row.id = added.id ?? await added.written;
       ledger.push(row);
       report();
       let persisted = 0; // the first stored chunk writes the row: a reload right after shows the parser
 
       const pending = new Set<Promise<void>>();
       const writeFailures: unknown[] = [];
+      // an id given here: the row's write is not waited for, but its failure is the member's
+      if (added.id !== undefined) {
+        const p = added.written.then(() => {}, (e: unknown) => { writeFailures.push(e); });
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      }
       // what is safely written: after a storage failure the ledger reports this, not what was parsed
       const stored = { events: 0, unparsed: 0 };
       const write = (chunk: EventChunk) => {
@@ -171,7 +182,7 @@ export async function ingestBundle(
           storageFull ??= row;
         }
         await hooks.updateFile(row);
-        if (hooks.settled !== undefined && (await hooks.settled({ ...row })) === 'drop') ledger.splice(ledger.indexOf(row), 1);
+        if (gate !== undefined && (await gate.settled({ ...row })) === 'drop') ledger.splice(ledger.indexOf(row), 1);
         report();
       };
       tail = tail.then(finish);
@@ -186,7 +197,7 @@ export async function ingestBundle(
     throw e;
   }
   await tail;
-  if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, hooks, ledger);
+  if (storageFull !== undefined) await cancelRest(sources.slice(sourceIndex + 1), storageFull, options, newRowId, ledger);
 
   // a re-ingest of one entry keeps only the issues about that entry or the archives around it
   const only = options.onlyPath;
@@ -206,12 +217,30 @@ export async function ingestBundle(
         id: 0, path: issue.path, size: 0, sha256: '', parserId: '', confidence: 0, state: issue.effect === 'budget' ? 'incomplete' : 'skipped', bytesRead: 0,
         events: 0, unparsed: 0, meta: 0, tzOffsetMinutes: 0, timeGuess: '', issues: [{ reason: issue.reason }], message: issue.reason,
       };
-      row.id = await hooks.addFile(row);
+      const added = newRowId(row);
+      row.id = added.id ?? await added.written;
+      if (added.id !== undefined) await added.written;
       ledger.push(row);
     }
   }
   report();
   return ledger;
+}
+
+/** A new row's id: known at once (a reserved range), or when addFile answers; `written` settles with the write. */
+type NewRowId = (row: FileLedgerEntry) => { id?: number; written: Promise<number> };
+
+/** How rows get their ids: from the caller's reserved range without waiting (firstRowId), else from addFile. */
+function rowIds(firstRowId: number | undefined, hooks: BundleIngestHooks): NewRowId {
+  let next = firstRowId;
+  return (row) => {
+    if (next === undefined) {
+      const { id: _assigned, ...entry } = row; // the store assigns it
+      return { written: hooks.addFile(entry) };
+    }
+    const id = next++;
+    return { id, written: hooks.addFile({ ...row, id }) };
+  };
 }
 
 class StorageError extends Error {}
@@ -258,7 +287,7 @@ function storageMessage(e: unknown, storedEvents: number): string {
 
 /** Ledger rows for the sources not attempted after a storage failure (best effort: the disk is full). */
 async function cancelRest(
-  rest: BundleSource[], failedRow: FileLedgerEntry, options: BundleIngestOptions, hooks: BundleIngestHooks, ledger: FileLedgerEntry[],
+  rest: BundleSource[], failedRow: FileLedgerEntry, options: BundleIngestOptions, newRowId: NewRowId, ledger: FileLedgerEntry[],
 ): Promise<void> {
   for (const source of rest) {
     const row: FileLedgerEntry = {
@@ -267,7 +296,9 @@ async function cancelRest(
       message: `Not read: storage filled up while reading ${failedRow.path}. Free disk space, then ingest this file again.`,
     };
     try {
-      row.id = await hooks.addFile(row);
+      const added = newRowId(row);
+      row.id = added.id ?? await added.written;
+      await added.written;
     } catch {
       // the row could not be written either: it is still reported in this ingest's result
     }

@@ -56,10 +56,8 @@ export async function reparseFile(
     },
     updateFile: (entry) => store.putFile(entry),
     chunk: (chunk) => store.putChunk(chunk),
+    // reading one file again in place: no duplicate check (no options.duplicates: it is its own duplicate)
     progress: () => {},
-    // reading one file again in place: no duplicate check (it is its own duplicate)
-    admit: async () => 'read',
-    settled: async () => 'keep',
   });
   let after = rows.find((r) => r.id === row.id);
   if (after === undefined) {

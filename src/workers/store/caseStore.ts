@@ -66,6 +66,17 @@ export class CaseStore {
     await this.db.put('files', entry);
   }
 
+  /** An id no row has had and a plain add will not give: a row added and deleted in one transaction (ledgerBatch.ts). */
+  async reserveFileId(): Promise<number> {
+    const tx = this.db.transaction('files', 'readwrite');
+    const files = tx.objectStore('files');
+    // a placeholder row, never visible: it is deleted before the transaction commits
+    const id = (await files.add({} as FileLedgerEntry)) as number;
+    await files.delete(id);
+    await tx.done;
+    return id;
+  }
+
   async files(): Promise<FileLedgerEntry[]> {
     return this.db.getAll('files');
   }

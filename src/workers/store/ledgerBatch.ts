@@ -16,13 +16,7 @@ const FLUSH_MS = 250;
 const GROUP_ROWS = 1_000;
 const GROUP_MAX = 64;
 
-/** What the duplicate gate writes: through the batch, so a queued row is never written after its removal. */
-export interface LedgerWriter {
-  putFile(entry: FileLedgerEntry): Promise<void>;
-  deleteFile(id: number): Promise<void>;
-}
-
-export class LedgerBatch implements LedgerWriter {
+export class LedgerBatch {
   private readonly pending = new Map<number, FileLedgerEntry>();
   private nextId: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -32,8 +26,23 @@ export class LedgerBatch implements LedgerWriter {
 
   constructor(private readonly store: CaseStore) {}
 
-  /** A new row: its id at once; the row itself is written with the next chunk or flush. */
-  async addFile(entry: Omit<FileLedgerEntry, 'id'>): Promise<number> {
+  /**
+   * The first id of a range the reading thread gives out itself (ingestBundle's firstRowId), so no member
+   * waits for a round trip to learn its id. A row added then deleted in one transaction moves the store's key
+   * generator past the id: a later plain add cannot take it, and no id of a removed row is given again.
+   */
+  async reserveIds(): Promise<number> {
+    this.nextId ??= await this.store.reserveFileId();
+    return this.nextId;
+  }
+
+  /** A new row: its id at once (the one it carries, from reserveIds' range); written with the next chunk or flush. */
+  async addFile(entry: Omit<FileLedgerEntry, 'id'> & { id?: number }): Promise<number> {
+    if (entry.id !== undefined) {
+      this.nextId = Math.max(this.nextId ?? 0, entry.id + 1);
+      this.queue({ ...entry } as FileLedgerEntry);
+      return entry.id;
+    }
     if (this.nextId === undefined) {
       const id = await this.store.addFile(entry);
       this.nextId ??= id + 1;

@@ -1,7 +1,7 @@
 // The files store: ingest progress (row deltas) merged once per animation frame, however many reports came in
 // between; a whole list from the store replaces what is shown and drops older progress still queued.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FilesStore } from '../../../src/app/state/filesStore.ts';
+import { FilesStore, SHOW_EVERY_MS } from '../../../src/app/state/filesStore.ts';
 import type { FileLedgerEntry } from '../../../src/workers/api.ts';
 
 const row = (id: number, events: number, state: FileLedgerEntry['state'] = 'reading'): FileLedgerEntry => ({
@@ -63,6 +63,26 @@ describe('FilesStore', () => {
       store.merge([row(1, 3)]);
       expect(store.get()).toEqual([]);
       vi.advanceTimersByTime(1000);
+      expect(store.get().map((f) => f.events)).toEqual([3]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows progress at most every SHOW_EVERY_MS: a report soon after an update waits, then comes in a frame', () => {
+    vi.useFakeTimers();
+    try {
+      stubFrames();
+      const store = new FilesStore();
+      store.merge([row(1, 1)]);
+      runFrame();
+      expect(store.get().map((f) => f.events)).toEqual([1]);
+      store.merge([row(1, 2)]);
+      store.merge([row(1, 3)]);
+      expect(frames).toHaveLength(0); // too soon after the last update: no frame asked for yet
+      vi.advanceTimersByTime(SHOW_EVERY_MS);
+      expect(frames).toHaveLength(1);
+      runFrame();
       expect(store.get().map((f) => f.events)).toEqual([3]);
     } finally {
       vi.useRealTimers();

@@ -55,4 +55,26 @@ describe('LedgerBatch', () => {
     expect((await store.files()).map((f) => f.id)).toContain(b);
     store.close();
   });
+
+  it('reserves a range whose ids no row had and a later plain add never takes', async () => {
+    const store = await CaseStore.open(freshCaseId('reserve'));
+    const earlier = await store.addFile(ledgerRow('earlier.log'));
+    const removed = await store.addFile(ledgerRow('removed.log'));
+    await store.deleteFile(removed);
+    const batch = new LedgerBatch(store);
+    const first = await batch.reserveIds();
+    // not the id of a removed row (its chunks or alert states could be taken for the new row's)
+    expect(first).toBeGreaterThan(removed);
+    // the reading side gives the ids itself; the rows are queued at once, written with a chunk
+    expect(await batch.addFile({ ...ledgerRow('a.log', { state: 'reading' }), id: first })).toBe(first);
+    expect(await batch.addFile({ ...ledgerRow('b.log', { state: 'reading' }), id: first + 1 })).toBe(first + 1);
+    await batch.putChunk(makeChunk(first + 1, 0, 3));
+    expect((await store.files()).map((f) => [f.id, f.path])).toEqual([[earlier, 'earlier.log'], [first, 'a.log'], [first + 1, 'b.log']]);
+    // the batch's own plain add continues after them (a row written at the end: cancelled files)
+    expect(await batch.addFile(ledgerRow('c.log'))).toBe(first + 2);
+    await batch.flush();
+    // and the store's generator moved past every given id
+    expect(await store.addFile(ledgerRow('later.log'))).toBe(first + 3);
+    store.close();
+  });
 });

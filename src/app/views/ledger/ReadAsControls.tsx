@@ -1,6 +1,6 @@
 // How one file is read: parser, zone and (for year-less formats) year, applied from its ledger row.
 // Only a parser change re-reads the file; zone and year alone re-time the stored events.
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
 import { formatZone, parseZone } from './zone.ts';
 
@@ -14,6 +14,7 @@ export interface ReadAsProps {
 
 export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps) {
   const [parserId, setParserId] = useState(file.parserId);
+  const allParsers = useAllOptions();
   const [zone, setZone] = useState(formatZone(file.tzOffsetMinutes));
   const [year, setYear] = useState(file.forcedYear === undefined ? '' : String(file.forcedYear));
   const [needsFile, setNeedsFile] = useState<string>();
@@ -46,9 +47,12 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
     >
       <label>
         <span>Parser</span>
-        <select aria-label={`Parser for ${file.path}`} value={parserId} disabled={disabled} onChange={(e) => setParserId(e.currentTarget.value)}>
+        <select
+          aria-label={`Parser for ${file.path}`} value={parserId} disabled={disabled} onChange={(e) => setParserId(e.currentTarget.value)}
+          onFocus={allParsers.now} onPointerDown={allParsers.now}
+        >
           {file.parserId === '' && <option value="">(not read)</option>}
-          {parsers.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
+          {(allParsers.shown ? parsers : parsers.filter((p) => p.id === parserId)).map((p) => <option key={p.id} value={p.id}>{p.title} ({p.id})</option>)}
         </select>
       </label>
       {layouts !== undefined && file.layout !== undefined && (
@@ -94,4 +98,26 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
       )}
     </form>
   );
+}
+
+/**
+ * Whether the parser list shows every parser. Each ledger row's list holds every parser (about 45 options): a
+ * row appearing (an archive's members arriving while the ledger is open, a scroll) built them all in one frame,
+ * most of a 100-500 ms main-thread task. A row starts with its own parser only and gets the full list when the
+ * browser is idle, as a transition (rendered in slices that yield to the browser, however many rows are waiting),
+ * or at once when the list is focused or pressed.
+ */
+function useAllOptions(): { shown: boolean; now: () => void } {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown) return undefined;
+    const show = () => startTransition(() => setShown(true));
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(show, { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(show, 50);
+    return () => clearTimeout(timer);
+  }, [shown]);
+  return { shown, now: () => setShown(true) };
 }
