@@ -72,9 +72,28 @@ export class CaseBinding {
       if (col?.kind !== 'text') throw new Error(`textPostings: ${name} is not a text column`);
       const idx = this.literals(name);
       lists = Array.from({ length: idx.size }, (): number[] => []);
+      let found = this.rowHits.get(name);
+      if (found === undefined) this.rowHits.set(name, found = new Array<readonly number[] | undefined>(this.table.rowCount));
+      // the rows' text read in place from the column's runs (no string per row) where it has them
+      const runs = col.runs?.() ?? [];
+      let at = 0;
+      // variants share rows (the Linux services): a row searched for another variant is not read again
       for (const r of this.rows(v)) {
-        const x = col.valueOf(r);
-        if (x !== undefined) for (const h of this.textHits(name, r, x)) lists[h].push(r);
+        let hits = found[r];
+        if (hits === undefined) {
+          while (at < runs.length && r >= runs[at].base + runs[at].count) at++;
+          const run = runs[at];
+          if (run !== undefined && r >= run.base) {
+            const local = r - run.base, start = local === 0 ? 0 : run.ends[local - 1], end = run.ends[local];
+            hits = end > start ? idx.searchFoldedRange(run.text, start, end)
+              : run.elsewhere?.(local) === true ? idx.searchFolded(col.valueOf(r) ?? '') : NO_HITS;
+          } else {
+            const x = col.valueOf(r);
+            hits = x === undefined ? NO_HITS : idx.searchFolded(x);
+          }
+          found[r] = hits;
+        }
+        for (const h of hits) lists[h].push(r);
       }
       this.textLists.set(key, lists);
     }
@@ -186,6 +205,17 @@ export class CaseBinding {
     return c;
   }
 
+  private scratchRows = new Uint32Array(0);
+
+  /**
+   * A scratch array of at least `n` row ids, shared by every rule of the run (valid until the next call): rules
+   * gather and test candidate rows in it and keep a copy of what is left, not an array the size of their source.
+   */
+  scratch(n: number): Uint32Array {
+    if (this.scratchRows.length < n) this.scratchRows = new Uint32Array(Math.max(n, Math.min(this.scratchRows.length * 2, this.table.rowCount)));
+    return this.scratchRows;
+  }
+
   private readonly idMarks = new Map<string, Uint32Array>();
   private markStamp = 0;
 
@@ -236,6 +266,8 @@ export class CaseBinding {
     return all.subarray(0, w);
   }
 }
+
+const NO_HITS: readonly number[] = [];
 
 /** A counting sort of a dictionary column: the rows of id k are rows[starts[k] .. starts[k + 1]), ascending. */
 function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { starts: Uint32Array; rows: Uint32Array } {

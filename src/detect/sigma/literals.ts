@@ -162,15 +162,23 @@ export class LiteralIndex {
     return hits === null ? this.search(text.toLowerCase()) : hits ?? NONE;
   }
 
+  /** searchFolded over text[start, end) without slicing it out (a row of a chunk's joined text) */
+  searchFoldedRange(text: string, start: number, end: number): readonly number[] {
+    if (!this.built) this.build();
+    if (this.delta === undefined) return this.search(text.slice(start, end).toLowerCase());
+    const hits = this.scan(text, true, start, end);
+    return hits === null ? this.search(text.slice(start, end).toLowerCase()) : hits ?? NONE;
+  }
+
   /** The table walk: pattern ids found (undefined: none); null when `ascii` and a character beyond ASCII came. */
-  private scan(text: string, ascii: boolean): number[] | undefined | null {
+  private scan(text: string, ascii: boolean, start = 0, end = text.length): number[] | undefined | null {
     const delta = this.delta as Uint16Array | Int32Array, classOf = this.classOf as Uint16Array, term = this.term as Uint8Array;
     const out = this.out, width = this.width;
     if (this.stamp.length !== this.ids.size) this.stamp = new Uint32Array(this.ids.size);
     const stamp = this.stamp, now = ++this.searches;
     let hits: number[] | undefined;
     let node = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (ascii && c > 0x7f) return null;
       node = delta[node * width + classOf[c]];
