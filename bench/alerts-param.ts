@@ -36,12 +36,13 @@ async function move(page: Page, region: string, label: string, value: number): P
     const section = [...document.querySelectorAll<HTMLElement>('section.alert-group')].find((s) => s.getAttribute('aria-label') === region)!;
     const input = [...section.querySelectorAll<HTMLInputElement>('input[type=number]')].find((i) => i.getAttribute('aria-label') === label)!;
     const status = document.querySelector('section.alerts-view [role=status]')!;
-    const count = () => `${section.querySelector('h3 .group-count')?.textContent ?? ''} | ${status.textContent ?? ''}`;
-    const before = count();
+    // no named functions in here: the bench's TypeScript transform would wrap them in a helper the page lacks
+    const counter = section.querySelector('h3 .group-count');
+    const before = `${counter?.textContent ?? ''} | ${status.textContent ?? ''}`;
     let shownMs: number | undefined;
     const t0 = performance.now();
     const seen = new MutationObserver(() => {
-      if (shownMs === undefined && count() !== before) shownMs = performance.now() - t0;
+      if (shownMs === undefined && `${counter?.textContent ?? ''} | ${status.textContent ?? ''}` !== before) shownMs = performance.now() - t0;
     });
     seen.observe(document.body, { subtree: true, childList: true, characterData: true });
     // React listens for the input event; the value is set through the prototype's setter, as typing does
@@ -51,7 +52,7 @@ async function move(page: Page, region: string, label: string, value: number): P
     const settledMs = performance.now() - t0;
     seen.disconnect();
     const list = await window.__logdrop!.engine.alerts({ limit: 0 });
-    return { shownMs, settledMs, engineMs: list.runMs, before, after: count() };
+    return { shownMs, settledMs, engineMs: list.runMs, before, after: `${counter?.textContent ?? ''} | ${status.textContent ?? ''}` };
   }, { region, label, value });
 }
 

@@ -146,10 +146,22 @@ export class CaseBinding {
       const any = accept.has('*');
       const holds = (x: string | undefined, lx: string | undefined) => x !== undefined && (any ? x !== '' : accept.has(lx ?? ''));
       if (rows === undefined) {
-        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per variant)
-        const direct = this.rowsWhere(g.fields, holds);
+        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per
+        // variant); variants share first gates (every Linux service starts with the Linux parsers): kept per gate
+        const key = JSON.stringify([g.fields, g.values]);
+        const direct = this.firstGates.get(key) ?? this.rowsWhere(g.fields, holds);
         if (direct !== undefined) {
+          this.firstGates.set(key, direct);
           rows = direct;
+          if (rows.length === 0) break;
+          continue;
+        }
+      }
+      if (rows !== undefined) {
+        // later gates over dictionary columns: each distinct value tested once, then the rows kept by id
+        const kept = this.keepWhere(rows, g.fields, holds);
+        if (kept !== undefined) {
+          rows = kept;
           if (rows.length === 0) break;
           continue;
         }
@@ -170,6 +182,34 @@ export class CaseBinding {
       if (rows.length === 0) break;
     }
     return rows ?? new Uint32Array(0);
+  }
+
+  private readonly firstGates = new Map<string, Uint32Array>();
+
+  /** The rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
+  private keepWhere(rows: Uint32Array, fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
+    const tests: { ids: ArrayLike<number>; pass: Uint8Array }[] = [];
+    for (const f of fields) {
+      const col = this.column(f);
+      if (col === undefined) continue;
+      if (col.kind !== 'dict') return undefined;
+      const low = this.lowers.dict(col.values), pass = new Uint8Array(col.values.length + 1);
+      for (let id = 1; id <= col.values.length; id++) {
+        const x = col.values[id - 1];
+        if (holds(x, (low[id - 1] ??= x.toLowerCase()))) pass[id] = 1;
+      }
+      tests.push({ ids: col.ids, pass });
+    }
+    const out = new Uint32Array(rows.length);
+    let w = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      for (const t of tests) if (t.pass[t.ids[r]] === 1) {
+        out[w++] = r;
+        break;
+      }
+    }
+    return out.slice(0, w);
   }
 
   private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
@@ -253,7 +293,17 @@ export class CaseBinding {
       }
     }
     if (parts.length === 1) return parts[0];
-    const all = new Uint32Array(parts.reduce((k, p) => k + p.length, 0));
+    const total = parts.reduce((k, p) => k + p.length, 0);
+    if (total > this.table.rowCount >> 4) {
+      // many rows (every Windows channel, the Linux parsers): marked and read back in order, not sorted
+      const mark = new Uint8Array(this.table.rowCount);
+      for (const p of parts) for (let k = 0; k < p.length; k++) mark[p[k]] = 1;
+      const out = new Uint32Array(total);
+      let w = 0;
+      for (let r = 0; r < mark.length; r++) if (mark[r] === 1) out[w++] = r;
+      return out.slice(0, w);
+    }
+    const all = new Uint32Array(total);
     let at = 0;
     for (const p of parts) {
       all.set(p, at);

@@ -102,17 +102,21 @@ export class LiteralIndex {
     // ASCII classes first: the part of a row that ASCII text reads stays short (fewer cache lines)
     const chars = [0, ...[...codes].sort((x, y) => x - y)];
     for (let k = 1; k < chars.length; k++) classOf[chars[k]] = k;
-    // upper-case ASCII letters read as their lower case: ASCII text needs no lower-cased copy
-    for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32];
     const width = chars.length, nodes = this.goto.length;
     // about 64 MB at most; a larger automaton keeps following failure links
     if (width >= 65536 || nodes * width > 1 << 24) return;
     const delta = nodes < 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
-    for (let k = 1; k < width; k++) delta[k] = this.goto[0].get(chars[k]) ?? 0;
+    for (const [c, child] of this.goto[0]) delta[classOf[c]] = child;
+    // breadth-first, so a node's failure target has its row: the node's row is that row (copied at once)
+    // with the node's own edges over it (13,000 nodes x 374 classes were 4.9M map lookups)
     for (const node of order) {
-      const g = this.goto[node], f = this.fail[node] * width, at = node * width;
-      for (let k = 1; k < width; k++) delta[at + k] = g.get(chars[k]) ?? delta[f + k];
+      const f = this.fail[node] * width, at = node * width;
+      delta.copyWithin(at, f, f + width);
+      delta[at] = 0;
+      for (const [c, child] of this.goto[node]) delta[at + classOf[c]] = child;
     }
+    // upper-case ASCII letters read as their lower case: ASCII text needs no lower-cased copy
+    for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32];
     const term = new Uint8Array(nodes);
     for (let n = 0; n < nodes; n++) if (this.out[n].length > 0) term[n] = 1;
     this.delta = delta;
