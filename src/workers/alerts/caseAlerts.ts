@@ -23,6 +23,8 @@ const STAMP_KEY = 'detect.stamp';
 /** bump when what a stamp covers changes shape */
 const STAMP_VERSION = 1;
 const STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'closed'];
+/** alerts per transaction of a partial write (replaceInBatches) */
+const WRITE_BATCH = 1000;
 
 /** What the stored alerts were computed from, and what the views show of that run without running again. */
 interface DetectionStamp { key: string; infos: DetectorInfo[]; sigmaCoverage: CoverageEntry[]; runMs: number }
@@ -287,7 +289,7 @@ export class CaseAlerts {
   /** Writes alerts: all of them (replace = undefined), or one detector's or Sigma's (deleting the previous ones by id). */
   private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
     if (replace !== undefined) this.stored = undefined;
-    const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
+    const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.replaceInBatches(replace, alerts);
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
     this.saving = this.saving.then(write).then(() => {
       this.lastWriteFailed = false;
@@ -297,6 +299,18 @@ export class CaseAlerts {
       console.warn('alerts not stored:', e);
     });
     return this.saving;
+  }
+
+  /**
+   * A partial write (a parameter moved, rules toggled) in transactions of WRITE_BATCH alerts with a turn of the
+   * event loop between them: each put clones its alert in this worker, and 28,000 changed alerts written at once
+   * held the list the view asks for next behind them. The ids removed are never among those written.
+   */
+  private async replaceInBatches(remove: readonly string[], alerts: readonly Alert[]): Promise<void> {
+    for (let i = 0; i < Math.max(remove.length, alerts.length); i += WRITE_BATCH) {
+      await this.store.replaceAlerts(remove.slice(i, i + WRITE_BATCH), alerts.slice(i, i + WRITE_BATCH));
+      await nextTurn();
+    }
   }
 }
 
