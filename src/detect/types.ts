@@ -8,8 +8,24 @@ export type ColumnView =
   | { kind: 'dict'; values: readonly string[]; ids: ArrayLike<number> }
   /** numeric field (ts, ports, line numbers): NaN = the event lacks the field */
   | { kind: 'num'; values: ArrayLike<number> }
-  /** long free text (raw, message): read one row at a time */
-  | { kind: 'text'; valueOf(row: number): string | undefined };
+  /**
+   * long free text (raw, message): read one row at a time; `runs` (optional) gives the rows' text in place,
+   * so a pass over many rows (Sigma keywords) reads it without a string per row
+   */
+  | { kind: 'text'; valueOf(row: number): string | undefined; runs?(): readonly TextRun[] };
+
+/**
+ * Consecutive rows of a text column held as one joined string (the engine's chunks), ascending by `base`: row
+ * `base + i` holds text[ends[i - 1] ?? 0, ends[i]). An empty span is no value, unless `elsewhere(i)` says the
+ * value is kept apart (then read it with valueOf).
+ */
+export interface TextRun {
+  base: number;
+  count: number;
+  text: string;
+  ends: ArrayLike<number>;
+  elsewhere?(local: number): boolean;
+}
 
 /** A read-only view of every event of the case. */
 export interface EventTable {

@@ -53,6 +53,8 @@ describe('alerts in the engine', () => {
 
     // out of range values are clamped to the detector's range
     expect((await engine.setDetectorParams('builtin.bruteforce.user', { threshold: -5, windowMinutes: 5 })).values).toEqual({ threshold: 2, windowMinutes: 5 });
+    // a move writes only what changed against the detector's previous alerts: the store must still hold the list
+    const shown = (await engine.alerts()).alerts.map((a) => JSON.stringify({ ...a, state: undefined }));
 
     // a reloaded tab: parameters, states and alerts come back from the case
     const reopened = createEngine();
@@ -61,6 +63,7 @@ describe('alerts in the engine', () => {
     // nothing changed since the last run (the parameter change included): its stored result is shown as is
     const reopenedList = await reopened.alerts();
     expect(reopenedList.reused).toBe(true);
+    expect(reopenedList.alerts.map((a) => JSON.stringify({ ...a, state: undefined }))).toEqual(shown);
     const d = (await reopened.detectors()).find((x) => x.id === 'builtin.bruteforce.user')!;
     expect(d.coverage.state).toBe('active');
     expect(d.values).toEqual({ threshold: 2, windowMinutes: 5 });
@@ -97,6 +100,16 @@ describe('alerts in the engine', () => {
     expect(none.bySeverity).toEqual(all.bySeverity);
     expect(none.byStatus).toEqual(all.byStatus);
     expect((await engine.alerts({ limit: 1 })).alerts.map((a) => a.id)).toEqual([all.alerts[0].id]);
+    // per group (the alerts view): the first alerts of each group, and every group's count
+    for (const by of ['rule', 'severity', 'host'] as const) {
+      const keyOf = (a: (typeof all.alerts)[number]) => (by === 'rule' ? a.ruleId : by === 'severity' ? a.severity : a.host ?? 'no host');
+      const want = new Map<string, string[]>();
+      for (const a of all.alerts) want.set(keyOf(a), [...(want.get(keyOf(a)) ?? []), a.id]);
+      const grouped = await engine.alerts({ perGroup: { by, limit: 1 } });
+      expect(grouped.groups).toEqual([...want].map(([key, ids]) => ({ key, count: ids.length })));
+      expect(grouped.alerts.map((a) => a.id)).toEqual([...want.values()].map((ids) => ids[0]).sort((x, y) => all.alerts.findIndex((a) => a.id === x) - all.alerts.findIndex((a) => a.id === y)));
+      expect(grouped.bySeverity).toEqual(all.bySeverity);
+    }
     await expect(engine.setAlertState('x', { status: 'bogus' as 'new', note: '' })).rejects.toThrow('unknown alert status');
   });
 

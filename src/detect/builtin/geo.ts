@@ -40,35 +40,53 @@ export function textOf(table: EventTable, field: string, row: number): string | 
 
 /**
  * Per successful logon, whether its country is new for the account: outside the account's `top` most frequent
- * countries among its earlier successful logons, once it has at least `minHistory` of them. First time per
- * (account, country) only. Shared by the new-country and the multi-signal detectors.
+ * countries among its earlier successful logons (ties: the country code first in text order), once it has at
+ * least `minHistory` of them. First time per (account, country) only. Shared by the new-country and the
+ * multi-signal detectors. Counts are kept per account by dictionary id and a country's rank is counted, not
+ * sorted: this runs once per successful logon (a million-event case has hundreds of thousands).
  */
 export function newCountryLogons(
   table: EventTable, l: { rows: Uint32Array; kind: Uint8Array; user: Uint32Array }, success: number, top: number, minHistory: number,
 ): { pos: number; country: string }[] {
   const col = dictColumn(table, COUNTRY);
   if (col === undefined) return [];
-  const history = new Map<number, Map<string, number>>();
-  const seen = new Set<string>();
+  const { ids, values } = col;
+  // per account: its countries' counts (by dictionary id) and their total
+  const history = new Map<number, { counts: Map<number, number>; total: number }>();
+  // (account, country) pairs already reported: account * stride + country id
+  const stride = values.length + 1;
+  const seen = new Set<number>();
   const out: { pos: number; country: string }[] = [];
   for (let p = 0; p < l.rows.length; p++) {
-    if (l.kind[p] !== success || l.user[p] === 0) continue;
-    const id = col.ids[l.rows[p]];
+    const user = l.user[p];
+    if (l.kind[p] !== success || user === 0) continue;
+    const id = ids[l.rows[p]];
     if (id === 0) continue;
-    const country = col.values[id - 1];
-    let h = history.get(l.user[p]);
-    if (h === undefined) history.set(l.user[p], (h = new Map()));
-    let total = 0;
-    for (const c of h.values()) total += c;
-    if (total >= minHistory) {
-      const leaders = [...h.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top).map((e) => e[0]);
-      const key = `${l.user[p]}\u0000${country}`;
-      if (!leaders.includes(country) && !seen.has(key)) {
-        seen.add(key);
-        out.push({ pos: p, country });
-      }
+    let h = history.get(user);
+    if (h === undefined) history.set(user, (h = { counts: new Map(), total: 0 }));
+    const mine = h.counts.get(id) ?? 0;
+    if (h.total >= minHistory && !seen.has(user * stride + id) && !isLeader(h.counts, id, mine, values, top)) {
+      seen.add(user * stride + id);
+      out.push({ pos: p, country: values[id - 1] });
     }
-    h.set(country, (h.get(country) ?? 0) + 1);
+    h.counts.set(id, mine + 1);
+    h.total++;
   }
   return out;
+}
+
+/**
+ * Whether a country is among an account's `top` most frequent (more logons first, then text order): it has
+ * logons and fewer than `top` countries rank before it.
+ */
+function isLeader(counts: ReadonlyMap<number, number>, id: number, mine: number, values: readonly string[], top: number): boolean {
+  if (mine === 0) return false;
+  const name = values[id - 1];
+  let ahead = 0;
+  for (const [other, n] of counts) {
+    if (n > mine || (n === mine && other !== id && values[other - 1] < name)) {
+      if (++ahead >= top) return false;
+    }
+  }
+  return true;
 }

@@ -72,9 +72,28 @@ export class CaseBinding {
       if (col?.kind !== 'text') throw new Error(`textPostings: ${name} is not a text column`);
       const idx = this.literals(name);
       lists = Array.from({ length: idx.size }, (): number[] => []);
+      let found = this.rowHits.get(name);
+      if (found === undefined) this.rowHits.set(name, found = new Array<readonly number[] | undefined>(this.table.rowCount));
+      // the rows' text read in place from the column's runs (no string per row) where it has them
+      const runs = col.runs?.() ?? [];
+      let at = 0;
+      // variants share rows (the Linux services): a row searched for another variant is not read again
       for (const r of this.rows(v)) {
-        const x = col.valueOf(r);
-        if (x !== undefined) for (const h of this.textHits(name, r, x)) lists[h].push(r);
+        let hits = found[r];
+        if (hits === undefined) {
+          while (at < runs.length && r >= runs[at].base + runs[at].count) at++;
+          const run = runs[at];
+          if (run !== undefined && r >= run.base) {
+            const local = r - run.base, start = local === 0 ? 0 : run.ends[local - 1], end = run.ends[local];
+            hits = end > start ? idx.searchFoldedRange(run.text, start, end)
+              : run.elsewhere?.(local) === true ? idx.searchFolded(col.valueOf(r) ?? '') : NO_HITS;
+          } else {
+            const x = col.valueOf(r);
+            hits = x === undefined ? NO_HITS : idx.searchFolded(x);
+          }
+          found[r] = hits;
+        }
+        for (const h of hits) lists[h].push(r);
       }
       this.textLists.set(key, lists);
     }
@@ -127,10 +146,22 @@ export class CaseBinding {
       const any = accept.has('*');
       const holds = (x: string | undefined, lx: string | undefined) => x !== undefined && (any ? x !== '' : accept.has(lx ?? ''));
       if (rows === undefined) {
-        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per variant)
-        const direct = this.rowsWhere(g.fields, holds);
+        // the first gate reads the rows of the accepted values straight from a per-column index (no scan per
+        // variant); variants share first gates (every Linux service starts with the Linux parsers): kept per gate
+        const key = JSON.stringify([g.fields, g.values]);
+        const direct = this.firstGates.get(key) ?? this.rowsWhere(g.fields, holds);
         if (direct !== undefined) {
+          this.firstGates.set(key, direct);
           rows = direct;
+          if (rows.length === 0) break;
+          continue;
+        }
+      }
+      if (rows !== undefined) {
+        // later gates over dictionary columns: each distinct value tested once, then the rows kept by id
+        const kept = this.keepWhere(rows, g.fields, holds);
+        if (kept !== undefined) {
+          rows = kept;
           if (rows.length === 0) break;
           continue;
         }
@@ -151,6 +182,34 @@ export class CaseBinding {
       if (rows.length === 0) break;
     }
     return rows ?? new Uint32Array(0);
+  }
+
+  private readonly firstGates = new Map<string, Uint32Array>();
+
+  /** The rows (ascending) where any of the dictionary fields has a value passing the test; undefined if one is not a dictionary. */
+  private keepWhere(rows: Uint32Array, fields: readonly string[], holds: (x: string, lx: string) => boolean): Uint32Array | undefined {
+    const tests: { ids: ArrayLike<number>; pass: Uint8Array }[] = [];
+    for (const f of fields) {
+      const col = this.column(f);
+      if (col === undefined) continue;
+      if (col.kind !== 'dict') return undefined;
+      const low = this.lowers.dict(col.values), pass = new Uint8Array(col.values.length + 1);
+      for (let id = 1; id <= col.values.length; id++) {
+        const x = col.values[id - 1];
+        if (holds(x, (low[id - 1] ??= x.toLowerCase()))) pass[id] = 1;
+      }
+      tests.push({ ids: col.ids, pass });
+    }
+    const out = new Uint32Array(rows.length);
+    let w = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      for (const t of tests) if (t.pass[t.ids[r]] === 1) {
+        out[w++] = r;
+        break;
+      }
+    }
+    return out.slice(0, w);
   }
 
   private readonly byValue = new Map<string, { starts: Uint32Array; rows: Uint32Array }>();
@@ -184,6 +243,17 @@ export class CaseBinding {
       this.counts.set(key, c);
     }
     return c;
+  }
+
+  private scratchRows = new Uint32Array(0);
+
+  /**
+   * A scratch array of at least `n` row ids, shared by every rule of the run (valid until the next call): rules
+   * gather and test candidate rows in it and keep a copy of what is left, not an array the size of their source.
+   */
+  scratch(n: number): Uint32Array {
+    if (this.scratchRows.length < n) this.scratchRows = new Uint32Array(Math.max(n, Math.min(this.scratchRows.length * 2, this.table.rowCount)));
+    return this.scratchRows;
   }
 
   private readonly idMarks = new Map<string, Uint32Array>();
@@ -223,7 +293,17 @@ export class CaseBinding {
       }
     }
     if (parts.length === 1) return parts[0];
-    const all = new Uint32Array(parts.reduce((k, p) => k + p.length, 0));
+    const total = parts.reduce((k, p) => k + p.length, 0);
+    if (total > this.table.rowCount >> 4) {
+      // many rows (every Windows channel, the Linux parsers): marked and read back in order, not sorted
+      const mark = new Uint8Array(this.table.rowCount);
+      for (const p of parts) for (let k = 0; k < p.length; k++) mark[p[k]] = 1;
+      const out = new Uint32Array(total);
+      let w = 0;
+      for (let r = 0; r < mark.length; r++) if (mark[r] === 1) out[w++] = r;
+      return out.slice(0, w);
+    }
+    const all = new Uint32Array(total);
     let at = 0;
     for (const p of parts) {
       all.set(p, at);
@@ -236,6 +316,8 @@ export class CaseBinding {
     return all.subarray(0, w);
   }
 }
+
+const NO_HITS: readonly number[] = [];
 
 /** A counting sort of a dictionary column: the rows of id k are rows[starts[k] .. starts[k + 1]), ascending. */
 function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { starts: Uint32Array; rows: Uint32Array } {

@@ -31,9 +31,10 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
         return (row) => {
           const x = col.valueOf(row);
           if (x === undefined) return false;
-          const lx = b.lowerText(f, row, x);
-          let hit = found(b.textHits(f, row, x), x, lx);
-          if (!hit && rest !== undefined) hit = rest(x, lx);
+          // the lower-cased text only when a test needs it (most rows are answered by the pass alone)
+          const lower = () => b.lowerText(f, row, x);
+          let hit = found(b.textHits(f, row, x), x, lower);
+          if (!hit && rest !== undefined) hit = rest(x, lower());
           return hit !== lits.neq;
         };
       }
@@ -103,9 +104,9 @@ type Literals = NonNullable<DetectionItem['literals']>;
  * Whether the pattern ids found in a value (and the alternatives' confirming tests) satisfy the item's literal
  * values: any of them, or all with `all`.
  */
-function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[], v: string, lv: string) => boolean {
+function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly number[], v: string, lower: () => string) => boolean {
   const valueAlts = lits.values.map((alts) => alts.map((a) => ({ id: idx.add(a.text), confirm: a.confirm })));
-  if (lits.all) return (hits, v, lv) => hits.length > 0 && valueAlts.every((alts) => alts.some((a) => hits.includes(a.id) && (a.confirm === undefined || a.confirm(v, lv))));
+  if (lits.all) return (hits, v, lower) => hits.length > 0 && valueAlts.every((alts) => alts.some((a) => hits.includes(a.id) && (a.confirm === undefined || a.confirm(v, lower()))));
   // per pattern id, the tests confirming it (null: found is enough)
   const byId = new Map<number, (ValueTest | null)[]>();
   for (const a of valueAlts.flat()) {
@@ -113,10 +114,10 @@ function literalMatcher(lits: Literals, idx: LiteralIndex): (hits: readonly numb
     if (list === undefined) byId.set(a.id, [a.confirm ?? null]);
     else list.push(a.confirm ?? null);
   }
-  return (hits, v, lv) => {
+  return (hits, v, lower) => {
     for (let k = 0; k < hits.length; k++) {
       const confirms = byId.get(hits[k]);
-      if (confirms !== undefined) for (const c of confirms) if (c === null || c(v, lv)) return true;
+      if (confirms !== undefined) for (const c of confirms) if (c === null || c(v, lower())) return true;
     }
     return false;
   };
@@ -134,7 +135,7 @@ function literalIdTest(item: DetectionItem, idx: LiteralIndex, values: readonly 
       if (id === 0) v = absent ? 1 : 2;
       else {
         const x = values[id - 1], lx = low[id - 1] ??= x.toLowerCase();
-        let hit = found(idx.searchDict(values, low, id), x, lx);
+        let hit = found(idx.searchDict(values, low, id), x, () => lx);
         if (!hit && rest !== undefined) hit = rest(x, lx);
         v = hit !== lits.neq ? 1 : 2;
       }

@@ -13,11 +13,7 @@ import type { CondNode, Detection, DetectionItem, SigmaRule } from './model.ts';
 import type { LiteralAlt } from './modifiers.ts';
 import type { SourceVariant } from './sources.ts';
 
-/**
- * A first pass probes dictionary columns up to this many distinct values; when that does not narrow the rule,
- * a second pass also probes columns with up to as many values as the log source has rows (the row scan it
- * spares would test about as many values).
- */
+/** Dictionary columns up to this many distinct values are probed value by value; larger ones by their looked-for texts. */
 const PROBE_LIMIT = 4096;
 /** narrowing pays when it leaves at most this share of the log source's rows */
 const WORTH = 0.5;
@@ -53,7 +49,7 @@ function keywordNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant): Nee
   return { parts: [{ rows: rows.subarray(0, w) }], count: w };
 }
 
-function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: number): Need {
+function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant): Need {
   if (item.field === null) return keywordNeed(item, b, v);
   if (item.refField !== undefined) return ALL;
   const name = b.resolve(item.field, v);
@@ -99,7 +95,6 @@ function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant, limit: 
     for (const id of common ?? []) count += counts[id];
     return { parts: [{ field: name, ids: common ?? [] }], count };
   }
-  if (col.values.length > limit) return ALL;
   const test = dictItemTest(item, b, name, col);
   // id 0 is an event without the field
   for (let id = 0; id <= col.values.length; id++) {
@@ -120,23 +115,54 @@ function either(a: Need, c: Need): Need {
   return a === ALL || c === ALL ? ALL : { parts: [...a.parts, ...c.parts], count: a.count + c.count };
 }
 
-function detectionNeed(d: Detection, b: CaseBinding, v: SourceVariant, limit: number): Need {
+/**
+ * How costly an item's need is to work out: a small dictionary column reads its value counts; a large one the
+ * shared pattern lists; keywords gather and sort rows; a nested detection may hold any of these.
+ */
+function needCost(it: DetectionItem | Detection, b: CaseBinding, v: SourceVariant): number {
+  if ('op' in it) return 3;
+  if (it.field === null) return 2;
+  const name = b.resolve(it.field, v);
+  const col = name === undefined ? undefined : b.column(name);
+  return col?.kind === 'dict' && col.values.length > PROBE_LIMIT ? 1 : 0;
+}
+
+function detectionNeed(d: Detection, b: CaseBinding, v: SourceVariant): Need {
+  // an AND stops at the first operand no event can satisfy: the cheap ones are asked first
+  const items = d.op === 'and' && d.items.length > 1 ? [...d.items].sort((x, y) => needCost(x, b, v) - needCost(y, b, v)) : d.items;
   let out: Need | undefined;
-  for (const it of d.items) {
-    const n = 'op' in it ? detectionNeed(it, b, v, limit) : itemNeed(it, b, v, limit);
+  for (const it of items) {
+    const n = 'op' in it ? detectionNeed(it, b, v) : itemNeed(it, b, v);
     out = out === undefined ? n : d.op === 'and' ? both(out, n) : either(out, n);
     if (d.op === 'and' ? out !== ALL && out.count === 0 : out === ALL) break;
   }
   return out ?? (d.op === 'and' ? ALL : NONE);
 }
 
+const isNone = (n: Need) => n !== ALL && n.count === 0;
+
 function condNeed(c: CondNode, ids: (name: string) => Need): Need {
   switch (c.t) {
     case 'id': return ids(c.name);
     case 'not': return ALL; // a negation can hold whatever its operand does
-    case 'and': return both(condNeed(c.a, ids), condNeed(c.b, ids));
-    case 'or': return either(condNeed(c.a, ids), condNeed(c.b, ids));
-    case 'of': return c.names.map(ids).reduce<Need | undefined>((acc, n) => (acc === undefined ? n : c.all ? both(acc, n) : either(acc, n)), undefined) ?? (c.all ? ALL : NONE);
+    case 'and': {
+      // the other operand is not worked out once one can never hold (nor the rest of an OR once one is ALL)
+      const a = condNeed(c.a, ids);
+      return isNone(a) ? a : both(a, condNeed(c.b, ids));
+    }
+    case 'or': {
+      const a = condNeed(c.a, ids);
+      return a === ALL ? a : either(a, condNeed(c.b, ids));
+    }
+    case 'of': {
+      let out: Need | undefined;
+      for (const name of c.names) {
+        const n = ids(name);
+        out = out === undefined ? n : c.all ? both(out, n) : either(out, n);
+        if (c.all ? isNone(out) : out === ALL) break;
+      }
+      return out ?? (c.all ? ALL : NONE);
+    }
   }
 }
 
@@ -145,22 +171,21 @@ function condNeed(c: CondNode, ids: (name: string) => Need): Need {
  * rule, so they are not needed).
  */
 export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, variantRows: Uint32Array): Uint32Array {
-  const needAt = (limit: number): Need => {
-    const memo = new Map<string, Need>();
-    const ids = (name: string): Need => {
-      let r = memo.get(name);
-      if (r === undefined) {
-        const d = rule.detections.get(name);
-        memo.set(name, (r = d === undefined ? NONE : detectionNeed(d, b, v, limit)));
-      }
-      return r;
-    };
-    return rule.condition.map((c) => condNeed(c, ids)).reduce<Need>(either, NONE);
+  const memo = new Map<string, Need>();
+  const ids = (name: string): Need => {
+    let r = memo.get(name);
+    if (r === undefined) {
+      const d = rule.detections.get(name);
+      memo.set(name, (r = d === undefined ? NONE : detectionNeed(d, b, v)));
+    }
+    return r;
   };
-  const worth = (n: Need) => n !== ALL && n.count <= variantRows.length * WORTH;
-  let need = needAt(PROBE_LIMIT);
-  if (!worth(need) && variantRows.length > PROBE_LIMIT) need = needAt(variantRows.length);
-  if (need === ALL || !worth(need)) return variantRows;
+  let need: Need = NONE;
+  for (const c of rule.condition) {
+    need = either(need, condNeed(c, ids));
+    if (need === ALL) break;
+  }
+  if (need === ALL || need.count > variantRows.length * WORTH) return variantRows;
   if (need.count === 0) return new Uint32Array(0);
   // the by-value index holds the rows of every log source: gathered, then kept to the variant's
   let size = 0;
@@ -172,7 +197,7 @@ export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, vari
     }
   }
   if (size > variantRows.length && need.parts.every((p) => !('rows' in p))) return scanParts(need.parts, b, variantRows);
-  const rows = new Uint32Array(size);
+  const rows = b.scratch(size).subarray(0, size);
   let at = 0;
   for (const p of need.parts) {
     if ('rows' in p) {
@@ -195,7 +220,7 @@ export function ruleRows(rule: SigmaRule, b: CaseBinding, v: SourceVariant, vari
     const r = rows[k];
     if (inSource[r] === 1 && (w === 0 || rows[w - 1] !== r)) rows[w++] = r;
   }
-  return rows.subarray(0, w);
+  return rows.slice(0, w);
 }
 
 /** The variant's rows holding one of the parts' ids, read row by row (when the ids hold more rows of other sources). */
@@ -206,7 +231,7 @@ function scanParts(parts: readonly Part[], b: CaseBinding, variantRows: Uint32Ar
     for (const id of p.ids) mark[id] = 1;
     return { mark, ids: col.ids };
   });
-  const out = new Uint32Array(variantRows.length);
+  const out = b.scratch(variantRows.length);
   let w = 0;
   for (let k = 0; k < variantRows.length; k++) {
     const r = variantRows[k];

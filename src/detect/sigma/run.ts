@@ -152,7 +152,7 @@ function matchRule(bound: BoundRule, b: CaseBinding): RuleMatches {
     if (one === undefined) return { rule: bound.rule, rows: new Uint32Array(0), variantOf: { get: () => undefined } };
     const pred = rulePred(bound.rule, bound.filters, b, one.v);
     const cand = one.rows;
-    const hit = new Uint32Array(cand.length);
+    const hit = b.scratch(cand.length);
     let n = 0;
     for (let k = 0; k < cand.length; k++) if (pred(cand[k])) hit[n++] = cand[k];
     const rows = hit.slice(0, n);
@@ -219,6 +219,19 @@ function spanText(ms: number): string {
 }
 
 export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions = {}): SigmaRun {
+  const steps = sigmaSteps(set, table, opts);
+  for (;;) {
+    const s = steps.next();
+    if (s.done === true) return s.value;
+  }
+}
+
+/**
+ * The run as steps: it pauses (yields) after each rule is bound, narrowed and matched and after each
+ * correlation, so a caller can give the event loop a turn between them (paced.ts); the steps are the same
+ * whether it pauses or not, so the result is runSigma's.
+ */
+export function* sigmaSteps(set: RuleSet, table: EventTable, opts: SigmaRunOptions = {}): Generator<void, SigmaRun, void> {
   const maxEvidence = opts.maxEvidence ?? 100;
   const disabled = opts.disabled ?? new Set<string>();
   const only = opts.only;
@@ -243,10 +256,17 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
   const candidatesOf = new Map<string, number>();
   // bind every rule first: the multi-pattern indexes need all patterns before the first search
   const bound = new Map<string, BoundRule>();
-  for (const rule of set.rules) if (!disabled.has(rule.id) && wanted(rule.id)) bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
-  for (const br of bound.values()) narrowRule(br, b);
+  for (const rule of set.rules) if (!disabled.has(rule.id) && wanted(rule.id)) {
+    bound.set(rule.id, bindRule(rule, filtersFor(rule, set.filters), b));
+    yield;
+  }
+  for (const br of bound.values()) {
+    narrowRule(br, b);
+    yield;
+  }
   for (const rule of set.rules) {
     if (!wanted(rule.id)) continue;
+    yield;
     const hidden = !listedRule(rule);
     if (disabled.has(rule.id)) {
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: 'inactive', reason: 'disabled', file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: 0 });
@@ -309,7 +329,10 @@ export function runSigma(set: RuleSet, table: EventTable, opts: SigmaRunOptions 
     visiting.delete(c.id);
     return out;
   };
-  for (const c of set.correlations) if (wanted(c.id)) runCorrelation(c);
+  for (const c of set.correlations) if (wanted(c.id)) {
+    runCorrelation(c);
+    yield;
+  }
   // coverage in the set's order (rules, correlations, filters, rejected), whatever order chains ran in
   for (const c of set.correlations) {
     const entry = corrCoverage.get(c.id);

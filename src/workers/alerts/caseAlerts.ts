@@ -11,18 +11,20 @@ import { SEVERITIES } from '../../detect/types.ts';
 import { entitiesOf } from './alertsBy.ts';
 import { DETECTORS, byTime, detectorById, detectorInfo, resolveParams, runDetector, type DetectorParams } from '../../detect/index.ts';
 import type { CoverageEntry } from '../../detect/sigma/index.ts';
-import type { AlertFilter, AlertItem, AlertList, AlertStatus } from '../api.ts';
+import type { AlertFilter, AlertGroupBy, AlertItem, AlertList, AlertStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { nextTurn } from '../nextTurn.ts';
 import { BackgroundRuns } from './backgroundRuns.ts';
 import { CaseSigma } from './caseSigma.ts';
-import { sameAlerts } from './sameAlerts.ts';
+import { alertChanges, sameAlerts } from './sameAlerts.ts';
 
 const PARAMS_KEY = 'detect.params';
 const STAMP_KEY = 'detect.stamp';
 /** bump when what a stamp covers changes shape */
 const STAMP_VERSION = 1;
 const STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'closed'];
+/** alerts per transaction of a partial write (replaceInBatches) */
+const WRITE_BATCH = 1000;
 
 /** What the stored alerts were computed from, and what the views show of that run without running again. */
 interface DetectionStamp { key: string; infos: DetectorInfo[]; sigmaCoverage: CoverageEntry[]; runMs: number }
@@ -52,6 +54,9 @@ export class CaseAlerts {
   private lastWriteFailed = false;
   /** what the alerts store holds, by id, while known (after load and after a full write); undefined after a partial one */
   private stored: Map<string, Alert> | undefined;
+  /** bumped whenever a detector's alerts are replaced (the sorted list is kept until then) */
+  private version = 0;
+  private sorted: { version: number; sigma: Alert[]; all: Alert[] } | undefined;
   /** the case's Sigma rules; assigned in load() */
   sigma!: CaseSigma;
 
@@ -132,7 +137,11 @@ export class CaseAlerts {
     }
     await nextTurn();
     if (stop()) return false;
-    this.sigma.run(table);
+    // the rules in slices: a query waits at most one slice. Rows appended meanwhile (an ingest under way) end
+    // the run: whoever appended asks for a run over all of them (an ingest) or runs one itself (a live poll)
+    const rows = table.rowCount;
+    const sigma = await this.sigma.run(table, { turn: nextTurn, stop: () => stop() || table.rowCount !== rows });
+    if (sigma === undefined) return false;
     for (const one of results) this.apply(one);
     this.runMs = performance.now() - t0;
     this.dataKey = undefined; // set by the caller that knows which data this was
@@ -179,11 +188,12 @@ export class CaseAlerts {
   async runSigma(table: EventTable): Promise<void> {
     const before = this.sigma.alerts;
     const t0 = performance.now();
-    const r = this.sigma.run(table);
+    const r = await this.sigma.run(table);
+    if (r === undefined) return; // only a paced run stops
     this.runMs = performance.now() - t0;
     const ids = r.ruleIds;
-    const old = (ids === undefined ? before : before.filter((a) => ids.has(a.ruleId))).map((a) => a.id);
-    await this.persist(r.alerts, old);
+    const { removed, written } = alertChanges(r.alerts, ids === undefined ? before : before.filter((a) => ids.has(a.ruleId)));
+    await this.persist(written, removed);
     this.restartIfRunning();
     if (!this.runs.running) await this.saveStamp();
   }
@@ -198,7 +208,9 @@ export class CaseAlerts {
     this.runMs = performance.now() - t0;
     this.params = { ...this.params, [id]: one.info.values };
     await this.store.setSetting(PARAMS_KEY, this.params);
-    void this.persist(one.alerts, old.map((a) => a.id));
+    // only what the move changed is written (one transaction); the answer does not wait for it
+    const { removed, written } = alertChanges(one.alerts, old);
+    void this.persist(written, removed);
     this.restartIfRunning();
     if (!this.runs.running) void this.saveStamp();
     return one.info;
@@ -226,14 +238,26 @@ export class CaseAlerts {
       : runDetector(table, d, this.params[d.id]).info));
   }
 
-  list(filter: AlertFilter = {}): AlertList {
+  /** Every alert, oldest first: sorted once per change of the alerts, not on every list (a slider re-lists). */
+  private sortedAlerts(): Alert[] {
+    const c = this.sorted;
+    if (c !== undefined && c.version === this.version && c.sigma === this.sigma.alerts) return c.all;
     const all = [...[...this.alertsByRule.values()].flat(), ...this.sigma.alerts].sort(byTime);
+    this.sorted = { version: this.version, sigma: this.sigma.alerts, all };
+    return all;
+  }
+
+  list(filter: AlertFilter = {}): AlertList {
+    const all = this.sortedAlerts();
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AlertStatus, number>;
     const text = filter.text?.trim().toLowerCase() ?? '';
     const host = filter.host?.toLowerCase();
     const entity = filter.entity === undefined ? undefined : `${filter.entity.kind}:${filter.entity.value}`;
     const alerts: AlertItem[] = [];
+    const groupOf = groupKey(filter.perGroup?.by);
+    const perGroup = filter.perGroup?.limit ?? Infinity;
+    const groups = new Map<string, number>();
     for (const a of all) {
       const state = this.states.get(a.id) ?? { id: a.id, status: 'new', note: '' };
       if (filter.severities !== undefined && !filter.severities.includes(a.severity)) continue;
@@ -244,15 +268,20 @@ export class CaseAlerts {
       if (text !== '' && ![a.message, a.ruleName, ...Object.values(a.group), state.note].some((s) => s.toLowerCase().includes(text))) continue;
       bySeverity[a.severity]++;
       byStatus[state.status]++;
-      if (filter.limit === undefined || alerts.length < filter.limit) alerts.push({ ...a, state });
+      const g = groupOf === undefined ? undefined : groupOf(a);
+      const inGroup = g === undefined ? 0 : groups.get(g) ?? 0;
+      if (g !== undefined) groups.set(g, inGroup + 1);
+      if ((filter.limit === undefined || alerts.length < filter.limit) && inGroup < perGroup) alerts.push({ ...a, state });
     }
     return {
       alerts, bySeverity, byStatus, total: all.length, runMs: this.runMs, running: this.runs.running, reused: this.reused,
+      ...(groupOf !== undefined ? { groups: [...groups].map(([key, count]) => ({ key, count })) } : {}),
       ...(this.runs.error !== undefined ? { error: `Detection failed: ${this.runs.error}` } : {}),
     };
   }
 
   private apply(one: { alerts: Alert[]; info: DetectorInfo }): void {
+    this.version++;
     this.alertsByRule.set(one.info.id, one.alerts);
     this.infos.set(one.info.id, one.info);
   }
@@ -260,7 +289,7 @@ export class CaseAlerts {
   /** Writes alerts: all of them (replace = undefined), or one detector's or Sigma's (deleting the previous ones by id). */
   private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
     if (replace !== undefined) this.stored = undefined;
-    const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.store.replaceAlerts(replace, alerts);
+    const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.replaceInBatches(replace, alerts);
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
     this.saving = this.saving.then(write).then(() => {
       this.lastWriteFailed = false;
@@ -271,4 +300,24 @@ export class CaseAlerts {
     });
     return this.saving;
   }
+
+  /**
+   * A partial write (a parameter moved, rules toggled) in transactions of WRITE_BATCH alerts with a turn of the
+   * event loop between them: each put clones its alert in this worker, and 28,000 changed alerts written at once
+   * held the list the view asks for next behind them. The ids removed are never among those written.
+   */
+  private async replaceInBatches(remove: readonly string[], alerts: readonly Alert[]): Promise<void> {
+    for (let i = 0; i < Math.max(remove.length, alerts.length); i += WRITE_BATCH) {
+      await this.store.replaceAlerts(remove.slice(i, i + WRITE_BATCH), alerts.slice(i, i + WRITE_BATCH));
+      await nextTurn();
+    }
+  }
+}
+
+/** The alerts view's group of an alert (AlertFilter.perGroup): undefined when the list is not grouped. */
+function groupKey(by: AlertGroupBy | undefined): ((a: Alert) => string) | undefined {
+  if (by === 'rule') return (a) => a.ruleId;
+  if (by === 'severity') return (a) => a.severity;
+  if (by === 'host') return (a) => a.host ?? 'no host';
+  return undefined;
 }

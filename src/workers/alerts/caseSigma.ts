@@ -3,7 +3,7 @@
 // Rules can be turned off by id or by level; the coverage report lists every document of every file.
 import type { Alert, EventTable, Severity } from '../../detect/types.ts';
 import { SEVERITIES } from '../../detect/types.ts';
-import { changedDocuments, dependents, mergeRun, RuleLoader, runSigma, type CoverageEntry, type RuleFile, type RuleSet } from '../../detect/sigma/index.ts';
+import { changedDocuments, dependents, mergeRun, RuleLoader, runSigma, runSigmaPaced, type CoverageEntry, type Pace, type RuleFile, type RuleSet, type SigmaRun, type SigmaRunOptions } from '../../detect/sigma/index.ts';
 import type { SigmaCoverageRow, SigmaEnableChange, SigmaStatus } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { decorateSigmaAlert } from './sigmaEvidence.ts';
@@ -97,9 +97,12 @@ export class CaseSigma {
    * changed since runs again: rules and correlations added, removed or replaced with their files, rules a
    * changed filter applies to, rules turned on or off, and the correlations depending on any of them (with
    * what those read). Every other rule keeps its last alerts and coverage. Returns what changed (the caller
-   * stores it).
+   * stores it). With `pace` (the background run) the rules run in slices with a turn of the event loop between
+   * them (detect/sigma/paced.ts); undefined when `pace.stop()` ended the run (nothing changed then).
    */
-  run(table: EventTable): SigmaChange {
+  async run(table: EventTable, pace?: Pace): Promise<SigmaChange | undefined> {
+    const exec = (set: RuleSet, opts: SigmaRunOptions): Promise<SigmaRun | undefined> =>
+      pace === undefined ? Promise.resolve(runSigma(set, table, opts)) : runSigmaPaced(set, table, opts, pace);
     const t0 = performance.now();
     if (this.files.length === 0) {
       this.last = { alerts: [], coverage: [], runMs: 0 };
@@ -113,7 +116,8 @@ export class CaseSigma {
       const ids = new Set([...set.rules, ...set.correlations].map((d) => d.id));
       const toggled = [...new Set([...last.disabled, ...disabled])].filter((id) => ids.has(id) && last.disabled?.has(id) !== disabled.has(id));
       for (const id of dependents(set, toggled)) change.only.add(id);
-      const r = runSigma(set, table, { disabled, only: change.only });
+      const r = await exec(set, { disabled, only: change.only });
+      if (r === undefined) return undefined;
       const alerts = r.alerts.map((a) => decorateSigmaAlert(table, a));
       const merged = mergeRun(set, last, { alerts, coverage: r.coverage }, change);
       if (merged !== undefined) {
@@ -121,7 +125,8 @@ export class CaseSigma {
         return { alerts, ruleIds: new Set([...change.only, ...change.dropped]) };
       }
     }
-    const r = runSigma(set, table, { disabled });
+    const r = await exec(set, { disabled });
+    if (r === undefined) return undefined;
     this.last = { alerts: r.alerts.map((a) => decorateSigmaAlert(table, a)), coverage: r.coverage, runMs: performance.now() - t0, set, disabled, table, rows: table.rowCount };
     return { alerts: this.last.alerts };
   }

@@ -31,3 +31,18 @@ export function sameAlerts(run: readonly Alert[], stored: ReadonlyMap<string, Al
   }
   return true;
 }
+
+/**
+ * What a re-run of some rules changed against their alerts before: ids gone, and alerts new or different.
+ * A parameter move keeps most of a detector's alerts as they were: only the rest is written.
+ */
+export function alertChanges(run: readonly Alert[], before: readonly Alert[]): { removed: string[]; written: Alert[] } {
+  const old = new Map(before.map((a) => [a.id, a]));
+  const written: Alert[] = [];
+  for (const a of run) {
+    const o = old.get(a.id);
+    if (o === undefined || !sameValue(a, o)) written.push(a);
+    old.delete(a.id);
+  }
+  return { removed: [...old.keys()], written };
+}

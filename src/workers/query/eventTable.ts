@@ -13,7 +13,14 @@ export function caseTable(index: CaseIndex): EventTable {
       // the arrays may grow (and be replaced) with the next chunk: read them when asked, never cache the view
       if (f.kind === 'dict') return { kind: 'dict', values: f.values, ids: f.ids };
       if (f.kind === 'num') return { kind: 'num', values: f.values };
-      return { kind: 'text', valueOf: (row: number) => f.valueOf(row) };
+      return {
+        kind: 'text', valueOf: (row: number) => f.valueOf(row),
+        // the chunks' joined text; a value with a character above U+00FF is kept apart (chunk/wideText.ts)
+        runs: () => f.segments.map((seg) => ({
+          base: seg.base, count: seg.count, text: seg.text, ends: seg.ends,
+          ...(seg.wide !== undefined ? { elsewhere: (local: number) => seg.has(local) } : {}),
+        })),
+      };
     },
     tsOf: (row: number) => index.ts[row] ?? NaN,
     timeOrder: () => index.timeOrder(),

@@ -59,9 +59,11 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'C
   }, [onAlertsChanged]);
   const sigma = useSigma(engine, tracker, dataVersion, sigmaChanged);
   const sigmaRows = useMemo(() => new Map((sigma.status?.rows ?? []).map((r) => [r.id, r])), [sigma.status]);
-  const data = useAlerts(engine, tracker, filter, dataVersion + sigmaVersion, onAlertsChanged);
+  // the list holds the alerts drawn (the first of each group) and every group's count, not every alert
+  const listFilter = useMemo<AlertFilter>(() => ({ ...filter, perGroup: { by: groupBy, limit: SHOWN_PER_GROUP } }), [filter, groupBy]);
+  const data = useAlerts(engine, tracker, listFilter, dataVersion + sigmaVersion, onAlertsChanged);
   const detectorsById = useMemo(() => new Map(data.detectors.map((d) => [d.id, d])), [data.detectors]);
-  const groups = useMemo(() => group(data.list?.alerts ?? [], groupBy, data.detectors), [data.list, groupBy, data.detectors]);
+  const groups = useMemo(() => group(data.list?.alerts ?? [], groupBy, data.detectors, data.list?.groups), [data.list, groupBy, data.detectors]);
 
   return (
     <section className="alerts-view" aria-label="Alerts">
@@ -104,7 +106,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'C
         <section key={g.key} className="alert-group" aria-label={g.title}>
           <h3>
             {g.severity !== undefined && <span className={`sev sev-${g.severity}`}>{g.severity}</span>} {g.title}{' '}
-            <span className="group-count">{formatCount(g.alerts.length)} alert{g.alerts.length === 1 ? '' : 's'}</span>
+            <span className="group-count">{formatCount(g.count)} alert{g.count === 1 ? '' : 's'}</span>
           </h3>
           {groupBy === 'rule' && g.alerts[0]?.source === 'sigma' && (
             <div className="detector-head">
@@ -139,7 +141,7 @@ export function AlertsView({ engine, tracker, go, timeZone, alert, caseName = 'C
               </li>
             ))}
           </ul>
-          {g.alerts.length > SHOWN_PER_GROUP && <p className="more">{formatCount(g.alerts.length - SHOWN_PER_GROUP)} more: narrow them with the filters.</p>}
+          {g.count > g.alerts.length && <p className="more">{formatCount(g.count - g.alerts.length)} more: narrow them with the filters.</p>}
         </section>
       ))}
       </>}
@@ -159,27 +161,35 @@ function statusText(data: ReturnType<typeof useAlerts>): string {
   return l.running === true ? `${text}. Detection is running on the new data; the list updates when it finishes.` : text;
 }
 
-interface Group { key: string; title: string; alerts: AlertItem[]; detector?: DetectorInfo; severity?: Severity }
+interface Group { key: string; title: string; alerts: AlertItem[]; count: number; detector?: DetectorInfo; severity?: Severity }
 
-function group(alerts: AlertItem[], by: GroupBy, detectors: DetectorInfo[]): Group[] {
+/**
+ * The groups drawn: their first alerts (the list holds at most SHOWN_PER_GROUP per group) and every group's
+ * count (`counts`, from the engine; without it, the alerts given are the whole group).
+ */
+function group(alerts: AlertItem[], by: GroupBy, detectors: DetectorInfo[], counts?: { key: string; count: number }[]): Group[] {
+  const countOf = new Map((counts ?? []).map((c) => [c.key, c.count]));
+  const withCount = (g: Omit<Group, 'count'>): Group => ({ ...g, count: countOf.get(g.key) ?? g.alerts.length });
   if (by === 'rule') {
     // every detector has a section (its coverage says why one raised nothing); rules without a detector (Sigma) after
-    const out = new Map<string, Group>(detectors.map((d) => [d.id, { key: d.id, title: d.title, alerts: [], detector: d }]));
+    const out = new Map<string, Omit<Group, 'count'>>(detectors.map((d) => [d.id, { key: d.id, title: d.title, alerts: [], detector: d }]));
     for (const a of alerts) {
       let g = out.get(a.ruleId);
       if (g === undefined) out.set(a.ruleId, (g = { key: a.ruleId, title: a.ruleName, alerts: [] }));
       g.alerts.push(a);
     }
-    return [...out.values()];
+    return [...out.values()].map(withCount);
   }
   if (by === 'severity') {
-    return SEVERITY_ORDER.map((s) => ({ key: s, title: s[0].toUpperCase() + s.slice(1), severity: s, alerts: alerts.filter((a) => a.severity === s) }))
-      .filter((g) => g.alerts.length > 0);
+    return SEVERITY_ORDER.map((s) => withCount({ key: s, title: s[0].toUpperCase() + s.slice(1), severity: s, alerts: alerts.filter((a) => a.severity === s) }))
+      .filter((g) => g.count > 0);
   }
   const byHost = new Map<string, AlertItem[]>();
   for (const a of alerts) {
     const h = a.host ?? 'no host';
-    byHost.set(h, [...(byHost.get(h) ?? []), a]);
+    const list = byHost.get(h);
+    if (list === undefined) byHost.set(h, [a]);
+    else list.push(a);
   }
-  return [...byHost.entries()].sort((a, b) => b[1].length - a[1].length).map(([h, list]) => ({ key: h, title: h, alerts: list }));
+  return [...byHost.entries()].map(([h, list]) => withCount({ key: h, title: h, alerts: list })).sort((a, b) => b.count - a.count);
 }
