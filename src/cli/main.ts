@@ -15,7 +15,8 @@ const USAGE = `usage: logdrop <command> [options] FILE...
 commands:
   normalize FILE...     one normalized event per line (JSON) on stdout; per-file summary on stderr
   query 'QUERY' FILE... the events matching QUERY (the app's search language) as JSON lines, oldest
-                        first; a query error is shown with a caret under its position (exit 2)
+                        first; a query error is shown with a caret under its position (exit 2);
+                        with --facet and one FILE the query may be left out (every event counted)
   export --format F FILE...
                         the events (all, or --query's) written by one of the app's exporters on stdout:
                         csv, analyst, all, timesketch, timeline-explorer, ndjson, ecs, bulk, template
@@ -80,10 +81,16 @@ const COMMANDS: Record<string, Command> = {
   },
   query: {
     options: { ...INGEST, ...GEO, facet: { type: 'string', multiple: true }, limit: { type: 'string' } },
-    accepts: (n) => n > 1,
-    run: async (f, [text, ...paths]) => failedRead(await query(paths, text, {
-      ...ingestOptions(f), facets: f.list('facet'), limit: parseLimit(f.string('limit')), geo: await geoOptions(f),
-    }, process.stdout, process.stderr)),
+    accepts: (n) => n > 0,
+    run: async (f, positionals) => {
+      const facets = f.list('facet');
+      // with --facet and one path, the query may be left out: the facets count every event of the file
+      if (positionals.length === 1 && facets.length === 0) throw new UsageError("query expects 'QUERY' FILE... (or --facet FIELD FILE)");
+      const [text, ...paths] = positionals.length === 1 ? ['', ...positionals] : positionals;
+      return failedRead(await query(paths, text, {
+        ...ingestOptions(f), facets, limit: parseLimit(f.string('limit')), geo: await geoOptions(f),
+      }, process.stdout, process.stderr));
+    },
   },
   export: {
     options: {

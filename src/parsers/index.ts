@@ -31,6 +31,7 @@ import { exim } from './formats/exim.ts';
 import { modsecurity } from './formats/modsecurity.ts';
 import { modsecurityAudit } from './formats/modsecurity-audit.ts';
 import { modsecurityNative } from './formats/modsecurity-native.ts';
+import { modsecurityIndex } from './formats/modsecurity-index.ts';
 import { kv } from './formats/kv.ts';
 import { apacheAccess } from './formats/apache-access.ts';
 import { apacheError } from './formats/apache-error.ts';
@@ -79,6 +80,7 @@ export const PARSERS: readonly Parser[] = [
   kv, // k=v lists, also after a syslog header: scores above syslog3164 when the messages are pair lists
   // line formats recognised by their fixed layout
   exim,
+  modsecurityIndex, // the Concurrent audit log's index: a vhost access line + record file, size, md5: before apache-access
   apacheAccess,
   modsecurity, // error logs where ModSecurity speaks: just above apache-error
   apacheError,

@@ -2,6 +2,8 @@
 // engine as the browser, so the counts match the e2e search test.
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { canonicalOrder } from '../../src/core/schema.ts';
 import { query, type QueryCommandOptions } from '../../src/cli/query.ts';
 import { corpusPath, needsCorpus } from '../harness/corpus.ts';
@@ -63,6 +65,19 @@ describe('logdrop query', needsCorpus, () => {
     expect(rows.every(([n, text]) => Number(n) > 0 && /Failed password/.test(text) && text.includes('<*>'))).toBe(true);
     expect(Number(rows[0][0])).toBeGreaterThan(100);
   });
+
+  it('`logdrop query --facet template.text FILE` (no query: every event) lists the templates; without --facet a query is required', () => {
+    const cwd = fileURLToPath(new URL('../..', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'query', '--facet', 'template.text', '--limit', '5', OPENSSH], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# template\.text\tdistinct=\d+\tmissing=0$/);
+    const counts = lines.slice(1).map((l) => Number(l.split('\t')[0]));
+    expect(counts).toHaveLength(5);
+    expect(counts.every((n, i) => n > 0 && (i === 0 || n <= counts[i - 1]))).toBe(true);
+    const bare = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'query', OPENSSH], { cwd, encoding: 'utf8' });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/query expects 'QUERY' FILE/);
+  }, 300_000); // two CLI processes
 
   it('a query error prints the message with a caret under its position and exits 2', async () => {
     const r = await run('init.host.ip:(');

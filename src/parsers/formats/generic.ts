@@ -78,7 +78,9 @@ export const generic: TextParser = {
   kind: 'text',
   id: 'generic',
   title: 'Any text log (learned time and header, entities)',
-  version: '2',
+  // 3: the forms read since issue 12 part 2 (zone abbreviations, ms after a third ':', Snort, Erlang, MySQL 5,
+  // Redis 2, glog/klog times; columns before the time; BGL components)
+  version: '3',
   url: 'https://github.com/logdrop/logdrop/blob/main/src/parsers/formats/generic.ts',
   framing: 'line',
   patterns: ['learned-time', 'other-time', 'no-time', 'header'],

@@ -1,36 +1,44 @@
 // Message templates mined during ingest (issue 12 "categorize"): each event's message joins a Drain cluster
 // (src/core/template/drain.ts), one miner per file. A cluster's template still generalises as later messages
-// arrive, so events carry their cluster number until their chunk is built; the chunk then gets the templates
-// as they stand at that moment: template.text, and template.id (a hash of the text, the same in every file).
+// arrive, so the miner keeps each row's cluster number (not a field on the event) until the row's chunk is
+// built; the chunk then gets the templates as they stand at that moment: template.text, and template.id (a hash
+// of the text, the same in every file).
+// The miner is fed exactly the events the chunk builder is fed, in the same order (ingestFile's sink), so its
+// row n is the chunk's row n. Writing the cluster number on every event object cost a property (a new object
+// shape) per event and a dictionary lookup per event in the builder: most of mining's cost besides Drain.
 import type { EventFields } from '../../core/schema.ts';
 import { Drain, templateId } from '../../core/template/drain.ts';
 import { valueAt, type DictColumn, type EventChunk } from '../chunk/chunk.ts';
-
-const CLUSTER = 'template.id';
+import { sparseIds } from '../chunk/sparse.ts';
 
 export class TemplateMiner {
   private readonly drain = new Drain({ threshold: 0.7 });
 
-  /** each cluster's number as the text the chunk's dictionary column keeps (made once, not per event) */
-  private readonly keys: string[] = [];
+  /** cluster number + 1 of each row of the chunk being built (0: the event has no message) */
+  private rows = new Uint32Array(1024);
+  private count = 0;
 
   /** Puts the event in its cluster (by message); events without a message get no template. */
   add(event: EventFields): void {
     const m = event.message;
-    if (typeof m !== 'string' || m === '') return;
-    const id = this.drain.add(m).id;
-    event[CLUSTER] = this.keys[id] ??= String(id);
+    if (this.count === this.rows.length) {
+      const more = new Uint32Array(this.rows.length * 2);
+      more.set(this.rows);
+      this.rows = more;
+    }
+    this.rows[this.count++] = typeof m === 'string' && m !== '' ? this.drain.add(m).id + 1 : 0;
   }
 
   get templates(): number {
     return this.drain.clusters.length;
   }
 
-  /** Replaces the chunk's cluster numbers with template ids and adds the template texts. */
+  /** Adds template.id and template.text to the chunk built from the events added since the last chunk. */
   attach(chunk: EventChunk): void {
-    const col = chunk.columns[CLUSTER];
-    if (col === undefined || col.kind !== 'dict') return;
-    // two clusters may have come to the same text: one dictionary entry per text
+    const n = chunk.count;
+    if (n !== this.count) throw new Error(`bug: the template miner saw ${this.count} events, the chunk has ${n}`);
+    this.count = 0;
+    // two clusters may have come to the same text: one dictionary entry per text, in order of first use
     const texts: string[] = [];
     const index = new Map<string, number>();
     const idOf = (text: string): number => {
@@ -41,30 +49,47 @@ export class TemplateMiner {
       }
       return id;
     };
-    const remap = new Uint32Array(col.dict.length + 1);
-    const refinable: boolean[] = [];
-    col.dict.forEach((cluster, i) => {
-      const c = this.drain.clusters[Number(cluster)];
-      refinable[i + 1] = this.drain.refinable(c);
-      remap[i + 1] = idOf(this.drain.text(c));
-    });
-    const ids = col.ids.map((id) => remap[id]);
+    const clusters = this.drain.clusters;
+    /** cluster number + 1 -> its text's id (0: not met yet in this chunk) */
+    const textId = new Map<number, number>();
+    const refinable = new Set<number>();
+    const ids = new Uint32Array(n);
+    const rows = this.rows;
+    let present = 0;
+    for (let r = 0; r < n; r++) {
+      const k = rows[r];
+      if (k === 0) continue;
+      present++;
+      let id = textId.get(k);
+      if (id === undefined) {
+        const c = clusters[k - 1];
+        id = idOf(this.drain.text(c));
+        textId.set(k, id);
+        if (this.drain.refinable(c)) refinable.add(k);
+      }
+      ids[r] = id;
+    }
+    if (present === 0) return;
     // clusters whose <*> are few constant words: each event gets the text with its own word there
     const message = chunk.columns.message;
-    // a sparse column (chunk format 3): entry i is chunk row rows[i]
-    const rows = col.rows;
-    if (message !== undefined && refinable.some(Boolean)) {
-      for (let i = 0; i < ids.length; i++) {
-        const k = col.ids[i];
-        if (refinable[k] !== true) continue;
-        const m = valueAt(message, rows === undefined ? i : rows[i]);
-        if (typeof m === 'string') ids[i] = idOf(this.drain.refine(this.drain.clusters[Number(col.dict[k - 1])], m));
+    if (message !== undefined && refinable.size > 0) {
+      for (let r = 0; r < n; r++) {
+        const k = rows[r];
+        if (k === 0 || !refinable.has(k)) continue;
+        const m = valueAt(message, r);
+        if (typeof m === 'string') ids[r] = idOf(this.drain.refine(clusters[k - 1], m));
       }
     }
-    // each column its own buffers: a chunk's buffers are transferred, and a buffer may be listed only once
-    const textColumn: DictColumn = rows === undefined ? { kind: 'dict', dict: texts, ids } : { kind: 'dict', dict: texts, ids, rows };
-    chunk.columns[CLUSTER] = rows === undefined ? { kind: 'dict', dict: texts.map(templateId), ids: ids.slice() }
-      : { kind: 'dict', dict: texts.map(templateId), ids: ids.slice(), rows: rows.slice() };
-    chunk.columns['template.text'] = textColumn;
+    // dense or sparse (chunk format 3) by the builder's rule; each column its own buffers: a chunk's buffers
+    // are transferred, and a buffer may be listed only once
+    const sparse = sparseIds(ids, n);
+    const templateIds = texts.map(templateId);
+    if (sparse === undefined) {
+      chunk.columns['template.id'] = { kind: 'dict', dict: templateIds, ids: ids.slice() };
+      chunk.columns['template.text'] = { kind: 'dict', dict: texts, ids } satisfies DictColumn;
+    } else {
+      chunk.columns['template.id'] = { kind: 'dict', dict: templateIds, ids: sparse.ids.slice(), rows: sparse.rows.slice() };
+      chunk.columns['template.text'] = { kind: 'dict', dict: texts, ids: sparse.ids, rows: sparse.rows };
+    }
   }
 }
