@@ -26,6 +26,8 @@ interface SyncFileHandle extends FileSystemFileHandle { createSyncAccessHandle()
 
 const DIR = 'logdrop-exports';
 const BUFFER_BYTES = 4 << 20;
+/** text at least this long (an exporter's page) is encoded and written apart from the buffer */
+const DIRECT_CHARS = 256 << 10;
 export const DELETE_AFTER_MS = 15 * 60_000;
 
 let seq = 0;
@@ -90,15 +92,16 @@ export class DiskSink implements FileSink {
       }
       return;
     }
-    let rest = text;
-    while (rest.length > 0) {
-      // at most 3 bytes per UTF-16 unit: make room, or encode what fits and go on with the remainder
-      if (this.buf.length - this.used < Math.min(rest.length * 3, 1024)) this.drain();
-      const { read, written } = this.encoder.encodeInto(rest, this.buf.subarray(this.used));
-      this.used += written;
-      rest = read < rest.length ? rest.slice(read) : '';
-      if (rest.length > 0) this.drain();
+    if (text.length === 0) return;
+    if (text.length >= DIRECT_CHARS) {
+      // a page of rows: encoded once as a whole and written as it is (no slicing, no second copy)
+      this.drain();
+      this.put(this.encoder.encode(text));
+      return;
     }
+    // at most 3 bytes per UTF-16 unit: small text (a header, a hand-over line) goes into the buffer
+    if (this.buf.length - this.used < text.length * 3) this.drain();
+    this.used += this.encoder.encodeInto(text, this.buf.subarray(this.used)).written;
   }
 
   private drain(): void {
