@@ -7,8 +7,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DELETE_AFTER_MS, DiskSink, openExportSink, sweepExports } from '../../../src/workers/export/diskSink.ts';
 
 class FakeFile {
-  bytes = new Uint8Array(0);
+  /** what was written, piece by piece at its offset (assembled when read) */
+  pieces: { at: number; bytes: Uint8Array }[] = [];
   open = false;
+  get size(): number {
+    return this.pieces.reduce((n, p) => Math.max(n, p.at + p.bytes.length), 0);
+  }
   constructor(private readonly quota = Infinity) {}
   async createSyncAccessHandle() {
     if (this.open) throw new Error('NoModificationAllowedError: a handle is open');
@@ -17,10 +21,7 @@ class FakeFile {
       write: (buf: Uint8Array, o?: { at?: number }) => {
         const at = o?.at ?? 0;
         const n = Math.max(0, Math.min(buf.length, this.quota - at));
-        const grown = new Uint8Array(Math.max(this.bytes.length, at + n));
-        grown.set(this.bytes);
-        grown.set(buf.subarray(0, n), at);
-        this.bytes = grown;
+        this.pieces.push({ at, bytes: buf.slice(0, n) }); // a copy: the sink reuses its buffer
         return n;
       },
       flush: () => {},
@@ -28,7 +29,9 @@ class FakeFile {
     };
   }
   async getFile() {
-    return new File([this.bytes], 'export');
+    const all = new Uint8Array(this.size);
+    for (const p of this.pieces) all.set(p.bytes, p.at);
+    return new File([all], 'export');
   }
 }
 
@@ -80,9 +83,9 @@ describe('DiskSink', () => {
       '𝄞x'.repeat(700_000), // 4-byte characters as surrogate pairs, past the buffer's size
       new TextEncoder().encode('bytes of a hand-over line\n'),
       'ü', '',
-      new Uint8Array(5 << 20).fill(65), // bytes larger than the buffer
+      new Uint8Array(17 << 20).fill(65), // bytes larger than the buffer
       '日本'.repeat(1000) + '\n',
-      'a'.repeat((4 << 20) - 7), // fills the buffer to a few bytes short
+      'a'.repeat((16 << 20) - 7), // more than a third of the buffer: encoded on its own
       '€€€',
       ...Array.from({ length: 100_000 }, (_, i) => `ü€𝄞 line ${i} of text through the buffer\n`), // small text, past the buffer's size
     ];
@@ -101,7 +104,8 @@ describe('DiskSink', () => {
     const root = withOpfs(1000);
     const sink = await DiskSink.open();
     sink!.write('x'.repeat(500));
-    expect(() => sink!.write('y'.repeat(300_000))).toThrow(/storage for this site is full/);
+    sink!.write('y'.repeat(300_000));
+    await expect(sink!.finish('text/plain')).rejects.toThrow(/storage for this site is full/);
     await sink!.discard();
     expect(exportsOf(root).size).toBe(0);
   });
