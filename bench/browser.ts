@@ -1,7 +1,7 @@
 // Drives the production build in headless Chromium for the benchmarks: serve dist/, open ?testing=1,
 // feed files through the real file input, and measure in the page.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
 // BENCH_PORT moves the server, so two checkouts can benchmark side by side
@@ -36,7 +36,11 @@ export async function launch(): Promise<Browser> {
 
 /** A fresh page (fresh IndexedDB) with the long-task observer installed before the app starts. */
 export async function openApp(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
+  return openAppIn(await browser.newContext());
+}
+
+/** The same in a given context (a persistent one: a browser profile on disk). */
+export async function openAppIn(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[]; __longTaskObserver: PerformanceObserver };

@@ -1,8 +1,9 @@
 // Export as an analyst does it: load the demo, search, click Export, pick a format, download; then read the
 // downloaded file: its header, as many rows as the status line counts, no live spreadsheet formula, and the
-// provenance sidecar naming the query and the source files with their SHA-256.
+// provenance sidecar naming the query and the source files with their SHA-256. The export is written to an OPFS
+// file on disk (export/diskSink.ts) and downloaded from there.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { LogdropPage } from './logdrop.page.ts';
 import { sshdFixture, SSHD_2K } from './fixtures.ts';
@@ -33,6 +34,15 @@ test('the demo\'s failures export as CSV: visible columns, every row the status 
   const panel = page.getByRole('dialog', { name: 'Export' });
   await expect(panel.getByRole('checkbox', { name: /Neutralise formulas/ })).toBeChecked();
   await expect(panel).toContainText(`${count.toLocaleString('en-US')} events`);
+
+  // the file was written to disk (an Origin Private File System file the download read), not kept in memory
+  const onDisk = await page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('logdrop-exports');
+    const sizes: number[] = [];
+    for await (const h of (dir as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) sizes.push((await h.getFile()).size);
+    return sizes;
+  });
+  expect(onDisk).toContain(statSync(await csvFile.path()).size);
 
   const rows = Papa.parse<string[]>(readFileSync(await csvFile.path(), 'utf8'), { skipEmptyLines: true, delimiter: ',' }).data;
   expect(rows[0]).toEqual(['ts', 'obs.host.name', 'app.name', 'init.host.ip', 'target.usr.name', 'outcome', 'message']);

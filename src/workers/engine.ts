@@ -35,6 +35,7 @@ import { createViewOps } from './query/viewOps.ts';
 import { createRedaction } from './redact/ops.ts';
 import { redactedViews } from './redact/views.ts';
 import { seedNames } from './redact/seed.ts';
+import { redactedPushes, shownAlerts } from './redact/pushes.ts';
 
 interface OpenCase {
   info: CaseInfo;
@@ -101,6 +102,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
   // redaction (issue 13): pseudonyms for the views and exports of the open case; the stored case is untouched
   const redaction = createRedaction();
   const { setRedaction, redaction: redactionState, redactionMapping } = redaction;
+  /** the redactor while Redact is on, every account and host of the case numbered (text naming them is redacted) */
+  const shownRedactor = () => { const r = redaction.active(); if (r !== undefined && open !== undefined) seedNames(open.query.index, r); return r; };
 
   const requireIdle = (what: string): void => {
     if (ingestAbort !== undefined) throw new Error(`Cannot ${what} while files are being read: wait for the ingest to finish or cancel it.`);
@@ -362,6 +365,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       current: () => open, busy: () => ingestAbort !== undefined, writing: (id, work) => writing(id, work, false), refreshCounts,
       detect: async (c) => { await c.alerts.runAll(tableOf(c)); },
       reindex: async (c) => { c.query = await loadIndex(c.store); }, fs: options.followFs,
+      shownAlerts: (alerts) => shownAlerts(alerts, shownRedactor()),
       webhook: new WebhookPoster(options.webhook, {
         get: () => getGlobalSetting(WEBHOOK_SETTING), set: (v) => setGlobalSetting(WEBHOOK_SETTING, v), delete: () => deleteGlobalSetting(WEBHOOK_SETTING),
       }),
@@ -372,6 +376,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     ...api,
     // redaction (redact/views.ts): the views get pseudonyms, what they send back is put back to the originals
     ...redactedViews(api, { redactor: () => redaction.active(), caseName: () => open?.info.name ?? '', seedNames: (red) => open !== undefined && seedNames(open.query.index, red) }),
+    ...redactedPushes(api, { redactor: shownRedactor }),
     // the hand-over reads the case's settings: a numbering not yet saved goes with it
     exportCase: async (id, onProgress) => { await redaction.flush(); return api.exportCase(id, onProgress); },
   };

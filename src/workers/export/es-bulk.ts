@@ -20,9 +20,10 @@ export const esBulk: Exporter = {
     return {
       head: '',
       page(rows) {
-        let text = '';
-        for (const row of rows) text += action + JSON.stringify(toEcs(read.event(row))) + '\n';
-        return text;
+        // joined once: a flat string (a chain of += is a rope the sink must flatten before encoding it)
+        const lines: string[] = [];
+        for (const row of rows) lines.push(action, JSON.stringify(toEcs(read.event(row))), '\n');
+        return lines.join('');
       },
     };
   },

@@ -5,7 +5,7 @@ import type { CaseIndex } from '../query/caseIndex.ts';
 import { isKnownZone } from '../../core/zoneTime.ts';
 import { exporterById, exporterInfos } from './index.ts';
 import { runExport } from './run.ts';
-import { BlobSink } from './sinks.ts';
+import { openExportSink, sweepExports, type FileSink } from './diskSink.ts';
 import { DEFAULT_INDEX, indexNameProblem } from './es-index.ts';
 import { exportFileName, LOGDROP_VERSION, provenance } from './provenance.ts';
 import { alertRecord, alertsCsv, alertsJson } from './alerts.ts';
@@ -43,6 +43,7 @@ export function exportSettings(o: ExportOptions): ExportSettings | string {
 
 export function createExportOps(host: ExportHost): ExportOps {
   const running = new Map<number, { cancelled: boolean }>();
+  void sweepExports().catch(() => undefined); // files of a page closed before their deletion
   return {
     async exporters() {
       return exporterInfos();
@@ -60,8 +61,10 @@ export function createExportOps(host: ExportHost): ExportOps {
       const run = { cancelled: false };
       if (options.runId !== undefined) running.set(options.runId, run);
       let last = 0;
+      let sink: FileSink | undefined;
+      let blob: Blob | undefined;
       try {
-        const sink = new BlobSink();
+        sink = await openExportSink();
         const exportedMs = Date.now();
         const r = await runExport(c.index, rows, exporter, settings, options.sort, sink, {
           cancelled: () => run.cancelled,
@@ -85,9 +88,11 @@ export function createExportOps(host: ExportHost): ExportOps {
           const words = red.knownWords();
           prov.files = prov.files.map((f) => ({ ...f, path: red.names(red.text(f.path), words) }));
         }
-        return { ok: true, blob: sink.blob(exporter.mime), fileName: exportFileName(c.caseName, exporter, exportedMs), rows: r.rows, provenance: prov };
+        blob = await sink.finish(exporter.mime);
+        return { ok: true, blob, fileName: exportFileName(c.caseName, exporter, exportedMs), rows: r.rows, provenance: prov };
       } finally {
         if (options.runId !== undefined) running.delete(options.runId);
+        if (blob === undefined) await sink?.discard(); // cancelled or failed: no partial file stays on disk
       }
     },
     async exportAlerts(format, filter, options) {

@@ -1,5 +1,5 @@
-// Where export text goes. BlobSink (browser): text is handed to Blob parts every few MiB, so the worker's heap
-// holds one part while the browser keeps the rest in its blob store (on disk when large). TextSink: tests.
+// Where export text goes when the browser offers no disk file (diskSink.ts is the usual sink): BlobSink hands text
+// to Blob parts every few MiB (in Chromium those parts grew the tab by the file's size); TextSink: tests.
 import type { ExportSink } from './run.ts';
 
 const PART_CHARS = 4 << 20;

@@ -1,7 +1,7 @@
 // EngineApi.exportCase / importCase: the case hand-over file (format.ts) written from and read into IndexedDB.
 import type { CaseInfo } from '../api.ts';
 import type { CaseExportFile, HandoverProgress } from '../api/handover.ts';
-import { BlobSink } from '../export/sinks.ts';
+import { openExportSink } from '../export/diskSink.ts';
 import { CaseStore } from '../store/caseStore.ts';
 import { getCase, getGlobalSetting, globalSettingKeys, newCaseId, putCase, removeCase, setGlobalSetting } from '../store/catalog.ts';
 import { exportCase } from './exportCase.ts';
@@ -44,12 +44,15 @@ export function createHandoverOps(deps: HandoverDeps) {
       if (info === undefined) throw new Error('This case no longer exists (was it deleted in another tab?).');
       return run((signal) => deps.locked(id, async () => {
         const store = await CaseStore.open(id);
+        const sink = await openExportSink(); // on disk where the browser offers it (diskSink.ts)
+        let blob: Blob | undefined;
         try {
-          const sink = new BlobSink();
           const r = await exportCase(info, store, { keys: globalSettingKeys, get: getGlobalSetting }, sink, onProgress, signal);
-          return { blob: sink.blob(HANDOVER_MIME), fileName: caseFileName(info.name), bytes: r.bytes, chunks: r.chunks, sha256: r.sha256 };
+          blob = await sink.finish(HANDOVER_MIME);
+          return { blob, fileName: caseFileName(info.name), bytes: r.bytes, chunks: r.chunks, sha256: r.sha256 };
         } finally {
           store.close();
+          if (blob === undefined) await sink.discard();
         }
       }));
     },

@@ -47,6 +47,8 @@ export interface LiveDeps<C extends LiveCase> {
   fs?(sources: () => readonly FollowSource[]): FollowFs;
   /** webhook posts of new and grown alerts (opt-in; see webhook.ts) */
   webhook: WebhookPoster;
+  /** alerts as the views show them (pseudonyms while Redact is on, redact/pushes.ts): for updates and webhook posts */
+  shownAlerts?(alerts: readonly AlertItem[]): AlertItem[];
 }
 
 type LiveApi = Pick<EngineApi, 'followAdd' | 'followStatus' | 'followStart' | 'followStop' | 'followRemove' | 'followSettings' | 'watchLive' | 'alertMessage'
@@ -178,10 +180,13 @@ export function createLiveOps<C extends LiveCase>(deps: LiveDeps<C>): LiveApi {
     const changed: AlertItem[] = [];
     if (report.events + report.unparsed > 0) {
       await deps.detect(oc);
-      for (const { alert: a, change } of watch.diff(oc.alerts.list().alerts)) {
+      const diff = watch.diff(oc.alerts.list().alerts);
+      const shown = deps.shownAlerts?.(diff.map((d) => d.alert)) ?? diff.map((d) => d.alert);
+      diff.forEach(({ change }, i) => {
+        const a = shown[i];
         alerts.push({ id: a.id, ruleId: a.ruleId, ruleName: a.ruleName, severity: a.severity, count: a.count, message: a.message, change });
         changed.push(a);
-      }
+      });
     }
     deps.webhook.offer(changed, caseAuditOf(oc.store));
     const notifyAt = saved.notifyAt;

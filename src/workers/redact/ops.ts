@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { EngineApi, RedactionState, RedactKind } from '../api.ts';
 import { neutralise } from '../export/neutralise.ts';
 import { REDACT_KINDS, Redactor, type MappingRow, type RedactionConfig, type RedactorSnapshot } from './redactor.ts';
+import { NumberingChannel, syncNumbering } from './sharedNumbering.ts';
 
 export const REDACT_MAPPING_SETTING = 'redact.mapping';
 export const REDACT_CONFIG_SETTING = 'redact.config';
@@ -61,11 +62,17 @@ export function createRedaction(): Redaction {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
+  // one numbering per case across tabs (sharedNumbering.ts): a save merges with what another tab saved
+  const channel = new NumberingChannel((caseId) => {
+    if (open?.id === caseId) void save(open);
+  });
+  /** merges with the saved numbering under the case's lock; writes (and tells the other tabs) what only this tab had */
   const save = (o: NonNullable<typeof open>): Promise<void> => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const snapshot = o.red.snapshot();
-    saving = saving.then(() => o.store.setSetting(REDACT_MAPPING_SETTING, snapshot)).catch(() => {
+    saving = saving.then(async () => {
+      if (await syncNumbering(o.id, o.store, REDACT_MAPPING_SETTING, o.red, false)) channel.saved(o.id);
+    }).catch(() => {
       // the case went away (closed, deleted): its numbering goes with it
     });
     return saving;
@@ -126,9 +133,13 @@ export function createRedaction(): Redaction {
     },
     async redactionMapping() {
       if (open === undefined) return { ok: false, message: 'No case is open.' };
-      const rows = open.red.mapping();
+      // the table of the case, not of this tab: what other tabs numbered is taken in first
+      await flush();
+      const o = open;
+      if (await syncNumbering(o.id, o.store, REDACT_MAPPING_SETTING, o.red, false).catch(() => false)) channel.saved(o.id);
+      const rows = o.red.mapping();
       const text = mappingCsv(rows);
-      const safe = open.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'case';
+      const safe = o.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'case';
       return { ok: true, blob: new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName: `${safe}-redaction-mapping.csv`, rows: rows.length };
     },
   };

@@ -43,7 +43,8 @@ const PATTERN = new RegExp([
   String.raw`(?<url>\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://)(?<urlhost>\[[0-9A-Fa-f:.]+\]|[^\s/:?#"'<>\[\]@]+@?[^\s/:?#"'<>\[\]]*)`,
   String.raw`(?<email>\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
   String.raw`(?<mac>(?<![\w:-])[0-9A-Fa-f]{2}(?<sep>[:-])(?:[0-9A-Fa-f]{2}\k<sep>){4}[0-9A-Fa-f]{2}(?![\w:-]))`,
-  String.raw`(?<v4>(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))`,
+  // not inside a longer dotted number (1.2.3.4.5), but before a sentence's full stop or a name's ".log"
+  String.raw`(?<v4>(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d))`,
   String.raw`(?<v6>(?<![\w:.])(?=[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:)[0-9A-Fa-f:.]*[0-9A-Fa-f:](?:%[\w.]+)?(?![\w:.]))`,
 ].join('|'), 'g');
 
@@ -118,6 +119,46 @@ export class Redactor {
     const rows: [RedactKind, string, string][] = [];
     for (const [kind, map] of this.maps) for (const [original, pseudonym] of map) rows.push([kind, original, pseudonym]);
     return { v: 1, counts: [...this.counts], rows };
+  }
+
+  /**
+   * Takes in a numbering another tab saved (the case setting is the shared truth): its pseudonyms win. A value
+   * this tab numbered differently takes the saved pseudonym; a value of this tab's whose pseudonym the saved
+   * numbering gives to another value is numbered anew, after both counts. Returns how many of this tab's values
+   * the saved numbering lacks (to be saved), and whether a pseudonym this tab had given changed.
+   */
+  merge(saved: RedactorSnapshot): { localOnly: number; changed: boolean } {
+    const other = new Redactor();
+    other.restore(saved);
+    for (const [family, n] of other.counts) this.counts.set(family, Math.max(n, this.counts.get(family) ?? 0));
+    let changed = false;
+    for (const [kind, theirs] of other.maps) {
+      let mine = this.maps.get(kind);
+      if (mine === undefined) this.maps.set(kind, (mine = new Map()));
+      for (const [original, pseudonym] of theirs) {
+        const had = mine.get(original);
+        if (had === pseudonym) continue;
+        if (had !== undefined) changed = true;
+        mine.set(original, pseudonym);
+        this.reverse.set(pseudonym.toLowerCase(), original);
+      }
+    }
+    // values whose pseudonym now stands for another original: numbered again
+    const again: [RedactKind, string][] = [];
+    for (const [kind, mine] of this.maps) {
+      for (const [original, pseudonym] of mine) if (this.reverse.get(pseudonym.toLowerCase()) !== original) again.push([kind, original]);
+    }
+    for (const [kind, original] of again) {
+      this.maps.get(kind)?.delete(original);
+      changed = true;
+    }
+    for (const [kind, original] of again) if (kind !== 'text' && kind !== 'keep') this.pseudonym(kind, original);
+    let localOnly = 0;
+    for (const [kind, mine] of this.maps) {
+      const theirs = other.maps.get(kind);
+      for (const original of mine.keys()) if (theirs?.has(original) !== true) localOnly++;
+    }
+    return { localOnly, changed };
   }
 
   private restore(s: RedactorSnapshot): void {

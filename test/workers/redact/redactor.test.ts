@@ -77,6 +77,13 @@ describe('Redactor', () => {
     expect(r.text('admin and administrator', new Map([['admin', 'user']]))).toBe('user-1 and administrator');
   });
 
+  it('finds an IPv4 address before a full stop or a file extension, not inside a longer dotted number', () => {
+    const r = new Redactor();
+    expect(r.text('logs/203.0.113.45.log')).toBe('logs/10.0.0.1.log');
+    expect(r.text('connection from 203.0.113.45.')).toBe('connection from 10.0.0.1.');
+    expect(r.text('version 1.2.3.4.5 and 1.2.3.45.6')).toBe('version 1.2.3.4.5 and 1.2.3.45.6');
+  });
+
   it('knows common field names', () => {
     expect(fieldKind('init.host.ip')).toBe('ip');
     expect(fieldKind('data.IpAddress')).toBe('ip');
