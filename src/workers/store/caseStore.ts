@@ -118,6 +118,13 @@ export class CaseStore {
     return out;
   }
 
+  /** Events stored in every chunk (the small meta rows): the size of the case's index before it is read. */
+  async storedEvents(): Promise<number> {
+    let n = 0;
+    for (const m of await this.db.getAll('chunkMeta')) n += m.count;
+    return n;
+  }
+
   /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
     await this.forEachStoredChunk((c) => onChunk(unpackChunk(c)), batch);
