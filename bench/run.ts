@@ -8,6 +8,8 @@ import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_FORMATS=syslog,json,apache,evtx picks the format families measured after the auth.log runs ('none': none; default: all) */
+const FORMATS = (process.env.BENCH_FORMATS ?? 'syslog,json,apache,evtx').split(',').map((f) => f.trim());
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -105,12 +107,14 @@ interface FamilyFigures { ms: number; eventsPerS: number; heapPerEvent: number }
 /** One ingest per format family through the UI (issue 3's figures): events/s, MB/s and the engine heap per event. */
 async function formatFamilies(browser: Awaited<ReturnType<typeof launch>>): Promise<Map<string, FamilyFigures>> {
   const out = new Map<string, FamilyFigures>();
-  const families: [string, string][] = [
-    ['syslog (auth.log)', await authLog(LINES)],
-    ['JSON lines', await jsonLines(LINES)],
-    ['Apache access (combined)', await accessLog(LINES)],
-    ['EVTX', evtxFile(100_000).path],
+  const all: [string, string, () => Promise<string> | string][] = [
+    ['syslog', 'syslog (auth.log)', () => authLog(LINES)],
+    ['json', 'JSON lines', () => jsonLines(LINES)],
+    ['apache', 'Apache access (combined)', () => accessLog(LINES)],
+    ['evtx', 'EVTX', () => evtxFile(100_000).path],
   ];
+  const families: [string, string][] = [];
+  for (const [key, name, file] of all) if (FORMATS.includes(key)) families.push([name, await file()]);
   console.log('\nformat family | input | drop -> searchable | events/s | MB/s | engine heap');
   for (const [name, file] of families) {
     const page = await openApp(browser);

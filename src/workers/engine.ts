@@ -5,6 +5,7 @@ import type {
 } from './api.ts';
 import { deleteGlobalSetting, getCase, getGlobalSetting, listCases, newCaseId, putCase, removeCase, setGlobalSetting } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
+import type { StoredChunk } from './store/schema.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
 import { createQueryEngine, type QueryEngine } from './query/engine.ts';
 import { repairInterrupted } from './store/repair.ts';
@@ -199,12 +200,29 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     }
   };
 
-  /** The query index is rebuilt from the stored chunks: on open, and after a file is removed. */
-  const loadIndex = async (store: CaseStore): Promise<QueryEngine> => {
+  /**
+   * The query index is rebuilt from the stored chunks: on open, and after a file is removed. `enrichment`
+   * (opening: the GeoIP tables and the case's GeoIP / threat-intel data) loads while the first chunks are read
+   * and held; they are indexed once it is in, so the GeoIP loc and ti fields (never stored) are derived as the
+   * chunks arrive, in the same order as during the ingest.
+   */
+  const loadIndex = async (store: CaseStore, enrichment?: Promise<unknown>): Promise<QueryEngine> => {
     const query = createQueryEngine();
-    // GeoIP loc and ti fields are derived as the chunks arrive (they are never stored)
+    // the case's size is known from the meta rows: the index's columns are allocated once, not regrown
+    query.index.reserve(await store.storedEvents());
+    if (enrichment === undefined) {
+      query.index.setDerivations(derivations());
+      await store.forEachStoredChunk((chunk) => query.addChunk(chunk));
+      return query;
+    }
+    let held: StoredChunk[] | undefined = [];
+    const read = store.forEachStoredChunk((chunk) => (held !== undefined ? void held.push(chunk) : query.addChunk(chunk)));
+    read.catch(() => undefined); // a failed read is thrown below, after the enrichment wait
+    await enrichment;
     query.index.setDerivations(derivations());
-    await store.forEachStoredChunk((chunk) => query.addChunk(chunk));
+    for (const chunk of held) query.addChunk(chunk);
+    held = undefined;
+    await read;
     return query;
   };
 
@@ -226,9 +244,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         lock.release();
       }
     }
-    await loadUserGeoData(geo, store);
-    await loadTiLists(ti, store);
-    const c: OpenCase = { info, store, query: await loadIndex(store), alerts: await CaseAlerts.load(store) };
+    // the chunks are read while the GeoIP tables decode and the alerts load
+    const enrichment = Promise.all([loadUserGeoData(geo, store), loadTiLists(ti, store)]);
+    const [query, alerts] = await Promise.all([loadIndex(store, enrichment), CaseAlerts.load(store)]);
+    const c: OpenCase = { info, store, query, alerts };
     await redaction.opened(info, store);
     open = c;
     if (lock !== undefined) await refreshCounts(c);

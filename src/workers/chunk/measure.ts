@@ -1,6 +1,7 @@
 // What a chunk holds, in a few numbers: its unparsed records and its size. Counted by the ingest (before a
 // chunk's buffers are transferred) and written beside each chunk by the store (store/chunkMeta.ts).
 import { dictChars, dictEntry, dictSize, type WireChunk } from './packedDict.ts';
+import { textLength } from './packedText.ts';
 
 /** Events of the chunk whose parser.name is 'unparsed' (a flag per dictionary entry, then an id count). */
 export function unparsedIn(chunk: WireChunk): number {
@@ -32,7 +33,7 @@ export function chunkBytes(chunk: WireChunk): number {
     if (col.kind !== 'text' && col.rows !== undefined) bytes += col.rows.byteLength;
     if (col.kind === 'num') bytes += col.values.byteLength;
     else if (col.kind === 'text') {
-      bytes += col.ends.byteLength + col.text.length * 2;
+      bytes += col.ends.byteLength + textLength(col) * 2;
       if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
     }
     else {

@@ -5,12 +5,13 @@
 // reads packed columns directly (query/dictAdopt.ts) and slices only the values it has not seen.
 // Example: dict ['sshd', 'CRON'] -> dictText 'sshdCRON', dictEnds [4, 8].
 import type { Column, DictColumn, EventChunk } from './chunk.ts';
+import { packTextColumn, unpackTextColumn, type PackedTextColumn } from './packedText.ts';
 
 /** A DictColumn whose entries are dictText.slice(dictEnds[i - 1] ?? 0, dictEnds[i]) (ids and rows as in DictColumn). */
 export type PackedDictColumn = Omit<DictColumn, 'dict'> & { dictText: string; dictEnds: Uint32Array };
 
-/** A column as it travels and is stored: dictionary columns may be packed. */
-export type WireColumn = Column | PackedDictColumn;
+/** A column as it travels and is stored: dictionary columns may be packed, and text columns (packedText.ts). */
+export type WireColumn = Column | PackedDictColumn | PackedTextColumn;
 export type DictLike = DictColumn | PackedDictColumn;
 
 /** A chunk as it travels between workers and is stored (EventChunk is one: nothing packed). */
@@ -20,6 +21,10 @@ export interface WireChunk extends Omit<EventChunk, 'columns'> {
 
 export function isPacked(col: WireColumn): col is PackedDictColumn {
   return col.kind === 'dict' && 'dictEnds' in col;
+}
+
+function isPackedText(col: WireColumn): col is PackedTextColumn {
+  return col.kind === 'text' && 'textBytes' in col;
 }
 
 /** Number of dictionary entries. */
@@ -57,15 +62,21 @@ function unpackColumn(col: PackedDictColumn): DictColumn {
   return { kind, dict, ids, ...rest };
 }
 
-/** The chunk with its dictionary columns packed (a packed column is kept as it is). */
+/**
+ * The chunk with its dictionary columns packed, and its text columns as bytes when the chunk's format says
+ * their joined text holds no character above U+00FF (format 2 on: packedText.ts). A packed column is kept as it is.
+ */
 export function packChunk(chunk: WireChunk): WireChunk {
   let columns: Record<string, WireColumn> | undefined;
+  const narrowText = (chunk.format ?? 1) >= 2;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
-    if (col.kind !== 'dict' || isPacked(col)) continue;
+    const packDict = col.kind === 'dict' && !isPacked(col);
+    const packText = narrowText && col.kind === 'text' && !isPackedText(col);
+    if (!packDict && !packText) continue;
     // a null-prototype copy like the builder's: field names come from log text ('__proto__' must stay a key)
     columns ??= Object.assign(Object.create(null) as Record<string, WireColumn>, chunk.columns);
-    columns[name] = packColumn(col);
+    columns[name] = packDict ? packColumn(col as DictColumn) : packTextColumn(col as Column & { kind: 'text' });
   }
   return columns === undefined ? chunk : { ...chunk, columns };
 }
@@ -75,9 +86,9 @@ export function unpackChunk(chunk: WireChunk): EventChunk {
   let columns: Record<string, Column> | undefined;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
-    if (!isPacked(col)) continue;
+    if (!isPacked(col) && !isPackedText(col)) continue;
     columns ??= Object.assign(Object.create(null) as Record<string, Column>, chunk.columns as Record<string, Column>);
-    columns[name] = unpackColumn(col);
+    columns[name] = isPacked(col) ? unpackColumn(col) : unpackTextColumn(col);
   }
   return columns === undefined ? (chunk as EventChunk) : { ...chunk, columns };
 }

@@ -28,6 +28,14 @@ export class CaseIndex {
     removeField: (name) => void this.fieldMap.delete(name),
   };
 
+  /** Room for `rows` rows in all, allocated once (a reopen knows the case's size: no regrowth as chunks arrive). */
+  reserve(rows: number): void {
+    if (rows > this.capacity) {
+      this.capacity = rows;
+      for (const f of this.fieldMap.values()) if (f.kind !== 'text') f.resize(rows);
+    }
+  }
+
   /** A chunk as built or as stored (dictionary columns may be packed: chunk/packedDict.ts). */
   addChunk(chunk: WireChunk): void {
     const base = this.rowCount, count = chunk.count;

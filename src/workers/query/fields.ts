@@ -1,6 +1,6 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import type { TextColumn } from '../chunk/chunk.ts';
+import { textOf, type TextLike } from '../chunk/packedText.ts';
 import type { DictLike } from '../chunk/packedDict.ts';
 import { remapEntries } from './dictAdopt.ts';
 import { NumField } from './numField.ts';
@@ -201,9 +201,24 @@ function compareKeys(na: number, a: string, nb: number, b: string): number {
 export class TextSegment {
   private lowerText: string | undefined;
   private empty = -1;
+  private joined: string | undefined;
+  /** the chunk's column until its text is first read: a packed column keeps its bytes (chunk/packedText.ts) */
+  private source: TextLike | undefined;
 
   /** values holding a character above U+00FF (chunk format 2; wideText.ts); their span in `text` is empty */
-  constructor(readonly base: number, readonly count: number, readonly text: string, readonly ends: Uint32Array, readonly wide?: WideText) {}
+  constructor(readonly base: number, readonly count: number, col: TextLike, readonly ends: Uint32Array, readonly wide?: WideText) {
+    if ('textBytes' in col) this.source = col;
+    else this.joined = col.text;
+  }
+
+  /** The joined text: made from the stored bytes when first read (a reopen reads no text it is not asked for). */
+  get text(): string {
+    if (this.joined === undefined) {
+      this.joined = textOf(this.source as TextLike);
+      this.source = undefined;
+    }
+    return this.joined;
+  }
 
   /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree). */
   lower(): string {
@@ -260,7 +275,7 @@ export class TextField {
 
   constructor(readonly name: string) {}
 
-  append(col: TextColumn, base: number, count: number): void {
+  append(col: TextLike, base: number, count: number): void {
     const ends = col.ends.length === count ? col.ends : col.ends.slice(0, count);
     let present = 0, prev = 0;
     for (let i = 0; i < count; i++) {
@@ -268,7 +283,7 @@ export class TextField {
       prev = ends[i];
     }
     this.present += present + (col.wide?.rows.length ?? 0);
-    this.segments.push(new TextSegment(base, count, col.text, ends, col.wide));
+    this.segments.push(new TextSegment(base, count, col, ends, col.wide));
   }
 
   segmentOf(row: number): TextSegment | undefined {

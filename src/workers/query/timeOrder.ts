@@ -29,6 +29,8 @@ export class TimeOrder {
     let runs: Uint32Array[] = [this.order];
     for (const { base, count } of this.pending) runs.push(sortedRun(base, count, key));
     this.pending = [];
+    // runs that follow each other in time (one file read in order, a reopen of it): one copy, not log2(runs) merges
+    if (inSequence(runs, key)) runs = [concat(runs)];
     // pairwise merges of neighbours keep ties in arrival order (left runs hold the smaller rows)
     while (runs.length > 1) {
       const next: Uint32Array[] = [];
@@ -50,6 +52,27 @@ function sortedRun(base: number, count: number, key: (r: number) => number): Uin
   }
   if (!sorted) run.sort((a, b) => key(a) - key(b) || a - b);
   return run;
+}
+
+/** Every non-empty run starts at or after the end of the one before it. */
+function inSequence(runs: readonly Uint32Array[], key: (r: number) => number): boolean {
+  let last = -Infinity;
+  for (const run of runs) {
+    if (run.length === 0) continue;
+    if (key(run[0]) < last) return false;
+    last = key(run[run.length - 1]);
+  }
+  return true;
+}
+
+function concat(runs: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(runs.reduce((n, r) => n + r.length, 0));
+  let at = 0;
+  for (const run of runs) {
+    out.set(run, at);
+    at += run.length;
+  }
+  return out;
 }
 
 function merge(a: Uint32Array, b: Uint32Array, key: (r: number) => number): Uint32Array {

@@ -39,6 +39,7 @@ export class CaseStore {
           d.createObjectStore('alertStates', { keyPath: 'id' });
         }
         // 4: new chunks are stored packed (packedDict.ts); older chunks stay as they are and are read as such
+        // 5: new chunks' text columns are stored as bytes (packedText.ts); older chunks are read as they are
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -127,6 +128,13 @@ export class CaseStore {
       out.set(m.fileId, t);
     }
     return out;
+  }
+
+  /** Events stored in every chunk (the small meta rows): the size of the case's index before it is read. */
+  async storedEvents(): Promise<number> {
+    let n = 0;
+    for (const m of await this.db.getAll('chunkMeta')) n += m.count;
+    return n;
   }
 
   /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */

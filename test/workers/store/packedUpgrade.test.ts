@@ -115,6 +115,9 @@ describe('case schema 4: packed dictionary columns', () => {
     const newChunk = (await rawNew.getAll('chunks', undefined, 1))[0] as unknown as { columns: Record<string, { dict?: unknown; dictText?: unknown }> };
     expect(newChunk.columns['parser.name'].dict).toBeUndefined();
     expect(typeof newChunk.columns['parser.name'].dictText).toBe('string');
+    // schema 5: the text columns as bytes (chunk/packedText.ts); the old case's chunks keep their strings
+    expect((newChunk.columns.raw as { textBytes?: unknown }).textBytes).toBeInstanceOf(Uint8Array);
+    expect(typeof (oldChunk.columns.raw as { text?: unknown }).text).toBe('string');
     rawNew.close();
   }, 120_000);
 });
