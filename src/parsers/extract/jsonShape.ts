@@ -69,7 +69,9 @@ export class JsonShapes {
     if (this.shapes.length === MAX_SHAPES) this.shapes.pop();
     this.shapes.unshift(shape);
     values.length = 0;
-    readValues(shape.root, o, values);
+    // for-in (readValues) and Object.keys (learn) list the same keys unless something enumerable was added to
+    // Object.prototype: then the record is walked generically rather than read wrongly
+    if (!readValues(shape.root, o, values)) return undefined;
     return fill(shape, values, settings);
   }
 }
