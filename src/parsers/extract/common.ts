@@ -84,26 +84,58 @@ interface KeyFacts { schema: boolean; lower: string }
 const facts = new KeyMemo<KeyFacts>((k) => ({ schema: k !== 'ts' && k !== 'data' && isSchemaField(k), lower: k.toLowerCase() }));
 
 /**
- * Maps `entries` (key, text value) onto ev: a key named like a schema field goes straight to it, a well-known
- * key to its field, then the time and message keys are discovered. Fields already set are kept.
+ * What applyCommonKeys does for one list of keys, worked out once: a learned JSON shape (jsonShape.ts) or a CSV
+ * header gives the same keys record after record, so only the values are read per record. Entries are indexes
+ * into the key list; each step keeps applyCommonKeys' rules (the first key present wins, empty values skipped).
  */
-export function applyCommonKeys(ev: EventFields, entries: readonly (readonly [string, string])[], settings: TimeSettings): void {
-  const lower = new Map<string, string>();
-  for (const [k, v] of entries) {
+export interface CommonKeyPlan {
+  /** keys named like a schema field, in key order: [entry, field] */
+  readonly schema: readonly (readonly [number, string])[];
+  /** the first entry of each lower-cased key that names a well-known field, in first-use order: [entry, field] */
+  readonly known: readonly (readonly [number, string])[];
+  /** time keys in TIME_KEYS order: [entry, entry of a "time" key joined after a "date" key, or -1] */
+  readonly time: readonly (readonly [number, number])[];
+  /** message keys in MESSAGE_KEYS order */
+  readonly message: readonly number[];
+}
+
+export function planCommonKeys(keys: readonly string[]): CommonKeyPlan {
+  const schema: [number, string][] = [];
+  const lower = new Map<string, number>();
+  keys.forEach((k, i) => {
     const f = facts.get(k);
-    if (f.schema) setField(ev, k, v);
-    if (!lower.has(f.lower)) lower.set(f.lower, v);
-  }
-  for (const [k, v] of lower) {
+    if (f.schema) schema.push([i, k]);
+    if (!lower.has(f.lower)) lower.set(f.lower, i);
+  });
+  const known: [number, string][] = [];
+  for (const [k, i] of lower) {
     const field = KEYS.get(k);
-    if (field !== undefined) setField(ev, field, v);
+    if (field !== undefined) known.push([i, field]);
   }
+  const time: [number, number][] = [];
+  for (const k of TIME_KEYS) {
+    const i = lower.get(k);
+    if (i !== undefined) time.push([i, k === 'date' ? lower.get('time') ?? -1 : -1]);
+  }
+  const message: number[] = [];
+  for (const k of MESSAGE_KEYS) {
+    const i = lower.get(k);
+    if (i !== undefined) message.push(i);
+  }
+  return { schema, known, time, message };
+}
+
+/**
+ * Maps a record's values onto ev by its keys' plan: a key named like a schema field goes straight to it, a
+ * well-known key to its field, then the time and message keys are discovered. Fields already set are kept.
+ */
+export function applyCommonPlan(ev: EventFields, plan: CommonKeyPlan, values: readonly string[], settings: TimeSettings): void {
+  for (const [i, field] of plan.schema) setField(ev, field, values[i]);
+  for (const [i, field] of plan.known) setField(ev, field, values[i]);
   if (ev.ts === undefined) {
-    for (const k of TIME_KEYS) {
-      const v = lower.get(k);
-      if (v === undefined) continue;
+    for (const [i, timeAt] of plan.time) {
       // a date column beside a time column ("2024-01-02", "03:04:05") is one timestamp
-      const t = timeOf(k === 'date' && lower.has('time') ? `${v} ${lower.get('time') ?? ''}` : v, settings);
+      const t = timeOf(timeAt < 0 ? values[i] : `${values[i]} ${values[timeAt]}`, settings);
       if (t === undefined) continue;
       ev.ts = t.ts;
       ev['ts.raw'] = t.raw;
@@ -112,9 +144,14 @@ export function applyCommonKeys(ev: EventFields, entries: readonly (readonly [st
     }
   }
   if (ev.message === undefined) {
-    for (const k of MESSAGE_KEYS) {
-      const v = lower.get(k);
-      if (v !== undefined && v !== '') { ev.message = v; break; }
+    for (const i of plan.message) {
+      const v = values[i];
+      if (v !== '') { ev.message = v; break; }
     }
   }
+}
+
+/** applyCommonPlan for keys seen once (`entries`: key, text value). */
+export function applyCommonKeys(ev: EventFields, entries: readonly (readonly [string, string])[], settings: TimeSettings): void {
+  applyCommonPlan(ev, planCommonKeys(entries.map((e) => e[0])), entries.map((e) => e[1]), settings);
 }

@@ -158,7 +158,7 @@ export function timeOf(v: unknown, settings: TimeSettings): (TimeResult & { raw:
     return ms === undefined ? undefined : { ts: ms, guess: '', raw: v };
   }
   const t = parseIsoTime(v, settings);
-  return t === undefined ? undefined : { ...t, raw: v };
+  return t === undefined ? undefined : { ts: t.ts, guess: t.guess, raw: v };
 }
 
 /** Sets ts, ts.raw and ts.guess from the first path that holds a readable time; true when one did. */

@@ -7,11 +7,14 @@
 // keys (src_ip, user, host, ...) are discovered by name (extract/common.ts). Nesting deeper than
 // MAX_FLATTEN_DEPTH stays as JSON text, so a 10,000-level value cannot overflow the stack.
 import { ok } from '../../core/result.ts';
-import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { flattenInto, parseJsonObject, sniffJson } from '../extract/json.ts';
 import { applyCommonKeys } from '../extract/common.ts';
 import { KeyMemo } from '../extract/keyLayout.ts';
+import { JsonShapes } from '../extract/jsonShape.ts';
+
+/** ctx.state key of the file's learned record shapes */
+const SHAPES = 'json.shapes';
 
 /** 'data.process.name' -> 'process.name', once per distinct field name */
 const shortKey = new KeyMemo((name) => name.slice(5));
@@ -33,11 +36,17 @@ export const json: TextParser = {
   parse(record, ctx) {
     const parsed = parseJsonObject(record);
     if (!parsed.ok) return parsed;
-    const ev: EventFields = {};
-    flattenInto(ev, 'data.', parsed.value);
-    const entries: [string, string][] = [];
-    for (const k of Object.keys(ev)) entries.push([shortKey.get(k), String(ev[k])]);
-    applyCommonKeys(ev, entries, ctx.time);
+    // most files repeat a few record shapes: each learned once per file (extract/jsonShape.ts)
+    let shapes = ctx.state.get(SHAPES) as JsonShapes | undefined;
+    if (shapes === undefined) ctx.state.set(SHAPES, shapes = new JsonShapes());
+    let ev = shapes.read(parsed.value, ctx.time);
+    if (ev === undefined) {
+      ev = {};
+      flattenInto(ev, 'data.', parsed.value);
+      const entries: [string, string][] = [];
+      for (const k of Object.keys(ev)) entries.push([shortKey.get(k), String(ev[k])]);
+      applyCommonKeys(ev, entries, ctx.time);
+    }
     ctx.hit?.(ev.ts === undefined ? 'no-time' : 'time');
     return ok(ev);
   },
