@@ -75,7 +75,7 @@ function Summary({ s, go, timeZone }: { s: EntitySummary; go: Go; timeZone: stri
               </Fact>
             ))}
             {s.location.map((f) => (
-              <Fact key={f.field} label={f.field.replace(/^.*\.loc\./, '')}>{f.values.map((v) => v.value).join(', ')}</Fact>
+              <Fact key={f.field} label={`${f.field.replace(/^.*\.loc\./, '')}${f.field.startsWith('target.') ? ' (as destination)' : ''}`}>{f.values.map((v) => v.value).join(', ')}</Fact>
             ))}
           </dl>
         </section>
