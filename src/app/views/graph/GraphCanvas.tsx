@@ -43,10 +43,15 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
           >
             {n.alerts !== undefined && <circle r={n.r * 1.25 + 5} className={`graph-alert graph-alert--${n.alertSeverity ?? 'low'}`} />}
             <Shape node={n} />
-            {labelled.has(n.id)
-              ? <text x={n.r + 4} y={4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
-              : <title>{safeLabel(n.value)}</title>}
+            {!labelled.has(n.id) && <title>{safeLabel(n.value)}</title>}
           </g>
+        ))}
+      </g>
+      {/* labels over every shape (inside each node, a later node's shape covered an earlier node's label);
+          the node buttons carry the same names */}
+      <g className="graph-labels" aria-hidden="true">
+        {graph.nodes.map((n) => labelled.has(n.id) && (
+          <text key={n.id} x={n.x + n.r + 4} y={n.y + 4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
         ))}
       </g>
     </svg>
