@@ -10,7 +10,9 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  // the HTML report keeps every attachment (the workbench's screenshots in light, dark and projector mode) in
+  // playwright-report/, one page to look at them; test-results/ holds the same files until the next run
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',

@@ -30,6 +30,8 @@ interface Sample {
   cpu: number[];
   /** the path's own figures (Enter times, drawn-in times) */
   extra: number[];
+  /** the trace's tasks over 50 ms of wall time, with their CPU time: a long wall task with little CPU waited for a core */
+  slow: { wallMs: number; cpuMs: number }[];
 }
 
 async function measure(browser: Browser, page: Page, path: WorkbenchPath): Promise<Sample> {
@@ -41,8 +43,9 @@ async function measure(browser: Browser, page: Page, path: WorkbenchPath): Promi
   const extra = await act();
   await idle(page);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-  const cpu = mainThreadTasks(trace.traceEvents).map((t) => t.cpuMs);
-  return { tasks: await longTasks(page), cpu, extra };
+  const traced = mainThreadTasks(trace.traceEvents);
+  const slow = traced.filter((t) => t.wallMs > 50).map(({ wallMs, cpuMs }) => ({ wallMs, cpuMs }));
+  return { tasks: await longTasks(page), cpu: traced.map((t) => t.cpuMs), extra, slow };
 }
 
 function row(path: WorkbenchPath, samples: Sample[]): string[] {
@@ -91,6 +94,8 @@ async function main(): Promise<void> {
     for (const [k, t, v] of rows) console.log(`${k.padEnd(width)} | ${t.padEnd(tw)} | ${v}`);
     console.log('\nevery long task (wall ms, longtask observer), per run:');
     for (const p of paths) console.log(`  ${p.key}: ${samples.get(p)!.map((s) => (s.tasks.length === 0 ? '-' : s.tasks.map((d) => fmt(d)).join(' '))).join(' | ')}`);
+    console.log('\nthe trace\'s tasks over 50 ms of wall time, each with its CPU time (wall/CPU ms), per run:');
+    for (const p of paths) console.log(`  ${p.key}: ${samples.get(p)!.map((s) => (s.slow.length === 0 ? '-' : s.slow.map((t) => `${fmt(t.wallMs)}/${fmt(t.cpuMs)}`).join(' '))).join(' | ')}`);
     console.log('\nthe five longest tasks by CPU time (ms, trace), per run:');
     for (const p of paths) console.log(`  ${p.key}: ${samples.get(p)!.map((s) => [...s.cpu].sort((a, b) => b - a).slice(0, 5).map((d) => fmt(d)).join(' ')).join(' | ')}`);
     const enter = paths.find((p) => p.key === 'enter');

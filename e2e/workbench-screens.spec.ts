@@ -35,9 +35,10 @@ async function smallestText(page: Page): Promise<{ px: number; text: string }> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (el === null || (n.textContent ?? '').trim() === '' || el.closest('[aria-hidden="true"], .sr-only, option, script, style') !== null) continue;
+      if (el === null || (n.textContent ?? '').trim() === '' || el.closest('[aria-hidden="true"]:not(.graph-labels), .sr-only, option, script, style') !== null) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > window.innerHeight) continue;
+      // (the graph's labels are hidden from screen readers, the nodes carry the names, but they are read on screen)
       // SVG text is drawn at its font size times the drawing's scale (the graph's fitted view box)
       const m = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
       const px = parseFloat(getComputedStyle(el).fontSize) * (m === null ? 1 : Math.hypot(m.a, m.b));

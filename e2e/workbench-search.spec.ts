@@ -96,12 +96,19 @@ test('search, facets, timeline brush, event detail and pivots on the demo', asyn
   await expect(drawer.getByRole('region', { name: 'Surrounding events' }).getByRole('listitem')).not.toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+  // Esc gave the focus back to the table: j j k leaves the second row current; `/` then focuses the query bar
+  await expect(table).toBeFocused();
+  for (const key of ['j', 'j', 'k']) await page.keyboard.press(key);
+  await expect(table.locator('[role="row"][aria-current="true"]')).toHaveAttribute('aria-rowindex', '3');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
   await firstCell(page).click();
   await app.waitForIdle();
   await drawer.getByRole('button', { name: /^203\.0\.113\.\d+ — actions for init\.host\.ip$/ }).click();
   await page.getByRole('menuitem', { name: 'Open ip page' }).click();
   await app.waitForIdle();
   await expect(page).toHaveURL(/#\/entity\?kind=ip&value=203\.0\.113\./);
+  await expect(page.getByRole('heading', { name: /203\.0\.113\.\d+/ })).toBeVisible();
   await page.goBack();
   await app.waitForIdle();
   await expect(drawer).toBeVisible();

@@ -4,10 +4,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IdleTracker } from '../../workers/client.ts';
 
-export type Tracked<T> = { key: string; value?: T; error?: string };
+/** stale: the answer to an earlier key, kept on screen while the current key's is on its way (`keep`) */
+export type Tracked<T> = { key: string; value?: T; error?: string; stale?: boolean };
 
-/** key undefined: nothing to ask (no handle yet). The returned value belongs to the current key only. */
-export function useTracked<T>(tracker: IdleTracker, key: string | undefined, load: () => Promise<T>): Tracked<T> | undefined {
+/**
+ * key undefined: nothing to ask (no handle yet). The returned value belongs to the current key only, unless
+ * `keep` is set: then the last answer stays (marked stale) until the next one replaces it, so a view updates
+ * its elements in place instead of removing them and building them again a moment later (a new query's
+ * facets and timeline re-laid out hundreds of elements twice).
+ */
+export function useTracked<T>(tracker: IdleTracker, key: string | undefined, load: () => Promise<T>, keep = false): Tracked<T> | undefined {
   const [state, setState] = useState<Tracked<T>>();
   const loadRef = useRef(load);
   useEffect(() => {
@@ -22,5 +28,7 @@ export function useTracked<T>(tracker: IdleTracker, key: string | undefined, loa
     ));
     return () => { live = false; };
   }, [tracker, key]);
-  return state !== undefined && state.key === key ? state : undefined;
+  if (state === undefined || key === undefined) return undefined;
+  if (state.key === key) return state;
+  return keep && state.value !== undefined ? { ...state, stale: true } : undefined;
 }

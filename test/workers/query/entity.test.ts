@@ -89,6 +89,20 @@ describe('entity summary on synthetic events', () => {
       { field: 'init.host.loc.country', distinct: 1, missing: 0, values: [{ value: 'Narnia', count: 2 }] },
     ]);
   });
+
+  it("an IP's location comes from the events where it is on that side, not from whoever reached it", () => {
+    const engine = engineOf([
+      logon('203.0.113.9', 'root', 'web', 'failure', { 'init.host.loc.country': 'Narnia' }),
+      // the address as the destination of another address's connection: Gondor is the source's country
+      { ...connection('198.51.100.7', '203.0.113.9', 443, 'success'), 'init.host.loc.country': 'Gondor', 'target.host.loc.country': 'Narnia' },
+    ]);
+    const s = engine.entitySummary('ip', '203.0.113.9', 50);
+    expect(s.total).toBe(2);
+    expect(s.location.map((f) => [f.field, f.values.map((v) => [v.value, v.count])])).toEqual([
+      ['init.host.loc.country', [['Narnia', 1]]],
+      ['target.host.loc.country', [['Narnia', 1]]],
+    ]);
+  });
 });
 
 describe('entity summary on the demo bundle', () => {

@@ -74,8 +74,8 @@ function Summary({ s, go, timeZone }: { s: EntitySummary; go: Go; timeZone: stri
                 <button type="button" className={`link-button outcome--${o.value}`} aria-label={`Show ${formatCount(o.count)} events with outcome ${o.value}`} onClick={() => go({ view: 'search', query: o.query })}>{formatCount(o.count)}</button>
               </Fact>
             ))}
-            {s.location.map((f) => (
-              <Fact key={f.field} label={f.field.replace(/^.*\.loc\./, '')}>{f.values.map((v) => v.value).join(', ')}</Fact>
+            {s.location.filter((f) => !sameAsSource(f, s.location)).map((f) => (
+              <Fact key={f.field} label={`${f.field.replace(/^.*\.loc\./, '')}${f.field.startsWith('target.') ? ' (as destination)' : ''}`}>{f.values.map((v) => v.value).join(', ')}</Fact>
             ))}
           </dl>
         </section>
@@ -105,4 +105,11 @@ function Summary({ s, go, timeZone }: { s: EntitySummary; go: Go; timeZone: stri
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return <><dt>{label}</dt><dd>{children}</dd></>;
+}
+
+/** A destination-side location fact that says what the source side already says (the same address) is not repeated. */
+function sameAsSource(f: { field: string; values: { value: string }[] }, all: readonly { field: string; values: { value: string }[] }[]): boolean {
+  if (!f.field.startsWith('target.')) return false;
+  const source = all.find((g) => g.field === `init.${f.field.slice('target.'.length)}`);
+  return source !== undefined && source.values.map((v) => v.value).join('\n') === f.values.map((v) => v.value).join('\n');
 }

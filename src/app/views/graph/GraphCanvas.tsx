@@ -5,14 +5,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Graph, GraphNode } from '../../../workers/api.ts';
 import { formatCount } from '../../format.ts';
-import { edgeTone, edgeWidth, nodeTone, shortValue, viewBox } from './graphShapes.ts';
+import { edgeTone, edgeWidth, labelledNodes, nodeTone, shortValue, viewBox } from './graphShapes.ts';
 // SVG text holds no elements: invisible characters are shown as plain ⟨U+…⟩ marks
 import { safeLabel } from '../../components/SafeText.tsx';
 
 export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: GraphNode) => void }) {
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
   const box = viewBox(graph.nodes);
-  const [wrap, labelStyle] = useLabelSize(box);
+  const [wrap, labelStyle, labelUnits] = useLabelSize(box);
+  // no labels until the box is measured (their size in view-box units depends on it)
+  const labelled = labelUnits === undefined ? new Set<string>() : labelledNodes(graph.nodes, labelUnits);
   return (
     // the box is measured on this wrapper: the observer reported nothing usable for the <svg> itself
     <div ref={wrap} className="graph-canvas-wrap" style={labelStyle}>
@@ -41,8 +43,15 @@ export function GraphCanvas({ graph, onOpen }: { graph: Graph; onOpen: (node: Gr
           >
             {n.alerts !== undefined && <circle r={n.r * 1.25 + 5} className={`graph-alert graph-alert--${n.alertSeverity ?? 'low'}`} />}
             <Shape node={n} />
-            <text x={n.r + 4} y={4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
+            {!labelled.has(n.id) && <title>{safeLabel(n.value)}</title>}
           </g>
+        ))}
+      </g>
+      {/* labels over every shape (inside each node, a later node's shape covered an earlier node's label);
+          the node buttons carry the same names */}
+      <g className="graph-labels" aria-hidden="true">
+        {graph.nodes.map((n) => labelled.has(n.id) && (
+          <text key={n.id} x={n.x + n.r + 4} y={n.y + 4} className="graph-label">{safeLabel(shortValue(n.value))}</text>
         ))}
       </g>
     </svg>
@@ -70,7 +79,7 @@ function Shape({ node }: { node: GraphNode }) {
  * 12 px, 16 px in projector mode) however much the fitted view box is scaled: a fixed 11 units came out at
  * 8 px on a wide graph, unreadable on a projector.
  */
-function useLabelSize(box: { width: number; height: number }): [React.RefObject<HTMLDivElement | null>, React.CSSProperties | undefined] {
+function useLabelSize(box: { width: number; height: number }): [React.RefObject<HTMLDivElement | null>, React.CSSProperties | undefined, number | undefined] {
   const ref = useRef<HTMLDivElement>(null);
   const [screen, setScreen] = useState<{ w: number; h: number; font: number }>();
   useEffect(() => {
@@ -81,7 +90,8 @@ function useLabelSize(box: { width: number; height: number }): [React.RefObject<
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  if (screen === undefined || screen.w === 0 || screen.h === 0) return [ref, undefined];
+  if (screen === undefined || screen.w === 0 || screen.h === 0) return [ref, undefined, undefined];
   const unitsPerPx = 1 / Math.min(screen.w / box.width, screen.h / box.height);
-  return [ref, { '--graph-label': `${Math.ceil(screen.font * unitsPerPx * 100) / 100}px` } as React.CSSProperties];
+  const units = Math.ceil(screen.font * unitsPerPx * 100) / 100;
+  return [ref, { '--graph-label': `${units}px` } as React.CSSProperties, units];
 }

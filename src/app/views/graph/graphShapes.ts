@@ -37,3 +37,27 @@ export function viewBox(nodes: readonly Pick<GraphNode, 'x' | 'y' | 'r'>[], marg
 export function shortValue(v: string, max = 24): string {
   return v.length <= max ? v : `${v.slice(0, max - 1)}…`;
 }
+
+/** Width of a monospace character in ems (the labels' font is ui-monospace). */
+const CHAR_EM = 0.62;
+
+/**
+ * Which nodes get their text label: the busiest first, and a label that would overlap one already placed is
+ * left out (its node still names itself on hover and to a screen reader). Dense clusters drew labels on top
+ * of each other ("svc_sql" over "hnguyen" over "lee"), unreadable on a projector. `size` is the labels'
+ * font size in view-box units.
+ */
+export function labelledNodes(nodes: readonly Pick<GraphNode, 'id' | 'value' | 'count' | 'x' | 'y' | 'r'>[], size: number): Set<string> {
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const shown = new Set<string>();
+  const order = [...nodes].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  for (const n of order) {
+    // the label is drawn at x = r + 4, baseline y = 4 (GraphCanvas): a box around its glyphs
+    const x0 = n.x + n.r + 4, x1 = x0 + shortValue(n.value).length * CHAR_EM * size;
+    const y0 = n.y + 4 - 0.8 * size, y1 = n.y + 4 + 0.25 * size;
+    if (placed.some((p) => x0 < p.x1 && p.x0 < x1 && y0 < p.y1 && p.y0 < y1)) continue;
+    placed.push({ x0, y0, x1, y1 });
+    shown.add(n.id);
+  }
+  return shown;
+}

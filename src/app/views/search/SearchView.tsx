@@ -45,6 +45,8 @@ export function SearchView(p: SearchViewProps) {
   const { engine, tracker, route, go, timeZone, projector } = p;
   const search = useSearch(engine, tracker, route, p.dataVersion);
   const result = search.result;
+  // the previous result stays drawn while the next one is on its way
+  const shown = search.shown;
   const values = useValueSuggestions(engine, p.dataVersion);
   const table = useRef<HTMLDivElement>(null);
   const columns = route.columns ?? (projector ? PROJECTOR_COLUMNS : DEFAULT_COLUMNS);
@@ -87,7 +89,7 @@ export function SearchView(p: SearchViewProps) {
 
   usePinnedToNewest(table, p.live?.follow === true, result?.key, route.sort);
 
-  const caseEmpty = result !== undefined && result.of === 0 && !p.ingesting;
+  const caseEmpty = shown !== undefined && shown.of === 0 && !p.ingesting;
   return (
     <div className={`search-view${route.event !== undefined ? ' search-view--detail' : ''}`}>
       <QueryBar query={route.query} error={result?.error} warnings={result?.warnings ?? []} catalog={search.catalog} aliases={search.aliases} values={values} onSearch={setQuery}
@@ -95,17 +97,18 @@ export function SearchView(p: SearchViewProps) {
       />
       {search.failure !== undefined && <p className="error-banner" role="alert">{search.failure}</p>}
       <FacetSidebar
-        engine={engine} tracker={tracker} handle={result?.handle} total={result?.total ?? 0} catalog={search.catalog}
+        engine={engine} tracker={tracker} handle={shown?.handle} total={shown?.total ?? 0} catalog={search.catalog}
         query={route.query} onQuery={setQuery} onPick={actions.filter}
       />
       <div className="search-main" ref={table}>
         <Timeline
-          engine={engine} tracker={tracker} handle={result?.handle} from={route.from} to={route.to} timeZone={timeZone} height={projector ? 200 : 140}
+          engine={engine} tracker={tracker} handle={shown?.handle} from={route.from} to={route.to} timeZone={timeZone} height={projector ? 200 : 140}
           onRange={onRange} onReset={onReset}
         />
         <div className="search-toolbar">
           <SearchStatus result={result} filtered={filtered} ingesting={p.ingesting} files={p.files} running={search.running} noCase={p.noCase} />
-          {result !== undefined && result.error === undefined && result.tookMs > 0 && <span className="muted">in {result.tookMs} ms</span>}
+          {/* always there (empty while searching): the toolbar keeps its elements from one search to the next */}
+          <span className="muted">{result !== undefined && result.error === undefined && result.tookMs > 0 ? `in ${result.tookMs} ms` : ''}</span>
           {p.live !== undefined && <LiveBar {...p.live} />}
           <span className="search-toolbar__spacer" />
           {!projector && (
@@ -125,13 +128,13 @@ export function SearchView(p: SearchViewProps) {
           <section className="empty-case">
             <p>This case is empty. Drop log files, folders or archives anywhere on the page, pick them with the buttons above, or load the demo bundle.</p>
           </section>
-        ) : result !== undefined && result.error === undefined && result.total === 0 ? (
+        ) : shown !== undefined && shown.error === undefined && shown.total === 0 ? (
           <section className="empty-case">
             <p>No event matches {filtered ? 'this query and time range' : 'yet'}. {route.from !== undefined || route.to !== undefined ? 'Reset the time range, ' : ''}remove a filter chip, or check the warnings under the query.</p>
           </section>
         ) : (
           <ResultTable
-            engine={engine} tracker={tracker} handle={result?.handle} resultKey={result?.key ?? ''} total={result?.total ?? 0}
+            engine={engine} tracker={tracker} handle={shown?.handle} resultKey={shown?.key ?? ''} total={shown?.total ?? 0}
             columns={columns} sort={route.sort} density={density} timeZone={timeZone} onOpen={openRow} onSort={setSort}
           />
         )}

@@ -26,6 +26,11 @@ export interface SearchRun { runId: number; done: number; total: number }
 
 export interface Search {
   result?: SearchState;
+  /**
+   * what the facets, timeline and table draw: the current result, or while a search runs the previous one
+   * (its handle stays alive until the new result replaces it), so they update in place when it arrives
+   */
+  shown?: SearchState;
   catalog: FieldCatalogEntry[];
   aliases: FieldAlias[];
   /** engine failure (not a query error): what happened, in words */
@@ -100,8 +105,10 @@ export function useSearch(engine: EngineClient, tracker: IdleTracker, route: Sea
   const catalogKey = dataVersion > 0 ? `catalog ${dataVersion}` : undefined;
   const catalog = useTracked(tracker, catalogKey, () => engine.fieldCatalog());
   const aliases = useTracked(tracker, dataVersion > 0 ? 'aliases' : undefined, () => engine.aliases());
+  const current = result !== undefined && result.key === key ? result : undefined;
   return {
-    result: result !== undefined && result.key === key ? result : undefined,
+    result: current,
+    shown: current ?? (running !== undefined && key !== undefined ? result : undefined),
     catalog: catalog?.value ?? [],
     aliases: aliases?.value ?? [],
     failure,

@@ -67,12 +67,23 @@ export function entitySummary(index: CaseIndex, kind: EntityKind, value: string,
     logons: logonSummary(index, and(query, 'action:logon'), nowMs),
     counterparts: COUNTERPARTS[kind].map(([field, title]) => counterparts(index, set, query, kind, value, field, title)).filter((g) => g.values.length > 0),
     facets: FACETS.map(([field, title]) => ({ title, ...filters(field, ENTITY_TOP) })).filter((f) => f.values.length > 0),
-    location: index.fieldNames()
-      .filter((f) => LOC_PREFIXES.some((p) => f.startsWith(p)))
-      .sort()
-      .map((f) => facet(index, set, f, 3))
-      .filter((f: Facet) => f.values.length > 0),
+    location: location(index, kind, value, set, nowMs),
   };
+}
+
+/**
+ * Location facets (init.host.loc.*, target.host.loc.*). On an IP's page each side counts only the events
+ * where the IP is on that side: over all its events, init.host.loc.* also held the location of whoever
+ * reached it (the page said "Sao Paulo, Berlin" for one address).
+ */
+function location(index: CaseIndex, kind: EntityKind, value: string, all: RowSet, nowMs: number): Facet[] {
+  const names = index.fieldNames();
+  return LOC_PREFIXES.flatMap((prefix) => {
+    const fields = names.filter((f) => f.startsWith(prefix)).sort();
+    if (fields.length === 0) return [];
+    const set = kind === 'ip' ? rowsOf(index, term(`${prefix.slice(0, -'loc.'.length)}ip`, value), nowMs) : all;
+    return fields.map((f) => facet(index, set, f, 3)).filter((f: Facet) => f.values.length > 0);
+  });
 }
 
 /** The rows of engine-written query text (a failure here is a bug in the text we wrote, so it throws). */

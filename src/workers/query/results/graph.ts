@@ -8,6 +8,7 @@ import type { CaseIndex } from '../caseIndex.ts';
 import { resolveFieldName } from '../compile.ts';
 import type { RowSet } from '../rowSet.ts';
 import { codesOf, type Codes } from './codes.ts';
+import { EdgeCounts, NodeCounts } from './graphCounts.ts';
 
 export interface RawNode { id: string; kind: EntityKind; value: string; count: number; success: number; failure: number }
 export interface RawGraph { nodes: RawNode[]; edges: GraphEdge[]; totalNodes: number; totalEdges: number; events: number }
@@ -16,12 +17,10 @@ export interface RawGraph { nodes: RawNode[]; edges: GraphEdge[]; totalNodes: nu
 const SOURCE: readonly (readonly [string, EntityKind])[] = [['init.host.ip', 'ip'], ['init.host.name', 'host']];
 const ACCOUNT: readonly (readonly [string, EntityKind])[] = [['target.usr.name', 'user']];
 const DESTINATION: readonly (readonly [string, EntityKind])[] = [['target.host.name', 'host'], ['target.host.ip', 'ip'], ['obs.host.name', 'host']];
-/** Node ids stay below this, so an edge key a * KEY + b is an exact integer. */
-const KEY = 2 ** 26;
-
 export function buildGraph(index: CaseIndex, set: RowSet, nodeCap: number): RawGraph {
   const rows = set.rows();
-  const nodes: RawNode[] = [];
+  // node id -> its key (kind:value), kind and value; counts live in typed arrays (graphCounts.ts)
+  const keys: string[] = [], kinds: EntityKind[] = [], values: string[] = [];
   const nodeOf = new Map<string, number>(); // keyed by kind + log text: a Map, never an object
   const role = (spec: readonly (readonly [string, EntityKind])[]) => spec.flatMap(([name, kind]) => {
     const field = index.field(resolveFieldName(index, name));
@@ -32,7 +31,8 @@ export function buildGraph(index: CaseIndex, set: RowSet, nodeCap: number): RawG
     return [{ codes, kind, ids }];
   });
   const resolve = (r: { codes: Codes; kind: EntityKind; ids: Int32Array }[], row: number): number => {
-    for (const f of r) {
+    for (let k = 0; k < r.length; k++) {
+      const f = r[k];
       const code = f.codes.ids[row];
       if (code === 0) continue;
       let id = f.ids[code];
@@ -41,8 +41,10 @@ export function buildGraph(index: CaseIndex, set: RowSet, nodeCap: number): RawG
         const key = `${f.kind}:${value}`;
         id = nodeOf.get(key) ?? -1;
         if (id < 0) {
-          id = nodes.length;
-          nodes.push({ id: key, kind: f.kind, value, count: 0, success: 0, failure: 0 });
+          id = keys.length;
+          keys.push(key);
+          kinds.push(f.kind);
+          values.push(value);
           nodeOf.set(key, id);
         }
         f.ids[code] = id;
@@ -57,57 +59,53 @@ export function buildGraph(index: CaseIndex, set: RowSet, nodeCap: number): RawG
   const codeOf = (label: string) => (outcome === undefined ? -1 : outcome.labels.indexOf(label) + 1 || -1);
   const successCode = codeOf('success'), failureCode = codeOf('failure');
 
-  const edgeOf = new Map<number, number>();
-  const edges: { a: number; b: number; count: number; success: number; failure: number }[] = [];
+  const counts = new NodeCounts(), links = new EdgeCounts();
   let events = 0;
-  const link = (a: number, b: number, ok: boolean, bad: boolean) => {
-    if (a === b) return;
-    const key = a * KEY + b;
-    let e = edgeOf.get(key);
-    if (e === undefined) {
-      e = edges.length;
-      edges.push({ a, b, count: 0, success: 0, failure: 0 });
-      edgeOf.set(key, e);
-    }
-    const edge = edges[e];
-    edge.count++;
-    if (ok) edge.success++;
-    if (bad) edge.failure++;
-  };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const src = resolve(sources, row), usr = resolve(accounts, row), dst = resolve(destinations, row);
     const ends = (src >= 0 ? 1 : 0) + (usr >= 0 ? 1 : 0) + (dst >= 0 ? 1 : 0);
     if (ends < 2) continue;
-    if (nodes.length >= KEY) break; // beyond 67M distinct values: stop counting rather than collide keys
     events++;
     const o = outcome === undefined ? 0 : outcome.ids[row];
     const ok = o === successCode, bad = o === failureCode;
     if (usr >= 0) {
-      if (src >= 0) link(src, usr, ok, bad);
-      if (dst >= 0) link(usr, dst, ok, bad);
-    } else link(src, dst, ok, bad);
-    for (const n of [src, usr, dst === src ? -1 : dst]) {
-      if (n < 0) continue;
-      const node = nodes[n];
-      node.count++;
-      if (ok) node.success++;
-      if (bad) node.failure++;
-    }
+      if (src >= 0 && src !== usr) links.add(src, usr, ok, bad);
+      if (dst >= 0 && dst !== usr) links.add(usr, dst, ok, bad);
+    } else if (src !== dst) links.add(src, dst, ok, bad);
+    if (src >= 0) counts.add(src, ok, bad);
+    if (usr >= 0) counts.add(usr, ok, bad);
+    if (dst >= 0 && dst !== src) counts.add(dst, ok, bad);
   }
 
-  // the busiest nodes (ties: by id, so the cut is stable), and the edges between them
-  const order = nodes.map((_, i) => i).filter((i) => nodes[i].count > 0)
-    .sort((x, y) => nodes[y].count - nodes[x].count || (nodes[x].id < nodes[y].id ? -1 : 1));
-  const kept = new Set(order.slice(0, Math.max(0, nodeCap)));
-  const keptEdges = edges.filter((e) => kept.has(e.a) && kept.has(e.b))
-    .sort((x, y) => y.count - x.count)
-    .map((e): GraphEdge => ({ source: nodes[e.a].id, target: nodes[e.b].id, count: e.count, success: e.success, failure: e.failure }));
+  // the busiest nodes (ties: by key, so the cut is stable): only nodes at or above the cap's count are sorted
+  const c = counts.count;
+  let seen = 0;
+  for (let id = 0; id < keys.length; id++) if (c[id] > 0) seen++;
+  const floor = capFloor(c.subarray(0, keys.length), nodeCap);
+  const order: number[] = [];
+  for (let id = 0; id < keys.length; id++) if (c[id] > 0 && c[id] >= floor) order.push(id);
+  order.sort((x, y) => c[y] - c[x] || (keys[x] < keys[y] ? -1 : 1));
+  order.length = Math.min(order.length, Math.max(0, nodeCap));
+  const kept = new Uint8Array(keys.length);
+  for (const id of order) kept[id] = 1;
+  const keptEdges: number[] = [];
+  for (let e = 0; e < links.size; e++) if (kept[links.a[e]] === 1 && kept[links.b[e]] === 1) keptEdges.push(e);
+  // busiest first; ties in the order first seen (a stable sort of the edges' first appearance)
+  keptEdges.sort((x, y) => links.count[y] - links.count[x] || x - y);
   return {
-    nodes: order.filter((i) => kept.has(i)).map((i) => nodes[i]),
-    edges: keptEdges,
-    totalNodes: order.length,
-    totalEdges: edges.length,
+    nodes: order.map((id): RawNode => ({ id: keys[id], kind: kinds[id], value: values[id], count: c[id], success: counts.success[id], failure: counts.failure[id] })),
+    edges: keptEdges.map((e): GraphEdge => ({ source: keys[links.a[e]], target: keys[links.b[e]], count: links.count[e], success: links.success[e], failure: links.failure[e] })),
+    totalNodes: seen,
+    totalEdges: links.size,
     events,
   };
+}
+
+/** The count of the cap-th busiest node (1 when there are fewer nodes or no cap): nodes below it are left out. */
+function capFloor(counts: Uint32Array, cap: number): number {
+  if (cap <= 0) return Infinity;
+  if (counts.length <= cap) return 1;
+  const sorted = Uint32Array.from(counts).sort();
+  return Math.max(1, sorted[sorted.length - cap]);
 }

@@ -23,7 +23,8 @@ export function FacetField({ engine, tracker, handle, total, field, onPick, onRe
   const [fold, setFold] = useState(false);
   const topN = more || contains !== '' ? MORE : FEW;
   const key = JSON.stringify([handle, field, topN, fold, contains]);
-  const facet = useTracked(tracker, key, async () => (await engine.facets(handle, [field], topN, { fold, contains }))[0]);
+  // the last counts stay until the new ones come (keep): values keyed by text update in place
+  const facet = useTracked(tracker, key, async () => (await engine.facets(handle, [field], topN, { fold, contains }))[0], true);
   const f = facet?.value;
   const searchId = `facet-search-${field}`;
 

@@ -110,7 +110,7 @@ export function EventTable({ rows, total, columns, sort, density, timeZone, curr
 
   return (
     <div
-      ref={scroller} className={`etable etable--${density}`} tabIndex={0} role="table" aria-label="Events" aria-rowcount={total + 1}
+      ref={scroller} className={`etable etable--${density}`} tabIndex={0} role="table" aria-label="Events" aria-rowcount={total + 1} aria-busy={rows.stale || undefined}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}
     >
       {/* the column template and row height are set once here (CSS variables), not on every row */}

@@ -19,7 +19,8 @@ export const ResultTable = memo(function ResultTable({ engine, tracker, handle, 
       <EventTable
         rows={rows} total={total} columns={columns} sort={sort} density={density} timeZone={timeZone}
         current={pos} onCurrent={(n) => setCurrent({ key: resultKey, pos: n })}
-        onOpen={(n) => { const r = rows.at(n); if (r !== undefined) onOpen(r.row); }}
+        // a row of the previous result (shown for a moment) is not opened
+        onOpen={(n) => { const r = rows.at(n); if (r !== undefined && !rows.stale) onOpen(r.row); }}
         onSort={onSort}
       />
     </section>

@@ -1,6 +1,6 @@
 // Rows of the current result for the virtual table, fetched in blocks as they scroll into view and
 // kept in a small cache (the table never holds the result, only the blocks near what is shown).
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { EventRow, SortSpec } from '../../../../workers/api.ts';
 import type { EngineClient, IdleTracker } from '../../../../workers/client.ts';
 
@@ -15,12 +15,16 @@ export interface Rows {
   want(first: number, count: number): void;
   /** a block failed to load: the message, in words */
   error?: string;
+  /** the rows shown are the previous result's, until the new result's first block arrives */
+  stale: boolean;
 }
 
 /** One result's blocks; a new result or order gets a new cache, so old rows never show for a new query. */
 class BlockCache {
   readonly blocks = new Map<number, EventRow[]>();
   readonly pending = new Set<number>();
+  /** the previous result's rows, shown until this cache has a block of its own */
+  previous?: BlockCache;
 
   keepNear(block: number): void {
     if (this.blocks.size <= KEEP) return;
@@ -31,7 +35,15 @@ class BlockCache {
 
 export function useRows(engine: EngineClient, tracker: IdleTracker, handle: number | undefined, sort: SortSpec | undefined): Rows {
   const sortField = sort?.field, sortDir = sort?.dir;
-  const cache = useMemo(() => (handle === undefined ? undefined : { handle, sortField, sortDir, blocks: new BlockCache() }), [handle, sortField, sortDir]);
+  const [cache, setCache] = useState<{ handle: number; sortField?: string; sortDir?: SortSpec['dir']; blocks: BlockCache }>();
+  const same = cache === undefined ? handle === undefined : cache.handle === handle && cache.sortField === sortField && cache.sortDir === sortDir;
+  if (!same) {
+    // a new result keeps the previous one's rows on screen until its own first block arrives: the row
+    // elements are re-filled once with new text instead of being emptied ("…") and filled again
+    const blocks = new BlockCache();
+    if (cache !== undefined) blocks.previous = cache.blocks.blocks.size === 0 ? cache.blocks.previous : cache.blocks;
+    setCache(handle === undefined ? undefined : { handle, sortField, sortDir, blocks });
+  }
   const [version, setVersion] = useState(0);
   const [failed, setFailed] = useState<{ cache: unknown; message: string }>();
 
@@ -46,10 +58,12 @@ export function useRows(engine: EngineClient, tracker: IdleTracker, handle: numb
       void tracker.track(engine.page(cache.handle, b * BLOCK, BLOCK, order).then((rows) => {
         c.pending.delete(b);
         c.blocks.set(b, rows);
+        c.previous = undefined;
         c.keepNear(lo);
         setVersion((v) => v + 1);
       }, (e: unknown) => {
         c.pending.delete(b);
+        c.previous = undefined;
         setFailed({ cache, message: `Rows could not be loaded: ${e instanceof Error ? e.message : String(e)}` });
       }));
     }
@@ -58,7 +72,8 @@ export function useRows(engine: EngineClient, tracker: IdleTracker, handle: numb
   // `version` makes a new `at` after each block arrives, so the table re-renders with it
   const at = useCallback((position: number) => {
     void version;
-    return cache?.blocks.blocks.get(Math.floor(position / BLOCK))?.[position % BLOCK];
+    const c = cache?.blocks;
+    return (c?.previous ?? c)?.blocks.get(Math.floor(position / BLOCK))?.[position % BLOCK];
   }, [cache, version]);
-  return { at, want, error: failed !== undefined && failed.cache === cache ? failed.message : undefined };
+  return { at, want, error: failed !== undefined && failed.cache === cache ? failed.message : undefined, stale: cache?.blocks.previous !== undefined };
 }

@@ -25,7 +25,8 @@ export const Timeline = memo(function Timeline({ engine, tracker, handle, from, 
 }) {
   const [split, setSplit] = useState('outcome');
   const key = handle === undefined ? undefined : JSON.stringify([handle, split]);
-  const hist = useTracked(tracker, key, () => engine.histogram(handle!, BUCKETS, split === NO_SPLIT ? undefined : split)); // key is set only with a handle
+  // key is set only with a handle; the last bars stay until the new ones come (keep: the plot updates in place)
+  const hist = useTracked(tracker, key, () => engine.histogram(handle!, BUCKETS, split === NO_SPLIT ? undefined : split), true);
   const h = hist?.value;
   const { rows, series } = useMemo(() => plotOf(h?.buckets ?? [], h?.bucketMs ?? 0, split === NO_SPLIT), [h, split]);
   const ranged = from !== undefined || to !== undefined;
