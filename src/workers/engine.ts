@@ -5,9 +5,9 @@ import type {
 } from './api.ts';
 import { deleteGlobalSetting, getCase, getGlobalSetting, listCases, newCaseId, putCase, removeCase, setGlobalSetting } from './store/catalog.ts';
 import { CaseStore } from './store/caseStore.ts';
-import type { StoredChunk } from './store/schema.ts';
 import { inThreadRunner, type IngestRunner } from './ingest/runner.ts';
-import { createQueryEngine, type QueryEngine } from './query/engine.ts';
+import type { QueryEngine } from './query/engine.ts';
+import { loadCaseIndex } from './query/loadIndex.ts';
 import { repairInterrupted } from './store/repair.ts';
 import { storageInfo } from './store/storageInfo.ts';
 import { FileSources } from './ledger/fileSources.ts';
@@ -200,31 +200,8 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     }
   };
 
-  /**
-   * The query index is rebuilt from the stored chunks: on open, and after a file is removed. `enrichment`
-   * (opening: the GeoIP tables and the case's GeoIP / threat-intel data) loads while the first chunks are read
-   * and held; they are indexed once it is in, so the GeoIP loc and ti fields (never stored) are derived as the
-   * chunks arrive, in the same order as during the ingest.
-   */
-  const loadIndex = async (store: CaseStore, enrichment?: Promise<unknown>): Promise<QueryEngine> => {
-    const query = createQueryEngine();
-    // the case's size is known from the meta rows: the index's columns are allocated once, not regrown
-    query.index.reserve(await store.storedEvents());
-    if (enrichment === undefined) {
-      query.index.setDerivations(derivations());
-      await store.forEachStoredChunk((chunk) => query.addChunk(chunk));
-      return query;
-    }
-    let held: StoredChunk[] | undefined = [];
-    const read = store.forEachStoredChunk((chunk) => (held !== undefined ? void held.push(chunk) : query.addChunk(chunk)));
-    read.catch(() => undefined); // a failed read is thrown below, after the enrichment wait
-    await enrichment;
-    query.index.setDerivations(derivations());
-    for (const chunk of held) query.addChunk(chunk);
-    held = undefined;
-    await read;
-    return query;
-  };
+  /** The query index rebuilt from the stored chunks (query/loadIndex.ts): on open, and after a file is removed. */
+  const loadIndex = (store: CaseStore, enrichment?: Promise<unknown>): Promise<QueryEngine> => loadCaseIndex(store, derivations, enrichment);
 
   const openCase = async (id: string): Promise<CaseInfo> => {
     requireIdle('open another case');

@@ -42,6 +42,8 @@ export class CaseAlerts {
   private states = new Map<string, AlertState>();
   private params: DetectorParams = {};
   private runMs = 0;
+  /** the detection stamp as it was when the case was opened (load), for the first run's check */
+  private openStamp: DetectionStamp | undefined;
   /** alert writes in order; a parameter change does not wait for its write (the store is a cache of the last run) */
   private saving: Promise<void> = Promise.resolve();
   private source: DetectionSource | undefined;
@@ -65,6 +67,9 @@ export class CaseAlerts {
   /** Reads the case's parameters, states and last alerts (shown until the first run replaces them). */
   static async load(store: CaseStore): Promise<CaseAlerts> {
     const c = new CaseAlerts(store);
+    // the stamp before the alerts: a tab writes the alerts, then the stamp vouching for them, so alerts read after
+    // a stamp are at least that stamp's (read after them, a stamp could vouch for alerts still being written)
+    c.openStamp = await store.getSetting<DetectionStamp>(STAMP_KEY);
     c.params = (await store.getSetting<DetectorParams>(PARAMS_KEY)) ?? {};
     for (const s of await store.alertStates()) c.states.set(s.id, s);
     const stored = await store.alerts();
@@ -88,8 +93,10 @@ export class CaseAlerts {
     this.runs.request();
   }
 
-  settled(): Promise<void> {
-    return this.runs.settled();
+  /** The background run done and every alert write it or a change made (a parameter moved) finished. */
+  async settled(): Promise<void> {
+    await this.runs.settled();
+    await this.saving;
   }
 
   private async background(stale: () => boolean): Promise<void> {
@@ -107,7 +114,9 @@ export class CaseAlerts {
 
   private async detect(source: DetectionSource, table: EventTable, stale: () => boolean): Promise<void> {
     const dataKey = await source.dataKey();
-    const stored = await this.store.getSetting<DetectionStamp>(STAMP_KEY);
+    // the open's run checks the stamp read with the alerts (load); later runs read this tab's own last stamp
+    const stored = this.openStamp ?? await this.store.getSetting<DetectionStamp>(STAMP_KEY);
+    this.openStamp = undefined;
     if (stored?.key === this.stampKey(dataKey) && stored.infos.length === DETECTORS.length) {
       // the stored alerts (read in load()) are this run's result: show them with what that run reported
       for (const info of stored.infos) this.infos.set(info.id, info);

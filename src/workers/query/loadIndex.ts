@@ -1,0 +1,30 @@
+// The case's query index rebuilt from its stored chunks: on open, and after a file is removed or re-read.
+import type { CaseStore } from '../store/caseStore.ts';
+import type { StoredChunk } from '../store/schema.ts';
+import { createQueryEngine, type QueryEngine } from './engine.ts';
+import type { Derivation } from './derived.ts';
+
+/**
+ * `enrichment` (opening: the GeoIP tables and the case's GeoIP / threat-intel data) loads while the first chunks
+ * are read and held; they are indexed once it is in, so the GeoIP loc and ti fields (never stored) are derived
+ * as the chunks arrive, in the same order as during the ingest.
+ */
+export async function loadCaseIndex(store: CaseStore, derivations: () => readonly Derivation[], enrichment?: Promise<unknown>): Promise<QueryEngine> {
+  const query = createQueryEngine();
+  // the case's size is known from the meta rows: the index's columns are allocated once, not regrown
+  query.index.reserve(await store.storedEvents());
+  if (enrichment === undefined) {
+    query.index.setDerivations(derivations());
+    await store.forEachStoredChunk((chunk) => query.addChunk(chunk));
+    return query;
+  }
+  let held: StoredChunk[] | undefined = [];
+  const read = store.forEachStoredChunk((chunk) => (held !== undefined ? void held.push(chunk) : query.addChunk(chunk)));
+  read.catch(() => undefined); // a failed read is thrown below, after the enrichment wait
+  await enrichment;
+  query.index.setDerivations(derivations());
+  for (const chunk of held) query.addChunk(chunk);
+  held = undefined;
+  await read;
+  return query;
+}
