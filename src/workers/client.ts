@@ -29,33 +29,17 @@ export class IdleTracker {
       return await work;
     } finally {
       this.busy--;
-      if (this.busy === 0) this.settle();
+      if (this.busy === 0) {
+        // let React commit what the finished work set before waking the waiters
+        setTimeout(() => {
+          if (this.busy === 0) this.waiters.splice(0).forEach((w) => w());
+        }, 0);
+      }
     }
   }
 
   idle(): Promise<void> {
-    return new Promise((r) => {
-      this.waiters.push(r);
-      if (this.busy === 0) this.settle();
-    });
-  }
-
-  /**
-   * Wakes the waiters once nothing has been tracked for a frame. A zero timeout alone was too early: React
-   * commits what the finished work set and only then runs the effects that start the next work (the search
-   * after an ingest), and those could register after the timeout. A frame, then a task, lets them register
-   * first; if they did, the waiters wait for that work too. A page without frames (hidden) falls back to a timer.
-   */
-  private settle(): void {
-    let woke = false;
-    const wake = () => {
-      if (woke) return;
-      woke = true;
-      setTimeout(() => {
-        if (this.busy === 0) this.waiters.splice(0).forEach((w) => w());
-      }, 0);
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(wake);
-    setTimeout(wake, 100);
+    if (this.busy === 0) return new Promise((r) => setTimeout(r, 0));
+    return new Promise((r) => this.waiters.push(r));
   }
 }
