@@ -33,3 +33,14 @@ export function each(key: string, value: string, values: readonly string[]): boo
   const rows = matchRows(`sel:\n    ${key}: ${value}\ncondition: sel`, values.map((v) => ({ F: v })));
   return values.map((_, i) => rows.includes(i));
 }
+
+const sec = (id: string, name: string, detection: string) =>
+  `title: ${id}\nid: ${id}\nname: ${name}\nlevel: high\nlogsource:\n    product: windows\n    service: security\ndetection:\n${detection}`;
+/** Three rules and two chained correlations over them (failed logons -> burst -> burst then success). */
+export const CHAINED_RULES = [
+  sec('failed', 'failed_login', '    sel:\n        EventID: 4625\n    condition: sel'),
+  sec('ok', 'successful_login', '    sel:\n        EventID: 4624\n    condition: sel'),
+  sec('proc', 'proc', "    sel:\n        EventID: 4688\n        NewProcessName|endswith: '\\\\whoami.exe'\n    condition: sel"),
+  'title: burst\nid: burst\nname: burst\nlevel: high\ncorrelation:\n    type: event_count\n    rules:\n        - failed_login\n    group-by:\n        - TargetUserName\n    timespan: 10m\n    condition:\n        gte: 3',
+  'title: burst then ok\nid: chain\nlevel: critical\ncorrelation:\n    type: temporal_ordered\n    rules:\n        - burst\n        - successful_login\n    group-by:\n        - TargetUserName\n    timespan: 30m',
+];

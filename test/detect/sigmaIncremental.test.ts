@@ -4,20 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { dependents, loadRules, runSigma, type SigmaRun } from '../../src/detect/sigma/index.ts';
 import type { Alert } from '../../src/detect/types.ts';
 import { memoryTable } from '../harness/memoryTable.ts';
-import { secEvents } from './sigmaHelpers.ts';
+import { secEvents, CHAINED_RULES } from './sigmaHelpers.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MIN = 60_000;
-const sec = (id: string, name: string, detection: string) =>
-  `title: ${id}\nid: ${id}\nname: ${name}\nlevel: high\nlogsource:\n    product: windows\n    service: security\ndetection:\n${detection}`;
-const DOCS = [
-  sec('failed', 'failed_login', '    sel:\n        EventID: 4625\n    condition: sel'),
-  sec('ok', 'successful_login', '    sel:\n        EventID: 4624\n    condition: sel'),
-  sec('proc', 'proc', "    sel:\n        EventID: 4688\n        NewProcessName|endswith: '\\\\whoami.exe'\n    condition: sel"),
-  'title: burst\nid: burst\nname: burst\nlevel: high\ncorrelation:\n    type: event_count\n    rules:\n        - failed_login\n    group-by:\n        - TargetUserName\n    timespan: 10m\n    condition:\n        gte: 3',
-  'title: burst then ok\nid: chain\nlevel: critical\ncorrelation:\n    type: temporal_ordered\n    rules:\n        - burst\n        - successful_login\n    group-by:\n        - TargetUserName\n    timespan: 30m',
-];
-
 const EVENTS = secEvents([
   ...[0, 1, 2, 3].map((m) => ({ ts: T0 + m * MIN, EventID: '4625', TargetUserName: 'alice' })),
   { ts: T0 + 5 * MIN, EventID: '4624', TargetUserName: 'alice' },
@@ -37,7 +27,7 @@ function merge(last: SigmaRun, part: SigmaRun, only: ReadonlySet<string>): { ale
 }
 
 describe('re-running only what a rule change touches', () => {
-  const set = loadRules([{ path: 'i.yml', text: DOCS.join('\n---\n') }]);
+  const set = loadRules([{ path: 'i.yml', text: CHAINED_RULES.join('\n---\n') }]);
   const table = memoryTable(EVENTS);
   const all = runSigma(set, table);
 
