@@ -50,3 +50,11 @@ export function childrenCpuMs(): number | undefined {
   const f = stat('self');
   return f === undefined ? undefined : (Number(f[13]) + Number(f[14])) * TICK_MS;
 }
+
+/** CPU ms (user + system) this process spent in `work`, with its result. */
+export function cpuMs<T>(work: () => T): [number, T] {
+  const t = process.cpuUsage();
+  const out = work();
+  const d = process.cpuUsage(t);
+  return [(d.user + d.system) / 1000, out];
+}

@@ -2,40 +2,17 @@
 // against packed ones (chunk/packedDict.ts), in CPU time, medians of BENCH_RUNS interleaved runs:
 //   clone  = structuredClone of every chunk (what postMessage and an IndexedDB put and get do to it)
 //   index  = the case index taking in every chunk (after its clone, as the engine gets it)
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { authLog, jsonLines } from './generate.ts';
 import { median } from './browser.ts';
-import type { EventChunk } from '../src/workers/chunk/chunk.ts';
+import { cpuMs } from './cpuTime.ts';
+import { chunksOf } from './fileChunks.ts';
 import { packChunk, type WireChunk } from '../src/workers/chunk/packedDict.ts';
-import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 
 const kind = process.argv[2] ?? 'auth';
 const LINES = Number(process.argv[3] ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-function cpuMs<T>(work: () => T): [number, T] {
-  const t = process.cpuUsage();
-  const out = work();
-  const d = process.cpuUsage(t);
-  return [(d.user + d.system) / 1000, out];
-}
-
-async function chunksOf(path: string): Promise<EventChunk[]> {
-  const bytes = new Uint8Array(readFileSync(path));
-  const out: EventChunk[] = [];
-  await ingestFile({
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  }, { chunkEvents: 10_000 }, (chunk) => void out.push(chunk));
-  return out;
-}
 
 async function main(): Promise<void> {
   const path = kind === 'json' ? await jsonLines(LINES) : await authLog(LINES);

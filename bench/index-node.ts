@@ -4,40 +4,17 @@
 //   reopen  = a fresh index built from the chunks as stored (a structured clone of each), plus the first
 //             time-sorted page (the time order) and one facet: what a reopen does before the case is searchable
 // `node --cpu-prof --import tsx bench/index-node.ts auth 1000000` for a profile of the same work.
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { authLog, jsonLines } from './generate.ts';
 import { median } from './browser.ts';
-import type { EventChunk } from '../src/workers/chunk/chunk.ts';
+import { cpuMs } from './cpuTime.ts';
+import { chunksOf } from './fileChunks.ts';
 import { packChunk, type WireChunk } from '../src/workers/chunk/packedDict.ts';
-import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { CaseIndex } from '../src/workers/query/caseIndex.ts';
 
 const kind = process.argv[2] ?? 'auth';
 const LINES = Number(process.argv[3] ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-function cpuMs<T>(work: () => T): [number, T] {
-  const t = process.cpuUsage();
-  const out = work();
-  const d = process.cpuUsage(t);
-  return [(d.user + d.system) / 1000, out];
-}
-
-async function chunksOf(path: string): Promise<EventChunk[]> {
-  const bytes = new Uint8Array(readFileSync(path));
-  const out: EventChunk[] = [];
-  await ingestFile({
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  }, { chunkEvents: 10_000 }, (chunk) => void out.push(chunk));
-  return out;
-}
 
 function build(chunks: readonly WireChunk[], totalRows?: number): CaseIndex {
   const ix = new CaseIndex();
