@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { evtxFile } from './generate.ts';
 import { median } from './browser.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
+import { byteSource } from './byteSource.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 
 type Ingest = typeof ingestFile;
@@ -21,15 +22,7 @@ async function once(ingest: Ingest, engine: Engine, path: string, bytes: Uint8Ar
   const q = engine();
   let events = 0;
   const c0 = process.cpuUsage();
-  await ingest({
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  }, { templates: true }, (chunk) => {
+  await ingest(byteSource(path, bytes), { templates: true }, (chunk) => {
     events += chunk.count;
     q.addChunk(chunk);
   });

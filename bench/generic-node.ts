@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { authLog, BENCH_DIR } from './generate.ts';
 import { median } from './browser.ts';
+import { byteSource } from './byteSource.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -42,17 +43,6 @@ const ONE = process.env.BENCH_ONE;
  */
 const BEFORE = process.env.BENCH_BEFORE;
 
-function source(path: string, bytes: Uint8Array) {
-  return {
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  };
-}
 
 /** The auth.log re-written as "2026-03-01 00:00:01.234 1234 INFO sshd.auth: message" (a Java/HDFS-like layout). */
 function appLog(authPath: string): string {
@@ -97,7 +87,7 @@ async function measureOne(spec: string): Promise<void> {
   const cpu = process.cpuUsage();
   const main = mainThreadCpuMs();
   // ingestFile builds the columnar chunks (and mines templates unless told not to); the chunks are dropped here
-  const r = await ingestFile(source(path, bytes), { parserId: c.parserId, templates: mining === '1' }, () => {});
+  const r = await ingestFile(byteSource(path, bytes), { parserId: c.parserId, templates: mining === '1' }, () => {});
   const d = process.cpuUsage(cpu);
   const out: Measured = { ms: (d.user + d.system) / 1000, mainMs: mainThreadCpuMs() - main, parser: r.parserId, events: r.events };
   process.stdout.write(JSON.stringify(out) + '\n');

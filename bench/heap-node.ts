@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
+import { byteSource } from './byteSource.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -21,15 +22,7 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
   const bytes = new Uint8Array(readFileSync(path));
   const q = createQueryEngine();
   let events = 0;
-  await ingestFile({
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  }, { templates: true }, (chunk) => {
+  await ingestFile(byteSource(path, bytes), { templates: true }, (chunk) => {
     events += chunk.count;
     q.addChunk(chunk);
   });

@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { accessLog, authLog, jsonLines } from './generate.ts';
 import { median } from './browser.ts';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
+import { byteSource } from './byteSource.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 
 const kind = process.argv[2] ?? 'json';
@@ -19,17 +20,6 @@ function cpuNow(): number {
   return (u.user + u.system) / 1000;
 }
 
-function source(path: string, bytes: Uint8Array) {
-  return {
-    path, lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  };
-}
 
 /** decode + split + (JSON.parse | regex) per line: what any reader of the file must at least do */
 function ceiling(bytes: Uint8Array): number {
@@ -59,7 +49,7 @@ async function main(): Promise<void> {
     ceil.push(cpuNow() - t);
     let events = 0;
     t = cpuNow();
-    const res = await ingestFile(source(path, bytes), { chunkEvents: 10_000 }, (chunk) => { events += chunk.count; });
+    const res = await ingestFile(byteSource(path, bytes), { chunkEvents: 10_000 }, (chunk) => { events += chunk.count; });
     ingest.push(cpuNow() - t);
     if (events !== LINES || res.unparsed !== 0) throw new Error(`${events} events, ${res.unparsed} unparsed; expected ${LINES} events`);
     console.log(`run ${r + 1}: ingestFile ${ingest[r].toFixed(0)} CPU-ms, ceiling ${ceil[r].toFixed(0)} CPU-ms`);

@@ -5,22 +5,12 @@ import { authLog } from './generate.ts';
 import { median } from './browser.ts';
 import { SYSLOG3164_LINE } from '../src/parsers/formats/syslog3164.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
+import { byteSource } from './byteSource.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-function source(bytes: Uint8Array) {
-  return {
-    path: 'auth.log', lastModified: Date.UTC(2026, 5, 1),
-    open: () => new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let at = 0; at < bytes.length; at += 1 << 20) c.enqueue(bytes.subarray(at, at + (1 << 20)));
-        c.close();
-      },
-    }),
-  };
-}
 
 function ceiling(bytes: Uint8Array): number {
   const dec = new TextDecoder();
@@ -40,7 +30,7 @@ function ceiling(bytes: Uint8Array): number {
 async function stage(bytes: Uint8Array, kind: 'chunks' | 'index'): Promise<number> {
   const q = createQueryEngine();
   let chunks = 0;
-  await ingestFile(source(bytes), { chunkEvents: Number(process.env.BENCH_CHUNK ?? 10_000) }, (chunk) => {
+  await ingestFile(byteSource('auth.log', bytes), { chunkEvents: Number(process.env.BENCH_CHUNK ?? 10_000) }, (chunk) => {
     chunks++;
     if (kind === 'index') q.addChunk(chunk);
   });
