@@ -46,9 +46,14 @@ class Utf8Lines implements LineSplitter {
       if (bytes.length > 0) this.carry.push(bytes.slice());
       return;
     }
-    const head = bytes.subarray(0, lastLf + 1);
-    const block = this.carry.length === 0 ? head : concat([...this.carry, head]);
-    this.emitBlock(block, onLine);
+    let from = 0;
+    if (this.carry.length > 0) {
+      // only the line cut by the previous read is copied together; the rest is decoded where it lies
+      // (copying every whole read to put the short carry in front cost ~5% of an auth.log ingest worker)
+      from = bytes.indexOf(10) + 1;
+      this.emitBlock(concat([...this.carry, bytes.subarray(0, from)]), onLine);
+    }
+    if (from <= lastLf) this.emitBlock(bytes.subarray(from, lastLf + 1), onLine);
     this.carry = lastLf + 1 < bytes.length ? [bytes.slice(lastLf + 1)] : [];
   }
 

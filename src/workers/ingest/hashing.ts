@@ -5,6 +5,11 @@ import { Sha256 } from '../../core/hash/sha256.ts';
 export interface ByteHasher {
   /** the bytes are only read during the call (a worker hasher copies them): the caller may reuse them */
   update(bytes: Uint8Array): void;
+  /**
+   * Like update, but the hasher may keep the bytes (a worker hasher transfers them instead of copying): the
+   * caller never reads them again. Absent: update is used.
+   */
+  take?(bytes: Uint8Array): void;
   /** awaited between reads: a hasher that falls behind holds the reader back so queued copies stay bounded */
   drain?(): Promise<void>;
   /** the hex digest; after it, the hasher is done */

@@ -128,7 +128,8 @@ export async function ingestFile(
     const time: TimeSettings = { tzOffsetMinutes: tz, referenceMs: src.lastModified, forcedYear: opts.forcedYear };
     const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit, timeLayout: opts.timeLayout };
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
-    const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
+    // a text parser is done with a read's bytes once the line splitter has decoded them: the hasher may take them
+    const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash, choice.parser.kind === 'text');
     const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
@@ -175,10 +176,14 @@ export async function ingestFile(
   }
 }
 
-/** The head chunks again, then the rest of the stream, counting bytes and honouring cancellation. */
+/**
+ * The head chunks again, then the rest of the stream, counting bytes and honouring cancellation. `handOver`:
+ * the consumer keeps nothing of a chunk once it asks for the next one, so each read is hashed after it was
+ * consumed and the hasher may take it (no copy); else each read is hashed (copied) before it is handed on.
+ */
 async function* replay(
   first: Uint8Array[], rest: ReadableStreamDefaultReader<Uint8Array> | undefined, result: FileIngestResult,
-  opts: FileIngestOptions, hash: ByteHasher,
+  opts: FileIngestOptions, hash: ByteHasher, handOver: boolean,
 ): AsyncGenerator<Uint8Array> {
   for (const c of first) {
     result.bytesRead += c.length;
@@ -191,8 +196,13 @@ async function* replay(
     const r = await rest.read();
     if (r.done) return;
     result.bytesRead += r.value.length;
-    hash.update(r.value);
-    yield r.value;
+    if (handOver && hash.take !== undefined) {
+      yield r.value;
+      hash.take(r.value);
+    } else {
+      hash.update(r.value);
+      yield r.value;
+    }
     await opts.drain?.();
     await hash.drain?.();
   }

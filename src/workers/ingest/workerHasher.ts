@@ -1,5 +1,6 @@
-// The browser's HasherFactory: hashes in a hash worker started by the ingest worker. Each chunk is copied once
-// (the parser still reads the original) and the copy is transferred, not cloned again.
+// The browser's HasherFactory: hashes in a hash worker started by the ingest worker. A chunk the parser still
+// reads is copied once and the copy transferred (update); a chunk the reader is done with is transferred as it
+// is (take: text files, after the line splitter has decoded it), so no byte is copied for the hash.
 import type { ByteHasher, HasherFactory } from './hashing.ts';
 import { embeddedWorker } from '../embed.ts';
 
@@ -39,11 +40,17 @@ export const workerHasher: HasherFactory = (): ByteHasher => {
       done?.(r.hex);
     }
   });
+  const send = (bytes: Uint8Array) => {
+    sent += bytes.length;
+    w.postMessage({ id, bytes } satisfies HashRequest, [bytes.buffer as ArrayBuffer]);
+  };
   return {
     update(bytes) {
-      const copy = bytes.slice();
-      sent += copy.length;
-      w.postMessage({ id, bytes: copy } satisfies HashRequest, [copy.buffer]);
+      send(bytes.slice());
+    },
+    take(bytes) {
+      // a view of part of a buffer is copied: transferring the buffer would take bytes it does not own
+      send(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice());
     },
     drain() {
       if (sent - hashed <= MAX_BEHIND) return Promise.resolve();

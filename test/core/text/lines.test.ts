@@ -49,4 +49,11 @@ describe('line splitter', () => {
     const out = split(enc(`${long}\nend`), 'utf-8', 0, 65_536);
     expect(out.map(([t, l, o]) => [t.length, l, o])).toEqual([[3_000_000, 1, 0], [3, 2, 3_000_001]]);
   });
+
+  it('reads of every size from 1 to 40 bytes give what one read gives (a cut line, then whole lines, in one read)', () => {
+    const text = 'Jan  1 sshd[1]: é ok\r\nline two\n\nčtyři\r\nx\n\u20ac end\nlast without newline';
+    const whole = split(enc(text), 'utf-8', 0, 1 << 16);
+    expect(whole.map(([t]) => t)).toEqual(['Jan  1 sshd[1]: é ok', 'line two', '', 'čtyři', 'x', '\u20ac end', 'last without newline']);
+    for (let size = 1; size <= 40; size++) expect(split(enc(text), 'utf-8', 0, size)).toEqual(whole);
+  });
 });

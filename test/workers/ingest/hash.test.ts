@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ingestFile, type IngestSource } from '../../../src/workers/ingest/ingestFile.ts';
+import type { HasherFactory } from '../../../src/workers/ingest/hashing.ts';
+import { eventAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { corpusPath, needsCorpus } from '../../harness/corpus.ts';
 
 const nodeHex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -55,5 +57,34 @@ describe('ingest hashing', () => {
     const r = await ingestFile(source('ssh.log', bytes, 1000), { signal: abort.signal, chunkEvents: 10 }, () => abort.abort());
     expect(r.state).toBe('cancelled');
     expect(r.sha256).toBe('');
+  });
+
+  it.each([
+    { name: 'a text log', file: 'loghub/OpenSSH/OpenSSH_2k.log' },
+    { name: 'an EVTX file (its reads are copied, not taken)', file: 'evtx-attack-samples/Defense Evasion/DE_104_system_log_cleared.evtx' },
+  ])('a hasher that takes the reads (transfers them, as the worker hasher does) hashes $name the same, and the events are the same', needsCorpus, async ({ file }) => {
+    const bytes = new Uint8Array(readFileSync(corpusPath(file)));
+    const taking: HasherFactory = () => {
+      const h = createHash('sha256');
+      return {
+        update: (b) => void h.update(b),
+        // as a transfer to the hash worker does: the bytes are gone from this side afterwards
+        take: (b) => {
+          h.update(b);
+          structuredClone(b, { transfer: [b.buffer] });
+        },
+        hex: async () => h.digest('hex'),
+      };
+    };
+    const events = (chunks: EventChunk[]) => chunks.flatMap((c) => Array.from({ length: c.count }, (_, i) => eventAt(c, i)));
+    for (const size of [100, 65536]) {
+      const plain: EventChunk[] = [], taken: EventChunk[] = [];
+      const a = await ingestFile(source(file, bytes, size), {}, (c) => void plain.push(c));
+      const b = await ingestFile(source(file, bytes, size), { hasher: taking }, (c) => void taken.push(c));
+      expect(b.sha256).toBe(nodeHex(bytes));
+      expect(b.sha256).toBe(a.sha256);
+      expect(b.events).toBe(a.events);
+      expect(events(taken)).toEqual(events(plain));
+    }
   });
 });
