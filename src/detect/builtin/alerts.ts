@@ -63,6 +63,12 @@ function paramsCopy(params: Params): Params {
   return c;
 }
 
+/** An alert made before, with the parameters of this run (the same alert object when they are the same). */
+export function withParams(a: Alert, params: Params): Alert {
+  const copy = paramsCopy(params);
+  return a.params === copy ? a : { ...a, params: copy };
+}
+
 export function makeAlert(table: EventTable, detector: Detector, params: Params, d: AlertDraft): Alert {
   const first = table.tsOf(d.rows[0]), last = table.tsOf(d.rows[d.rows.length - 1]);
   const evidence = capEvidence(d.rows);
