@@ -55,6 +55,20 @@ export function capEvidence(rows: readonly number[]): number[] {
   return [...rows.slice(0, half), ...rows.slice(rows.length - half)];
 }
 
+/** One copy of a run's parameters shared by its alerts (a run makes tens of thousands; nothing changes them). */
+const paramCopies = new WeakMap<Params, Params>();
+function paramsCopy(params: Params): Params {
+  let c = paramCopies.get(params);
+  if (c === undefined) paramCopies.set(params, c = { ...params });
+  return c;
+}
+
+/** An alert made before, with the parameters of this run (the same alert object when they are the same). */
+export function withParams(a: Alert, params: Params): Alert {
+  const copy = paramsCopy(params);
+  return a.params === copy ? a : { ...a, params: copy };
+}
+
 export function makeAlert(table: EventTable, detector: Detector, params: Params, d: AlertDraft): Alert {
   const first = table.tsOf(d.rows[0]), last = table.tsOf(d.rows[d.rows.length - 1]);
   const evidence = capEvidence(d.rows);
@@ -71,7 +85,7 @@ export function makeAlert(table: EventTable, detector: Detector, params: Params,
     count: d.rows.length,
     evidence,
     message: d.message,
-    params: { ...params },
+    params: paramsCopy(params),
     window: { start: d.windowStart, end: d.windowEnd },
     host: hostsOf(table, evidence),
     evidenceQuery: [d.filter, bounds].filter((s) => s !== '').join(' and '),

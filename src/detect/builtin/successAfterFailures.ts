@@ -3,7 +3,7 @@
 // Defaults: >= 5 failures in the 30 minutes before the success. The window starts at the success, so the alert
 // keeps its id (and status) when the thresholds move.
 import type { Alert } from '../types.ts';
-import { makeAlert, q, span } from './alerts.ts';
+import { makeAlert, q, span, withParams } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
 import { FAIL, SUCCESS, groupPositions, keyedAlerts, logonCoverage, logons, type Logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
@@ -46,8 +46,25 @@ export const successAfterFailures: Detector = {
   },
 };
 
+/**
+ * Per logon arrays (their lineage) and key column, the alert each success gave with the last look-back: a
+ * success's alert (its failures, message, evidence) does not depend on the threshold, so moving "Failures
+ * before" re-uses the alerts built before (with the new parameters) instead of building 28,000 again at 1M.
+ * Appended logons (a live poll) come after every held one, so they never change a held success's alert.
+ */
+const built = new WeakMap<object, Map<string, { width: number; byPos: Map<number, Alert> }>>();
+
+function builtFor(l: Logons, field: string, width: number): Map<number, Alert> {
+  let byField = built.get(l.lineage);
+  if (byField === undefined) built.set(l.lineage, byField = new Map());
+  let b = byField.get(field);
+  if (b === undefined || b.width !== width) byField.set(field, b = { width, byPos: new Map() });
+  return b.byPos;
+}
+
 function run(l: Logons, key: Uint32Array, names: string[], field: string, table: Parameters<Detector['run']>[0], params: Parameters<Detector['run']>[1]): Alert[] {
   const minFailures = num(params, 'minFailures'), width = num(params, 'windowMinutes') * MINUTE;
+  const byPos = builtFor(l, field, width);
   // per key, its attempts in time order; failures since its last success kept in two reused arrays
   const failTs: number[] = [], failPos: number[] = [];
   const groups = groupPositions(l, key, 0);
@@ -68,17 +85,25 @@ function run(l: Logons, key: Uint32Array, names: string[], field: string, table:
       const t = l.ts[p];
       const from = lowerBound(failTs, t - width);
       const n = failTs.length - from;
-      if (n >= minFailures) {
+      const before = n >= minFailures ? byPos.get(p) : undefined;
+      if (before !== undefined) {
+        // the same success, failures and look-back: only the parameters differ (see `built`)
+        const again = withParams(before, params);
+        out.push(again);
+        byPos.set(p, again);
+      } else if (n >= minFailures) {
         const value = names[k - 1];
         const other = field === 'init.host.ip' ? (l.user[p] !== 0 ? ` as ${l.users[l.user[p] - 1]}` : '') : (l.ip[p] !== 0 ? ` from ${l.ips[l.ip[p] - 1]}` : '');
         const rows = [...failPos.slice(from).map((i) => l.rows[i]), l.rows[p]];
-        out.push(makeAlert(table, successAfterFailures, params, {
+        const a = makeAlert(table, successAfterFailures, params, {
           group: { [field]: value },
           windowStart: t, windowEnd: t + 1,
           rows,
           message: `Successful logon ${field === 'init.host.ip' ? `from ${value}${other}` : `for ${value}${other}`} after ${n} failed logons in the previous ${span(width)}`,
           filter: `${field === 'init.host.ip' ? 'init.host.ip' : 'user.name'}:${q(value)} and outcome:(failure success) and ${LOGON_CLAUSE}`,
-        }));
+        });
+        out.push(a);
+        byPos.set(p, a);
       }
       // only failures since the previous success count for the next one
       failTs.length = 0;

@@ -245,6 +245,20 @@ export class CaseBinding {
     return c;
   }
 
+  private readonly listRows = new Map<string, number>();
+
+  /** How many rows of a variant hold one of a pattern's dictionary ids (`counts`: the variant's valueCounts), once per run. */
+  postingRows(field: string, v: SourceVariant, pattern: number, ids: readonly number[], counts: Uint32Array): number {
+    const key = `${field}\u0000${v.id}\u0000${pattern}`;
+    let n = this.listRows.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (let k = 0; k < ids.length; k++) n += counts[ids[k]];
+      this.listRows.set(key, n);
+    }
+    return n;
+  }
+
   private scratchRows = new Uint32Array(0);
 
   /**

@@ -28,13 +28,17 @@ function itemPred(item: DetectionItem, b: CaseBinding, v: SourceVariant): Costed
       if (item.literals !== undefined) {
         // plain keywords: one multi-pattern pass per row of text serves every keyword rule
         const lits = item.literals, found = literalMatcher(lits, b.literals(f)), rest = lits.rest;
-        return (row) => {
-          const x = col.valueOf(row);
-          if (x === undefined) return false;
-          // the lower-cased text only when a test needs it (most rows are answered by the pass alone)
-          const lower = () => b.lowerText(f, row, x);
-          let hit = found(b.textHits(f, row, x), x, lower);
-          if (!hit && rest !== undefined) hit = rest(x, lower());
+        // the lower-cased text only when a test needs it (most rows are answered by the pass alone); one
+        // closure per predicate reading the current row, not one made per row
+        let row = 0, x = '';
+        const lower = () => b.lowerText(f, row, x);
+        return (r) => {
+          const value = col.valueOf(r);
+          if (value === undefined) return false;
+          row = r;
+          x = value;
+          let hit = found(b.textHits(f, r, value), value, lower);
+          if (!hit && rest !== undefined) hit = rest(value, lower());
           return hit !== lits.neq;
         };
       }
@@ -129,14 +133,18 @@ function literalIdTest(item: DetectionItem, idx: LiteralIndex, values: readonly 
   const found = literalMatcher(lits, idx);
   const absent = item.test(undefined, undefined);
   const rest = lits.rest;
+  // the value being tested, lower-cased when a confirming test asks (one closure, not one per value)
+  let at = 0;
+  const lower = () => (low[at - 1] ??= values[at - 1].toLowerCase());
   return (id) => {
     let v = verdict[id];
     if (v === 0) {
       if (id === 0) v = absent ? 1 : 2;
       else {
-        const x = values[id - 1], lx = low[id - 1] ??= x.toLowerCase();
-        let hit = found(idx.searchDict(values, low, id), x, () => lx);
-        if (!hit && rest !== undefined) hit = rest(x, lx);
+        const x = values[id - 1];
+        at = id;
+        let hit = found(idx.searchDict(values, low, id), x, lower);
+        if (!hit && rest !== undefined) hit = rest(x, lower());
         v = hit !== lits.neq ? 1 : 2;
       }
       verdict[id] = v;

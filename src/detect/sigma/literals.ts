@@ -3,6 +3,22 @@
 // every pattern in one pass per value. Items made only of such substrings read their verdict from the pass.
 // Patterns are lower-cased (these items are case-insensitive) and registered before the first search.
 
+/** A built automaton: read-only once built, so indexes with the same pattern list share it. */
+interface Compiled {
+  goto: Map<number, number>[];
+  fail: number[];
+  out: number[][];
+  delta: Uint16Array | Int32Array | undefined;
+  classOf: Uint16Array | undefined;
+  width: number;
+  term: Uint8Array | undefined;
+  tableOut: number[][];
+}
+
+/** the automata built last, by pattern list (a run builds one per searched column: a few, at most a few MB each) */
+const COMPILED = new Map<string, Compiled>();
+const COMPILED_MAX = 24;
+
 export class LiteralIndex {
   private readonly ids = new Map<string, number>();
   private built = false;
@@ -56,9 +72,24 @@ export class LiteralIndex {
   private width = 0;
   /** 1 for nodes where patterns end */
   private term: Uint8Array | undefined;
+  /** the pattern ids ending at each node of the table (its numbering) */
+  private tableOut: number[][] = [];
 
   private build(): void {
     this.built = true;
+    // compiled once per pattern list: runs of the same rules (a rule toggled elsewhere, the next ingest) reuse it
+    const key = [...this.ids.keys()].join('\u0000');
+    const done = COMPILED.get(key);
+    if (done !== undefined) {
+      ({ goto: this.goto, fail: this.fail, out: this.out, delta: this.delta, classOf: this.classOf, width: this.width, term: this.term, tableOut: this.tableOut } = done);
+      return;
+    }
+    this.compile();
+    if (COMPILED.size >= COMPILED_MAX) COMPILED.delete(COMPILED.keys().next().value as string);
+    COMPILED.set(key, { goto: this.goto, fail: this.fail, out: this.out, delta: this.delta, classOf: this.classOf, width: this.width, term: this.term, tableOut: this.tableOut });
+  }
+
+  private compile(): void {
     for (const [p, id] of this.ids) {
       let node = 0;
       for (let i = 0; i < p.length; i++) {
@@ -92,33 +123,43 @@ export class LiteralIndex {
   }
 
   /**
-   * The automaton as a transition table over character classes (each character of a pattern is a class; any
-   * other character is class 0 and leads back to the root): one array read per character of the text.
+   * The automaton as a transition table over character classes, for ASCII text (each ASCII character of a
+   * pattern is a class; any other ASCII character is class 0 and leads back to the root): one array read per
+   * character. Text with a character beyond ASCII walks the links instead (search): a class per non-ASCII
+   * pattern character made the table five times wider (374 classes, 10 MB for CommandLine's 13,000 nodes,
+   * allocated and filled on every run) for text that rarely holds one.
    */
   private buildTable(order: readonly number[]): void {
-    const classOf = new Uint16Array(65536);
+    const classOf = new Uint16Array(128);
     const codes = new Set<number>();
-    for (const p of this.ids.keys()) for (let i = 0; i < p.length; i++) codes.add(p.charCodeAt(i));
-    // ASCII classes first: the part of a row that ASCII text reads stays short (fewer cache lines)
+    for (const p of this.ids.keys()) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) codes.add(p.charCodeAt(i));
     const chars = [0, ...[...codes].sort((x, y) => x - y)];
     for (let k = 1; k < chars.length; k++) classOf[chars[k]] = k;
     const width = chars.length, nodes = this.goto.length;
-    // about 64 MB at most; a larger automaton keeps following failure links
-    if (width >= 65536 || nodes * width > 1 << 24) return;
+    // about 32 MB at most; a larger automaton keeps following failure links
+    if (nodes * width > 1 << 24) return;
     const delta = nodes < 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
-    for (const [c, child] of this.goto[0]) delta[classOf[c]] = child;
+    // the table numbers nodes breadth-first: text mostly walks the root and shallow nodes, whose rows then
+    // sit together at the table's start (numbered as inserted, they were spread over the table)
+    const renum = new Uint32Array(nodes);
+    for (let k = 0; k < order.length; k++) renum[order[k]] = k + 1;
+    for (const [c, child] of this.goto[0]) if (c < 128) delta[classOf[c]] = renum[child];
     // breadth-first, so a node's failure target has its row: the node's row is that row (copied at once)
     // with the node's own edges over it (13,000 nodes x 374 classes were 4.9M map lookups)
     for (const node of order) {
-      const f = this.fail[node] * width, at = node * width;
+      const f = renum[this.fail[node]] * width, at = renum[node] * width;
       delta.copyWithin(at, f, f + width);
       delta[at] = 0;
-      for (const [c, child] of this.goto[node]) delta[at + classOf[c]] = child;
+      for (const [c, child] of this.goto[node]) if (c < 128) delta[at + classOf[c]] = renum[child];
     }
     // upper-case ASCII letters read as their lower case: ASCII text needs no lower-cased copy
     for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32];
     const term = new Uint8Array(nodes);
-    for (let n = 0; n < nodes; n++) if (this.out[n].length > 0) term[n] = 1;
+    const outOf: number[][] = new Array<number[]>(nodes);
+    outOf[0] = this.out[0];
+    for (const node of order) outOf[renum[node]] = this.out[node];
+    for (let n = 0; n < nodes; n++) if (outOf[n].length > 0) term[n] = 1;
+    this.tableOut = outOf;
     this.delta = delta;
     this.classOf = classOf;
     this.width = width;
@@ -132,7 +173,10 @@ export class LiteralIndex {
   /** Pattern ids found in a lower-cased text, each once. */
   search(text: string): readonly number[] {
     if (!this.built) this.build();
-    if (this.delta !== undefined) return this.scan(text, false) ?? NONE;
+    if (this.delta !== undefined) {
+      const hits = this.scan(text);
+      if (hits !== null) return hits ?? NONE;
+    }
     const out = this.out;
     if (this.stamp.length !== this.ids.size) this.stamp = new Uint32Array(this.ids.size);
     const stamp = this.stamp, now = ++this.searches;
@@ -162,7 +206,7 @@ export class LiteralIndex {
   searchFolded(text: string): readonly number[] {
     if (!this.built) this.build();
     if (this.delta === undefined) return this.search(text.toLowerCase());
-    const hits = this.scan(text, true);
+    const hits = this.scan(text);
     return hits === null ? this.search(text.toLowerCase()) : hits ?? NONE;
   }
 
@@ -170,21 +214,21 @@ export class LiteralIndex {
   searchFoldedRange(text: string, start: number, end: number): readonly number[] {
     if (!this.built) this.build();
     if (this.delta === undefined) return this.search(text.slice(start, end).toLowerCase());
-    const hits = this.scan(text, true, start, end);
+    const hits = this.scan(text, start, end);
     return hits === null ? this.search(text.slice(start, end).toLowerCase()) : hits ?? NONE;
   }
 
-  /** The table walk: pattern ids found (undefined: none); null when `ascii` and a character beyond ASCII came. */
-  private scan(text: string, ascii: boolean, start = 0, end = text.length): number[] | undefined | null {
+  /** The table walk: pattern ids found (undefined: none); null when a character beyond ASCII came (walk the links). */
+  private scan(text: string, start = 0, end = text.length): number[] | undefined | null {
     const delta = this.delta as Uint16Array | Int32Array, classOf = this.classOf as Uint16Array, term = this.term as Uint8Array;
-    const out = this.out, width = this.width;
+    const out = this.tableOut, width = this.width;
     if (this.stamp.length !== this.ids.size) this.stamp = new Uint32Array(this.ids.size);
     const stamp = this.stamp, now = ++this.searches;
     let hits: number[] | undefined;
     let node = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (ascii && c > 0x7f) return null;
+      if (c > 0x7f) return null;
       node = delta[node * width + classOf[c]];
       if (term[node] === 1) {
         for (const id of out[node]) if (stamp[id] !== now) {

@@ -68,6 +68,13 @@ function itemNeed(item: DetectionItem, b: CaseBinding, v: SourceVariant): Need {
     const idx = b.literals(name), postings = idx.postings(col.values, b.lowers.dict(col.values));
     const listsOf = (alts: LiteralAlt[]) => alts.map((a) => idx.idOf(a.text)).flatMap((p) => (p === undefined ? [] : [postings[p]]));
     if (!lits.all) {
+      // a looked-for text held by more of the variant's rows than narrowing pays for (' -', '.exe') makes the
+      // item's rows at least that many: no narrowing from it, whatever the other texts add (so not gathered)
+      const enough = b.rows(v).length * WORTH;
+      for (const alts of lits.values) for (const a of alts) {
+        const p = idx.idOf(a.text);
+        if (p !== undefined && b.postingRows(name, v, p, postings[p], counts) > enough) return ALL;
+      }
       const { mark, now } = b.marks(name, col.values.length + 1);
       for (const alts of lits.values) for (const list of listsOf(alts)) for (const id of list) {
         if (mark[id] === now) continue;

@@ -199,18 +199,23 @@ function rowReader(b: CaseBinding, m: RuleMatches): (row: number, field: string)
   };
 }
 
-function plainAlert(rule: SigmaRule, row: number, t: EventTable, b: CaseBinding): Alert {
-  const ts = t.tsOf(row);
-  const file = b.column('col.file'), line = b.column('col.line');
-  const f = file?.kind === 'dict' && file.ids[row] !== 0 ? file.values[file.ids[row] - 1] : undefined;
-  const l = line?.kind === 'num' ? line.values[row] : NaN;
-  const where = f !== undefined && l === l ? `${f}#${l}` : `row${row}`;
-  const msgCol = b.column('message');
-  const text = msgCol?.kind === 'text' ? msgCol.valueOf(row) : undefined;
-  return {
-    id: `${rule.id}|${where}`, ruleId: rule.id, ruleName: rule.title, source: 'sigma', severity: rule.level,
-    ts, lastTs: ts, group: {}, count: 1, evidence: [row],
-    message: text !== undefined ? `${rule.title}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : rule.title,
+/** Makes the alerts of plain rules (one per matching event), with the columns they read resolved once per run. */
+function plainAlerts(t: EventTable, b: CaseBinding): (rule: SigmaRule, row: number) => Alert {
+  const file = b.column('col.file'), line = b.column('col.line'), msgCol = b.column('message');
+  const fileIds = file?.kind === 'dict' ? file.ids : undefined, files = file?.kind === 'dict' ? file.values : [];
+  const lines = line?.kind === 'num' ? line.values : undefined;
+  const messageOf = msgCol?.kind === 'text' ? (row: number) => msgCol.valueOf(row) : () => undefined;
+  return (rule, row) => {
+    const ts = t.tsOf(row);
+    const fid = fileIds === undefined ? 0 : fileIds[row];
+    const l = lines === undefined ? NaN : lines[row];
+    const where = fid !== 0 && l === l ? `${files[fid - 1]}#${l}` : `row${row}`;
+    const text = messageOf(row);
+    return {
+      id: `${rule.id}|${where}`, ruleId: rule.id, ruleName: rule.title, source: 'sigma', severity: rule.level,
+      ts, lastTs: ts, group: {}, count: 1, evidence: [row],
+      message: text !== undefined ? `${rule.title}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}` : rule.title,
+    };
   };
 }
 
@@ -253,6 +258,7 @@ export function* sigmaSteps(set: RuleSet, table: EventTable, opts: SigmaRunOptio
   }
 
   const alerts: Alert[] = [];
+  const plainAlert = plainAlerts(table, b);
   const candidatesOf = new Map<string, number>();
   // bind every rule first: the multi-pattern indexes need all patterns before the first search
   const bound = new Map<string, BoundRule>();
@@ -283,7 +289,7 @@ export function* sigmaSteps(set: RuleSet, table: EventTable, opts: SigmaRunOptio
       coverage.push({ id: rule.id, title: rule.title, kind: 'rule', status: reason === undefined ? 'active' : 'inactive', reason, file: rule.file, line: rule.line, logsource: describeLogsource(rule.logsource), matches: m.rows.length });
     }
     if (hidden || (quiet.has(rule.id) && !loud.has(rule.id))) continue;
-    for (const r of m.rows) alerts.push(plainAlert(rule, r, table, b));
+    for (const r of m.rows) alerts.push(plainAlert(rule, r));
   }
 
   // correlations, referenced ones first (chains), each evaluated once
