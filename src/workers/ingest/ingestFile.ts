@@ -16,6 +16,7 @@ import { buildHead, readHead } from './head.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
 
@@ -53,6 +54,11 @@ export interface FileIngestOptions extends ReadOptions {
    * not emitted; where it starts is returned in `held` so the caller reads it again with the rest next time
    */
   holdIncomplete?: boolean;
+  /**
+   * `raw` built straight as Latin-1 bytes (chunk/byteText.ts): chunks are then WireChunks whose raw column is
+   * a PackedTextColumn (the ingest worker, which posts the bytes anyway); the callback must take WireChunks
+   */
+  rawAsBytes?: boolean;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -81,12 +87,24 @@ function layoutOf(l: LearnedLayout): FileLayout {
  * parser.name ('unparsed') and parser.version. The sink owns the chunk: it may transfer its buffers.
  */
 export type ChunkSink = (chunk: EventChunk) => void;
+export type WireChunkSink = (chunk: WireChunk) => void;
 export type ProgressSink = (bytesRead: number, events: number, unparsed: number) => void;
 
 const MAX_ISSUES = 20;
+const RAW: ReadonlySet<string> = new Set(['raw']);
 
 export async function ingestFile(
-  src: IngestSource, opts: FileIngestOptions, onChunk: ChunkSink, onProgress?: ProgressSink,
+  src: IngestSource, opts: FileIngestOptions & { rawAsBytes: true }, onChunk: WireChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions & { rawAsBytes?: false }, onChunk: ChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+/** rawAsBytes not known here: the sink takes either form */
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions, onChunk: WireChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions, onChunk: ChunkSink | WireChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult> {
   const tz = opts.tzOffsetMinutes ?? 0;
   const result: FileIngestResult = {
@@ -129,16 +147,17 @@ export async function ingestFile(
     const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit, timeLayout: opts.timeLayout };
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
-    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.rawAsBytes === true ? RAW : undefined);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
     const miner = opts.templates === false ? undefined : new TemplateMiner();
     let seq = 0;
     const flush = () => {
-      const chunk = builder.build(opts.fileId ?? 0, seq++);
+      const chunk = builder.buildWire(opts.fileId ?? 0, seq++);
       miner?.attach(chunk);
-      onChunk(chunk);
+      // the overloads tie the sink to rawAsBytes: a ChunkSink is given only chunks without packed columns
+      (onChunk as WireChunkSink)(chunk);
     };
     const sink = (event: EventFields) => {
       miner?.add(event);

@@ -8,7 +8,8 @@
 // shape) per event and a dictionary lookup per event in the builder: most of mining's cost besides Drain.
 import type { EventFields } from '../../core/schema.ts';
 import { Drain, templateId } from '../../core/template/drain.ts';
-import { valueAt, type DictColumn, type EventChunk } from '../chunk/chunk.ts';
+import { valueAt, type DictColumn } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { sparseIds } from '../chunk/sparse.ts';
 
 export class TemplateMiner {
@@ -34,7 +35,7 @@ export class TemplateMiner {
   }
 
   /** Adds template.id and template.text to the chunk built from the events added since the last chunk. */
-  attach(chunk: EventChunk): void {
+  attach(chunk: WireChunk): void {
     const n = chunk.count;
     if (n !== this.count) throw new Error(`bug: the template miner saw ${this.count} events, the chunk has ${n}`);
     this.count = 0;
@@ -72,6 +73,8 @@ export class TemplateMiner {
     if (present === 0) return;
     // clusters whose <*> are few constant words: each event gets the text with its own word there
     const message = chunk.columns.message;
+    // the builder makes only raw as bytes (ingestFile rawAsBytes): message is still its string form here
+    if (message !== undefined && ('textBytes' in message || 'dictEnds' in message)) throw new Error('bug: the template miner needs the message column as text');
     if (message !== undefined && refinable.size > 0) {
       for (let r = 0; r < n; r++) {
         const k = rows[r];
