@@ -1,6 +1,7 @@
-// A text column built straight as Latin-1 bytes (the PackedTextColumn the ingest worker posts and the store
-// keeps, packedText.ts), value by value, instead of joining the values into one string, splitting out the
-// wide ones (wideText.ts) and encoding the joined string again (packTextColumn).
+// A text column (raw, message, ...) built straight as Latin-1 bytes (the PackedTextColumn the ingest worker
+// posts and the store keeps, packedText.ts), value by value, instead of joining the values into one string,
+// splitting out the wide ones (wideText.ts), copying message text to one byte a character (oneByteCopy) and
+// encoding the joined string again (packTextColumn).
 // Why: for EVTX, whose raw XML is ~1,300 characters a record, join + split + pack cost 2.3 + 0.5 CPU-s per
 // 100k records in Node (a join of a chunk's 13 M characters alone ~130 ms, twice as much once one value is
 // wide), about a quarter of the ingest worker's time; writing each value once costs ~0.4 CPU-s.
@@ -8,6 +9,7 @@
 // `wide` (values holding a character above U+00FF, kept apart with an empty span) and key order
 // (test/workers/chunk/byteText.test.ts compares the two on the corpus and on edge values).
 import type { PackedTextColumn } from './packedText.ts';
+import { wideIndexOf, wideValue } from './wideText.ts';
 
 /** The column while its chunk is built; `bytes` is a scratch buffer reused from chunk to chunk. */
 export interface ByteTextBuild {
@@ -66,4 +68,21 @@ export function finishBytes(col: ByteTextBuild, ends: Uint32Array): PackedTextCo
   for (let i = 0; i < col.wideParts.length; i++) wideEnds[i] = w += col.wideParts[i].length;
   const wide = { rows: Uint32Array.from(col.wideRows), text: col.wideParts.join(''), ends: wideEnds };
   return { kind: 'text', ends, wide, textBytes, ascii: col.ascii };
+}
+
+/** Block size of the Latin-1 decoding: fromCharCode takes the codes as an argument list. */
+const BLOCK = 8192;
+
+/** One row's value of a packed column (valueAt for the string form): the template miner reads a few messages. */
+export function packedValueAt(col: PackedTextColumn, row: number): string | undefined {
+  const start = row === 0 ? 0 : col.ends[row - 1], end = col.ends[row];
+  if (end > start) {
+    let s = '';
+    for (let at = start; at < end; at += BLOCK) {
+      s += String.fromCharCode.apply(null, col.textBytes.subarray(at, Math.min(end, at + BLOCK)) as unknown as number[]);
+    }
+    return s;
+  }
+  const w = wideIndexOf(col.wide, row);
+  return w < 0 || col.wide === undefined ? undefined : wideValue(col.wide, w);
 }

@@ -79,7 +79,7 @@ export class ChunkBuilder {
 
   /**
    * `byteText`: text fields built straight as Latin-1 bytes (byteText.ts); the chunk is then taken with
-   * buildWire(). The ingest worker builds `raw` so: it posts the bytes anyway (packedText.ts).
+   * buildWire(). The ingest worker builds every text field so: it posts the bytes anyway (packedText.ts).
    */
   constructor(private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS) {
     this.reset();

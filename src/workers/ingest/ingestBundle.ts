@@ -27,7 +27,7 @@ const PERSIST_EVERY_MS = 1000;
  */
 export const HASH_IN_THREAD_MAX = 64 * 1024;
 
-/** C: the chunks handed to chunk(); WireChunk with options.rawAsBytes (raw as bytes: chunk/byteText.ts) */
+/** C: the chunks handed to chunk(); WireChunk with options.textAsBytes (text as bytes: chunk/byteText.ts) */
 export interface BundleIngestHooks<C extends WireChunk = EventChunk> {
   /** a new ledger row; returns its id (with options.firstRowId the entry carries the id given here) */
   addFile(entry: Omit<FileLedgerEntry, 'id'> & { id?: number }): Promise<number>;
@@ -60,17 +60,17 @@ export interface BundleIngestOptions extends IngestOptions {
   firstRowId?: number;
   /** duplicates are checked against these rows and this ingest's (duplicates.ts); none: every entry is read */
   duplicates?: DuplicateSeed;
-  /** raw built straight as bytes (ingestFile's rawAsBytes): the ingest worker, which posts bytes anyway */
-  rawAsBytes?: boolean;
+  /** text columns built straight as bytes (ingestFile's textAsBytes): the ingest worker, which posts bytes anyway */
+  textAsBytes?: boolean;
 }
 
 export async function ingestBundle(
-  sources: BundleSource[], options: BundleIngestOptions & { rawAsBytes: true }, hooks: BundleIngestHooks<WireChunk>,
+  sources: BundleSource[], options: BundleIngestOptions & { textAsBytes: true }, hooks: BundleIngestHooks<WireChunk>,
 ): Promise<FileLedgerEntry[]>;
 export async function ingestBundle(
-  sources: BundleSource[], options: BundleIngestOptions & { rawAsBytes?: false }, hooks: BundleIngestHooks,
+  sources: BundleSource[], options: BundleIngestOptions & { textAsBytes?: false }, hooks: BundleIngestHooks,
 ): Promise<FileLedgerEntry[]>;
-/** rawAsBytes not known here: the hook takes either form */
+/** textAsBytes not known here: the hook takes either form */
 export async function ingestBundle(
   sources: BundleSource[], options: BundleIngestOptions, hooks: BundleIngestHooks<WireChunk>,
 ): Promise<FileLedgerEntry[]>;
@@ -170,7 +170,7 @@ export async function ingestBundle(
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
-          fileId: row.id, rawAsBytes: options.rawAsBytes === true,
+          fileId: row.id, textAsBytes: options.textAsBytes === true,
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {

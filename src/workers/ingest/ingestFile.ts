@@ -15,7 +15,7 @@ import type { FileLayout } from '../api.ts';
 import { buildHead, readHead } from './head.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
-import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
+import { ChunkBuilder, TEXT_FIELDS, type EventChunk } from '../chunk/chunk.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
@@ -55,10 +55,11 @@ export interface FileIngestOptions extends ReadOptions {
    */
   holdIncomplete?: boolean;
   /**
-   * `raw` built straight as Latin-1 bytes (chunk/byteText.ts): chunks are then WireChunks whose raw column is
-   * a PackedTextColumn (the ingest worker, which posts the bytes anyway); the callback must take WireChunks
+   * text columns (raw, message, ...) built straight as Latin-1 bytes (chunk/byteText.ts): chunks are then
+   * WireChunks whose text columns are PackedTextColumns (the ingest worker, which posts the bytes anyway); the
+   * callback must take WireChunks
    */
-  rawAsBytes?: boolean;
+  textAsBytes?: boolean;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -91,15 +92,14 @@ export type WireChunkSink = (chunk: WireChunk) => void;
 export type ProgressSink = (bytesRead: number, events: number, unparsed: number) => void;
 
 const MAX_ISSUES = 20;
-const RAW: ReadonlySet<string> = new Set(['raw']);
 
 export async function ingestFile(
-  src: IngestSource, opts: FileIngestOptions & { rawAsBytes: true }, onChunk: WireChunkSink, onProgress?: ProgressSink,
+  src: IngestSource, opts: FileIngestOptions & { textAsBytes: true }, onChunk: WireChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult>;
 export async function ingestFile(
-  src: IngestSource, opts: FileIngestOptions & { rawAsBytes?: false }, onChunk: ChunkSink, onProgress?: ProgressSink,
+  src: IngestSource, opts: FileIngestOptions & { textAsBytes?: false }, onChunk: ChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult>;
-/** rawAsBytes not known here: the sink takes either form */
+/** textAsBytes not known here: the sink takes either form */
 export async function ingestFile(
   src: IngestSource, opts: FileIngestOptions, onChunk: WireChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult>;
@@ -147,7 +147,7 @@ export async function ingestFile(
     const ctx: ParseContext = { file: src.path, time, years: new YearGuesser(time), state: new Map(), hit: opts.hit, timeLayout: opts.timeLayout };
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash);
-    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.rawAsBytes === true ? RAW : undefined);
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
@@ -156,7 +156,7 @@ export async function ingestFile(
     const flush = () => {
       const chunk = builder.buildWire(opts.fileId ?? 0, seq++);
       miner?.attach(chunk);
-      // the overloads tie the sink to rawAsBytes: a ChunkSink is given only chunks without packed columns
+      // the overloads tie the sink to textAsBytes: a ChunkSink is given only chunks without packed columns
       (onChunk as WireChunkSink)(chunk);
     };
     const sink = (event: EventFields) => {

@@ -11,6 +11,7 @@ import { Drain, templateId } from '../../core/template/drain.ts';
 import { valueAt, type DictColumn } from '../chunk/chunk.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
 import { sparseIds } from '../chunk/sparse.ts';
+import { packedValueAt } from '../chunk/byteText.ts';
 
 export class TemplateMiner {
   private readonly drain = new Drain({ threshold: 0.7 });
@@ -73,13 +74,12 @@ export class TemplateMiner {
     if (present === 0) return;
     // clusters whose <*> are few constant words: each event gets the text with its own word there
     const message = chunk.columns.message;
-    // the builder makes only raw as bytes (ingestFile rawAsBytes): message is still its string form here
-    if (message !== undefined && ('textBytes' in message || 'dictEnds' in message)) throw new Error('bug: the template miner needs the message column as text');
-    if (message !== undefined && refinable.size > 0) {
+    if (message !== undefined && message.kind === 'text' && refinable.size > 0) {
       for (let r = 0; r < n; r++) {
         const k = rows[r];
         if (k === 0 || !refinable.has(k)) continue;
-        const m = valueAt(message, r);
+        // built as bytes in the ingest worker (textAsBytes), as a string elsewhere
+        const m = 'textBytes' in message ? packedValueAt(message, r) : valueAt(message, r);
         if (typeof m === 'string') ids[r] = idOf(this.drain.refine(clusters[k - 1], m));
       }
     }

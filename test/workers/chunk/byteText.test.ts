@@ -1,21 +1,22 @@
-// raw built straight as Latin-1 bytes (ChunkBuilder byteText, ingestFile rawAsBytes: chunk/byteText.ts) must
-// give exactly the column packTextColumn makes of the string-built one: same bytes, ascii flag, ends, wide part
+// Text columns built straight as Latin-1 bytes (ChunkBuilder byteText, ingestFile textAsBytes: chunk/byteText.ts)
+// must give exactly the columns packTextColumn makes of the string-built ones: same bytes, ascii flag, ends, wide part
 // and key order once the chunk is packed as the ingest worker posts it, for edge values and for the corpus
 // read through ingestFile.
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
-import { ChunkBuilder, valueAt } from '../../../src/workers/chunk/chunk.ts';
+import { ChunkBuilder, TEXT_FIELDS, valueAt } from '../../../src/workers/chunk/chunk.ts';
+import { packedValueAt } from '../../../src/workers/chunk/byteText.ts';
+import type { PackedTextColumn } from '../../../src/workers/chunk/packedText.ts';
 import { packChunk, unpackChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { ingestFile } from '../../../src/workers/ingest/ingestFile.ts';
 import { corpusCases, corpusPath, listCorpus, needsCorpus } from '../../harness/corpus.ts';
 import { REFERENCE_MS } from '../../harness/ingest.ts';
 
-const RAW = new Set(['raw']);
 
 /** The same events built both ways; returns [string-built then packed, byte-built]. */
 function bothWays(events: EventFields[], capacity = 16): [WireChunk[], WireChunk[]] {
-  const byString = new ChunkBuilder(capacity), byBytes = new ChunkBuilder(capacity, RAW);
+  const byString = new ChunkBuilder(capacity), byBytes = new ChunkBuilder(capacity, TEXT_FIELDS);
   const a: WireChunk[] = [], b: WireChunk[] = [];
   for (const e of events) {
     byString.add({ ...e });
@@ -49,12 +50,13 @@ const EDGE: string[] = [
   `${long('latin ')}\u00ff`, '\u0000\u007f\u0080\u00ff', long('\u00e9'),
 ];
 
-describe('raw built as bytes (chunk/byteText.ts)', () => {
+describe('text columns built as bytes (chunk/byteText.ts)', () => {
   it('gives packTextColumn\'s column for edge values, missing rows and several chunks', () => {
     const events: EventFields[] = [];
     for (let i = 0; i < 60; i++) {
-      const e: EventFields = { ts: i, message: `m${i}` };
+      const e: EventFields = { ts: i };
       if (i % 7 !== 3) e.raw = EDGE[i % EDGE.length]; // some rows lack raw (their span is empty)
+      if (i % 5 !== 1) e.message = EDGE[(i * 3) % EDGE.length];
       events.push(e);
     }
     const [a, b] = bothWays(events);
@@ -66,6 +68,12 @@ describe('raw built as bytes (chunk/byteText.ts)', () => {
       return Array.from({ length: c.count }, (_, row) => valueAt(raw, row) ?? '');
     });
     expect(back).toEqual(events.map((e) => e.raw ?? ''));
+    // the template miner reads single messages of the packed column (packedValueAt = valueAt of the string form)
+    const strings = events.map((e) => (e.message === '' ? undefined : e.message)); // an empty value reads as absent
+    const built = new ChunkBuilder(100, TEXT_FIELDS);
+    for (const e of events) built.add({ ...e });
+    const message = built.buildWire(1, 0).columns.message as PackedTextColumn;
+    expect(events.map((_, row) => packedValueAt(message, row))).toEqual(strings);
   });
 
   it('gives the same chunks as packChunk for every corpus EVTX file and the small logs', { ...needsCorpus, timeout: 300_000 }, async () => {
@@ -82,7 +90,7 @@ describe('raw built as bytes (chunk/byteText.ts)', () => {
       };
       const a: WireChunk[] = [], b: WireChunk[] = [];
       const ra = await ingestFile(src, { tzOffsetMinutes: 0, chunkEvents: 500 }, (chunk) => a.push(packChunk(chunk)));
-      const rb = await ingestFile(src, { tzOffsetMinutes: 0, chunkEvents: 500, rawAsBytes: true }, (chunk) => b.push(packChunk(chunk)));
+      const rb = await ingestFile(src, { tzOffsetMinutes: 0, chunkEvents: 500, textAsBytes: true }, (chunk) => b.push(packChunk(chunk)));
       expect(rb, rel).toEqual(ra);
       expectSame(a, b);
     }

@@ -27,14 +27,14 @@ function fieldsLine(f: EventFields): string {
 }
 
 /** Chunk-format details (a `wide` part or not) are left out: only what readers see is digested. */
-/** rawAsBytes: raw built as bytes as the ingest worker builds it (chunk/byteText.ts) */
-async function windowsCase(rawAsBytes: boolean): Promise<{ events: number; eventsSha: string; queriesSha: string; wideRows: number; totals: Map<string, number> }> {
+/** textAsBytes: raw built as bytes as the ingest worker builds it (chunk/byteText.ts) */
+async function windowsCase(textAsBytes: boolean): Promise<{ events: number; eventsSha: string; queriesSha: string; wideRows: number; totals: Map<string, number> }> {
   const files = listCorpus('.', (rel) => rel.toLowerCase().endsWith('.evtx'));
   const engine = createQueryEngine(undefined, { now: () => REFERENCE_MS });
   const ev = createHash('sha256');
   let events = 0, id = 1, wideRows = 0;
   const sources = files.map((rel) => sourceFromBytes(rel, new Uint8Array(readFileSync(corpusPath(rel))), REFERENCE_MS));
-  await ingestBundle(sources, { tzOffsetMinutes: 0, rawAsBytes }, {
+  await ingestBundle(sources, { tzOffsetMinutes: 0, textAsBytes }, {
     addFile: async () => id++,
     updateFile: async () => {},
     progress: () => {},
@@ -62,8 +62,8 @@ async function windowsCase(rawAsBytes: boolean): Promise<{ events: number; event
 }
 
 describe('Windows case digest (corpus EVTX through ingest and the query engine)', needsCorpus, () => {
-  it.each([false, true])('gives the same events and query answers as before chunk format 2 (raw as bytes: %s)', async (rawAsBytes) => {
-    const { wideRows, totals, ...digest } = await windowsCase(rawAsBytes);
+  it.each([false, true])('gives the same events and query answers as before chunk format 2 (raw as bytes: %s)', async (textAsBytes) => {
+    const { wideRows, totals, ...digest } = await windowsCase(textAsBytes);
     expect(digest).toEqual({
       events: 558,
       eventsSha: '49ac9ba8d142e9d219ce757bc15593f7350e602a9365e02e3f94dd6b503973d9',
