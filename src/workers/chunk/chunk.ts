@@ -4,6 +4,8 @@
 import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
 import { hasWide, oneByteCopy, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
 import { entryOf, sparseIds, sparseValues } from './sparse.ts';
+import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byteText.ts';
+import type { WireChunk } from './packedDict.ts';
 
 export type { WideText } from './wideText.ts';
 
@@ -72,8 +74,14 @@ export class ChunkBuilder {
   private room = 0;
   /** rows of the last chunk built: where the next chunk's columns start */
   private lastRows = 0;
+  /** the byte-built text columns' scratch buffers, kept from chunk to chunk */
+  private readonly scratch = new Map<string, Uint8Array>();
 
-  constructor(private readonly capacity: number) {
+  /**
+   * `byteText`: text fields built straight as Latin-1 bytes (byteText.ts); the chunk is then taken with
+   * buildWire(). The ingest worker builds every text field so: it posts the bytes anyway (packedText.ts).
+   */
+  constructor(private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS) {
     this.reset();
   }
 
@@ -113,10 +121,21 @@ export class ChunkBuilder {
   }
 
   build(fileId: number, seq: number): EventChunk {
+    if (this.byteText.size > 0) throw new Error('bug: a builder of byte text columns builds with buildWire()');
+    return this.buildWire(fileId, seq) as EventChunk;
+  }
+
+  /** The chunk with its byte-built text columns packed (PackedTextColumn); the rest as build() gives them. */
+  buildWire(fileId: number, seq: number): WireChunk {
     const n = this.rows;
     for (const [field, value] of this.constants) this.fillConstant(field, value, n);
-    const columns: Record<string, Column> = Object.create(null) as Record<string, Column>;
-    for (const [field, col] of this.columns) columns[field] = finish(col, n);
+    const columns: WireChunk['columns'] = Object.create(null) as WireChunk['columns'];
+    for (const [field, col] of this.columns) {
+      if (col.kind === 'text' && col.bytes !== undefined) {
+        columns[field] = finishBytes(col.bytes, fillEnds(col, n));
+        this.scratch.set(field, col.bytes.bytes);
+      } else columns[field] = finish(col, n);
+    }
     this.lastRows = n;
     this.reset();
     return { format: CHUNK_FORMAT, fileId, seq, count: n, columns };
@@ -125,7 +144,7 @@ export class ChunkBuilder {
   private column(field: string): ColumnBuild {
     let col = this.columns.get(field);
     if (col === undefined) {
-      col = newColumn(field, this.room);
+      col = this.newColumn(field);
       this.columns.set(field, col);
     }
     return col;
@@ -149,7 +168,13 @@ export class ChunkBuilder {
     this.posField = [];
     this.posColumn = [];
     this.room = Math.min(this.capacity, Math.max(FIRST_ROOM, this.lastRows));
-    for (const f of ALWAYS) this.columns.set(f, newColumn(f, this.room));
+    for (const f of ALWAYS) this.columns.set(f, this.newColumn(f));
+  }
+
+  private newColumn(field: string): ColumnBuild {
+    const col = newColumn(field, this.room);
+    if (col.kind === 'text' && this.byteText.has(field)) col.bytes = newByteText(this.scratch.get(field));
+    return col;
   }
 
   /** Doubles every column's room (past the capacity only when a caller adds to a full builder). */
@@ -161,6 +186,7 @@ export class ChunkBuilder {
 
 /** rows a chunk's columns start with when its file's previous chunk (if any) was small */
 const FIRST_ROOM = 64;
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
 interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
@@ -170,7 +196,7 @@ interface NumBuild { kind: 'num'; values: Float64Array }
  * `oneByte`: the joined narrow text is copied to one byte a character (oneByteCopy in wideText.ts): every text
  * column but raw.
  */
-interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean }
+interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean; bytes?: ByteTextBuild }
 type ColumnBuild = DictBuild | NumBuild | TextBuild;
 
 function newColumn(field: string, capacity: number): ColumnBuild {
@@ -232,10 +258,19 @@ function appendDict(col: DictBuild, row: number, s: string): void {
 function appendText(col: TextBuild, row: number, s: string): void {
   const ends = col.ends;
   for (let r = col.filled; r < row; r++) ends[r] = col.length; // earlier rows without the field
-  col.parts.push(s);
-  col.length += s.length;
+  if (col.bytes !== undefined) col.length = appendBytes(col.bytes, row, s);
+  else {
+    col.parts.push(s);
+    col.length += s.length;
+  }
   ends[row] = col.length;
   col.filled = row + 1;
+}
+
+/** The ends of rows [0, n), rows after the last value included. */
+function fillEnds(col: TextBuild, n: number): Uint32Array {
+  for (let r = col.filled; r < n; r++) col.ends[r] = col.length;
+  return col.ends.slice(0, n);
 }
 
 function finish(col: ColumnBuild, n: number): Column {
@@ -247,9 +282,9 @@ function finish(col: ColumnBuild, n: number): Column {
     const sparse = sparseIds(col.ids, n);
     return sparse === undefined ? { kind: 'dict', dict: col.dict, ids: col.ids.slice(0, n) } : { kind: 'dict', dict: col.dict, ids: sparse.ids, rows: sparse.rows };
   }
-  for (let r = col.filled; r < n; r++) col.ends[r] = col.length;
+  const ends = fillEnds(col, n);
   const text = col.parts.join('');
-  if (!hasWide(text)) return { kind: 'text', text: col.oneByte ? oneByteCopy(text) : text, ends: col.ends.slice(0, n) };
+  if (!hasWide(text)) return { kind: 'text', text: col.oneByte ? oneByteCopy(text) : text, ends };
   const split = splitWide(col.parts, col.ends, n);
   return { kind: 'text', ...split, text: col.oneByte ? oneByteCopy(split.text) : split.text };
 }

@@ -13,14 +13,15 @@ const api = {
   async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: RunnerHooks): Promise<FileLedgerEntry[]> {
     abort = new AbortController();
     try {
-      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher }, {
+      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher, textAsBytes: true }, {
         addFile: (entry) => hooks.addFile(entry),
         updateFile: (entry) => hooks.updateFile(entry),
         progress: (files) => void hooks.progress(files),
         // called only with options.duplicates, whose callers (caseIngest) provide both (a proxy cannot tell absent ones)
         deleteFile: (id) => hooks.deleteFile!(id),
         askDuplicate: (q) => hooks.askDuplicate!(q),
-        // dictionary columns packed: one string per column to clone instead of one per entry
+        // dictionary columns packed: one string per column to clone instead of one per entry (text columns are
+        // built as bytes already: textAsBytes, chunk/byteText.ts)
         chunk: (chunk) => {
           const packed = packChunk(chunk);
           return hooks.chunk(transfer(packed, wireBuffers(packed)));

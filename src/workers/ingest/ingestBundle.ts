@@ -6,6 +6,7 @@ import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { BundleEntry, BundleSource, ContainerIssue } from '../../parsers/containers/types.ts';
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { unparsedIn } from '../chunk/measure.ts';
 import { CHUNK_EVENTS, ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
@@ -26,12 +27,13 @@ const PERSIST_EVERY_MS = 1000;
  */
 export const HASH_IN_THREAD_MAX = 64 * 1024;
 
-export interface BundleIngestHooks {
+/** C: the chunks handed to chunk(); WireChunk with options.textAsBytes (text as bytes: chunk/byteText.ts) */
+export interface BundleIngestHooks<C extends WireChunk = EventChunk> {
   /** a new ledger row; returns its id (with options.firstRowId the entry carries the id given here) */
   addFile(entry: Omit<FileLedgerEntry, 'id'> & { id?: number }): Promise<number>;
   updateFile(entry: FileLedgerEntry): Promise<void>;
   /** store and index a chunk; resolves when it is safely written */
-  chunk(chunk: EventChunk): Promise<void>;
+  chunk(chunk: C): Promise<void>;
   /** the rows changed since the previous call (throttled: see progressReporter.ts) */
   progress(files: FileLedgerEntry[]): void;
   /** with options.duplicates: removes a row and its events (a duplicate replaced or skipped) */
@@ -58,10 +60,22 @@ export interface BundleIngestOptions extends IngestOptions {
   firstRowId?: number;
   /** duplicates are checked against these rows and this ingest's (duplicates.ts); none: every entry is read */
   duplicates?: DuplicateSeed;
+  /** text columns built straight as bytes (ingestFile's textAsBytes): the ingest worker, which posts bytes anyway */
+  textAsBytes?: boolean;
 }
 
 export async function ingestBundle(
-  sources: BundleSource[], options: BundleIngestOptions, hooks: BundleIngestHooks,
+  sources: BundleSource[], options: BundleIngestOptions & { textAsBytes: true }, hooks: BundleIngestHooks<WireChunk>,
+): Promise<FileLedgerEntry[]>;
+export async function ingestBundle(
+  sources: BundleSource[], options: BundleIngestOptions & { textAsBytes?: false }, hooks: BundleIngestHooks,
+): Promise<FileLedgerEntry[]>;
+/** textAsBytes not known here: the hook takes either form */
+export async function ingestBundle(
+  sources: BundleSource[], options: BundleIngestOptions, hooks: BundleIngestHooks<WireChunk>,
+): Promise<FileLedgerEntry[]>;
+export async function ingestBundle(
+  sources: BundleSource[], options: BundleIngestOptions, hooks: BundleIngestHooks<WireChunk>,
 ): Promise<FileLedgerEntry[]> {
   const ledger: FileLedgerEntry[] = [];
   const containerIssues: ContainerIssue[] = [];
@@ -125,7 +139,7 @@ export async function ingestBundle(
       }
       // what is safely written: after a storage failure the ledger reports this, not what was parsed
       const stored = { events: 0, unparsed: 0 };
-      const write = (chunk: EventChunk) => {
+      const write = (chunk: WireChunk) => {
         // a full disk stays full: what is parsed after a failed write is not offered to storage
         if (writeFailures.length > 0) return;
         // counted before the hook: a worker runner transfers (detaches) the chunk's buffers
@@ -156,7 +170,7 @@ export async function ingestBundle(
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
-          fileId: row.id,
+          fileId: row.id, textAsBytes: options.textAsBytes === true,
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {

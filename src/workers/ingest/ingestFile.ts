@@ -15,9 +15,11 @@ import type { FileLayout } from '../api.ts';
 import { buildHead, readHead } from './head.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
-import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
+import { ChunkBuilder, TEXT_FIELDS, type EventChunk } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
+import { MINING_BY_DEFAULT } from './miningSwitch.ts';
 
 /** events per chunk: a few thousand per IndexedDB record (DESIGN "Storage") */
 export const CHUNK_EVENTS = 10_000;
@@ -53,6 +55,12 @@ export interface FileIngestOptions extends ReadOptions {
    * not emitted; where it starts is returned in `held` so the caller reads it again with the rest next time
    */
   holdIncomplete?: boolean;
+  /**
+   * text columns (raw, message, ...) built straight as Latin-1 bytes (chunk/byteText.ts): chunks are then
+   * WireChunks whose text columns are PackedTextColumns (the ingest worker, which posts the bytes anyway); the
+   * callback must take WireChunks
+   */
+  textAsBytes?: boolean;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -81,12 +89,23 @@ function layoutOf(l: LearnedLayout): FileLayout {
  * parser.name ('unparsed') and parser.version. The sink owns the chunk: it may transfer its buffers.
  */
 export type ChunkSink = (chunk: EventChunk) => void;
+export type WireChunkSink = (chunk: WireChunk) => void;
 export type ProgressSink = (bytesRead: number, events: number, unparsed: number) => void;
 
 const MAX_ISSUES = 20;
 
 export async function ingestFile(
-  src: IngestSource, opts: FileIngestOptions, onChunk: ChunkSink, onProgress?: ProgressSink,
+  src: IngestSource, opts: FileIngestOptions & { textAsBytes: true }, onChunk: WireChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions & { textAsBytes?: false }, onChunk: ChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+/** textAsBytes not known here: the sink takes either form */
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions, onChunk: WireChunkSink, onProgress?: ProgressSink,
+): Promise<FileIngestResult>;
+export async function ingestFile(
+  src: IngestSource, opts: FileIngestOptions, onChunk: ChunkSink | WireChunkSink, onProgress?: ProgressSink,
 ): Promise<FileIngestResult> {
   const tz = opts.tzOffsetMinutes ?? 0;
   const result: FileIngestResult = {
@@ -130,16 +149,17 @@ export async function ingestFile(
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     // a text parser is done with a read's bytes once the line splitter has decoded them: the hasher may take them
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash, choice.parser.kind === 'text');
-    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS);
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
-    const miner = opts.templates === false ? undefined : new TemplateMiner();
+    const miner = (opts.templates ?? MINING_BY_DEFAULT) ? new TemplateMiner() : undefined;
     let seq = 0;
     const flush = () => {
-      const chunk = builder.build(opts.fileId ?? 0, seq++);
+      const chunk = builder.buildWire(opts.fileId ?? 0, seq++);
       miner?.attach(chunk);
-      onChunk(chunk);
+      // the overloads tie the sink to textAsBytes: a ChunkSink is given only chunks without packed columns
+      (onChunk as WireChunkSink)(chunk);
     };
     const sink = (event: EventFields) => {
       miner?.add(event);

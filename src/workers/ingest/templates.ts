@@ -8,8 +8,10 @@
 // shape) per event and a dictionary lookup per event in the builder: most of mining's cost besides Drain.
 import type { EventFields } from '../../core/schema.ts';
 import { Drain, templateId } from '../../core/template/drain.ts';
-import { valueAt, type DictColumn, type EventChunk } from '../chunk/chunk.ts';
+import { valueAt, type DictColumn } from '../chunk/chunk.ts';
+import type { WireChunk } from '../chunk/packedDict.ts';
 import { sparseIds } from '../chunk/sparse.ts';
+import { packedValueAt } from '../chunk/byteText.ts';
 
 export class TemplateMiner {
   private readonly drain = new Drain({ threshold: 0.7 });
@@ -34,7 +36,7 @@ export class TemplateMiner {
   }
 
   /** Adds template.id and template.text to the chunk built from the events added since the last chunk. */
-  attach(chunk: EventChunk): void {
+  attach(chunk: WireChunk): void {
     const n = chunk.count;
     if (n !== this.count) throw new Error(`bug: the template miner saw ${this.count} events, the chunk has ${n}`);
     this.count = 0;
@@ -72,11 +74,12 @@ export class TemplateMiner {
     if (present === 0) return;
     // clusters whose <*> are few constant words: each event gets the text with its own word there
     const message = chunk.columns.message;
-    if (message !== undefined && refinable.size > 0) {
+    if (message !== undefined && message.kind === 'text' && refinable.size > 0) {
       for (let r = 0; r < n; r++) {
         const k = rows[r];
         if (k === 0 || !refinable.has(k)) continue;
-        const m = valueAt(message, r);
+        // built as bytes in the ingest worker (textAsBytes), as a string elsewhere
+        const m = 'textBytes' in message ? packedValueAt(message, r) : valueAt(message, r);
         if (typeof m === 'string') ids[r] = idOf(this.drain.refine(clusters[k - 1], m));
       }
     }

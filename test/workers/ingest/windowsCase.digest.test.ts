@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventFields } from '../../../src/core/schema.ts';
-import { eventAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
+import { eventAt } from '../../../src/workers/chunk/chunk.ts';
+import { unpackChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
 import { createQueryEngine } from '../../../src/workers/query/engine.ts';
 import { corpusPath, listCorpus, needsCorpus } from '../../harness/corpus.ts';
@@ -26,24 +27,26 @@ function fieldsLine(f: EventFields): string {
 }
 
 /** Chunk-format details (a `wide` part or not) are left out: only what readers see is digested. */
-async function windowsCase(): Promise<{ events: number; eventsSha: string; queriesSha: string; wideRows: number; totals: Map<string, number> }> {
+/** textAsBytes: raw built as bytes as the ingest worker builds it (chunk/byteText.ts) */
+async function windowsCase(textAsBytes: boolean): Promise<{ events: number; eventsSha: string; queriesSha: string; wideRows: number; totals: Map<string, number> }> {
   const files = listCorpus('.', (rel) => rel.toLowerCase().endsWith('.evtx'));
   const engine = createQueryEngine(undefined, { now: () => REFERENCE_MS });
   const ev = createHash('sha256');
   let events = 0, id = 1, wideRows = 0;
   const sources = files.map((rel) => sourceFromBytes(rel, new Uint8Array(readFileSync(corpusPath(rel))), REFERENCE_MS));
-  await ingestBundle(sources, { tzOffsetMinutes: 0 }, {
+  await ingestBundle(sources, { tzOffsetMinutes: 0, textAsBytes }, {
     addFile: async () => id++,
     updateFile: async () => {},
     progress: () => {},
-    chunk: async (chunk: EventChunk) => {
+    chunk: async (wire: WireChunk) => {
+      const chunk = unpackChunk(wire);
       for (let row = 0; row < chunk.count; row++) ev.update(fieldsLine(eventAt(chunk, row)));
       for (const name in chunk.columns) {
         const col = chunk.columns[name] as { wide?: { rows: Uint32Array } };
         wideRows += col.wide?.rows.length ?? 0;
       }
       events += chunk.count;
-      engine.addChunk(chunk);
+      engine.addChunk(wire);
     },
   });
   const qs = createHash('sha256');
@@ -59,8 +62,8 @@ async function windowsCase(): Promise<{ events: number; eventsSha: string; queri
 }
 
 describe('Windows case digest (corpus EVTX through ingest and the query engine)', needsCorpus, () => {
-  it('gives the same events and query answers as before chunk format 2', async () => {
-    const { wideRows, totals, ...digest } = await windowsCase();
+  it.each([false, true])('gives the same events and query answers as before chunk format 2 (raw as bytes: %s)', async (textAsBytes) => {
+    const { wideRows, totals, ...digest } = await windowsCase(textAsBytes);
     expect(digest).toEqual({
       events: 558,
       eventsSha: '49ac9ba8d142e9d219ce757bc15593f7350e602a9365e02e3f94dd6b503973d9',
