@@ -1,84 +1,49 @@
-// The test hook's idle(): counts the UI's work in flight (engine calls wrapped in track()) and wakes waiters
-// when none is left and React has had its turn. The race it closes (issue 9): a tracked call ends and sets
-// state; React renders and commits in a scheduler task, then runs the effects (which start the follow-up
-// search, tracked) in the same task or, when the render took over its 5 ms slice, in the next one. A waiter
-// woken in between saw an idle page with the old status line (CI hit it once in reliability-budget).
-//
-// React's scheduler runs its tasks as MessageChannel messages, and Chromium runs posted messages in order
-// (one task queue for every port of a page). So each hop here, posted after React posted its next task, runs
-// after that task: SETTLE_HOPS hops in a row with nothing tracked cover a render, a yield and the effects,
-// and an effect's track() in any of them stops the wake. A hop costs a task switch (tens of microseconds),
-// not a frame: the earlier try with an animation frame made every idle() ~100 ms longer in headless Chromium.
+// The test hook's idle(): counts the UI's work in flight (engine calls wrapped in track()) and wakes waiters a
+// zero timeout after none is left. hold() keeps it busy across a React commit: the race CI hit once in
+// reliability-budget (issue 9) was an ingest ending, the new data version set, and idle() waking before React
+// committed it and ran the effect that starts the follow-up search. The workbench now holds the tracker when it
+// sets a new data version and lets go in its own effect for that version, which React runs after the effects
+// of the views below it (the search view's track() comes first), so busy never reaches 0 in between and idle()
+// is no longer than before (a frame or hop wait made every idle() longer: bench:workbench's Enter median went
+// from 45 to 536 ms with three MessageChannel hops, load ~20, and from 52 to 157 ms with a frame).
 
-/** Runs `f` in a later task of the page's posted-message queue (setTimeout where there is no MessageChannel). */
-export type Hop = (f: () => void) => void;
-
-/** hops in a row with no tracked work before waiters are woken (each lets React's already-posted task run) */
-export const SETTLE_HOPS = 3;
-
-export function messageHop(): Hop {
-  if (typeof MessageChannel !== 'function') return (f) => void setTimeout(f, 0);
-  const queue: (() => void)[] = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (f) => {
-    queue.push(f);
-    channel.port2.postMessage(null);
-  };
-}
-
-/** Counts work in flight; idle() resolves when none is left and React has settled (see above). */
+/** Counts work in flight; idle() resolves when none is left. */
 export class IdleTracker {
   private busy = 0;
-  /** bumped by every track(): a settle run that sees another number lost its quiet and stops */
-  private epoch = 0;
-  private settling = false;
   private waiters: (() => void)[] = [];
-
-  constructor(private readonly hop: Hop = messageHop(), private readonly hops = SETTLE_HOPS) {}
 
   async track<T>(work: Promise<T>): Promise<T> {
     this.busy++;
-    this.epoch++;
     try {
       return await work;
     } finally {
-      this.busy--;
-      if (this.busy === 0 && this.waiters.length > 0) this.settle();
+      this.done();
     }
   }
 
-  idle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      if (this.busy === 0) this.settle();
-    });
+  /** Busy until the returned function is called (once; later calls do nothing). */
+  hold(): () => void {
+    this.busy++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.done();
+    };
   }
 
-  /** Wakes the waiters after `hops` hops in a row during which nothing was tracked. */
-  private settle(): void {
-    if (this.settling) return;
-    this.settling = true;
-    let epoch = this.epoch;
-    let left = this.hops;
-    const step = () => {
-      if (this.busy > 0) {
-        // the work's own end starts the next settle run
-        this.settling = false;
-        return;
-      }
-      if (this.epoch !== epoch) {
-        // something was tracked and finished between two hops: count again from here
-        epoch = this.epoch;
-        left = this.hops;
-      }
-      if (--left > 0) {
-        this.hop(step);
-        return;
-      }
-      this.settling = false;
-      this.waiters.splice(0).forEach((w) => w());
-    };
-    this.hop(step);
+  idle(): Promise<void> {
+    if (this.busy === 0) return new Promise((r) => setTimeout(r, 0));
+    return new Promise((r) => this.waiters.push(r));
+  }
+
+  private done(): void {
+    this.busy--;
+    if (this.busy === 0) {
+      // let React commit what the finished work set before waking the waiters
+      setTimeout(() => {
+        if (this.busy === 0) this.waiters.splice(0).forEach((w) => w());
+      }, 0);
+    }
   }
 }
