@@ -1,6 +1,7 @@
 // `node --import tsx bench/members.ts [MEMBERS]` (needs a build): a zip of many small members (issue 9 item 11)
 // through the CLI and through the app in headless Chromium, in the same run: the browser's time as a ratio of
 // the CLI's (target: within 2x). Each member is a two-line auth.log, so the time is the per-member overhead.
+// BENCH_THREADS=1 also prints the browser's CPU per process and thread (bench/threadCpu.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { BENCH_DIR } from './generate.ts';
 import { ingestThroughUi, launch, longTasks, median, openApp, resetLongTasks, startServer } from './browser.ts';
 import { childrenCpuMs, treeCpuMs } from './cpuTime.ts';
+import { ThreadCpuSampler, threadCpuLines } from './threadCpu.ts';
 
 const MEMBERS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -48,9 +50,13 @@ async function main(): Promise<void> {
       if (c0 !== undefined && c1 !== undefined) cliCpu.push(c1 - c0);
       const page = await openApp(browser);
       await resetLongTasks(page);
-      const a0 = treeCpuMs(process.pid, server.pid === undefined ? [] : [server.pid]);
+      const skip = server.pid === undefined ? [] : [server.pid];
+      const a0 = treeCpuMs(process.pid, skip);
+      // BENCH_THREADS=1: which Chromium process and thread spent the browser's CPU time
+      const threads = process.env.BENCH_THREADS === '1' ? new ThreadCpuSampler(process.pid, skip) : undefined;
       app.push(await ingestThroughUi(page, zip));
-      const a1 = treeCpuMs(process.pid, server.pid === undefined ? [] : [server.pid]);
+      const a1 = treeCpuMs(process.pid, skip);
+      if (threads !== undefined) console.log(`run ${run + 1}, the app's CPU per process / thread:\n  ${threadCpuLines(threads.stop()).join('\n  ')}`);
       if (a0 !== undefined && a1 !== undefined) appCpu.push(a1 - a0);
       const status = await page.getByRole('status').textContent();
       if (status !== `${(MEMBERS * 2).toLocaleString('en-US')} events`) throw new Error(`status after ingest: "${status}"`);

@@ -5,6 +5,7 @@ import type { EngineApi } from './api.ts';
 import { embeddedWorker } from './embed.ts';
 
 export { embeddedDemoFile, isSingleFile } from './embed.ts';
+export { IdleTracker } from './idleTracker.ts';
 
 export type EngineClient = Remote<EngineApi>;
 
@@ -18,28 +19,3 @@ export function startEngine(): EngineClient {
 /** Wraps a callback so the worker can call it back across the thread boundary. */
 export const callback = proxy;
 
-/** Counts work in flight; idle() resolves when none is left. */
-export class IdleTracker {
-  private busy = 0;
-  private waiters: (() => void)[] = [];
-
-  async track<T>(work: Promise<T>): Promise<T> {
-    this.busy++;
-    try {
-      return await work;
-    } finally {
-      this.busy--;
-      if (this.busy === 0) {
-        // let React commit what the finished work set before waking the waiters
-        setTimeout(() => {
-          if (this.busy === 0) this.waiters.splice(0).forEach((w) => w());
-        }, 0);
-      }
-    }
-  }
-
-  idle(): Promise<void> {
-    if (this.busy === 0) return new Promise((r) => setTimeout(r, 0));
-    return new Promise((r) => this.waiters.push(r));
-  }
-}

@@ -56,7 +56,16 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
   const [notice, setNotice] = useState<string>();
   const [caseListShown, showCaseList] = useState(false);
   const [pending, setPending] = useState<{ q: DuplicateQuestion; resolve: (a: DuplicateAnswer) => void }>();
-  const changed = useCallback(() => setDataVersion((v) => v + 1), []);
+  // the test hook's idle() stays busy until the new version is committed and the views' effects for it ran
+  // (they start the follow-up searches, tracked): this workbench's effect below runs after theirs (idleTracker.ts)
+  const versionHolds = useRef<(() => void)[]>([]);
+  const changed = useCallback(() => {
+    versionHolds.current.push(tracker.hold());
+    setDataVersion((v) => v + 1);
+  }, [tracker]);
+  useEffect(() => {
+    for (const release of versionHolds.current.splice(0)) release();
+  }, [dataVersion]);
 
   // open the most recent case, or start the first one
   useEffect(() => {

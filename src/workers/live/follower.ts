@@ -20,6 +20,13 @@ const MAX_PREAMBLE = 64 * 1024;
 const MAX_ISSUES = 20;
 /** compressed rotations (auth.log.2.gz) are finished files: drop them to read them */
 const ARCHIVE = /\.(?:gz|tgz|zip|bz2|xz|zst|7z|tar|lz4)$/i;
+/**
+ * Chromium's swap file: while a page writes a file through File System Access (createWritable), `NAME.crswap`
+ * sits beside it holding a copy of the file plus the writes, and replaces the file on close(). It is listed like
+ * any file (OPFS and real folders alike), so reading it read every line of NAME a second time (issue 9: the
+ * live-follow e2e once counted 6 -> 12 -> 13 events for one appended line). Its lines reach NAME on close.
+ */
+const SWAP_FILE = /\.crswap$/i;
 /** a record spanning lines, cut by a read, waits for its end this long after the file last grew */
 export const QUIET_MS = 5000;
 
@@ -54,7 +61,10 @@ export class Follower {
 
   async poll(): Promise<PollReport> {
     const report: PollReport = { events: 0, unparsed: 0, chunks: 0, changes: [], rows: [], partial: 0 };
-    const { entries, problems } = await this.fs.list();
+    const listed = await this.fs.list();
+    const entries = listed.entries.filter((e) => !SWAP_FILE.test(e.path));
+    const problems = listed.problems;
+    const identities = new Set(entries.map((e) => e.identity));
     for (const p of problems) this.once(report, { kind: 'unreadable', path: p, detail: 'cannot be read (gone, or no permission)' });
     const present = new Map(entries.map((e) => [e.key, e]));
     for (const [key, st] of this.byKey) {
@@ -69,7 +79,7 @@ export class Follower {
     const replaced = new Set<string>();
     for (const e of entries) {
       const st = this.byKey.get(e.key);
-      if (st === undefined || (await this.isSame(st, e))) continue;
+      if (st === undefined || (await this.isSame(st, e, identities))) continue;
       this.byKey.delete(e.key);
       replaced.add(e.key);
       const truncated = e.size < st.offset && (e.identity === undefined || e.identity === st.identity);
@@ -116,12 +126,19 @@ export class Follower {
     return report;
   }
 
-  /** Same content as last time: inode when known, else the first bytes, and never shorter than what was read. */
-  private async isSame(st: FollowedFile, e: FollowEntry): Promise<boolean> {
+  /**
+   * Same content as last time, never shorter than what was read: the same inode, or (no inodes) the same first
+   * bytes. Another inode with the same first bytes is the file replaced by a longer copy of itself (a writer that
+   * writes a copy and renames it over the file, as Chromium's createWritable does): it only grew, and is read
+   * on, unless the old inode is still listed under another name (a rotation by rename: that one goes on there).
+   */
+  private async isSame(st: FollowedFile, e: FollowEntry, identities: ReadonlySet<string | undefined>): Promise<boolean> {
     if (e.size < st.offset) return false;
-    if (e.identity !== undefined && st.identity !== undefined) return e.identity === st.identity;
+    const inodes = e.identity !== undefined && st.identity !== undefined;
+    if (inodes && e.identity === st.identity) return true;
+    if (inodes && (st.fpLength === 0 || identities.has(st.identity))) return false;
     // nothing changed on disk: no need to look at the content (an idle folder costs a listing)
-    if (e.size === st.size && e.lastModified === st.lastModified) return true;
+    if (!inodes && e.size === st.size && e.lastModified === st.lastModified) return true;
     if (st.fpLength === 0) return true;
     const head = await this.fs.read(e.key, 0, st.fpLength);
     return head.length === st.fpLength && crc32(head) === st.fingerprint;

@@ -36,6 +36,31 @@ export class MemoryFs implements FollowFs {
     this.files.set(name, { bytes: new Uint8Array(0), mtime: (this.clock += 1000), ino: f.ino });
   }
 
+  /**
+   * How Chromium's FileSystemWritableFileStream writes (createWritable({ keepExistingData: true }), as
+   * e2e/liveFolder.ts appends): a swap file `NAME.crswap` appears beside the file with a copy of its bytes and
+   * its time, takes the writes, and on close() replaces the file (a new file under the old name). Returns the
+   * steps, so a test can poll between them.
+   */
+  writable(name: string): { write(text: string): void; close(): void } {
+    const f = this.files.get(name);
+    const swap = `${name}.crswap`;
+    this.files.set(swap, { bytes: f?.bytes.slice() ?? new Uint8Array(0), mtime: f?.mtime ?? this.clock, ino: this.nextIno++ });
+    return {
+      write: (text) => {
+        const s = this.files.get(swap)!;
+        this.append(swap, text);
+        // Chromium 156 keeps the copy's time through the writes and the close (the file's time did not change)
+        this.files.get(swap)!.mtime = s.mtime;
+      },
+      close: () => {
+        const s = this.files.get(swap)!;
+        this.files.delete(swap);
+        this.files.set(name, { bytes: s.bytes, mtime: s.mtime, ino: s.ino });
+      },
+    };
+  }
+
   remove(name: string): void {
     this.files.delete(name);
   }

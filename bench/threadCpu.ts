@@ -1,0 +1,112 @@
+// CPU time per thread of every process below a root (Linux /proc): which Chromium process (browser, renderer,
+// GPU, network or storage service) and which of its threads (CrRendererMain, DedicatedWorker, Compositor,
+// Chrome_IOThread, ThreadPoolForeg...) spent the time of a run. V8's profiler sees only JavaScript threads; this
+// sees every thread, so "the rest is the page" can be named (issue 9 item 11).
+import { readFileSync, readdirSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** cpu ms of one thread: `process kind / thread name` and its user + system time so far */
+interface Seen { key: string; ms: number }
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function fieldsOf(stat: string): string[] {
+  // after the command name (which may hold spaces): index 0 is field 3 (state)
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** What a Chromium process is, from its command line (--type, --utility-sub-type). */
+function kindOf(pid: number): string {
+  // Chromium rewrites its process title: the arguments are one string with spaces, not NUL-separated
+  const cmd = (read(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/);
+  const type = cmd.find((a) => a.startsWith('--type='))?.slice(7);
+  if (type === undefined) return cmd[0]?.includes('chrom') === true ? 'browser' : (cmd[0]?.split('/').pop() ?? `${pid}`);
+  const sub = cmd.find((a) => a.startsWith('--utility-sub-type='))?.slice(19).replace(/\.mojom\..*$/, '');
+  return sub === undefined ? type : `${type}:${sub}`;
+}
+
+/** Every thread of every process whose ancestry reaches `root` (not `root` itself), `skip` left out, by tid. */
+function snapshot(root: number, skip: readonly number[]): Map<string, Seen> {
+  const out = new Map<string, Seen>();
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return out;
+  }
+  const parent = new Map<number, number>();
+  for (const pid of pids) {
+    const s = read(`/proc/${pid}/stat`);
+    if (s !== undefined) parent.set(pid, Number(fieldsOf(s)[1]));
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (skip.includes(p) || skip.includes(pid)) return false;
+      if (p === root) return true;
+    }
+    return false;
+  };
+  for (const pid of pids) {
+    if (!under(pid)) continue;
+    const kind = kindOf(pid);
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const s = read(`/proc/${pid}/task/${tid}/stat`);
+      if (s === undefined) continue;
+      const name = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')).replace(/\d+$/, '');
+      const f = fieldsOf(s);
+      out.set(`${pid}:${tid}`, { key: `${kind} / ${name}`, ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+    }
+  }
+  return out;
+}
+
+/**
+ * Samples every thread's CPU time while a run goes on (every `everyMs`), so a worker that ends before the run
+ * does still counts; stop() gives the CPU each `process kind / thread name` spent since start.
+ */
+export class ThreadCpuSampler {
+  private readonly first: Map<string, Seen>;
+  private readonly last = new Map<string, Seen>();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly root: number, private readonly skip: readonly number[] = [], everyMs = 250) {
+    this.first = snapshot(root, skip);
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  private sample(): void {
+    for (const [tid, seen] of snapshot(this.root, this.skip)) this.last.set(tid, seen);
+  }
+
+  stop(): Map<string, number> {
+    clearInterval(this.timer);
+    this.sample();
+    const out = new Map<string, number>();
+    for (const [tid, seen] of this.last) out.set(seen.key, (out.get(seen.key) ?? 0) + seen.ms - (this.first.get(tid)?.ms ?? 0));
+    return out;
+  }
+}
+
+/** The CPU per thread, largest first, as lines (`top` of them, the rest summed, and the total). */
+export function threadCpuLines(cpu: Map<string, number>, top = 14): string[] {
+  const all = [...cpu].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  const total = all.reduce((n, [, ms]) => n + ms, 0);
+  const lines = all.slice(0, top).map(([k, ms]) => `${String(ms).padStart(7)} ms  ${(100 * ms / total).toFixed(1).padStart(5)}%  ${k}`);
+  const rest = all.slice(top).reduce((n, [, ms]) => n + ms, 0);
+  if (rest > 0) lines.push(`${String(rest).padStart(7)} ms  ${(100 * rest / total).toFixed(1).padStart(5)}%  (${all.length - top} more threads)`);
+  lines.push(`${String(total).padStart(7)} ms  total`);
+  return lines;
+}
