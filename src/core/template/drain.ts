@@ -124,7 +124,7 @@ export class Drain {
       let changed = false;
       for (let i = 0; i < t.length; i++) {
         if (t[i] !== tokens[i] || (t[i] === WILDCARD && best.variants?.[i] !== undefined)) noteVariant(best, i, tokens[i]);
-        if (t[i] !== tokens[i]) {
+        if (t[i] !== tokens[i] && t[i] !== WILDCARD) {
           t[i] = WILDCARD;
           changed = true;
         }

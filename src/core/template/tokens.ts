@@ -39,7 +39,7 @@ function isVariable(token: string): boolean {
 }
 
 /** A token as it goes into the template: a variable is <*>, a key=value keeps its key. */
-function maskToken(t: string): string {
+export function maskToken(t: string): string {
   const kv = t.includes('=') || t.includes(':') ? KEY_VALUE.exec(t) : null;
   if (kv !== null && !PATH.test(t) && !(kv[1].endsWith(':') && /^\d+$/.test(kv[2]))) return isVariable(kv[2]) ? kv[1] + WILDCARD : t;
   return isVariable(t) ? WILDCARD : t;
@@ -86,7 +86,7 @@ function isLetter(c: number): boolean {
 }
 
 /** A message with its spaced variables (quotes, numbers with units, asides with a number) already masked. */
-function premask(message: string): string {
+export function premask(message: string): string {
   // ASIDE needs a '(' (most messages have none: no scan then)
   const aside = message.indexOf('(') < 0 ? message : message.replace(ASIDE, WILDCARD);
   return maySpace(aside) ? aside.replace(SPACED, WILDCARD) : aside;
@@ -101,8 +101,64 @@ export function templateTokens(message: string, maxTokens: number): string[] {
 
 /** the most distinct words a tokenizer numbers (log text is unbounded; a word past this has no number) */
 const WORDS_MAX = 65_536;
+/** the most distinct key=value tokens (without a digit) whose masked form a tokenizer remembers */
+const KEYED_MAX = 8_192;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+
+/**
+ * Strings found by their characters (s[start, end) and its FNV-1a hash: no copy of a string met before), each
+ * with a number value. Open addressing over typed arrays; at most `max` entries.
+ */
+class StringTable {
+  readonly strings: string[] = [];
+  private hashes = new Int32Array(1024);
+  values = new Int32Array(1024);
+  /** entry + 1 per slot, 0 empty */
+  private slots = new Int32Array(4096);
+
+  constructor(private readonly max: number) {}
+
+  /** The entry of s[start, end) with hash h, or -1. */
+  find(s: string, start: number, end: number, h: number): number {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot];
+      if (k === 0) return -1;
+      const e = k - 1;
+      if (this.hashes[e] === h) {
+        const w = this.strings[e];
+        if (w.length === len && s.startsWith(w, start)) return e;
+      }
+    }
+  }
+
+  /** A new entry (not there yet: find() first); -1 when the table is full. */
+  insert(str: string, h: number, value: number): number {
+    const e = this.strings.length;
+    if (e >= this.max) return -1;
+    if (e >= this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.values = grow(this.values);
+    }
+    this.strings.push(str);
+    this.hashes[e] = h;
+    this.values[e] = value;
+    if (this.strings.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let i = 0; i < this.strings.length; i++) this.place(i);
+    } else this.place(e);
+    return e;
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let slot = mix(this.hashes[e]) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = e + 1;
+  }
+}
 
 /**
  * Reads messages into tokens. After read(): strs[0, n) are the tokens (the same string object for the same word),
@@ -117,30 +173,44 @@ export class Tokenizer {
   /** false when some token of the last read has no number */
   numbered = true;
 
-  /** the words by number; 0 is <*> */
-  readonly words: string[] = [WILDCARD];
-  /** per word number: the FNV-1a hash of its characters */
-  private hashes = new Int32Array(1024);
-  /** per word number: what the word masks to (its own number, or WILDCARD_ID for a host name or a month) */
-  private masked = new Int32Array(1024);
-  /** open addressing: word number + 1 per slot, 0 empty */
-  private slots = new Int32Array(4096);
+  /** the words by number (a word's value: what it masks to, its own number or WILDCARD_ID); 0 is <*> */
+  private readonly table = new StringTable(WORDS_MAX);
+  /** key=value tokens without a digit, as written -> the number of their masked form ("PWD=/home/x" -> "PWD=<*>") */
+  private readonly keyed = new StringTable(KEYED_MAX);
 
   constructor() {
-    this.insert(WILDCARD, hashOf(WILDCARD, 0, WILDCARD.length), WILDCARD_ID);
+    this.table.insert(WILDCARD, hashOf(WILDCARD, 0, WILDCARD.length), WILDCARD_ID);
+  }
+
+  /** The words by number. */
+  get words(): readonly string[] {
+    return this.table.strings;
   }
 
   /** Reads `message`; returns its token count (at most maxTokens). */
   read(message: string, maxTokens: number): number {
-    const strs = this.strs;
     if (this.ids.length < maxTokens) this.ids = new Int32Array(maxTokens);
+    // a quote or an aside with a number: premask's replaces apply (checked here by the engine's own string scans)
+    let n = message.indexOf('"') >= 0 || message.indexOf("'") >= 0 || hasAside(message) ? -1 : this.scan(message, maxTokens, true);
+    // a quote, a number with a unit or an aside with a number: those spaced variables are masked first (a copy
+    // of the message) and the tokens read from the copy
+    if (n < 0) n = this.scan(premask(message), maxTokens, false);
+    this.strs.length = n;
+    return n;
+  }
+
+  /**
+   * The tokens of s. With `check`, -1 as soon as premask() would change s (a quote; a number run followed by a
+   * unit, maySpace's rule; a '(' that ASIDE matches): then the caller reads premask(s) instead.
+   */
+  private scan(s: string, maxTokens: number, check: boolean): number {
     const ids = this.ids;
-    const s = premask(message);
     let n = 0, shape = FNV_OFFSET, numbered = true;
     let start = -1, digit = false, keyed = false, dot = false, h = FNV_OFFSET;
     const len = s.length;
-    for (let i = 0; i <= len && n < maxTokens; i++) {
+    for (let i = 0; i <= len; i++) {
       const c = i < len ? s.charCodeAt(i) : 32;
+      if (!check && n >= maxTokens) break;
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
         if (start < 0) {
           start = i;
@@ -154,16 +224,19 @@ export class Tokenizer {
         continue;
       }
       if (start < 0) continue;
-      let id: number;
-      if (keyed) id = this.keyedToken(s, start, i, n);
-      else if (digit) id = wordWithDigit(s, start, i) ? this.wordToken(s, start, i, h, n, false, true) : this.wild(n);
-      else id = s.charCodeAt(start) === 47 ? this.wild(n) : this.wordToken(s, start, i, h, n, dot, false);
-      ids[n++] = id;
-      if (id === NO_ID) numbered = false;
-      shape = Math.imul(shape ^ id, FNV_PRIME);
+      // maySpace's number with a unit ("12 ms", "3sec"): premask's replace applies
+      if (check && digit && unitAfterNumber(s, start, i)) return -1;
+      if (n < maxTokens) {
+        let id: number;
+        if (keyed) id = this.keyedToken(s, start, i, n, digit, h);
+        else if (digit) id = wordWithDigit(s, start, i) ? this.wordToken(s, start, i, h, n, false, true) : this.wild(n);
+        else id = s.charCodeAt(start) === 47 ? this.wild(n) : this.wordToken(s, start, i, h, n, dot, false);
+        ids[n++] = id;
+        if (id === NO_ID) numbered = false;
+        shape = Math.imul(shape ^ id, FNV_PRIME);
+      }
       start = -1;
     }
-    strs.length = n;
     this.shape = Math.imul(shape ^ n, FNV_PRIME);
     this.numbered = numbered;
     return n;
@@ -180,75 +253,84 @@ export class Tokenizer {
    * result; a word with a digit gets here only when it is a word ("ssh2").
    */
   private wordToken(s: string, start: number, end: number, h: number, n: number, dot: boolean, withDigit: boolean): number {
-    const id = this.find(s, start, end, h);
-    if (id >= 0) {
-      const m = this.masked[id];
-      this.strs[n] = this.words[m];
+    const table = this.table;
+    const e = table.find(s, start, end, h);
+    if (e >= 0) {
+      const m = table.values[e];
+      this.strs[n] = table.strings[m];
       return m;
     }
     const t = s.slice(start, end);
     const c = s.charCodeAt(start);
     const len = end - start;
     const variable = !withDigit && ((len >= 3 && len <= 5 && c >= 65 && c <= 90 && TIME_WORD.test(t)) || (dot && HOST_NAME.test(t)));
-    const own = this.insert(t, h, variable ? WILDCARD_ID : undefined);
-    const m = variable ? WILDCARD_ID : own;
-    this.strs[n] = m === NO_ID ? t : this.words[m];
-    return m;
-  }
-
-  /** A token with '=' or ':': maskToken's rules, its result numbered like a word ("uid=<*>", "user=root"). */
-  private keyedToken(s: string, start: number, end: number, n: number): number {
-    const t = maskToken(s.slice(start, end));
-    if (t === WILDCARD) return this.wild(n);
-    const h = hashOf(t, 0, t.length);
-    let id = this.find(t, 0, t.length, h);
-    if (id < 0) id = this.insert(t, h, undefined);
-    this.strs[n] = id === NO_ID ? t : this.words[id];
-    return id === NO_ID ? NO_ID : this.masked[id];
-  }
-
-  /** The number of the word s[start, end) with hash h, or -1. */
-  private find(s: string, start: number, end: number, h: number): number {
-    const mask = this.slots.length - 1;
-    const len = end - start;
-    for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-      const k = this.slots[slot];
-      if (k === 0) return -1;
-      const id = k - 1;
-      if (this.hashes[id] === h) {
-        const w = this.words[id];
-        if (w.length === len && s.startsWith(w, start)) return id;
-      }
+    if (variable) {
+      table.insert(t, h, WILDCARD_ID);
+      this.strs[n] = WILDCARD;
+      return WILDCARD_ID;
     }
+    const own = table.insert(t, h, table.strings.length);
+    this.strs[n] = t;
+    return own < 0 ? NO_ID : own;
   }
 
-  /** Numbers a new word (masking to `masked`, or to itself); NO_ID when the table is full. */
-  private insert(word: string, h: number, masked: number | undefined): number {
-    const id = this.words.length;
-    if (id >= WORDS_MAX) return NO_ID;
-    if (id >= this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.masked = grow(this.masked);
+  /**
+   * A token with '=' or ':': maskToken's rules, its result numbered like a word ("uid=<*>", "user=root"). One
+   * without a digit is remembered as written (most are constants or a few values: "USER=root", "pam_unix(sshd:session):").
+   */
+  private keyedToken(s: string, start: number, end: number, n: number, digit: boolean, h: number): number {
+    const memo = digit ? -1 : this.keyed.find(s, start, end, h);
+    if (memo >= 0) {
+      const id = this.keyed.values[memo];
+      this.strs[n] = this.table.strings[id];
+      return id;
     }
-    this.words.push(word);
-    this.hashes[id] = h;
-    this.masked[id] = masked ?? id;
-    if (this.words.length * 2 > this.slots.length) this.rehash();
-    else this.place(id);
+    const raw = s.slice(start, end);
+    const t = maskToken(raw);
+    let id: number;
+    if (t === WILDCARD) id = WILDCARD_ID;
+    else {
+      const th = t === raw ? h : hashOf(t, 0, t.length);
+      id = this.table.find(t, 0, t.length, th);
+      if (id < 0) id = this.table.insert(t, th, this.table.strings.length);
+    }
+    this.strs[n] = id < 0 ? t : this.table.strings[id];
+    if (id < 0) return NO_ID;
+    if (!digit) this.keyed.insert(raw, h, id);
     return id;
   }
+}
 
-  private place(id: number): void {
-    const mask = this.slots.length - 1;
-    let slot = mix(this.hashes[id]) & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = id + 1;
-  }
+/** ASIDE has a match in s (asideAt at some '('). */
+function hasAside(s: string): boolean {
+  for (let i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) if (asideAt(s, i)) return true;
+  return false;
+}
 
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    for (let id = 0; id < this.words.length; id++) this.place(id);
+/**
+ * maySpace's rule inside the token s[start, end) (a run of [0-9.,:] from a digit, then a unit's first letters right
+ * after it or after one space): runs hold no space, so the token's own runs are all maySpace can find there.
+ */
+function unitAfterNumber(s: string, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) {
+    let c = s.charCodeAt(j);
+    if (c < 48 || c > 57) continue;
+    while (j < end && ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 58)) c = s.charCodeAt(++j);
+    if (unitAt(s, j) || ((c === 32 || (c >= 9 && c <= 13) || c >= 128) && unitAt(s, j + 1))) return true;
   }
+  return false;
+}
+
+/** ASIDE matches at the '(' at i: the next parenthesis is ')' and what is between is empty or holds a digit. */
+function asideAt(s: string, i: number): boolean {
+  let digit = false;
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 41) return digit || j === i + 1;
+    if (c === 40) return false;
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  return false;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
