@@ -18,6 +18,7 @@ import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, type EventChunk } from '../chunk/chunk.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
+import { MINING_BY_DEFAULT } from './miningSwitch.ts';
 
 /** events per chunk: a few thousand per IndexedDB record (DESIGN "Storage") */
 export const CHUNK_EVENTS = 10_000;
@@ -133,7 +134,7 @@ export async function ingestFile(
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built
-    const miner = opts.templates === false ? undefined : new TemplateMiner();
+    const miner = (opts.templates ?? MINING_BY_DEFAULT) ? new TemplateMiner() : undefined;
     let seq = 0;
     const flush = () => {
       const chunk = builder.build(opts.fileId ?? 0, seq++);
