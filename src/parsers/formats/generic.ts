@@ -7,7 +7,9 @@
 // What it fills: ts (the learned layout; another layout where a line lacks it), alarm.sev, app.name,
 // obs.process.name/id, obs.host.name, session.id, data.thread from the header, message (the rest), and the
 // entity lists data.ips/urls/domains/paths/users; init/target only where the text says "from <ip>"/"src=<ip>"
-// or "to <ip>"/"dst=<ip>".
+// or "to <ip>"/"dst=<ip>". Entities come from the message only when the line's header columns were read by the
+// learned layout and each has a field (a logger "sshd.bastion" is app.name, no domain); a layout with an untyped
+// column (a 'word' or 'time' column, kept only in raw: it may hold an address) keeps extraction on the line.
 // Quirks: sniff is always a low positive score, so any specific parser that recognises the file wins;
 // an empty (or whitespace-only) line is meta (skipped and counted), never an event. Without prepare()
 // (a single line parsed on its own), the layout is learned from that first line.
@@ -43,13 +45,20 @@ interface Layout {
   /** the columns before the time when it is not the first field ("- 1131566461 2005.11.09 ...") */
   prefix: ColumnKind[];
   header: ColumnKind[];
+  /**
+   * every column before the message has a field of its own (no 'word' or 'time' column, which are kept only
+   * in raw): entities then come from the message alone, since the header holds none that is not typed already
+   */
+  typed: boolean;
 }
+
+const UNTYPED: ReadonlySet<ColumnKind> = new Set(['word', 'time']);
 
 const STATE_KEY = 'generic.layout';
 
 function learn(lines: string[], ctx: ParseContext): Layout {
   const learned = learnTime(lines, ctx.timeLayout, ctx.time.referenceMs);
-  const layout: Layout = { prefix: [], header: [] };
+  const layout: Layout = { prefix: [], header: [], typed: false };
   if (learned !== undefined) {
     layout.reader = new TimeReader(learned, ctx.years, ctx.time);
     // the header is learned from the lines whose time sits where the layout says: the columns before that
@@ -64,6 +73,7 @@ function learn(lines: string[], ctx: ParseContext): Layout {
     }
     if (learned.field > 0) layout.prefix = learnPrefix(before, learned.field);
     if (learned.field === 0 || layout.prefix.length > 0) layout.header = learnHeader(after);
+    layout.typed = ![...layout.prefix, ...layout.header].some((k) => UNTYPED.has(k));
   }
   ctx.learned = {
     time: learned === undefined ? undefined : describeLearned(learned),
@@ -80,7 +90,8 @@ export const generic: TextParser = {
   title: 'Any text log (learned time and header, entities)',
   // 3: the forms read since issue 12 part 2 (zone abbreviations, ms after a third ':', Snort, Erlang, MySQL 5,
   // Redis 2, glog/klog times; columns before the time; BGL components)
-  version: '3',
+  // 4: entities from the message only when the learned header's columns, all typed, were read
+  version: '4',
   url: 'https://github.com/logdrop/logdrop/blob/main/src/parsers/formats/generic.ts',
   framing: 'line',
   patterns: ['learned-time', 'other-time', 'no-time', 'header'],
@@ -107,6 +118,9 @@ export const generic: TextParser = {
     const layout = (ctx.state.get(STATE_KEY) as Layout | undefined) ?? learn([line], ctx);
     const ev: EventFields = { type: 'SYS' };
     let rest = line;
+    // the line's header columns were read by the learned layout: when they are all typed fields, entities come
+    // from the free text after them only
+    let header = false;
     if (ctx.learned !== undefined) ctx.learned.lines++;
     const before = layout.reader?.matched ?? 0;
     const t = layout.reader?.read(line);
@@ -122,13 +136,15 @@ export const generic: TextParser = {
         let at = from;
         if (atLayout && layout.header.length > 0) {
           at = readHeader(line, layout.header, ev, from);
-          if (at > from) ctx.hit?.('header');
+          header = at > from;
+          if (header) ctx.hit?.('header');
         }
         rest = line.slice(at);
       } else if (atLayout && layout.prefix.length > 0 && readPrefix(line, layout.prefix, ev, t.start)) {
         // the columns before the time, the time, the columns after it: the rest is the message
         const at = readHeader(line, layout.header, ev, from);
         ctx.hit?.('header');
+        header = true;
         rest = line.slice(at);
       } else if (atLayout && layout.prefix.length === 0 && layout.header.length > 0) {
         readHeader(line, layout.header, ev, from);
@@ -150,7 +166,7 @@ export const generic: TextParser = {
       } else ctx.hit?.('no-time');
     } else ctx.hit?.('no-time');
     ev.message = rest.trim();
-    extractEntities(line, ev);
+    extractEntities(header && layout.typed ? ev.message : line, ev);
     return ok(ev);
   },
 

@@ -13,12 +13,35 @@ import type { WireChunk } from '../chunk/packedDict.ts';
 import { sparseIds } from '../chunk/sparse.ts';
 import { packedValueAt } from '../chunk/byteText.ts';
 
+/** the flag of a row whose message had no shape number (drain.ts lastShape -1) */
+const UNSHAPED = 0x80000000;
+
 export class TemplateMiner {
   private readonly drain = new Drain({ threshold: 0.7 });
 
-  /** cluster number + 1 of each row of the chunk being built (0: the event has no message) */
+  /**
+   * Per row of the chunk being built: 0 (the event has no message), shape number + 1 (the miner knows its
+   * tokens: refine() needs no message), or cluster number + 1 with UNSHAPED set (its message is read again).
+   */
   private rows = new Uint32Array(1024);
   private count = 0;
+  /** per shape number + 1: the stamp of the pass that knows its text id (shapeText) */
+  private shapeStamp = new Uint32Array(0);
+  private shapeText = new Uint32Array(0);
+  private stamp = 0;
+
+  private remember(k: number, stamp: number, id: number): void {
+    if (k >= this.shapeStamp.length) {
+      const size = Math.max(1024, k * 2);
+      const s = new Uint32Array(size), t = new Uint32Array(size);
+      s.set(this.shapeStamp);
+      t.set(this.shapeText);
+      this.shapeStamp = s;
+      this.shapeText = t;
+    }
+    this.shapeStamp[k] = stamp;
+    this.shapeText[k] = id;
+  }
 
   /** Puts the event in its cluster (by message); events without a message get no template. */
   add(event: EventFields): void {
@@ -28,7 +51,13 @@ export class TemplateMiner {
       more.set(this.rows);
       this.rows = more;
     }
-    this.rows[this.count++] = typeof m === 'string' && m !== '' ? this.drain.add(m).id + 1 : 0;
+    let k = 0;
+    if (typeof m === 'string' && m !== '') {
+      const c = this.drain.add(m);
+      const shape = this.drain.lastShape;
+      k = shape >= 0 ? shape + 1 : (c.id + 1) | UNSHAPED;
+    }
+    this.rows[this.count++] = k >>> 0;
   }
 
   get templates(): number {
@@ -52,9 +81,12 @@ export class TemplateMiner {
       return id;
     };
     const clusters = this.drain.clusters;
-    /** cluster number + 1 -> its text's id (0: not met yet in this chunk) */
-    const textId = new Map<number, number>();
+    const drain = this.drain;
+    /** cluster number -> its text's id in this chunk */
+    const byCluster = new Map<number, number>();
     const refinable = new Set<number>();
+    // each shape's id looked up once per chunk (a stamp per shape: no map lookup per row)
+    const stamp = ++this.stamp;
     const ids = new Uint32Array(n);
     const rows = this.rows;
     let present = 0;
@@ -62,27 +94,47 @@ export class TemplateMiner {
       const k = rows[r];
       if (k === 0) continue;
       present++;
-      let id = textId.get(k);
+      const shaped = k < UNSHAPED;
+      if (shaped && k < this.shapeStamp.length && this.shapeStamp[k] === stamp) {
+        ids[r] = this.shapeText[k];
+        continue;
+      }
+      const c = shaped ? drain.shapeCluster(k - 1) : (k & ~UNSHAPED) - 1;
+      let id = byCluster.get(c);
       if (id === undefined) {
-        const c = clusters[k - 1];
-        id = idOf(this.drain.text(c));
-        textId.set(k, id);
-        if (this.drain.refinable(c)) refinable.add(k);
+        id = idOf(drain.text(clusters[c]));
+        byCluster.set(c, id);
+        if (drain.refinable(clusters[c])) refinable.add(c);
       }
       ids[r] = id;
+      if (shaped) this.remember(k, stamp, id);
     }
-    if (present === 0) return;
-    // clusters whose <*> are few constant words: each event gets the text with its own word there
-    const message = chunk.columns.message;
-    if (message !== undefined && message.kind === 'text' && refinable.size > 0) {
+    // clusters whose <*> are few constant words: each event gets the text with its own word there (made once
+    // per shape and chunk; the message read again only for a row without a shape)
+    if (refinable.size > 0) {
+      const message = chunk.columns.message;
+      ++this.stamp;
       for (let r = 0; r < n; r++) {
         const k = rows[r];
-        if (k === 0 || !refinable.has(k)) continue;
-        // built as bytes in the ingest worker (textAsBytes), as a string elsewhere
-        const m = 'textBytes' in message ? packedValueAt(message, r) : valueAt(message, r);
-        if (typeof m === 'string') ids[r] = idOf(this.drain.refine(clusters[k - 1], m));
+        if (k === 0) continue;
+        const shaped = k < UNSHAPED;
+        if (shaped && k < this.shapeStamp.length && this.shapeStamp[k] === this.stamp) {
+          ids[r] = this.shapeText[k];
+          continue;
+        }
+        const c = shaped ? drain.shapeCluster(k - 1) : (k & ~UNSHAPED) - 1;
+        if (!refinable.has(c)) continue;
+        if (shaped) {
+          ids[r] = idOf(drain.refineShape(clusters[c], k - 1));
+          this.remember(k, this.stamp, ids[r]);
+        } else if (message !== undefined) {
+          // built as bytes in the ingest worker (textAsBytes), as a string elsewhere
+          const m = message.kind !== 'text' ? undefined : 'textBytes' in message ? packedValueAt(message, r) : valueAt(message, r);
+          if (typeof m === 'string') ids[r] = idOf(drain.refine(clusters[c], m));
+        }
       }
     }
+    if (present === 0) return;
     // dense or sparse (chunk format 3) by the builder's rule; each column its own buffers: a chunk's buffers
     // are transferred, and a buffer may be listed only once
     const sparse = sparseIds(ids, n);

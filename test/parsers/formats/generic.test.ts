@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generic } from '../../../src/parsers/formats/generic.ts';
-import { makeCtx, parseOk } from '../../harness/parsers.ts';
+import { makeCtx, parseFile, parseOk } from '../../harness/parsers.ts';
 
 describe('generic cases', () => {
   const cases: { name: string; input: string; expected: Record<string, string | number> }[] = [
@@ -43,5 +43,35 @@ describe('generic roles', () => {
   it('empty lines are meta', () => {
     expect(generic.isMeta?.('  ', makeCtx())).toBe(true);
     expect(generic.isMeta?.('x', makeCtx())).toBe(false);
+  });
+});
+
+describe('generic entities and the learned header (version 4)', () => {
+  // the application layout of bench/generic-node.ts: time, pid, level, logger, message
+  const lines = [
+    '2026-03-01 00:00:01.234 1201 INFO sshd.bastion: Failed password for root from 203.0.113.5 port 5050 ssh2',
+    '2026-03-01 00:00:02.001 1202 WARN cron.web01.example.com: job started by alice',
+    '2026-03-01 00:00:03.002 1203 INFO sshd.db01: Accepted publickey for bob from 198.51.100.7 port 40022 ssh2',
+    '2026-03-01 00:00:04.003 1204 ERROR sudo.web02: alice : see https://docs.example.org/x for 10.0.0.9',
+  ];
+  it('takes entities from the message only where the header columns were read', () => {
+    const { events } = parseFile(generic, lines.join('\n'));
+    expect(events.map((e) => e['app.name'])).toEqual(['sshd.bastion', 'cron.web01.example.com', 'sshd.db01', 'sudo.web02']);
+    // the logger is a typed column, no domain; what the message names still is
+    expect(events.map((e) => e['data.domains'])).toEqual([undefined, undefined, undefined, 'docs.example.org']);
+    expect(events[0]).toMatchObject({ 'data.ips': '203.0.113.5', 'init.host.ip': '203.0.113.5', 'init.host.port': 5050 });
+    expect(events[3]).toMatchObject({ 'data.urls': 'https://docs.example.org/x', 'data.ips': '10.0.0.9' });
+  });
+  it('keeps whole-line extraction when a header column has no field (an address column is not lost)', () => {
+    const { events } = parseFile(generic, [
+      '2026-03-01 00:00:01 10.0.0.5 INFO app.main: request served',
+      '2026-03-01 00:00:02 10.0.0.6 WARN app.main: request slow',
+      '2026-03-01 00:00:03 10.0.0.7 INFO app.main: request served',
+    ].join('\n'));
+    expect(events.map((e) => e['alarm.sev'])).toEqual(['INFO', 'WARN', 'INFO']);
+    expect(events.map((e) => e['data.ips'])).toEqual(['10.0.0.5', '10.0.0.6', '10.0.0.7']);
+  });
+  it('keeps whole-line extraction where no header was read', () => {
+    expect(parseOk(generic, 'host.example.com: deny from 10.0.0.1')).toMatchObject({ 'data.domains': 'host.example.com', 'init.host.ip': '10.0.0.1' });
   });
 });
