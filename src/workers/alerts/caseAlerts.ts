@@ -25,12 +25,6 @@ const STAMP_VERSION = 1;
 const STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'closed'];
 /** alerts per transaction of a partial write (replaceInBatches) */
 const WRITE_BATCH = 1000;
-/**
- * A parameter move's alert writes start this long after its answer: the view re-reads the list through the
- * main thread, and 28,000 rewritten alerts (each cloned in this worker, then stored by the browser's IndexedDB
- * process on the same cores) otherwise ran beside that re-read
- */
-const WRITE_AFTER_MS = 150;
 
 /** What the stored alerts were computed from, and what the views show of that run without running again. */
 interface DetectionStamp { key: string; infos: DetectorInfo[]; sigmaCoverage: CoverageEntry[]; runMs: number }
@@ -221,14 +215,11 @@ export class CaseAlerts {
     const old = this.alertsByRule.get(id) ?? [];
     this.apply(one);
     this.runMs = performance.now() - t0;
-    const params = this.params = { ...this.params, [id]: one.info.values };
-    // the answer (the view's count) waits for no write: the parameters, then only the alerts the move changed,
-    // then the stamp are written in that order after it (a reopen reads the stamp first: see load), and the
-    // alert writes start once the view has had time to re-read the list (WRITE_AFTER_MS)
-    this.saving = this.saving.then(() => this.store.setSetting(PARAMS_KEY, params))
-      .catch((e: unknown) => console.warn('detector parameters not stored:', e));
+    this.params = { ...this.params, [id]: one.info.values };
+    await this.store.setSetting(PARAMS_KEY, this.params);
+    // only what the move changed is written (one transaction); the answer does not wait for it
     const { removed, written } = alertChanges(one.alerts, old);
-    void this.persist(written, removed, WRITE_AFTER_MS);
+    void this.persist(written, removed);
     this.restartIfRunning();
     if (!this.runs.running) void this.saveStamp();
     return one.info;
@@ -305,12 +296,11 @@ export class CaseAlerts {
   }
 
   /** Writes alerts: all of them (replace = undefined), or one detector's or Sigma's (deleting the previous ones by id). */
-  private persist(alerts: Alert[], replace: string[] | undefined, afterMs = 0): Promise<void> {
+  private persist(alerts: Alert[], replace: string[] | undefined): Promise<void> {
     if (replace !== undefined) this.stored = undefined;
     const write = replace === undefined ? () => this.store.putAlerts(alerts) : () => this.replaceInBatches(replace, alerts);
-    const wait = afterMs > 0 ? () => new Promise<void>((r) => setTimeout(r, afterMs)) : () => undefined;
     // a failed write loses only the cached copy (the next run rewrites it): said once, never thrown at the UI
-    this.saving = this.saving.then(wait).then(write).then(() => {
+    this.saving = this.saving.then(write).then(() => {
       this.lastWriteFailed = false;
     }, (e: unknown) => {
       this.stored = undefined; // unknown now: the next run writes again
