@@ -3,8 +3,15 @@
 // size of a 10,000-line auth.log chunk (~2.5 MB: two byte texts, ~20 id arrays, 3 number arrays, small strings)
 // into a fresh database and is timed in the worker (wall) and by the CPU of every browser process (on a loaded
 // machine the CPU figure is the one to compare). Variants alternate, ROUNDS times; medians are printed.
+// Besides IndexedDB shapes, `opfs:N` writes the same chunks (one buffer each) into an Origin Private File System
+// file through a sync access handle, flushing every N chunks; `opfsread` reads that file back (list it after an
+// opfs variant); `idbread` reads every chunk back with one getAll (the store is filled once, not timed).
+// BENCH_PERSIST=1 runs in a profile on disk, as a user's browser does: the default off-the-record context keeps
+// IndexedDB and OPFS in memory, which costs differently.
 import { createServer } from 'node:http';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
@@ -49,12 +56,45 @@ let base;
 const SIZE = 2500000;
 const PIECE = 60 * 1024;
 function randomBytes(n) { const b = new Uint8Array(n); for (let i = 0; i < n; i += 65536) crypto.getRandomValues(b.subarray(i, i + 65536)); return b.buffer; }
+let filled = false;
+async function idbRead(chunks) {
+  const db = await open('bench-read');
+  if (!filled) {
+    const tx = db.transaction('chunks', 'readwrite'), st = tx.objectStore('chunks');
+    for (let j = 0; j < chunks; j++) { const f = flat(base[j]); f.key = [1, j]; st.put(f); }
+    await done(tx);
+    filled = true;
+  }
+  const t0 = performance.now();
+  const tx = db.transaction('chunks', 'readonly');
+  await new Promise((res, rej) => { const r = tx.objectStore('chunks').getAll(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+async function opfs(write, chunks, flushEvery) {
+  const t0 = performance.now();
+  const root = await navigator.storage.getDirectory();
+  const h = await (await root.getFileHandle('bench.bin', { create: true })).createSyncAccessHandle();
+  if (write) {
+    h.truncate(0);
+    for (let j = 0, at = 0; j < chunks; j++) {
+      at += h.write(new Uint8Array(flat(base[j]).bytes), { at });
+      if ((j + 1) % flushEvery === 0) h.flush();
+    }
+    h.flush();
+  } else h.read(new Uint8Array(h.getSize()), { at: 0 });
+  h.close();
+  return performance.now() - t0;
+}
 onmessage = async (e) => {
   const { variant, chunks, round } = e.data;
   base ??= Array.from({ length: chunks }, (_, i) => chunk(i));
+  const [shape, group, durability] = variant.split(':');
+  if (shape === 'idbread') return postMessage(await idbRead(chunks));
+  if (shape === 'opfs' || shape === 'opfsread') return postMessage(await opfs(shape === 'opfs', chunks, Number(group)));
   const db = await open('bench-' + variant + '-' + round);
   const t0 = performance.now();
-  const [shape, group, durability] = variant.split(':');
   const per = Number(group);
   for (let i = 0; i < chunks; i += per) {
     const tx = db.transaction('chunks', 'readwrite', { durability });
@@ -87,12 +127,15 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(Number(process.env.BENCH_PORT ?? 5174), '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const profile = process.env.BENCH_PERSIST === '1' ? mkdtempSync(join(tmpdir(), 'logdrop-idb-')) : undefined;
+  const context = profile === undefined ? undefined
+    : await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = context === undefined ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : undefined;
   const variants = (process.env.IDB_VARIANTS ?? 'object:1:default,object:1:relaxed,object:4:relaxed,flat:1:relaxed,flat:4:relaxed,blob:4:relaxed').split(',');
   const wall = new Map<string, number[]>(variants.map((v) => [v, []]));
   const cpu = new Map<string, number[]>(variants.map((v) => [v, []]));
   try {
-    const page = await browser.newPage();
+    const page = context !== undefined ? await context.newPage() : await browser!.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.evaluate(() => { (window as unknown as { w: Worker }).w = new Worker('/w.js'); });
     const run = (variant: string, round: number) => page.evaluate(([variant, chunks, round]) => new Promise<number>((res) => {
@@ -109,10 +152,11 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
+    await (context ?? browser)?.close();
     server.close();
+    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
   }
-  console.log(`${CHUNKS} chunks of ~2.5 MB per variant, ${ROUNDS} rounds alternating; load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(`${CHUNKS} chunks of ~2.5 MB per variant, ${ROUNDS} rounds alternating, ${profile === undefined ? 'off-the-record context' : 'profile on disk'}; load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   console.log('shape:chunks per transaction:durability | median wall ms | median browser CPU ms | CPU ms per chunk');
   for (const v of variants) console.log(`${v} | ${median(wall.get(v)!).toFixed(0)} | ${median(cpu.get(v)!).toFixed(0)} | ${(median(cpu.get(v)!) / CHUNKS).toFixed(1)}`);
 }
