@@ -16,32 +16,50 @@ function stat(pid: number | 'self'): string[] | undefined {
   }
 }
 
-/** CPU ms of every live process whose ancestry reaches `root` (not `root` itself), `skip` left out with its subtree. */
-export function treeCpuMs(root: number, skip: readonly number[] = []): number | undefined {
+/**
+ * The /proc stat fields (index 0 = field 3) of every live process whose ancestry reaches `root` (not `root`
+ * itself), `skip` left out with its subtree; undefined where /proc is missing.
+ */
+export function processesUnder(root: number, skip: readonly number[] = []): Map<number, string[]> | undefined {
   let pids: number[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
   } catch {
     return undefined;
   }
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
+  const fields = new Map<number, string[]>();
   for (const pid of pids) {
     const f = stat(pid);
-    if (f === undefined) continue;
-    parent.set(pid, Number(f[1]));
-    cpu.set(pid, (Number(f[11]) + Number(f[12])) * TICK_MS);
+    if (f !== undefined) fields.set(pid, f);
   }
-  let total = 0;
-  for (const [pid, ms] of cpu) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+  const parent = (pid: number): number | undefined => {
+    const f = fields.get(pid);
+    return f === undefined ? undefined : Number(f[1]);
+  };
+  const out = new Map<number, string[]>();
+  for (const [pid, f] of fields) {
+    for (let p = parent(pid); p !== undefined && p > 1; p = parent(p)) {
       if (skip.includes(p) || skip.includes(pid)) break;
       if (p === root) {
-        total += ms;
+        out.set(pid, f);
         break;
       }
     }
   }
+  return out;
+}
+
+/** user + system CPU ms from a stat line's fields (as `stat` and `processesUnder` give them) */
+export function statCpuMs(f: readonly string[]): number {
+  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+
+/** CPU ms of every live process whose ancestry reaches `root` (not `root` itself), `skip` left out with its subtree. */
+export function treeCpuMs(root: number, skip: readonly number[] = []): number | undefined {
+  const under = processesUnder(root, skip);
+  if (under === undefined) return undefined;
+  let total = 0;
+  for (const f of under.values()) total += statCpuMs(f);
   return total;
 }
 

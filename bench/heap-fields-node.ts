@@ -8,17 +8,10 @@ import { readFileSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
+import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 import type { Field } from '../src/workers/query/fields.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function used(): number {
-  gc?.();
-  gc?.();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-}
 
 /** The group a field's bytes are counted in. */
 function groupOf(name: string, f: Field, rows: number): string {
@@ -31,18 +24,18 @@ function groupOf(name: string, f: Field, rows: number): string {
 }
 
 async function main(): Promise<void> {
-  if (gc === undefined) throw new Error('run with node --expose-gc');
+  requireGc();
   const which = process.argv[2] ?? 'windows';
   const path = which === 'linux' ? await authLog(Number(process.env.BENCH_LINES ?? 200_000)) : evtxFile(100_000).path;
   const bytes: Uint8Array = readFileSync(path); // not copied: a dropped copy is freed from the array-buffer count only later
-  const before = used();
+  const before = usedAfterGc();
   const q = createQueryEngine();
   let events = 0;
   await ingestFile(byteSource(path, bytes), { templates: true }, (chunk) => {
     events += chunk.count;
     q.addChunk(chunk);
   });
-  const total = used() - before;
+  const total = usedAfterGc() - before;
   if (bytes.length === -1) console.log('unreachable'); // the file's bytes stay held until measured (counted in before)
   const index = q.index;
   // the index keeps its fields in a private map: the bench reaches in to drop them (no API deletes a field)
@@ -54,12 +47,12 @@ async function main(): Promise<void> {
   }
   console.log(`${which}: ${events.toLocaleString('en-US')} events, ${fieldMap.size} fields; index ${(total / events).toFixed(0)} B/event (heap + array buffers after GC)`);
   console.log('group | fields | B/event | largest fields (B/event)');
-  let rest = used();
+  let rest = usedAfterGc();
   for (const [g, names] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     const per: [string, number][] = [];
     for (const name of names) {
       fieldMap.delete(name);
-      const now = used();
+      const now = usedAfterGc();
       per.push([name, (rest - now) / events]);
       rest = now;
     }

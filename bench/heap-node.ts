@@ -6,17 +6,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
+import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function used(): number {
-  gc?.();
-  gc?.();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-}
 
 async function load(path: string): Promise<{ q: QueryEngine; events: number; rawBytes: number }> {
   const bytes = new Uint8Array(readFileSync(path));
@@ -35,25 +28,25 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
 }
 
 async function measure(name: string, path: string): Promise<void> {
-  const before = used();
+  const before = usedAfterGc();
   const box: { held?: Awaited<ReturnType<typeof load>> } = { held: await load(path) };
   const { events, rawBytes } = box.held as Awaited<ReturnType<typeof load>>;
-  const bytes = used() - before;
+  const bytes = usedAfterGc() - before;
   const fields = box.held?.q.index.fieldNames().length ?? 0; // no local keeps the engine: it is dropped below
   console.log(`${name}: ${events.toLocaleString('en-US')} events, ${fields} fields, ${(statSync(path).size / 1e6).toFixed(0)} MB input`);
   console.log(`  index heap ${(bytes / 1e6).toFixed(1)} MB = ${(bytes / events).toFixed(0)} B/event; excluding raw text ${((bytes - rawBytes) / events).toFixed(0)} B/event (raw ${(rawBytes / events).toFixed(0)} B/event)`);
   // The growth above also holds what the ingest left behind that is not the index (compiled code, the
   // parsers' caches): what the index alone retains is what a full GC frees once the index is dropped.
-  const withIndex = used();
+  const withIndex = usedAfterGc();
   if (box.held?.q.index.rowCount === -1) console.log('unreachable'); // keeps q alive until measured
   box.held = undefined;
   await new Promise((r) => setTimeout(r, 0)); // lets the engine's last promise callbacks let go of it
-  const retained = withIndex - used();
+  const retained = withIndex - usedAfterGc();
   console.log(`  retained by the index alone ${(retained / 1e6).toFixed(1)} MB = ${(retained / events).toFixed(0)} B/event; excluding raw text ${((retained - rawBytes) / events).toFixed(0)} B/event`);
 }
 
 async function main(): Promise<void> {
-  if (gc === undefined) throw new Error('run with node --expose-gc');
+  requireGc();
   const which = process.argv[2] ?? 'both';
   if (which !== 'windows') await measure('Linux (auth.log)', await authLog(LINES));
   if (which !== 'linux') await measure('Windows (EVTX)', evtxFile(100_000).path);

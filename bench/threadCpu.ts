@@ -3,8 +3,7 @@
 // Chrome_IOThread, ThreadPoolForeg...) spent the time of a run. V8's profiler sees only JavaScript threads; this
 // sees every thread, so "the rest is the page" can be named (issue 9 item 11).
 import { readFileSync, readdirSync } from 'node:fs';
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux
+import { processesUnder, statCpuMs } from './cpuTime.ts';
 
 /** cpu ms of one thread: `process kind / thread name` and its user + system time so far */
 interface Seen { key: string; ms: number }
@@ -35,26 +34,7 @@ function kindOf(pid: number): string {
 /** Every thread of every process whose ancestry reaches `root` (not `root` itself), `skip` left out, by tid. */
 function snapshot(root: number, skip: readonly number[]): Map<string, Seen> {
   const out = new Map<string, Seen>();
-  let pids: number[];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
-  } catch {
-    return out;
-  }
-  const parent = new Map<number, number>();
-  for (const pid of pids) {
-    const s = read(`/proc/${pid}/stat`);
-    if (s !== undefined) parent.set(pid, Number(fieldsOf(s)[1]));
-  }
-  const under = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (skip.includes(p) || skip.includes(pid)) return false;
-      if (p === root) return true;
-    }
-    return false;
-  };
-  for (const pid of pids) {
-    if (!under(pid)) continue;
+  for (const pid of processesUnder(root, skip)?.keys() ?? []) {
     const kind = kindOf(pid);
     let tids: string[];
     try {
@@ -66,8 +46,7 @@ function snapshot(root: number, skip: readonly number[]): Map<string, Seen> {
       const s = read(`/proc/${pid}/task/${tid}/stat`);
       if (s === undefined) continue;
       const name = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')).replace(/\d+$/, '');
-      const f = fieldsOf(s);
-      out.set(`${pid}:${tid}`, { key: `${kind} / ${name}`, ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+      out.set(`${pid}:${tid}`, { key: `${kind} / ${name}`, ms: statCpuMs(fieldsOf(s)) });
     }
   }
   return out;
