@@ -1,10 +1,9 @@
 // Binds a run to one case: the case's columns, candidate rows per logsource variant, case-insensitive
-// names, and value predicates over columns (dictionary columns tested once per distinct value).
+// names, and the caches every rule of the run shares (value predicates themselves: valuePred.ts).
 import type { ColumnView, EventTable } from '../types.ts';
 import { LiteralIndex } from './literals.ts';
 import type { SourceVariant } from './sources.ts';
-
-export type RowPred = (row: number) => boolean;
+import { LowerCache, valuePred, type RowPred } from './valuePred.ts';
 
 /** Per-run lookups shared by every rule: columns, candidate rows per variant, case-insensitive names. */
 export class CaseBinding {
@@ -342,65 +341,4 @@ function rowsByValue(ids: ArrayLike<number>, distinct: number, n: number): { sta
   const rows = new Uint32Array(n);
   for (let r = 0; r < n; r++) rows[fill[ids[r]]++] = r;
   return { starts, rows };
-}
-
-/** Lower-cased values of dictionary columns, shared by every item of every rule in a run. */
-export class LowerCache {
-  private readonly dicts = new Map<readonly string[], (string | undefined)[]>();
-
-  dict(values: readonly string[]): (string | undefined)[] {
-    let low = this.dicts.get(values);
-    if (low === undefined) this.dicts.set(values, low = new Array<string | undefined>(values.length));
-    return low;
-  }
-}
-
-type Test = (v: string | undefined, lower: string | undefined) => boolean;
-
-/** A predicate over rows from a test of one value (dictionary columns: one test per distinct value). */
-export function valuePred(col: ColumnView | undefined, test: Test, lowers: LowerCache, shared?: Uint8Array): RowPred {
-  if (col === undefined) {
-    const c = test(undefined, undefined);
-    return () => c;
-  }
-  if (col.kind === 'dict') {
-    const { values, ids } = col;
-    const low = lowers.dict(values);
-    // 0 = not yet tested, 1 = match, 2 = no match
-    const verdict = shared ?? new Uint8Array(values.length + 1);
-    return (row) => {
-      const id = ids[row];
-      let v = verdict[id];
-      if (v === 0) {
-        if (id === 0) v = test(undefined, undefined) ? 1 : 2;
-        else {
-          const x = values[id - 1];
-          v = test(x, low[id - 1] ??= x.toLowerCase()) ? 1 : 2;
-        }
-        verdict[id] = v;
-      }
-      return v === 1;
-    };
-  }
-  if (col.kind === 'num') {
-    const values = col.values;
-    return (row) => {
-      const x = values[row];
-      const s = x === x ? String(x) : undefined;
-      // 'Infinity' is the one number text with capitals
-      return test(s, s === undefined || x - x === 0 ? s : s.toLowerCase());
-    };
-  }
-  return (row) => {
-    const x = col.valueOf(row);
-    return test(x, x?.toLowerCase());
-  };
-}
-
-/** The text of a row as a string, for fieldref and group-by (undefined when absent). */
-export function reader(col: ColumnView | undefined): (row: number) => string | undefined {
-  if (col === undefined) return () => undefined;
-  if (col.kind === 'dict') return (row) => (col.ids[row] === 0 ? undefined : col.values[col.ids[row] - 1]);
-  if (col.kind === 'num') return (row) => (col.values[row] === col.values[row] ? String(col.values[row]) : undefined);
-  return (row) => col.valueOf(row);
 }

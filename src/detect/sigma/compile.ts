@@ -6,7 +6,8 @@ import type { CondNode, Detection, DetectionItem, SigmaFilter, SigmaRule } from 
 import type { ValueTest } from './modifiers.ts';
 import { LiteralIndex } from './literals.ts';
 import type { SourceVariant } from './sources.ts';
-import { CaseBinding, valuePred, reader, type RowPred } from './binding.ts';
+import { CaseBinding } from './binding.ts';
+import { valuePred, reader, type RowPred } from './valuePred.ts';
 
 /** Full-text fields keyword items search (the event's message and its record as read). */
 export const KEYWORD_FIELDS = ['message', 'raw'];

@@ -1,7 +1,8 @@
 // Why a rule matched an event (the rule tester): which search identifiers held, and the values of the fields
 // the rule reads, through the field mapping of the log-source variant the event matched by.
 import type { EventTable } from '../types.ts';
-import { CaseBinding, reader } from './binding.ts';
+import { CaseBinding } from './binding.ts';
+import { reader } from './valuePred.ts';
 import { identifierRowPreds } from './compile.ts';
 import type { Detection, SigmaRule } from './model.ts';
 import type { RuleMatches } from './run.ts';

@@ -1,7 +1,8 @@
 // Runs a loaded rule set over one case: rules -> matching rows, correlations -> windows, then alerts and
 // the coverage report (every document active, inactive or rejected, with the reason, file and line).
 import type { Alert, EventTable } from '../types.ts';
-import { CaseBinding, reader } from './binding.ts';
+import { CaseBinding } from './binding.ts';
+import { reader } from './valuePred.ts';
 import { registerRule, rulePred } from './compile.ts';
 import { correlate, type Occurrence } from './correlate.ts';
 import { ruleRows } from './narrow.ts';
