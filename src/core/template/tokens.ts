@@ -53,14 +53,7 @@ const UNITS = ['sec', 'ms', 'us', 'ns', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'G
  */
 function maySpace(s: string): boolean {
   if (s.indexOf('"') >= 0 || s.indexOf("'") >= 0) return true;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    while (i < n && ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 58)) c = s.charCodeAt(++i);
-    if (unitAt(s, i) || ((c === 32 || (c >= 9 && c <= 13) || c >= 128) && unitAt(s, i + 1))) return true;
-  }
-  return false;
+  return unitAfterNumber(s, 0, s.length);
 }
 
 function unitAt(s: string, i: number): boolean {
