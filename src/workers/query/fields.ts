@@ -245,7 +245,10 @@ export class TextSegment {
 
   valueAt(local: number): string {
     const start = this.start(local), end = this.ends[local];
-    if (end > start || this.wide === undefined) return this.text.slice(start, end);
+    if (end > start) return this.text.slice(start, end);
+    // an empty span never needs the joined text: reading it would decode (and keep) the whole chunk's text, which
+    // a field catalog's sample scan over a mostly empty column (parse.error) did for every chunk of the case
+    if (this.wide === undefined) return '';
     const w = wideIndexOf(this.wide, local);
     return w < 0 ? '' : wideValue(this.wide, w);
   }
