@@ -29,6 +29,8 @@ interface Node {
   size?: number;
   lastModified: number;
   depth: number;
+  /** the source's Blob, for a source that is not a container (a leaf at depth 0) */
+  blob?: Blob;
 }
 
 interface Context {
@@ -63,7 +65,7 @@ export async function* expandBundle(
     }
     const reader = new ByteReader(stream);
     try {
-      yield* expand({ path: source.name, reader, size: source.size, lastModified: source.lastModified, depth: 0 }, ctx);
+      yield* expand({ path: source.name, reader, size: source.size, lastModified: source.lastModified, depth: 0, blob: source.blob }, ctx);
     } catch (e) {
       // Not reachable for bad input (every reader reports instead of throwing); a bug in a reader
       // must still not lose the other files of the bundle.
@@ -133,6 +135,7 @@ async function* leaf(node: Node, ctx: Context): AsyncGenerator<BundleEntry, void
     lastModified: node.lastModified,
     ordinal: ctx.ordinal++,
     rawName: node.rawName,
+    whole: node.depth === 0 ? node.blob : undefined,
     open() {
       if (opened) throw new Error(`${node.path}: open() may be called once`); // a caller bug, not bad input
       opened = true;

@@ -28,6 +28,12 @@ export interface BundleEntry {
   /** the member's name as written in the archive, when cleaning changed it ('../../x.log' for 'x.log') */
   rawName?: string;
   /**
+   * The source itself when the entry is a whole source file (not an archive member, not decompressed): its
+   * bytes are exactly this Blob's, so they can be read a second time (the browser hashes them in the hash
+   * worker from the Blob instead of copying every read across).
+   */
+  whole?: Blob;
+  /**
    * The entry's bytes. May be called once. Read it to the end (or cancel it) before asking the
    * iterator for the next entry: entries come one after another out of one pass over each archive.
    * If it is not read to the end, the rest is skipped when the next entry is asked for.
@@ -42,6 +48,8 @@ export interface BundleSource {
   size: number;
   lastModified: number;
   stream(): ReadableStream<Uint8Array>;
+  /** the same bytes as a Blob (a dropped File), so a hasher can read them itself (BundleEntry.whole) */
+  blob?: Blob;
 }
 
 /** What could not be read and why, in plain words. */

@@ -26,7 +26,9 @@ const wasm: Promise<(() => Promise<Digest>) | undefined> = createSHA256().then(
 const free: Digest[] = [];
 const FREE_MAX = 8;
 
-const open = new Map<number, { hash: Promise<Digest>; bytes: number }>();
+const open = new Map<number, { hash: Promise<Digest>; bytes: number; error?: string }>();
+/** files whose digest is no longer wanted: a Blob being read stops at its next piece */
+const cancelled = new Set<number>();
 
 async function newDigest(): Promise<Digest> {
   const reused = free.pop();
@@ -37,27 +39,57 @@ async function newDigest(): Promise<Digest> {
   return { update: (b) => void h.update(b), hex: () => h.hex() };
 }
 
-// messages are handled strictly in order: each waits for the previous one of any file
+/** Hashes a whole file from its Blob, reporting progress; a read error is kept for the digest's reply. */
+async function readBlob(id: number, blob: Blob, s: { hash: Promise<Digest>; bytes: number; error?: string }): Promise<void> {
+  const hash = await s.hash;
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      if (cancelled.has(id)) return;
+      const r = await reader.read();
+      if (r.done) return;
+      hash.update(r.value);
+      s.bytes += r.value.length;
+    }
+  } catch (e) {
+    s.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function recycle(hash: Digest): void {
+  if (hash.reset !== undefined && free.length < FREE_MAX) {
+    hash.reset();
+    free.push(hash);
+  }
+}
+
+// messages are handled strictly in order: each waits for the previous one of any file (a Blob is read inside
+// its turn, so the next file's pieces wait for it); a cancel is noted at once so a Blob being read stops
 let queue: Promise<void> = Promise.resolve();
 
 self.onmessage = (e: MessageEvent<HashRequest>) => {
   const m = e.data;
+  if (m.cancel === true) cancelled.add(m.id);
   queue = queue.then(async () => {
     let s = open.get(m.id);
     if (s === undefined) open.set(m.id, (s = { hash: newDigest(), bytes: 0 }));
     const hash = await s.hash;
+    if (m.blob !== undefined) await readBlob(m.id, m.blob, s);
     if (m.bytes !== undefined) {
       hash.update(m.bytes);
       s.bytes += m.bytes.length;
       post({ id: m.id, hashed: s.bytes });
     }
-    if (m.end === true) {
+    if (m.cancel === true) {
       open.delete(m.id);
-      post({ id: m.id, hashed: s.bytes, hex: hash.hex() });
-      if (hash.reset !== undefined && free.length < FREE_MAX) {
-        hash.reset();
-        free.push(hash);
-      }
+      cancelled.delete(m.id);
+      recycle(hash);
+    } else if (m.end === true) {
+      open.delete(m.id);
+      post(s.error === undefined ? { id: m.id, hashed: s.bytes, hex: hash.hex() } : { id: m.id, hashed: s.bytes, error: s.error });
+      recycle(hash);
     }
   });
 };

@@ -14,9 +14,15 @@ export interface ByteHasher {
   drain?(): Promise<void>;
   /** the hex digest; after it, the hasher is done */
   hex(): Promise<string>;
+  /** the digest is not wanted (the file failed or was cancelled): the hasher is done. Absent: hex() is called */
+  abandon?(): void;
 }
 
-export type HasherFactory = () => ByteHasher;
+/**
+ * `whole`: the file's bytes as a Blob, when the stream is exactly that Blob. A hasher that can read it itself
+ * (the hash worker) then ignores update/take, so no read is copied or posted for the hash.
+ */
+export type HasherFactory = (whole?: Blob) => ByteHasher;
 
 export const inThreadHasher: HasherFactory = () => {
   const h = new Sha256();

@@ -166,7 +166,7 @@ export async function ingestBundle(
         });
       };
       const result = await ingestFile(
-        { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open() },
+        { path: entry.path, size: entry.size, lastModified: entry.lastModified, open: () => entry.open(), whole: entry.whole },
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,

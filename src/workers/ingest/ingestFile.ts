@@ -30,6 +30,8 @@ export interface IngestSource {
   size?: number;
   lastModified: number;
   open(): ReadableStream<Uint8Array>;
+  /** the same bytes as a Blob when the source is a whole file (BundleEntry.whole): given to the hasher */
+  whole?: Blob;
 }
 
 export interface FileIngestOptions extends ReadOptions {
@@ -113,7 +115,7 @@ export async function ingestFile(
     tzOffsetMinutes: tz, timeGuess: '', sha256: '', issues: [], state: 'done',
   };
   const reader = src.open().getReader();
-  const hash = (opts.hasher ?? inThreadHasher)();
+  const hash = (opts.hasher ?? inThreadHasher)(src.whole);
   let hashed = false;
   const digest = () => {
     hashed = true;
@@ -190,8 +192,11 @@ export async function ingestFile(
     }
     return result;
   } finally {
-    // a worker hasher holds state until it is finished: finish it even when the file failed
-    if (!hashed) void digest();
+    // a worker hasher holds state until it is finished: drop it when the file failed or was cancelled
+    if (!hashed) {
+      if (hash.abandon !== undefined) hash.abandon();
+      else void digest();
+    }
     reader.releaseLock();
   }
 }

@@ -17,5 +17,5 @@ export const inThreadRunner: IngestRunner = (files, options, hooks) =>
   ingestBundle(files.map(toSource), options, hooks);
 
 export function toSource({ path, file }: DroppedFile) {
-  return { name: path, size: file.size, lastModified: file.lastModified, stream: () => file.stream() };
+  return { name: path, size: file.size, lastModified: file.lastModified, stream: () => file.stream(), blob: file };
 }
