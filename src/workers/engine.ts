@@ -299,13 +299,14 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
           c.query.addChunk(chunk);
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
+        index: () => c.query.index,
       }, onDuplicate)).finally(() => { ingestAbort = undefined; });
       sources.remember(c.info.id, files, ledger);
       // a duplicate replaced or skipped took events out: row ids are positions in the index, rebuild it
       if (removedEvents) c.query = await loadIndex(c.store);
       await refreshCounts(c);
       detect(c);
-      const progress = { files: ledger, done: true };
+      const progress = { files: options.rowsInResult === false ? [] : ledger, done: true };
       onProgress(progress);
       return progress;
     },

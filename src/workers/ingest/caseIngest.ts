@@ -12,6 +12,7 @@ import { zipEntryCount } from '../../parsers/containers/zip-count.ts';
 import type { BundleIngestHooks } from './ingestBundle.ts';
 import type { IngestRunner } from './runner.ts';
 import { seedOf, type AskDuplicate } from './duplicates.ts';
+import { IngestCapacity, type Reservable } from '../query/ingestCapacity.ts';
 
 export interface CaseIngestResult {
   ledger: FileLedgerEntry[];
@@ -23,6 +24,8 @@ export interface StoreHooks {
   /** stores (with `write`, which also writes the queued ledger rows) and indexes a chunk */
   chunk(chunk: WireChunk, write: (chunk: WireChunk) => Promise<void>): Promise<void>;
   progress: BundleIngestHooks['progress'];
+  /** the case index the chunks go to: its rows are reserved from the files' sizes (query/ingestCapacity.ts) */
+  index?: () => Reservable;
 }
 
 export async function ingestIntoCase(
@@ -53,6 +56,7 @@ export async function ingestIntoCase(
   // rows are written in batches, most with their file's chunk (ledgerBatch.ts): one transaction per small member
   // row ids and the duplicate check are the reading side's (ingestBundle): no round trip per member
   const batch = new LedgerBatch(store);
+  const capacity = hooks.index === undefined ? undefined : new IngestCapacity(hooks.index());
   const firstRowId = await batch.reserveIds();
   let removed = false;
   let ledger: FileLedgerEntry[];
@@ -60,7 +64,11 @@ export async function ingestIntoCase(
     ledger = await runIngest(files, {
       ...options, budget: await expandBudget(options.maxExpandedBytes), firstRowId, duplicates: seedOf(await store.files(), resumed),
     }, {
-      addFile: (entry) => batch.addFile(entry),
+      addFile: async (entry) => {
+        const id = await batch.addFile(entry);
+        capacity?.file(id, entry.size);
+        return id;
+      },
       updateFile: (entry) => batch.putFile(entry),
       // through the batch: a row still queued is never written after its removal
       deleteFile: async (id) => {
@@ -68,11 +76,16 @@ export async function ingestIntoCase(
         await batch.deleteFile(id);
       },
       askDuplicate: async (q) => (ask === undefined ? 'keep' : ask(q)),
-      chunk: (chunk) => hooks.chunk(chunk, (c) => batch.putChunk(c)),
+      // reserved once written, right before the engine's hook adds the chunk to the index
+      chunk: (chunk) => hooks.chunk(chunk, async (c) => {
+        await batch.putChunk(c);
+        capacity?.beforeChunk(c);
+      }),
       progress: hooks.progress,
     });
   } finally {
     await batch.flush();
+    capacity?.end();
   }
   if (options.signal.aborted) await interruptUnits(store, 'Reading of this archive was cancelled');
   else await finishUnits(store, files.map((d) => d.path));

@@ -36,6 +36,19 @@ export class CaseIndex {
     }
   }
 
+  /** Rows allocated in the dense fields (>= rowCount). */
+  get reservedRows(): number {
+    return this.capacity;
+  }
+
+  /** Capacity down to the row count (the end of an ingest that reserved ahead: query/ingestCapacity.ts). */
+  fit(): void {
+    if (this.capacity > this.rowCount) {
+      this.capacity = this.rowCount;
+      for (const f of this.fieldMap.values()) if (f.kind !== 'text') f.resize(this.rowCount);
+    }
+  }
+
   /** A chunk as built or as stored (dictionary columns may be packed: chunk/packedDict.ts). */
   addChunk(chunk: WireChunk): void {
     const base = this.rowCount, count = chunk.count;

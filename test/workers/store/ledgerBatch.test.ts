@@ -56,6 +56,28 @@ describe('LedgerBatch', () => {
     store.close();
   });
 
+  it('small chunks handed over in a short while share one transaction; a big one goes alone and at once', async () => {
+    const store = await CaseStore.open(freshCaseId('gather'));
+    const batch = new LedgerBatch(store);
+    const first = await batch.reserveIds();
+    const transactions: number[] = [];
+    const putChunks = store.putChunks.bind(store), putChunk = store.putChunk.bind(store);
+    store.putChunks = (chunks, rows) => { transactions.push(chunks.length); return putChunks(chunks, rows); };
+    store.putChunk = (chunk, rows) => { transactions.push(1); return putChunk(chunk, rows); };
+    const writes: Promise<void>[] = [];
+    // handed over in one turn, as messages that arrive together: whatever the machine's load, within the wait
+    for (let m = 0; m < 5; m++) {
+      void batch.addFile({ ...ledgerRow(`m${m}.log`, { state: 'reading' }), id: first + m });
+      writes.push(batch.putChunk(makeChunk(first + m, 0, 2)));
+    }
+    await Promise.all(writes);
+    expect(transactions).toEqual([5]);
+    expect([...(await store.storedByFile()).values()].map((t) => t.events)).toEqual([2, 2, 2, 2, 2]);
+    await batch.putChunk(makeChunk(first + 5, 0, 5_000));
+    expect(transactions).toEqual([5, 1]);
+    store.close();
+  });
+
   it('reserves a range whose ids no row had and a later plain add never takes', async () => {
     const store = await CaseStore.open(freshCaseId('reserve'));
     const earlier = await store.addFile(ledgerRow('earlier.log'));
