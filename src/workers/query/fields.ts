@@ -99,6 +99,11 @@ export class DictField {
     counts[0] = 0;
   }
 
+  /** Adds the values past the field's own (a list this field's values are a prefix of: derived.ts), without lookups. */
+  extendValues(values: readonly string[]): void {
+    for (let i = this.values.length; i < values.length; i++) this.pushValue(values[i]);
+  }
+
   /** Adds a value at the next id without looking it up (the caller knows it is new: a case id's value). */
   pushValue(value: string): number {
     const id = this.values.push(value);
