@@ -13,6 +13,7 @@ import { storageInfo } from './store/storageInfo.ts';
 import { FileSources } from './ledger/fileSources.ts';
 import { createLedgerOps } from './ledger/ledgerOps.ts';
 import { ingestIntoCase } from './ingest/caseIngest.ts';
+import { DictSession } from './query/dictSession.ts';
 import { tryLockCase, waitForCaseLock, type CaseLock } from './tabs/caseLock.ts';
 import { CaseNotices, type TabNotice } from './tabs/caseNotices.ts';
 import { CaseAlerts } from './alerts/caseAlerts.ts';
@@ -293,10 +294,14 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       const c = requireCase();
       requireIdle('start another ingest');
       const abort = (ingestAbort = new AbortController());
-      const { ledger, removedEvents } = await writing(c.info.id, () => ingestIntoCase(c.store, runIngest, files, { ...options, signal: abort.signal }, {
+      // the ingest worker assigns case ids from the index's dictionary (chunk/caseIds.ts); each chunk is resolved
+      // against the index before it is stored (query/dictSession.ts)
+      const dict = new DictSession(c.query.index);
+      const { ledger, removedEvents } = await writing(c.info.id, () => ingestIntoCase(c.store, runIngest, files, { ...options, signal: abort.signal, caseDict: dict.snapshot }, {
         chunk: async (chunk, write) => {
-          await write(chunk);
-          c.query.addChunk(chunk);
+          const ready = dict.resolve(chunk, c.query.index);
+          await write(ready);
+          c.query.addChunk(ready);
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
         index: () => c.query.index,

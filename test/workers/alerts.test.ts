@@ -152,7 +152,7 @@ describe('alerts in the engine', () => {
     expect((await engine.alerts()).alerts.map((a) => a.ruleId).sort()).toEqual(['builtin.bruteforce.ip', 'builtin.bruteforce.user']);
     const raw = await openDB(CASE_DB_PREFIX + id);
     expect(raw.version).toBe(CASE_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['alertStates', 'alerts', 'chunkMeta', 'chunks', 'files', 'settings']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['alertStates', 'alerts', 'chunkMeta', 'chunks', 'dict', 'files', 'settings']);
     expect(await raw.count('alerts')).toBe(2);
     raw.close();
   });

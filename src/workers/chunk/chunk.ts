@@ -5,7 +5,8 @@ import { NUMERIC_FIELDS, type EventFields } from '../../core/schema.ts';
 import { hasWide, oneByteCopy, splitWide, wideIndexOf, wideValue, type WideText } from './wideText.ts';
 import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byteText.ts';
-import type { WireChunk } from './packedDict.ts';
+import type { WireChunk, WireColumn } from './packedDict.ts';
+import { narrowIds, type CaseDictBuilder, type CaseField } from './caseIds.ts';
 
 export type { WideText } from './wideText.ts';
 
@@ -81,7 +82,13 @@ export class ChunkBuilder {
    * `byteText`: text fields built straight as Latin-1 bytes (byteText.ts); the chunk is then taken with
    * buildWire(). The ingest worker builds every text field so: it posts the bytes anyway (packedText.ts).
    */
-  constructor(private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS) {
+  /**
+   * `caseDict`: dictionary columns carry case ids (caseIds.ts), looked up in the ingest's case dictionary; the
+   * chunk is then taken with buildWire().
+   */
+  constructor(
+    private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS, private readonly caseDict?: CaseDictBuilder,
+  ) {
     this.reset();
   }
 
@@ -121,7 +128,7 @@ export class ChunkBuilder {
   }
 
   build(fileId: number, seq: number): EventChunk {
-    if (this.byteText.size > 0) throw new Error('bug: a builder of byte text columns builds with buildWire()');
+    if (this.byteText.size > 0 || this.caseDict !== undefined) throw new Error('bug: a builder of byte text or case id columns builds with buildWire()');
     return this.buildWire(fileId, seq) as EventChunk;
   }
 
@@ -137,8 +144,12 @@ export class ChunkBuilder {
       } else columns[field] = finish(col, n);
     }
     this.lastRows = n;
+    const unparsed = this.caseDict === undefined ? undefined : this.unparsedRows(n);
     this.reset();
-    return { format: CHUNK_FORMAT, fileId, seq, count: n, columns };
+    const chunk: WireChunk = { format: CHUNK_FORMAT, fileId, seq, count: n, columns };
+    // case ids cannot be read without the case's dictionary: the count measure.ts needs is taken here
+    if (unparsed !== undefined) chunk.unparsed = unparsed;
+    return chunk;
   }
 
   private column(field: string): ColumnBuild {
@@ -153,7 +164,7 @@ export class ChunkBuilder {
   private fillConstant(field: string, value: string, n: number): void {
     const col = this.column(field);
     if (col.kind !== 'dict') throw new Error(`bug: constant field ${field} is not a dictionary column`);
-    let id = col.distinct ? col.dict.indexOf(value) + 1 : col.index.get(value);
+    let id = col.shared !== undefined ? col.shared.idOf(value) : col.distinct ? col.dict.indexOf(value) + 1 : col.index.get(value);
     if (id === undefined || id === 0) {
       id = col.dict.push(value);
       col.index.set(value, id);
@@ -174,7 +185,18 @@ export class ChunkBuilder {
   private newColumn(field: string): ColumnBuild {
     const col = newColumn(field, this.room);
     if (col.kind === 'text' && this.byteText.has(field)) col.bytes = newByteText(this.scratch.get(field));
+    if (col.kind === 'dict' && this.caseDict !== undefined) col.shared = this.caseDict.field(field);
     return col;
+  }
+
+  /** Rows of the chunk being built whose parser.name is 'unparsed' (before reset). */
+  private unparsedRows(n: number): number {
+    const col = this.columns.get('parser.name');
+    if (col === undefined || col.kind !== 'dict' || col.shared === undefined) return 0;
+    const id = col.shared.find('unparsed');
+    let count = 0;
+    if (id !== undefined) for (let r = 0; r < n; r++) if (col.ids[r] === id) count++;
+    return count;
   }
 
   /** Doubles every column's room (past the capacity only when a caller adds to a full builder). */
@@ -188,8 +210,14 @@ export class ChunkBuilder {
 const FIRST_ROOM = 64;
 const NO_FIELDS: ReadonlySet<string> = new Set();
 
-/** probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups) */
-interface DictBuild { kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean }
+/**
+ * probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups).
+ * `shared`: the field's case dictionary (caseIds.ts): ids are case ids, `index` and `dict` stay empty.
+ */
+interface DictBuild {
+  kind: 'dict'; index: Map<string, number>; dict: string[]; ids: Uint32Array; last: string | undefined; lastId: number; probing: number; distinct: boolean;
+  shared?: CaseField;
+}
 interface NumBuild { kind: 'num'; values: Float64Array }
 /**
  * rows before `filled` have their end offset written; later rows are written when the column catches up.
@@ -234,6 +262,13 @@ const DISTINCT_SHARE = 0.9;
 /** consecutive events often repeat a value (host, app, file): the last one skips the map lookup */
 function appendDict(col: DictBuild, row: number, s: string): void {
   if (s !== col.last) {
+    if (col.shared !== undefined) {
+      // one lookup in the ingest's case dictionary: no chunk dictionary, no distinct mode (a case id is unique)
+      col.last = s;
+      col.lastId = col.shared.idOf(s);
+      col.ids[row] = col.lastId;
+      return;
+    }
     if (!col.distinct && ++col.probing === PROBE_VALUES && col.dict.length >= PROBE_VALUES * DISTINCT_SHARE) {
       col.distinct = true;
       col.index.clear();
@@ -273,13 +308,19 @@ function fillEnds(col: TextBuild, n: number): Uint32Array {
   return col.ends.slice(0, n);
 }
 
-function finish(col: ColumnBuild, n: number): Column {
+function finish(col: ColumnBuild, n: number): WireColumn {
   if (col.kind === 'num') {
     const sparse = sparseValues(col.values, n);
     return sparse === undefined ? { kind: 'num', values: col.values.slice(0, n) } : { kind: 'num', values: sparse.values, rows: sparse.rows };
   }
   if (col.kind === 'dict') {
     const sparse = sparseIds(col.ids, n);
+    if (col.shared !== undefined) {
+      const size = col.shared.size, entries = col.shared.take();
+      return sparse === undefined
+        ? { kind: 'dict', ...entries, ids: narrowIds(col.ids, n, size) }
+        : { kind: 'dict', ...entries, ids: narrowIds(sparse.ids, sparse.ids.length, size), rows: sparse.rows };
+    }
     return sparse === undefined ? { kind: 'dict', dict: col.dict, ids: col.ids.slice(0, n) } : { kind: 'dict', dict: col.dict, ids: sparse.ids, rows: sparse.rows };
   }
   const ends = fillEnds(col, n);

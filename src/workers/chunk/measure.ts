@@ -5,8 +5,11 @@ import { textLength } from './packedText.ts';
 
 /** Events of the chunk whose parser.name is 'unparsed' (a flag per dictionary entry, then an id count). */
 export function unparsedIn(chunk: WireChunk): number {
+  // a builder of case ids counted them (caseIds.ts): its ids cannot be read without the case's dictionary
+  if (chunk.unparsed !== undefined) return chunk.unparsed;
   const col = chunk.columns['parser.name'];
   if (col === undefined || col.kind !== 'dict') return 0;
+  if ('caseIds' in col || 'caseFrom' in col) throw new Error('bug: a chunk of case ids without its unparsed count');
   // an entry may repeat (see DictColumn): flag every entry holding the value
   const size = dictSize(col);
   const flags = new Uint8Array(size + 1);
@@ -36,6 +39,8 @@ export function chunkBytes(chunk: WireChunk): number {
       bytes += col.ends.byteLength + textLength(col) * 2;
       if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
     }
+    else if ('caseIds' in col) bytes += col.ids.byteLength; // its values are in the case's dictionary
+    else if ('caseFrom' in col) bytes += col.ids.byteLength + col.dictText.length * 2 + col.dictEnds.length * 8;
     else {
       // packed or not, the same figure: 2 bytes a character and 8 per entry
       bytes += col.ids.byteLength + dictChars(col) * 2 + dictSize(col) * 8;

@@ -6,21 +6,29 @@
 // Example: dict ['sshd', 'CRON'] -> dictText 'sshdCRON', dictEnds [4, 8].
 import type { Column, DictColumn, EventChunk } from './chunk.ts';
 import { packTextColumn, unpackTextColumn, type PackedTextColumn } from './packedText.ts';
+import type { CaseDictColumn, StoredCaseColumn } from './caseIds.ts';
 
 /** A DictColumn whose entries are dictText.slice(dictEnds[i - 1] ?? 0, dictEnds[i]) (ids and rows as in DictColumn). */
 export type PackedDictColumn = Omit<DictColumn, 'dict'> & { dictText: string; dictEnds: Uint32Array };
 
 /** A column as it travels and is stored: dictionary columns may be packed, and text columns (packedText.ts). */
-export type WireColumn = Column | PackedDictColumn | PackedTextColumn;
+export type WireColumn = Column | PackedDictColumn | PackedTextColumn | CaseDictColumn | StoredCaseColumn;
 export type DictLike = DictColumn | PackedDictColumn;
 
 /** A chunk as it travels between workers and is stored (EventChunk is one: nothing packed). */
 export interface WireChunk extends Omit<EventChunk, 'columns'> {
   columns: Record<string, WireColumn>;
+  /** events whose parser.name is 'unparsed', set by a builder of case id columns (caseIds.ts) */
+  unparsed?: number;
 }
 
 export function isPacked(col: WireColumn): col is PackedDictColumn {
-  return col.kind === 'dict' && 'dictEnds' in col;
+  return col.kind === 'dict' && 'dictEnds' in col && !('caseFrom' in col);
+}
+
+/** A column of case ids (caseIds.ts): read only with the case's dictionary. */
+function isCaseIds(col: WireColumn): col is CaseDictColumn | StoredCaseColumn {
+  return col.kind === 'dict' && ('caseFrom' in col || 'caseIds' in col);
 }
 
 function isPackedText(col: WireColumn): col is PackedTextColumn {
@@ -71,7 +79,7 @@ export function packChunk(chunk: WireChunk): WireChunk {
   const narrowText = (chunk.format ?? 1) >= 2;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
-    const packDict = col.kind === 'dict' && !isPacked(col);
+    const packDict = col.kind === 'dict' && !isPacked(col) && !isCaseIds(col);
     const packText = narrowText && col.kind === 'text' && !isPackedText(col);
     if (!packDict && !packText) continue;
     // a null-prototype copy like the builder's: field names come from log text ('__proto__' must stay a key)
@@ -86,6 +94,7 @@ export function unpackChunk(chunk: WireChunk): EventChunk {
   let columns: Record<string, Column> | undefined;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
+    if (isCaseIds(col)) throw new Error(`bug: column ${name} holds case ids: read it with the case's dictionary (store/caseDict.ts)`);
     if (!isPacked(col) && !isPackedText(col)) continue;
     columns ??= Object.assign(Object.create(null) as Record<string, Column>, chunk.columns as Record<string, Column>);
     columns[name] = isPacked(col) ? unpackColumn(col) : unpackTextColumn(col);

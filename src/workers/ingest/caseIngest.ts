@@ -5,6 +5,7 @@
 import type { DroppedFile, FileLedgerEntry, IngestOptions } from '../api.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
+import type { DictSnapshot } from '../chunk/caseIds.ts';
 import { LedgerBatch } from '../store/ledgerBatch.ts';
 import { dropUnit, finishUnits, interruptedUnit, interruptUnits, rowsOf, completeRows, startUnits } from '../store/units.ts';
 import type { ExpandBudget } from '../../parsers/containers/guard.ts';
@@ -29,7 +30,7 @@ export interface StoreHooks {
 }
 
 export async function ingestIntoCase(
-  store: CaseStore, runIngest: IngestRunner, files: DroppedFile[], options: IngestOptions & { signal: AbortSignal },
+  store: CaseStore, runIngest: IngestRunner, files: DroppedFile[], options: IngestOptions & { signal: AbortSignal; caseDict?: DictSnapshot },
   hooks: StoreHooks, ask?: AskDuplicate,
 ): Promise<CaseIngestResult> {
   const resumed = new Set<string>();

@@ -8,6 +8,7 @@ import type { ExpandBudget } from '../../parsers/containers/guard.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
 import { unparsedIn } from '../chunk/measure.ts';
+import { CaseDictBuilder, type DictSnapshot } from '../chunk/caseIds.ts';
 import { CHUNK_EVENTS, ingestFile, type FileIngestResult } from './ingestFile.ts';
 import type { HasherFactory } from './hashing.ts';
 import { throttledReporter } from './progressReporter.ts';
@@ -62,6 +63,11 @@ export interface BundleIngestOptions extends IngestOptions {
   duplicates?: DuplicateSeed;
   /** text columns built straight as bytes (ingestFile's textAsBytes): the ingest worker, which posts bytes anyway */
   textAsBytes?: boolean;
+  /**
+   * the case's dictionary when the ingest starts (chunk/caseIds.ts): dictionary columns then carry case ids,
+   * one dictionary for every file of the ingest (the hook takes WireChunks; the engine resolves them)
+   */
+  caseDict?: DictSnapshot;
 }
 
 export async function ingestBundle(
@@ -103,6 +109,8 @@ export async function ingestBundle(
     options.duplicates.known, new Set(options.duplicates.resumed), hooks.askDuplicate === undefined ? undefined : (q) => hooks.askDuplicate!(q),
   );
   const newRowId = rowIds(options.firstRowId, hooks);
+  // one case dictionary for every file and member of the ingest: a value keeps its id across them
+  const caseDict = options.caseDict === undefined ? undefined : new CaseDictBuilder(options.caseDict);
   // chunks handed over and not yet written, of every member, and their events (the back-pressure bound)
   const inFlight = new Set<Promise<void>>();
   let inFlightEvents = 0;
@@ -170,7 +178,7 @@ export async function ingestBundle(
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
-          fileId: row.id, textAsBytes: options.textAsBytes === true,
+          fileId: row.id, textAsBytes: options.textAsBytes === true, caseDict,
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {

@@ -17,6 +17,7 @@ import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, TEXT_FIELDS, type EventChunk } from '../chunk/chunk.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
+import type { CaseDictBuilder } from '../chunk/caseIds.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
 import { MINING_BY_DEFAULT } from './miningSwitch.ts';
@@ -63,6 +64,8 @@ export interface FileIngestOptions extends ReadOptions {
    * callback must take WireChunks
    */
   textAsBytes?: boolean;
+  /** dictionary columns in case ids from this ingest's case dictionary (chunk/caseIds.ts): the sink takes WireChunks */
+  caseDict?: CaseDictBuilder;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -151,7 +154,7 @@ export async function ingestFile(
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     // a text parser is done with a read's bytes once the line splitter has decoded them: the hasher may take them
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash, choice.parser.kind === 'text');
-    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined);
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined, opts.caseDict);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built

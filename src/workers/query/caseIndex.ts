@@ -6,10 +6,12 @@ import type { WireChunk } from '../chunk/packedDict.ts';
 import { DictField, NumField, TextField, grownCapacity, type Field } from './fields.ts';
 import { TimeOrder } from './timeOrder.ts';
 import { DerivedFields, type Derivation, type DerivedHost } from './derived.ts';
+import { joinValues, type DictSnapshot } from '../chunk/caseIds.ts';
+import type { CaseDictionary, DictDelta } from '../store/caseDict.ts';
 
 export interface ChunkInfo { base: number; count: number; fileId: number; seq: number }
 
-export class CaseIndex {
+export class CaseIndex implements CaseDictionary {
   rowCount = 0;
   /** bumped by every addChunk: caches (catalog, sort keys) compare it */
   version = 0;
@@ -20,6 +22,8 @@ export class CaseIndex {
   private readonly time = new TimeOrder();
   private readonly emptyTs = new Float64Array(0);
   private readonly derived = new DerivedFields();
+  /** the stored dictionary adopted at a reopen (store/caseDict.ts), given to each field when it is created */
+  private adopted = new Map<string, readonly string[]>();
   // what DerivedFields may do to the index: add and remove its own fields
   private readonly host: DerivedHost = {
     capacity: () => this.capacity,
@@ -50,20 +54,23 @@ export class CaseIndex {
   }
 
   /** A chunk as built or as stored (dictionary columns may be packed: chunk/packedDict.ts). */
+  /**
+   * Columns of case ids (chunk/caseIds.ts) must be as stored (StoredCaseColumn: query/dictSession.ts resolves
+   * an ingest worker's chunk first); their ids are the fields' ids and are copied as they are.
+   */
   addChunk(chunk: WireChunk): void {
     const base = this.rowCount, count = chunk.count;
     if (count === 0) return;
     if (base + count > this.capacity) this.grow(base + count);
     for (const name of Object.keys(chunk.columns)) {
       const col = chunk.columns[name];
-      let field = this.fieldMap.get(name);
-      if (field === undefined) {
-        field = col.kind === 'dict' ? new DictField(name, this.capacity)
-          : col.kind === 'num' ? new NumField(name, this.capacity) : new TextField(name);
-        this.fieldMap.set(name, field);
-      }
+      const field = this.fieldFor(name, col.kind);
       // a column whose kind disagrees with the field's (an older stored schema) is left out, not coerced
-      if (field.kind === 'dict' && col.kind === 'dict') field.append(col, base, count);
+      if (field.kind === 'dict' && col.kind === 'dict') {
+        if ('caseIds' in col) field.appendCaseIds(col, base, count);
+        else if ('caseFrom' in col) throw new Error(`bug: ${name}: an ingest worker's case ids are resolved (dictSession.ts) before addChunk`);
+        else field.append(col, base, count);
+      }
       else if (field.kind === 'num' && col.kind === 'num') field.append(col, base, count);
       else if (field.kind === 'text' && col.kind === 'text') field.append(col, base, count);
     }
@@ -72,6 +79,64 @@ export class CaseIndex {
     this.rowCount += count;
     this.derived.extend(this.host, base, count);
     this.version++;
+  }
+
+  /** Creates the chunk's fields the index lacks, in column order (as addChunk would): dictSession.ts, before a write. */
+  ensureFields(chunk: WireChunk): void {
+    for (const name of Object.keys(chunk.columns)) this.fieldFor(name, chunk.columns[name].kind);
+  }
+
+  /** The case's stored dictionary (store/caseDict.ts), before the first chunk: stored case ids then apply as they are. */
+  adoptDictionary(values: Map<string, readonly string[]>): void {
+    if (this.rowCount > 0) throw new Error('the stored dictionary is adopted before any chunk');
+    this.adopted = values;
+  }
+
+  /** Every stored keyword field's values (derived fields are never stored): what the ingest worker starts from. */
+  dictSnapshot(): DictSnapshot {
+    const out: DictSnapshot = { fields: [], texts: [], ends: [] };
+    const add = (name: string, values: readonly string[]): void => {
+      const { text, ends } = joinValues(values);
+      out.fields.push(name);
+      out.texts.push(text);
+      out.ends.push(ends);
+    };
+    for (const [name, f] of this.fieldMap) if (f.kind === 'dict' && !this.derived.fieldNames.has(name) && f.values.length > 0) add(name, f.values);
+    for (const [name, values] of this.adopted) if (!this.fieldMap.has(name)) add(name, values);
+    return out;
+  }
+
+  /** Values of the chunks' fields not yet in the stored dictionary, in id order. */
+  pending(): DictDelta[] {
+    const out: DictDelta[] = [];
+    for (const [name, f] of this.fieldMap) {
+      if (f.kind !== 'dict' || f.values.length === f.stored || this.derived.fieldNames.has(name)) continue;
+      out.push({ field: name, firstId: f.stored + 1, values: f.values.slice(f.stored) });
+    }
+    return out;
+  }
+
+  /** The deltas' transaction committed. */
+  stored(deltas: readonly DictDelta[]): void {
+    for (const d of deltas) {
+      const f = this.fieldMap.get(d.field);
+      if (f !== undefined && f.kind === 'dict') f.stored = Math.max(f.stored, d.firstId - 1 + d.values.length);
+    }
+  }
+
+  /** The field of that name, created (with its adopted stored values, if any) when the index lacks it. */
+  fieldFor(name: string, kind: Field['kind']): Field {
+    let field = this.fieldMap.get(name);
+    if (field === undefined) {
+      field = kind === 'dict' ? new DictField(name, this.capacity) : kind === 'num' ? new NumField(name, this.capacity) : new TextField(name);
+      const adopted = this.adopted.get(name);
+      if (adopted !== undefined && field.kind === 'dict') {
+        for (const v of adopted) field.pushValue(v);
+        field.stored = adopted.length;
+      }
+      this.fieldMap.set(name, field);
+    }
+    return field;
   }
 
   /** Sets the fields computed from other fields (GeoIP loc) and derives them for every row already here. */

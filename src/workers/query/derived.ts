@@ -33,12 +33,17 @@ interface MultiSource {
 
 interface SourceState {
   d: Derivation;
-  /** per source id: its local ids in the current chunk's derived columns (keys.length each), valid when stamp = gen */
-  localIds: Uint32Array;
-  stamp: Uint32Array;
-  gen: number;
-  /** per source dictionary id: derived values (index = key), or null when the value derives nothing */
-  values: (readonly (string | undefined)[] | null)[];
+  /**
+   * per source dictionary id: the id of each derived value (keys.length each) in the state's own dictionary of
+   * that key (0 = none), valid when known[id] = 1. The case index's derived field holds the same values in the
+   * same order (extendValues), so these ids are its ids: a row costs typed-array reads only, and each distinct
+   * source value is derived once for the case, not once per chunk.
+   */
+  derivedIds: Uint32Array;
+  known: Uint8Array;
+  /** per key: the derived values in order of first use, and their ids */
+  dicts: string[][];
+  lookups: Map<string, number>[];
 }
 
 export interface DerivedHost {
@@ -63,7 +68,9 @@ export class DerivedFields {
     for (const n of this.names) host.removeField(n);
     this.names.clear();
     const single = derivations.filter((d) => d.alsoFrom === undefined || d.alsoFrom.length === 0);
-    this.states = single.map((d) => ({ d, values: [], localIds: new Uint32Array(0), stamp: new Uint32Array(0), gen: 0 }));
+    this.states = single.map((d) => ({
+      d, derivedIds: new Uint32Array(0), known: new Uint8Array(0), dicts: d.keys.map(() => []), lookups: d.keys.map(() => new Map<string, number>()),
+    }));
     this.multi = derivations.filter((d) => !single.includes(d)).map((d) => ({
       d,
       sources: [d.source, ...(d.alsoFrom ?? [])].map((name) => ({ name, values: [], rank: [], localIds: new Uint32Array(0), stamp: new Uint32Array(0), gen: 0 })),
@@ -73,66 +80,64 @@ export class DerivedFields {
   /** Fills the derived fields for rows [base, base + count) from their source fields. */
   extend(host: DerivedHost, base: number, count: number): void {
     for (const m of this.multi) this.extendMulti(host, m.d, m.sources, base, count);
-    for (const s of this.states) {
-      const src = host.field(s.d.source);
-      if (src === undefined || src.kind !== 'dict') continue;
-      const keys = s.d.keys;
-      const columns = keys.map((): DictColumn => ({ kind: 'dict', dict: [], ids: new Uint32Array(count) }));
-      // per chunk, per distinct source id: its local id in each derived column (0 = no value), computed once;
-      // per row only typed-array reads (a Map lookup per row and key cost ~10x more at 1M events)
-      const nSrc = src.values.length + 1;
-      if (s.stamp.length < nSrc) {
-        // grown, never shrunk: reused by every chunk (a fresh array per chunk was megabytes of garbage each)
-        const size = Math.max(nSrc, Math.ceil(s.stamp.length * 1.5), 1024);
-        s.stamp = new Uint32Array(size);
-        s.localIds = new Uint32Array(size * keys.length);
-        s.gen = 0;
-      }
-      const gen = ++s.gen;
-      const { localIds, stamp } = s;
-      const local = keys.map(() => new Map<string, number>());
-      const any = keys.map(() => false);
-      for (let i = 0; i < count; i++) {
-        const id = src.ids[base + i];
-        if (id === 0) continue;
-        if (stamp[id] !== gen) {
-          stamp[id] = gen;
-          localIds.fill(0, id * keys.length, (id + 1) * keys.length);
-          let vals = s.values[id];
-          if (vals === undefined) {
-            const got = s.d.derive(src.values[id - 1]);
-            vals = got === undefined ? null : keys.map((k) => got[k]);
-            s.values[id] = vals;
-          }
-          if (vals !== null) {
-            for (let k = 0; k < keys.length; k++) {
-              const v = vals[k];
-              if (v === undefined || v === '') continue;
-              let lid = local[k].get(v);
-              if (lid === undefined) {
-                columns[k].dict.push(v);
-                lid = columns[k].dict.length;
-                local[k].set(v, lid);
-                any[k] = true;
-              }
-              localIds[id * keys.length + k] = lid;
+    for (const s of this.states) this.extendSingle(host, s, base, count);
+  }
+
+  /** One-source derivation: per row the derived ids of its source id, computed when that id is first met. */
+  private extendSingle(host: DerivedHost, s: SourceState, base: number, count: number): void {
+    const src = host.field(s.d.source);
+    if (src === undefined || src.kind !== 'dict') return;
+    const keys = s.d.keys, K = keys.length;
+    const nSrc = src.values.length + 1;
+    if (s.known.length < nSrc) {
+      // grown, never shrunk: the source's dictionary only grows
+      const size = Math.max(nSrc, Math.ceil(s.known.length * 1.5), 1024);
+      const known = new Uint8Array(size), ids = new Uint32Array(size * K);
+      known.set(s.known);
+      ids.set(s.derivedIds);
+      s.known = known;
+      s.derivedIds = ids;
+    }
+    const { known, derivedIds, dicts, lookups } = s;
+    const out = keys.map(() => new Uint32Array(count));
+    const srcIds = src.ids, values = src.values;
+    for (let i = 0; i < count; i++) {
+      const id = srcIds[base + i];
+      if (id === 0) continue;
+      const at = id * K;
+      if (known[id] === 0) {
+        known[id] = 1;
+        const got = s.d.derive(values[id - 1]);
+        if (got !== undefined) {
+          for (let k = 0; k < K; k++) {
+            const v = got[keys[k]];
+            if (v === undefined || v === '') continue;
+            let did = lookups[k].get(v);
+            if (did === undefined) {
+              dicts[k].push(v);
+              lookups[k].set(v, (did = dicts[k].length));
             }
+            derivedIds[at + k] = did;
           }
         }
-        const at = id * keys.length;
-        for (let k = 0; k < keys.length; k++) columns[k].ids[i] = localIds[at + k];
       }
-      for (let k = 0; k < keys.length; k++) {
-        const name = s.d.prefix + keys[k];
-        let field = host.field(name);
-        if (field === undefined) {
-          if (!any[k]) continue; // a derived field exists only once some event has a value for it
-          field = new DictField(name, host.capacity());
-          host.addField(field);
-          this.names.add(name);
-        }
-        if (field.kind === 'dict') field.append(columns[k], base, count);
+      for (let k = 0; k < K; k++) out[k][i] = derivedIds[at + k];
+    }
+    for (let k = 0; k < K; k++) {
+      const name = s.d.prefix + keys[k];
+      let field = host.field(name);
+      if (field === undefined) {
+        // a derived field exists only once some event has a value for it
+        if (dicts[k].length === 0 || !out[k].some((x) => x !== 0)) continue;
+        field = new DictField(name, host.capacity());
+        host.addField(field);
+        this.names.add(name);
       }
+      if (field.kind !== 'dict') continue;
+      if (this.names.has(name)) {
+        field.extendValues(dicts[k]);
+        field.appendCaseIds({ ids: out[k] }, base, count);
+      } else field.append({ kind: 'dict', dict: dicts[k], ids: out[k] }, base, count); // a stored field of that name: by value
     }
   }
 

@@ -7,18 +7,17 @@ import { NumField } from './numField.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
 import { SparseRows } from './sparseRows.ts';
+import { idWidth, type IdArray } from '../chunk/caseIds.ts';
 
 /** Dictionary ids sized to the dictionary: most keyword fields have < 256 values, so 1 byte per row. */
-export type IdArray = Uint8Array | Uint16Array | Uint32Array;
+export type { IdArray };
 
 /** Capacity growth: 1.5x keeps the slack (and so the heap per event) lower than doubling. */
 export function grownCapacity(current: number, needed: number): number {
   return Math.max(needed, Math.ceil(current * 1.5), 1024);
 }
 
-function widthFor(dictSize: number): 8 | 16 | 32 {
-  return dictSize < 0xff ? 8 : dictSize < 0xffff ? 16 : 32;
-}
+const widthFor = idWidth;
 
 function newIds(width: 8 | 16 | 32, capacity: number): IdArray {
   return width === 8 ? new Uint8Array(capacity) : width === 16 ? new Uint16Array(capacity) : new Uint32Array(capacity);
@@ -44,8 +43,12 @@ export class DictField {
   /** events per id (index 0 unused): catalog samples and facets over every row need no scan */
   counts = new Uint32Array(16);
   present = 0;
-  // Map, not an object: log text such as "__proto__" or "constructor" must be an ordinary key
-  private readonly lookup = new Map<string, number>();
+  /** values already in the case's stored dictionary (store/caseDict.ts): the rest are written with the next chunk */
+  stored = 0;
+  // Map, not an object: log text such as "__proto__" or "constructor" must be an ordinary key. Built when first
+  // needed and caught up with values added since: values taken as case ids (pushValue) are never hashed here.
+  private lookupMap: Map<string, number> | undefined;
+  private lookupSize = 0;
   private lowerCache: string[] = [];
   private rankCache: Uint32Array | undefined;
   private dense: IdArray | undefined;
@@ -67,7 +70,79 @@ export class DictField {
 
   /** Appends a chunk's column (packed or not) at rows [base, base + count): local dict ids are remapped to global ones. */
   append(col: DictLike, base: number, count: number): void {
-    const remap = remapEntries(col, this.lookup, (v) => this.intern(v));
+    const remap = remapEntries(col, this.lookup(), (v) => this.intern(v));
+    this.appendMapped(col, base, count, remap);
+  }
+
+  /**
+   * Appends a column whose ids are already this field's (case ids, chunk/caseIds.ts): a dense column is copied
+   * as it is, with one counting pass; no value is looked up.
+   */
+  appendCaseIds(col: { ids: IdArray; rows?: Uint32Array }, base: number, count: number): void {
+    const max = this.values.length, src = col.ids;
+    if (this.dense === undefined || col.rows !== undefined) {
+      for (let i = 0; i < src.length; i++) if (src[i] > max) throw pastDictionary(this.name, src[i], max);
+      this.appendMapped(col, base, count, identity(max + 1));
+      return;
+    }
+    this.ensureWidth();
+    const ids = this.dense, counts = this.counts;
+    let top = 0;
+    for (let i = 0; i < count; i++) {
+      const id = src[i];
+      if (id > top) top = id;
+      counts[id]++;
+    }
+    if (top > max) throw pastDictionary(this.name, top, max);
+    ids.set(src.subarray(0, count), base);
+    this.present += count - counts[0];
+    counts[0] = 0;
+  }
+
+  /** Adds the values past the field's own (a list this field's values are a prefix of: derived.ts), without lookups. */
+  extendValues(values: readonly string[]): void {
+    for (let i = this.values.length; i < values.length; i++) this.pushValue(values[i]);
+  }
+
+  /** Adds a value at the next id without looking it up (the caller knows it is new: a case id's value). */
+  pushValue(value: string): number {
+    const id = this.values.push(value);
+    this.growCounts(id);
+    return id;
+  }
+
+  /** Finds or adds a value: its id. */
+  intern(value: string): number {
+    const lookup = this.lookup();
+    let id = lookup.get(value);
+    if (id === undefined) {
+      id = this.values.push(value);
+      lookup.set(value, id);
+      this.lookupSize = id;
+      this.growCounts(id);
+    }
+    return id;
+  }
+
+  private lookup(): Map<string, number> {
+    const map = (this.lookupMap ??= new Map<string, number>());
+    const v = this.values;
+    // values are distinct: each is set once, at its own id
+    for (let i = this.lookupSize; i < v.length; i++) map.set(v[i], i + 1);
+    this.lookupSize = v.length;
+    return map;
+  }
+
+  private growCounts(maxId: number): void {
+    if (maxId < this.counts.length) return;
+    let size = this.counts.length * 2;
+    while (size <= maxId) size *= 2;
+    const next = new Uint32Array(size);
+    next.set(this.counts);
+    this.counts = next;
+  }
+
+  private appendMapped(col: { ids: ArrayLike<number>; rows?: Uint32Array }, base: number, count: number, remap: Uint32Array): void {
     const src = col.ids, counts = this.counts;
     // a sparse chunk column (format 3) lists its present rows: entry i is chunk row rows[i]
     const rows = col.rows, entries = rows === undefined ? count : rows.length;
@@ -135,21 +210,6 @@ export class DictField {
     return rank;
   }
 
-  private intern(value: string): number {
-    let id = this.lookup.get(value);
-    if (id === undefined) {
-      this.values.push(value);
-      id = this.values.length;
-      this.lookup.set(value, id);
-      if (id >= this.counts.length) {
-        const next = new Uint32Array(this.counts.length * 2);
-        next.set(this.counts);
-        this.counts = next;
-      }
-    }
-    return id;
-  }
-
   // widen the id array, dense or sparse (8 -> 16 -> 32 bits), when the dictionary outgrows it
   private ensureWidth(): void {
     const ids = this.dense ?? this.sparseIds;
@@ -183,6 +243,20 @@ export class DictField {
     const i = this.sparse.find(row);
     return i < 0 ? 0 : this.sparseIds[i];
   }
+}
+
+function pastDictionary(field: string, id: number, size: number): Error {
+  return new Error(`bug: ${field}: case id ${id} past the dictionary (${size} values)`);
+}
+
+let identityIds = new Uint32Array(0);
+/** [0, 1, ..., n - 1] (shared, read only): ids that are already the field's pass through appendMapped unchanged. */
+function identity(n: number): Uint32Array {
+  if (identityIds.length < n) {
+    identityIds = new Uint32Array(Math.max(n, identityIds.length * 2, 1024));
+    for (let i = 0; i < identityIds.length; i++) identityIds[i] = i;
+  }
+  return identityIds;
 }
 
 /** Numbers first (so "9" < "10", as for pids and event ids), then text by code unit. */

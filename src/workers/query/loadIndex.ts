@@ -12,7 +12,12 @@ import type { Derivation } from './derived.ts';
 export async function loadCaseIndex(store: CaseStore, derivations: () => readonly Derivation[], enrichment?: Promise<unknown>): Promise<QueryEngine> {
   const query = createQueryEngine();
   // the case's size is known from the meta rows: the index's columns are allocated once, not regrown
-  query.index.reserve(await store.storedEvents());
+  const [rows, dictionary] = await Promise.all([store.storedEvents(), store.storedDictionary()]);
+  query.index.reserve(rows);
+  // stored case ids (chunk/caseIds.ts) are the stored dictionary's: its values are taken as they are
+  query.index.adoptDictionary(dictionary);
+  // chunks written from now on use this index's ids, and its new values are stored with them
+  store.dictionary = query.index;
   if (enrichment === undefined) {
     query.index.setDerivations(derivations());
     await store.forEachStoredChunk((chunk) => query.addChunk(chunk));

@@ -7,12 +7,17 @@ import type { EventChunk } from '../chunk/chunk.ts';
 import { packChunk, unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { openVersioned } from './openVersioned.ts';
+import { runOf, valuesOfRuns, withLocalDicts, type CaseDictionary } from './caseDict.ts';
+import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
 import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type StoredChunk } from './schema.ts';
 
 /** What is stored of one file: the truth after an interrupted or failed ingest. */
 export interface StoredTotals { chunks: number; events: number; unparsed: number; bytes: number }
 
 export class CaseStore {
+  /** whose ids chunks of case ids are in, and whose new values are written with them (caseDict.ts): set by loadIndex */
+  dictionary: CaseDictionary | undefined;
+
   private constructor(readonly caseId: string, private readonly db: IDBPDatabase<CaseSchema>) {}
 
   /** Opens (or creates) a case's database, upgrading an older schema; a newer one throws NewerSchemaError. */
@@ -40,6 +45,8 @@ export class CaseStore {
         }
         // 4: new chunks are stored packed (packedDict.ts); older chunks stay as they are and are read as such
         // 5: new chunks' text columns are stored as bytes (packedText.ts); older chunks are read as they are
+        // 6: the case-wide dictionary (caseDict.ts); older chunks keep their own dictionaries and are read so
+        if (oldVersion < 6) d.createObjectStore('dict');
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -94,26 +101,44 @@ export class CaseStore {
    * (ledgerBatch.ts: the chunk's own row among them) are written in the same transaction.
    */
   async putChunk(chunk: WireChunk, rows: readonly FileLedgerEntry[] = []): Promise<void> {
-    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
-    const files = tx.objectStore('files');
+    await this.putChunks([chunk], rows);
+  }
+
+  /**
+   * Several chunks, their meta rows and ledger rows in one transaction (ledgerBatch.ts: small archive members).
+   * A chunk of case ids is written with the dictionary's values not yet stored (caseDict.ts): a stored case id
+   * always names a stored value.
+   */
+  async putChunks(chunks: readonly WireChunk[], rows: readonly FileLedgerEntry[] = []): Promise<void> {
+    const deltas = chunks.some(hasCaseIds) ? this.requireDictionary().pending() : [];
+    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files', 'dict'], 'readwrite');
+    const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta'), dict = tx.objectStore('dict');
     // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise
     await Promise.all([
       ...rows.map((r) => files.put(r)),
-      tx.objectStore('chunks').put({ ...packChunk(chunk), key: [chunk.fileId, chunk.seq] }),
-      tx.objectStore('chunkMeta').put(describeChunk(chunk)),
-      tx.done,
-    ]);
-  }
-
-  /** Several chunks, their meta rows and ledger rows in one transaction (ledgerBatch.ts: small archive members). */
-  async putChunks(chunks: readonly WireChunk[], rows: readonly FileLedgerEntry[] = []): Promise<void> {
-    const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
-    const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta');
-    await Promise.all([
-      ...rows.map((r) => files.put(r)),
+      ...deltas.map((d) => dict.put(runOf(d.values), [d.field, d.firstId])),
       ...chunks.flatMap((c) => [store.put({ ...packChunk(c), key: [c.fileId, c.seq] }), meta.put(describeChunk(c))]),
       tx.done,
     ]);
+    if (deltas.length > 0) this.dictionary?.stored(deltas);
+  }
+
+  /** The stored case-wide dictionary: each field's values in id order (caseDict.ts). */
+  async storedDictionary(): Promise<Map<string, string[]>> {
+    const tx = this.db.transaction('dict');
+    const [keys, runs] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+    return valuesOfRuns(keys.map((key, i) => ({ key, run: runs[i] })));
+  }
+
+  private requireDictionary(): CaseDictionary {
+    if (this.dictionary === undefined) throw new Error('bug: a chunk of case ids is written to a case without its dictionary (loadIndex sets it)');
+    return this.dictionary;
+  }
+
+  /** Chunks in the form every reader knows: case-id columns given their values (the dictionary read once). */
+  private async localReader(): Promise<(chunk: StoredChunk) => EventChunk> {
+    const values = await this.storedDictionary();
+    return (c) => unpackChunk(withLocalDicts(c, values));
   }
 
   /** Per file id: chunks, events, unparsed and bytes actually stored (reads the small meta rows only). */
@@ -139,7 +164,8 @@ export class CaseStore {
 
   /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
-    await this.forEachStoredChunk((c) => onChunk(unpackChunk(c)), batch);
+    const local = await this.localReader();
+    await this.forEachStoredChunk((c) => onChunk(local(c)), batch);
   }
 
   /** Reads every chunk in key order as stored (dictionary columns may be packed: the case index reads them so). */
@@ -157,10 +183,11 @@ export class CaseStore {
   /** Reads one file's chunks in seq order, a batch at a time; awaits onChunk (it may write the chunk back). */
   async forEachFileChunk(fileId: number, onChunk: (chunk: EventChunk) => Promise<void> | void, batch = 8): Promise<void> {
     let lower = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
+    const local = await this.localReader();
     for (;;) {
       const chunks = await this.db.getAll('chunks', lower, batch);
       if (chunks.length === 0) return;
-      for (const c of chunks) await onChunk(unpackChunk(c));
+      for (const c of chunks) await onChunk(local(c));
       lower = IDBKeyRange.bound(chunks[chunks.length - 1].key, [fileId, Infinity], true);
     }
   }
@@ -243,4 +270,13 @@ export class CaseStore {
   async deleteSetting(key: string): Promise<void> {
     await this.db.delete('settings', key);
   }
+}
+
+function hasCaseIds(chunk: WireChunk): boolean {
+  for (const name in chunk.columns) {
+    const col = chunk.columns[name];
+    if (isCaseColumn(col)) throw new Error(`bug: ${name}: an ingest worker's case ids are resolved (query/dictSession.ts) before they are stored`);
+    if (isStoredCaseColumn(col)) return true;
+  }
+  return false;
 }

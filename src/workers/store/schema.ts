@@ -5,6 +5,7 @@ import type { DBSchema } from 'idb';
 import type { CaseInfo, FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
+import type { DictRun } from './caseDict.ts';
 
 export const CATALOG_DB = 'logdrop';
 /** 1: cases. 2: settings (kept for every case of this browser: GeoIP data for all cases). */
@@ -18,8 +19,11 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * as they are (no conversion). The version keeps an older app, which cannot read packed columns, out.
  * 5: text columns of chunks of format 2 and later are written as Latin-1 bytes (chunk/packedText.ts: a typed
  * array clones ~50x faster than a string); chunks written before keep their strings and are read as they are.
+ * 6: the case-wide dictionary (store/caseDict.ts): a `dict` store of each field's values in id order; chunks
+ * written by an ingest worker keep their dictionary columns as case ids without values (chunk/caseIds.ts).
+ * Chunks written before (and by the paths that build chunks in the engine) keep their own dictionaries.
  */
-export const CASE_VERSION = 5;
+export const CASE_VERSION = 6;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -39,6 +43,8 @@ export interface CaseSchema extends DBSchema {
   /** one small row per chunk, written in the chunk's transaction: what is stored, without reading the chunks */
   chunkMeta: { key: [number, number]; value: ChunkMeta };
   settings: { key: string; value: unknown };
+  /** the case-wide dictionary since 6: runs of each field's values keyed [field, first id] (caseDict.ts) */
+  dict: { key: [string, number]; value: DictRun };
   /** the alerts of the last detection run (derived: rewritten by every run) */
   alerts: { key: string; value: Alert };
   /** what the user set on an alert; survives re-runs because alert ids are deterministic */

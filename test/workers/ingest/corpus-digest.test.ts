@@ -6,8 +6,9 @@ import { needsCorpus } from '../../harness/corpus.ts';
 import { corpusDigest } from './corpus-digest.ts';
 
 describe('whole-corpus output digest', needsCorpus, () => {
-  it('is the same as before the ingest work of issue 15', async () => {
-    expect(await corpusDigest()).toEqual({
+  // caseIds: dictionary columns in case ids, assigned while building (chunk/caseIds.ts), as the browser's ingest does
+  it.each([false, true])('is the same as before the ingest work of issue 15 (case ids: %s)', async (caseIds) => {
+    expect(await corpusDigest(caseIds)).toEqual({
       files: 87,
       events: 39977,
       eventsSha: '5c60e04f50e84707485761b5878704b1625be601e7f3270b4a4f596e8a849256',

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EventFields } from '../../../src/core/schema.ts';
-import { eventAt } from '../../../src/workers/chunk/chunk.ts';
+import { eventAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
 import { createQueryEngine } from '../../../src/workers/query/engine.ts';
+import { DictSession } from '../../../src/workers/query/dictSession.ts';
 import { corpusPath, listCorpus } from '../../harness/corpus.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { REFERENCE_MS } from '../../harness/parsers.ts';
@@ -37,18 +38,31 @@ const FACET_FIELDS = ['host', 'parser.name', 'event.action', 'user', 'src.ip'];
 
 export interface CorpusDigest { files: number; events: number; eventsSha: string; ledgerSha: string; queriesSha: string }
 
-export async function corpusDigest(): Promise<CorpusDigest> {
+/**
+ * `caseIds`: dictionary columns in case ids, as the browser's ingest builds them (chunk/caseIds.ts), resolved by
+ * the index (query/dictSession.ts); events are then read back from the index (a chunk of case ids has no values).
+ */
+export async function corpusDigest(caseIds = false): Promise<CorpusDigest> {
   const files = corpusLogFiles();
   const engine = createQueryEngine(undefined, { now: () => REFERENCE_MS });
   const ev = createHash('sha256');
   let events = 0, id = 1;
   // a fixed mtime: year-less timestamps are inferred from it, and checkouts differ
   const sources = files.map((rel) => sourceFromBytes(rel, new Uint8Array(readFileSync(corpusPath(rel))), REFERENCE_MS));
-  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0 }, {
+  const session = caseIds ? new DictSession(engine.index) : undefined;
+  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0, caseDict: session?.snapshot }, {
     addFile: async () => id++,
     updateFile: async () => {},
     progress: () => {},
-    chunk: async (chunk) => {
+    chunk: async (wire) => {
+      if (session !== undefined) {
+        const base = engine.index.rowCount;
+        engine.addChunk(session.resolve(wire, engine.index));
+        for (let row = base; row < engine.index.rowCount; row++) ev.update(fieldsLine(engine.index.event(row)));
+        events += wire.count;
+        return;
+      }
+      const chunk = wire as EventChunk;
       for (let row = 0; row < chunk.count; row++) ev.update(fieldsLine(eventAt(chunk, row)));
       events += chunk.count;
       engine.addChunk(chunk);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import type { EngineApi, FileLedgerEntry } from '../../../src/workers/api.ts';
+import type { FileLedgerEntry } from '../../../src/workers/api.ts';
 import type { EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { unpackChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { createEngine } from '../../../src/workers/engine.ts';
@@ -17,6 +17,7 @@ import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { freshCaseId } from './fixtures.ts';
+import { answers } from './caseAnswers.ts';
 
 const DEMO = join(import.meta.dirname, '../../../public/demo');
 // the demo bundle but its two largest files (syslog, auth.log: more of the same parsers), to keep the test short
@@ -56,34 +57,6 @@ async function writeSchema3Case(id: string): Promise<void> {
   await putCase({ id, name: 'Written by schema 3', createdMs: 1, events, unparsed: 0, files: rows.size, sourceBytes: 0 });
 }
 
-const QUERIES = [
-  '', '"Failed password"', 'init.host.ip:203.0.113.0/24', 'target.usr.name:/adm.*/', 'parser.name:unparsed',
-  'outcome:failure and obs.host.name:web01', 'alarm.id:4625 or alarm.id:4624', 'template.id:*', 'not action:*', 'sshd',
-];
-
-/** Every answer the comparison covers: catalog, counts, each query's events in time order, facets of every field. */
-async function answers(engine: EngineApi): Promise<unknown[]> {
-  const out: unknown[] = [];
-  const catalog = await engine.fieldCatalog();
-  out.push(catalog);
-  const fields = catalog.map((f) => f.field);
-  for (const text of QUERIES) {
-    const r = await engine.query(text);
-    if (!r.ok) {
-      out.push(r.error);
-      continue;
-    }
-    const { id, total } = r.handle;
-    out.push(text, total, await engine.page(id, 0, total));
-    out.push(await engine.page(id, 0, 50, { field: 'target.usr.name', dir: 'asc' }));
-    out.push(await engine.facets(id, fields, 20));
-    out.push(await engine.histogram(id, 40, 'outcome'));
-    await engine.release(id);
-  }
-  out.push(await engine.dashboard(40));
-  return out;
-}
-
 describe('case schema 4: packed dictionary columns', () => {
   it('opens a schema-3 case (array dictionaries) with the same answers as the same files written packed', async () => {
     const oldId = freshCaseId('schema3');
@@ -112,9 +85,13 @@ describe('case schema 4: packed dictionary columns', () => {
     expect(Array.isArray((oldChunk.columns['parser.name'] as { dict?: unknown }).dict)).toBe(true);
     rawOld.close();
     const rawNew = await openDB(CASE_DB_PREFIX + fresh.id);
-    const newChunk = (await rawNew.getAll('chunks', undefined, 1))[0] as unknown as { columns: Record<string, { dict?: unknown; dictText?: unknown }> };
+    const newChunk = (await rawNew.getAll('chunks', undefined, 1))[0] as unknown as { columns: Record<string, { dict?: unknown; dictText?: unknown; caseIds?: unknown; ids: unknown }> };
     expect(newChunk.columns['parser.name'].dict).toBeUndefined();
-    expect(typeof newChunk.columns['parser.name'].dictText).toBe('string');
+    // schema 6: the ingest's dictionary columns hold case ids, narrowed, their values in the case's dict store
+    expect(newChunk.columns['parser.name'].caseIds).toBe(true);
+    expect(newChunk.columns['parser.name'].dictText).toBeUndefined();
+    expect(newChunk.columns['parser.name'].ids).toBeInstanceOf(Uint8Array);
+    expect((await rawNew.getAllKeys('dict')).length).toBeGreaterThan(10);
     // schema 5: the text columns as bytes (chunk/packedText.ts); the old case's chunks keep their strings
     expect((newChunk.columns.raw as { textBytes?: unknown }).textBytes).toBeInstanceOf(Uint8Array);
     expect(typeof (oldChunk.columns.raw as { text?: unknown }).text).toBe('string');

@@ -1,0 +1,71 @@
+// `BENCH_BUILDS=dist-before,dist BENCH_PORT=… node --import tsx bench/reopen-ab.ts [LINES]`: reopen of an auth.log
+// case until searchable (bench/browser.ts reopenTimes), for two builds in the same session. Each build ingests
+// the file once, then the builds take turns reloading their case (BENCH_RUNS reloads each), so both see the
+// same load. Prints each reload and the medians, with the load average (wall times on a loaded machine: compare
+// the ratio, not the seconds). Build the "before" with `npx vite build --outDir dist-before` from the old commit.
+import { loadavg } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
+import { idle, ingestThroughUi, launch, median, reopenTimes } from './browser.ts';
+import { authLog } from './generate.ts';
+import { treeCpuMs } from './cpuTime.ts';
+
+const LINES = Number(process.argv[2] ?? 200_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BUILDS = (process.env.BENCH_BUILDS ?? 'dist-before,dist').split(',');
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 5174);
+
+async function main(): Promise<void> {
+  const path = await authLog(LINES);
+  const browser = await launch();
+  const servers: ChildProcess[] = [];
+  try {
+    const pages: Page[] = [];
+    for (let b = 0; b < BUILDS.length; b++) {
+      // one server per build, each on its own port
+      servers.push(await serve(BASE_PORT + b, BUILDS[b]));
+      const page = await openAt(browser, BASE_PORT + b);
+      console.log(`${BUILDS[b]}: ingest of ${LINES.toLocaleString('en-US')} lines until searchable ${await ingestThroughUi(page, path)} ms`);
+      pages.push(page);
+    }
+    const times: number[][] = BUILDS.map(() => []), cpus: number[][] = BUILDS.map(() => []);
+    const skip = servers.flatMap((s) => (s.pid === undefined ? [] : [s.pid]));
+    for (let r = 0; r < RUNS; r++) {
+      for (let b = 0; b < BUILDS.length; b++) {
+        // CPU of every Chromium process until searchable (the vite servers left out): less load-bound than wall
+        const cpu0 = treeCpuMs(process.pid, skip) ?? NaN;
+        const { searchableMs } = await reopenTimes(pages[b]);
+        const cpu = (treeCpuMs(process.pid, skip) ?? NaN) - cpu0;
+        times[b].push(searchableMs);
+        cpus[b].push(cpu);
+        console.log(`run ${r + 1} ${BUILDS[b]}: reopen until searchable ${searchableMs} ms wall, ${cpu} ms browser CPU until idle (load ${loadavg()[0].toFixed(1)})`);
+      }
+    }
+    for (let b = 0; b < BUILDS.length; b++) console.log(`${BUILDS[b]}: median ${median(times[b])} ms wall of ${times[b].join(', ')}; browser CPU median ${median(cpus[b])} ms of ${cpus[b].join(', ')}`);
+    if (BUILDS.length === 2) console.log(`ratio ${BUILDS[1]} / ${BUILDS[0]}: wall ${(median(times[1]) / median(times[0])).toFixed(2)}, CPU ${(median(cpus[1]) / median(cpus[0])).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    for (const s of servers) s.kill();
+  }
+}
+
+async function serve(port: number, outDir: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore' });
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`vite preview could not start on port ${port}`);
+    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return server;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+/** A fresh context (its own IndexedDB) on the build served at `port`, the test hook on. */
+async function openAt(browser: Browser, port: number): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://127.0.0.1:${port}/?testing=1`);
+  await idle(page);
+  return page;
+}
+
+await main();
