@@ -35,6 +35,7 @@ export function chunkBytes(chunk: WireChunk): number {
     else if (col.kind === 'text') {
       bytes += col.ends.byteLength + textLength(col) * 2;
       if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
+      if ('spans' in col && col.spans !== undefined) bytes += col.spans.start.byteLength + col.spans.length.byteLength;
     }
     else {
       // packed or not, the same figure: 2 bytes a character and 8 per entry

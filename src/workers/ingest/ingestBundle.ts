@@ -62,6 +62,8 @@ export interface BundleIngestOptions extends IngestOptions {
   duplicates?: DuplicateSeed;
   /** text columns built straight as bytes (ingestFile's textAsBytes): the ingest worker, which posts bytes anyway */
   textAsBytes?: boolean;
+  /** with textAsBytes: message and ts.raw kept as spans of raw where it holds them (ingestFile's textSpans) */
+  textSpans?: boolean;
 }
 
 export async function ingestBundle(
@@ -170,7 +172,7 @@ export async function ingestBundle(
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
-          fileId: row.id, textAsBytes: options.textAsBytes === true,
+          fileId: row.id, textAsBytes: options.textAsBytes === true, textSpans: options.textSpans === true,
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {

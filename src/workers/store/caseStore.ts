@@ -40,6 +40,7 @@ export class CaseStore {
         }
         // 4: new chunks are stored packed (packedDict.ts); older chunks stay as they are and are read as such
         // 5: new chunks' text columns are stored as bytes (packedText.ts); older chunks are read as they are
+        // 7: new chunks may hold spans of raw (format 4, rawSpans.ts); older chunks are read as they are
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);

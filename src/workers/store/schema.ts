@@ -18,8 +18,11 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * as they are (no conversion). The version keeps an older app, which cannot read packed columns, out.
  * 5: text columns of chunks of format 2 and later are written as Latin-1 bytes (chunk/packedText.ts: a typed
  * array clones ~50x faster than a string); chunks written before keep their strings and are read as they are.
+ * 7 (6 is the case-wide dictionary's, h-dict): chunks of format 4, whose message and ts.raw columns may hold
+ * spans of the row's raw value (chunk/rawSpans.ts); chunks written before are read as they are. The version
+ * keeps an older app, which would read a span row as an empty message, out.
  */
-export const CASE_VERSION = 5;
+export const CASE_VERSION = 7;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EventFields } from '../../../src/core/schema.ts';
 import { eventAt } from '../../../src/workers/chunk/chunk.ts';
-import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
+import { unpackChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
+import { ingestBundle, type BundleIngestOptions } from '../../../src/workers/ingest/ingestBundle.ts';
 import { createQueryEngine } from '../../../src/workers/query/engine.ts';
 import { corpusPath, listCorpus } from '../../harness/corpus.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
@@ -37,21 +38,26 @@ const FACET_FIELDS = ['host', 'parser.name', 'event.action', 'user', 'src.ip'];
 
 export interface CorpusDigest { files: number; events: number; eventsSha: string; ledgerSha: string; queriesSha: string }
 
-export async function corpusDigest(): Promise<CorpusDigest> {
+/**
+ * `built`: how the chunks are built (default: strings, as the CLI builds them; the ingest worker's form is
+ * textAsBytes + textSpans): the chunk is read back through unpackChunk and indexed as it was built.
+ */
+export async function corpusDigest(built: Pick<BundleIngestOptions, 'textAsBytes' | 'textSpans'> = {}): Promise<CorpusDigest> {
   const files = corpusLogFiles();
   const engine = createQueryEngine(undefined, { now: () => REFERENCE_MS });
   const ev = createHash('sha256');
   let events = 0, id = 1;
   // a fixed mtime: year-less timestamps are inferred from it, and checkouts differ
   const sources = files.map((rel) => sourceFromBytes(rel, new Uint8Array(readFileSync(corpusPath(rel))), REFERENCE_MS));
-  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0 }, {
+  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0, ...built }, {
     addFile: async () => id++,
     updateFile: async () => {},
     progress: () => {},
-    chunk: async (chunk) => {
+    chunk: async (wire: WireChunk) => {
+      const chunk = unpackChunk(wire);
       for (let row = 0; row < chunk.count; row++) ev.update(fieldsLine(eventAt(chunk, row)));
       events += chunk.count;
-      engine.addChunk(chunk);
+      engine.addChunk(wire);
     },
   });
   const q = createHash('sha256');
