@@ -1,6 +1,6 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import { textOf, type TextLike } from '../chunk/packedText.ts';
+import { textLength, textOf, type TextLike } from '../chunk/packedText.ts';
 import type { DictLike } from '../chunk/packedDict.ts';
 import { remapEntries } from './dictAdopt.ts';
 import { NumField } from './numField.ts';
@@ -216,8 +216,9 @@ export class TextSegment {
    */
   constructor(readonly base: number, readonly count: number, col: TextLike, readonly ends: Uint32Array, readonly wide?: WideText,
     readonly spans?: RawSpans, private readonly rawField?: TextField) {
-    if ('textBytes' in col) this.source = col;
-    else this.joined = col.text;
+    // a column of spans only has no own text: nothing of it is kept (its ends are shared zeros)
+    if ('textBytes' in col && col.textBytes.length > 0) this.source = col;
+    else this.joined = textOf(col);
   }
 
   /** raw's segment of the same rows (spans are read from it), looked up when first needed */
@@ -307,7 +308,8 @@ export class TextField {
 
   /** `raw`: the case's raw field, where a column with spans of raw (chunk format 4) reads them */
   append(col: TextLike, base: number, count: number, raw?: TextField): void {
-    const ends = col.ends.length === count ? col.ends : col.ends.slice(0, count);
+    // a column whose every value is a span of raw (or absent) has no own text: its ends are all 0, shared
+    const ends = textLength(col) === 0 && col.wide === undefined ? zeros(count) : col.ends.length === count ? col.ends : col.ends.slice(0, count);
     let present = 0, prev = 0;
     for (let i = 0; i < count; i++) {
       if (ends[i] > prev) present++;
@@ -337,6 +339,14 @@ export class TextField {
     const v = seg.valueAt(row - seg.base);
     return v === '' ? undefined : v;
   }
+}
+
+let zeroEnds = new Uint32Array(0);
+
+/** `count` zeros, shared by every segment without own text (read-only: segments never write their ends). */
+function zeros(count: number): Uint32Array {
+  if (zeroEnds.length < count) zeroEnds = new Uint32Array(Math.max(count, 16_384));
+  return zeroEnds.subarray(0, count);
 }
 
 /** Rows of a chunk whose value is a span of raw. */
