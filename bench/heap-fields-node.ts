@@ -3,13 +3,14 @@
 // group's fields are dropped from the index in turn and a full GC says how many bytes they held (counts, not
 // timings: stable on a loaded machine). The groups: raw, message, other text, data.* keyword fields (split by
 // how many distinct values they hold per event), the other keyword fields, numbers, and what remains
-// (time order, chunk list, derived fields) after every field is gone.
+// (time order, chunk list, derived fields) after every field is gone. BENCH_BUILT (builtAs.ts): how chunks are built.
 import { readFileSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
+import { builtAs, builtOptions } from './builtAs.ts';
 import type { Field } from '../src/workers/query/fields.ts';
 
 
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   const before = usedAfterGc();
   const q = createQueryEngine();
   let events = 0;
-  await ingestFile(byteSource(path, bytes), { templates: true }, (chunk) => {
+  const built = builtAs();
+  await ingestFile(byteSource(path, bytes), { templates: true, ...builtOptions(built) }, (chunk) => {
     events += chunk.count;
     q.addChunk(chunk);
   });
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     const g = groupOf(name, f, events);
     groups.set(g, [...(groups.get(g) ?? []), name]);
   }
-  console.log(`${which}: ${events.toLocaleString('en-US')} events, ${fieldMap.size} fields; index ${(total / events).toFixed(0)} B/event (heap + array buffers after GC)`);
+  console.log(`${which} (chunks built as ${built}: BENCH_BUILT): ${events.toLocaleString('en-US')} events, ${fieldMap.size} fields; index ${(total / events).toFixed(0)} B/event (heap + array buffers after GC)`);
   console.log('group | fields | B/event | largest fields (B/event)');
   let rest = usedAfterGc();
   for (const [g, names] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {

@@ -4,6 +4,7 @@
 // with the raw text's share shown apart. Counts, not timings: stable on a loaded machine.
 // The index's rows are reserved from the file's size and fitted at the end, as the engine's ingest does
 // (query/ingestCapacity.ts); BENCH_GROWTH=1 lets it grow by 1.5x instead, as before issue 15's reservation.
+// BENCH_BUILT (builtAs.ts): how chunks are built (default as the app's ingest worker builds them).
 import { readFileSync, statSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
@@ -11,8 +12,21 @@ import { byteSource } from './byteSource.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 import { IngestCapacity } from '../src/workers/query/ingestCapacity.ts';
+import type { WireChunk } from '../src/workers/chunk/packedDict.ts';
+import { builtAs, builtOptions } from './builtAs.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+
+// V8 keeps a string in one byte per character unless it holds a character above U+00FF (then two)
+const bytesOf = (t: string) => t.length * (/[\u0100-\uffff]/.test(t) ? 2 : 1);
+
+/** The raw text a chunk brings to the index (as bytes or a string); values kept apart (wide) counted too. */
+function rawBytesOf(chunk: WireChunk): number {
+  const raw = chunk.columns.raw;
+  if (raw?.kind !== 'text') return 0;
+  const wide = raw.wide === undefined ? 0 : bytesOf(raw.wide.text);
+  return wide + ('textBytes' in raw ? raw.textBytes.length : bytesOf(raw.text));
+}
 
 async function load(path: string): Promise<{ q: QueryEngine; events: number; rawBytes: number }> {
   const bytes = new Uint8Array(readFileSync(path));
@@ -20,17 +34,14 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
   const plan = process.env.BENCH_GROWTH === '1' ? undefined : new IngestCapacity(q.index);
   plan?.file(0, bytes.length);
   let events = 0;
-  await ingestFile(byteSource(path, bytes), { templates: true }, (chunk) => {
+  let rawBytes = 0;
+  await ingestFile(byteSource(path, bytes), { templates: true, ...builtOptions(builtAs()) }, (chunk: WireChunk) => {
     events += chunk.count;
+    rawBytes += rawBytesOf(chunk);
     plan?.beforeChunk(chunk);
     q.addChunk(chunk);
   });
   plan?.end();
-  const raw = q.index.field('raw');
-  // V8 keeps a string in one byte per character unless it holds a character above U+00FF (then two)
-  // values holding such a character are kept apart since chunk format 2 (seg.wide): counted as raw too
-  const bytesOf = (t: string) => t.length * (/[\u0100-\uffff]/.test(t) ? 2 : 1);
-  const rawBytes = raw?.kind === 'text' ? raw.segments.reduce((n, s) => n + bytesOf(s.text) + (s.wide === undefined ? 0 : bytesOf(s.wide.text)), 0) : 0;
   return { q, events, rawBytes };
 }
 
@@ -40,7 +51,7 @@ async function measure(name: string, path: string): Promise<void> {
   const { events, rawBytes } = box.held as Awaited<ReturnType<typeof load>>;
   const bytes = usedAfterGc() - before;
   const fields = box.held?.q.index.fieldNames().length ?? 0; // no local keeps the engine: it is dropped below
-  console.log(`${name}: ${events.toLocaleString('en-US')} events, ${fields} fields, ${(statSync(path).size / 1e6).toFixed(0)} MB input`);
+  console.log(`${name}, chunks built as ${builtAs()} (BENCH_BUILT): ${events.toLocaleString('en-US')} events, ${fields} fields, ${(statSync(path).size / 1e6).toFixed(0)} MB input`);
   console.log(`  index heap ${(bytes / 1e6).toFixed(1)} MB = ${(bytes / events).toFixed(0)} B/event; excluding raw text ${((bytes - rawBytes) / events).toFixed(0)} B/event (raw ${(rawBytes / events).toFixed(0)} B/event)`);
   // The growth above also holds what the ingest left behind that is not the index (compiled code, the
   // parsers' caches): what the index alone retains is what a full GC frees once the index is dropped.

@@ -16,14 +16,16 @@ export type ColumnView =
 
 /**
  * Consecutive rows of a text column held as one joined string (the engine's chunks), ascending by `base`: row
- * `base + i` holds text[ends[i - 1] ?? 0, ends[i]). An empty span is no value, unless `elsewhere(i)` says the
- * value is kept apart (then read it with valueOf).
+ * `base + i` holds text[starts?.[i] ?? ends[i - 1] ?? 0, ends[i]). An empty span is no value, unless
+ * `elsewhere(i)` says the value is kept apart (then read it with valueOf).
  */
 export interface TextRun {
   base: number;
   count: number;
   text: string;
   ends: ArrayLike<number>;
+  /** where each row starts, when rows are not back to back (values that are pieces of another text: raw) */
+  starts?: ArrayLike<number>;
   elsewhere?(local: number): boolean;
 }
 

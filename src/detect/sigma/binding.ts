@@ -83,7 +83,8 @@ export class CaseBinding {
           while (at < runs.length && r >= runs[at].base + runs[at].count) at++;
           const run = runs[at];
           if (run !== undefined && r >= run.base) {
-            const local = r - run.base, start = local === 0 ? 0 : run.ends[local - 1], end = run.ends[local];
+            const local = r - run.base, end = run.ends[local];
+            const start = run.starts !== undefined ? run.starts[local] : local === 0 ? 0 : run.ends[local - 1];
             hits = end > start ? idx.searchFoldedRange(run.text, start, end)
               : run.elsewhere?.(local) === true ? idx.searchFolded(col.valueOf(r) ?? '') : NO_HITS;
           } else {

@@ -7,6 +7,7 @@ import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byteText.ts';
 import type { WireChunk, WireColumn } from './packedDict.ts';
 import { narrowIds, type CaseDictBuilder, type CaseField } from './caseIds.ts';
+import { finishSpans, growSpanBuild, newSpanBuild, SPANS_FORMAT, trySpan, type SpanBuild } from './rawSpans.ts';
 
 export type { WideText } from './wideText.ts';
 
@@ -26,7 +27,9 @@ export type Column = DictColumn | NumColumn | TextColumn;
 
 /**
  * 1 (absent): text columns without `wide`; 2: text columns may carry `wide`; 3: dict and num columns may be
- * sparse (`rows`, sparse.ts). Every reader reads all three.
+ * sparse (`rows`, sparse.ts). Every reader reads all three. Format 4 (rawSpans.ts SPANS_FORMAT): packed text
+ * columns may carry spans of raw: a builder with span fields writes it when a column has some, and unpackChunk
+ * gives such a chunk back as format 3.
  */
 export const CHUNK_FORMAT = 3;
 
@@ -81,14 +84,15 @@ export class ChunkBuilder {
   /**
    * `byteText`: text fields built straight as Latin-1 bytes (byteText.ts); the chunk is then taken with
    * buildWire(). The ingest worker builds every text field so: it posts the bytes anyway (packedText.ts).
+   * `spanFields` (byte text fields only): a value found inside the row's raw is kept as a span of it
+   * (rawSpans.ts, chunk format 4).
    */
-  /**
-   * `caseDict`: dictionary columns carry case ids (caseIds.ts), looked up in the ingest's case dictionary; the
-   * chunk is then taken with buildWire().
-   */
+  /** `caseDict`: dictionary columns carry case ids (caseIds.ts), looked up in the ingest's case dictionary. */
   constructor(
-    private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS, private readonly caseDict?: CaseDictBuilder,
+    private readonly capacity: number, private readonly byteText: ReadonlySet<string> = NO_FIELDS,
+    private readonly spanFields: ReadonlySet<string> = NO_FIELDS, private readonly caseDict?: CaseDictBuilder,
   ) {
+    for (const f of spanFields) if (!byteText.has(f)) throw new Error(`bug: span field ${f} is not built as bytes`);
     this.reset();
   }
 
@@ -123,7 +127,7 @@ export class ChunkBuilder {
       at++;
       if (col.kind === 'num') col.values[row] = typeof value === 'number' ? value : Number(value);
       else if (col.kind === 'dict') appendDict(col, row, typeof value === 'string' ? value : String(value));
-      else appendText(col, row, typeof value === 'string' ? value : String(value));
+      else appendText(col, row, typeof value === 'string' ? value : String(value), col.spans === undefined ? undefined : event.raw);
     }
   }
 
@@ -137,16 +141,20 @@ export class ChunkBuilder {
     const n = this.rows;
     for (const [field, value] of this.constants) this.fillConstant(field, value, n);
     const columns: WireChunk['columns'] = Object.create(null) as WireChunk['columns'];
+    let format = CHUNK_FORMAT;
     for (const [field, col] of this.columns) {
       if (col.kind === 'text' && col.bytes !== undefined) {
-        columns[field] = finishBytes(col.bytes, fillEnds(col, n));
+        const packed = finishBytes(col.bytes, fillEnds(col, n));
+        const spans = col.spans === undefined ? undefined : finishSpans(col.spans, n);
+        if (spans !== undefined) format = SPANS_FORMAT;
+        columns[field] = spans === undefined ? packed : { ...packed, spans };
         this.scratch.set(field, col.bytes.bytes);
       } else columns[field] = finish(col, n);
     }
     this.lastRows = n;
     const unparsed = this.caseDict === undefined ? undefined : this.unparsedRows(n);
     this.reset();
-    const chunk: WireChunk = { format: CHUNK_FORMAT, fileId, seq, count: n, columns };
+    const chunk: WireChunk = { format, fileId, seq, count: n, columns };
     // case ids cannot be read without the case's dictionary: the count measure.ts needs is taken here
     if (unparsed !== undefined) chunk.unparsed = unparsed;
     return chunk;
@@ -186,6 +194,7 @@ export class ChunkBuilder {
     const col = newColumn(field, this.room);
     if (col.kind === 'text' && this.byteText.has(field)) col.bytes = newByteText(this.scratch.get(field));
     if (col.kind === 'dict' && this.caseDict !== undefined) col.shared = this.caseDict.field(field);
+    if (col.kind === 'text' && this.spanFields.has(field)) col.spans = newSpanBuild(this.room);
     return col;
   }
 
@@ -224,7 +233,7 @@ interface NumBuild { kind: 'num'; values: Float64Array }
  * `oneByte`: the joined narrow text is copied to one byte a character (oneByteCopy in wideText.ts): every text
  * column but raw.
  */
-interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean; bytes?: ByteTextBuild }
+interface TextBuild { kind: 'text'; parts: string[]; ends: Uint32Array; length: number; filled: number; oneByte: boolean; bytes?: ByteTextBuild; spans?: SpanBuild }
 type ColumnBuild = DictBuild | NumBuild | TextBuild;
 
 function newColumn(field: string, capacity: number): ColumnBuild {
@@ -247,6 +256,7 @@ function growColumn(col: ColumnBuild, room: number): void {
     const ends = new Uint32Array(room);
     ends.set(col.ends);
     col.ends = ends;
+    if (col.spans !== undefined) growSpanBuild(col.spans, room);
   }
 }
 
@@ -290,10 +300,13 @@ function appendDict(col: DictBuild, row: number, s: string): void {
   col.ids[row] = col.lastId;
 }
 
-function appendText(col: TextBuild, row: number, s: string): void {
+/** `raw`: the event's raw value, given for a span column (rawSpans.ts): a value inside it is kept as a span */
+function appendText(col: TextBuild, row: number, s: string, raw?: unknown): void {
   const ends = col.ends;
   for (let r = col.filled; r < row; r++) ends[r] = col.length; // earlier rows without the field
-  if (col.bytes !== undefined) col.length = appendBytes(col.bytes, row, s);
+  // a span leaves the row's own text empty
+  const spanned = typeof raw === 'string' && col.spans !== undefined && trySpan(col.spans, row, raw, s);
+  if (spanned) { /* nothing to write */ } else if (col.bytes !== undefined) col.length = appendBytes(col.bytes, row, s);
   else {
     col.parts.push(s);
     col.length += s.length;

@@ -38,6 +38,7 @@ export function chunkBytes(chunk: WireChunk): number {
     else if (col.kind === 'text') {
       bytes += col.ends.byteLength + textLength(col) * 2;
       if (col.wide !== undefined) bytes += col.wide.rows.byteLength + col.wide.ends.byteLength + col.wide.text.length * 2;
+      if ('spans' in col && col.spans !== undefined) bytes += col.spans.start.byteLength + col.spans.length.byteLength;
     }
     else if ('caseIds' in col) bytes += col.ids.byteLength; // its values are in the case's dictionary
     else if ('caseFrom' in col) bytes += col.ids.byteLength + col.dictText.length * 2 + col.dictEnds.length * 8;

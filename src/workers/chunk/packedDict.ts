@@ -4,9 +4,10 @@
 // plus end offsets: one string to clone. Readers that want the array form call unpackChunk; the case index
 // reads packed columns directly (query/dictAdopt.ts) and slices only the values it has not seen.
 // Example: dict ['sshd', 'CRON'] -> dictText 'sshdCRON', dictEnds [4, 8].
-import type { Column, DictColumn, EventChunk } from './chunk.ts';
-import { packTextColumn, unpackTextColumn, type PackedTextColumn } from './packedText.ts';
+import { CHUNK_FORMAT, type Column, type DictColumn, type EventChunk } from './chunk.ts';
+import { packTextColumn, unpackTextColumn, type PackedTextColumn, type TextLike } from './packedText.ts';
 import type { CaseDictColumn, StoredCaseColumn } from './caseIds.ts';
+import { unspanColumn } from './rawSpans.ts';
 
 /** A DictColumn whose entries are dictText.slice(dictEnds[i - 1] ?? 0, dictEnds[i]) (ids and rows as in DictColumn). */
 export type PackedDictColumn = Omit<DictColumn, 'dict'> & { dictText: string; dictEnds: Uint32Array };
@@ -89,17 +90,32 @@ export function packChunk(chunk: WireChunk): WireChunk {
   return columns === undefined ? chunk : { ...chunk, columns };
 }
 
-/** The chunk in the array form every reader of EventChunk expects (a chunk with nothing packed is returned as is). */
+/**
+ * The chunk in the array form every reader of EventChunk expects (a chunk with nothing packed is returned as is).
+ * Spans of raw (format 4, rawSpans.ts) are written out as the columns' own text: the result is the format 3
+ * chunk a builder without spans makes, so a hand-over file or a re-timed chunk is what it was before format 4.
+ */
 export function unpackChunk(chunk: WireChunk): EventChunk {
   let columns: Record<string, Column> | undefined;
+  let spanned = false;
   for (const name in chunk.columns) {
     const col = chunk.columns[name];
     if (isCaseIds(col)) throw new Error(`bug: column ${name} holds case ids: read it with the case's dictionary (store/caseDict.ts)`);
     if (!isPacked(col) && !isPackedText(col)) continue;
     columns ??= Object.assign(Object.create(null) as Record<string, Column>, chunk.columns as Record<string, Column>);
-    columns[name] = isPacked(col) ? unpackColumn(col) : unpackTextColumn(col);
+    if (isPackedText(col) && col.spans !== undefined) {
+      spanned = true;
+      columns[name] = unpackTextColumn(unspanColumn(col, rawOf(chunk), chunk.count));
+    } else columns[name] = isPacked(col) ? unpackColumn(col) : unpackTextColumn(col);
   }
-  return columns === undefined ? (chunk as EventChunk) : { ...chunk, columns };
+  if (columns === undefined) return chunk as EventChunk;
+  return spanned ? { ...chunk, format: CHUNK_FORMAT, columns } : { ...chunk, columns };
+}
+
+/** The chunk's raw column as it travels (spans are read from it). */
+export function rawOf(chunk: WireChunk): TextLike | undefined {
+  const raw = chunk.columns.raw as WireColumn | undefined;
+  return raw?.kind === 'text' ? raw : undefined;
 }
 
 /** The typed-array buffers of a packed chunk's columns, to transfer rather than copy between workers. */
@@ -110,7 +126,7 @@ export function wireBuffers(chunk: WireChunk): ArrayBuffer[] {
     for (const v of Object.values(col) as unknown[]) {
       if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer && v.byteLength > 0) out.add(v.buffer);
       else if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) {
-        // a text column's `wide` part (format 2)
+        // a text column's `wide` part (format 2) or `spans` (format 4)
         for (const w of Object.values(v) as unknown[]) if (ArrayBuffer.isView(w) && w.buffer instanceof ArrayBuffer && w.byteLength > 0) out.add(w.buffer);
       }
     }

@@ -7,12 +7,15 @@
 // the string only when a search or a page first reads the chunk's text (query/fields.ts TextSegment).
 // Example: text 'sshdcafé' -> textBytes [0x73 0x73 0x68 0x64 0x63 0x61 0x66 0xe9], ascii false.
 import type { TextColumn } from './chunk.ts';
+import type { RawSpans } from './rawSpans.ts';
 
 /** A TextColumn whose joined text is textBytes as Latin-1 (ends and wide as in TextColumn). */
 export type PackedTextColumn = Omit<TextColumn, 'text'> & {
   textBytes: Uint8Array;
   /** every byte is below 0x80: the UTF-8 decoder (native, fast) reads them as they are */
   ascii: boolean;
+  /** chunk format 4: rows whose value is a span of the row's raw value (rawSpans.ts); their own span is empty */
+  spans?: RawSpans;
 };
 
 export type TextLike = TextColumn | PackedTextColumn;

@@ -13,7 +13,7 @@ const api = {
   async run(files: DroppedFile[], options: Omit<BundleIngestOptions, 'signal'>, hooks: RunnerHooks): Promise<FileLedgerEntry[]> {
     abort = new AbortController();
     try {
-      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher, textAsBytes: true }, {
+      return await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher, textAsBytes: true, textSpans: true }, {
         addFile: (entry) => hooks.addFile(entry),
         updateFile: (entry) => hooks.updateFile(entry),
         progress: (files) => void hooks.progress(files),

@@ -63,11 +63,12 @@ export interface BundleIngestOptions extends IngestOptions {
   duplicates?: DuplicateSeed;
   /** text columns built straight as bytes (ingestFile's textAsBytes): the ingest worker, which posts bytes anyway */
   textAsBytes?: boolean;
-  /**
-   * the case's dictionary when the ingest starts (chunk/caseIds.ts): dictionary columns then carry case ids,
+  /** the case's dictionary when the ingest starts (chunk/caseIds.ts): dictionary columns then carry case ids,
    * one dictionary for every file of the ingest (the hook takes WireChunks; the engine resolves them)
    */
   caseDict?: DictSnapshot;
+  /** with textAsBytes: message and ts.raw kept as spans of raw where it holds them (ingestFile's textSpans) */
+  textSpans?: boolean;
 }
 
 export async function ingestBundle(
@@ -178,7 +179,7 @@ export async function ingestBundle(
         {
           parserId: options.parserId, tzOffsetMinutes: options.tzOffsetMinutes, forcedYear: options.forcedYear, timeLayout: options.timeLayout,
           hasher: entry.size !== undefined && entry.size <= HASH_IN_THREAD_MAX ? undefined : options.hasher, hideName: options.hideNames, signal: options.signal,
-          fileId: row.id, textAsBytes: options.textAsBytes === true, caseDict,
+          fileId: row.id, textAsBytes: options.textAsBytes === true, textSpans: options.textSpans === true, caseDict,
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {

@@ -16,6 +16,7 @@ import { buildHead, readHead } from './head.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 import { chooseParser } from './chooseParser.ts';
 import { ChunkBuilder, TEXT_FIELDS, type EventChunk } from '../chunk/chunk.ts';
+import { SPAN_FIELDS } from '../chunk/rawSpans.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
 import type { CaseDictBuilder } from '../chunk/caseIds.ts';
 import { FallbackParsers } from './fallback.ts';
@@ -66,6 +67,8 @@ export interface FileIngestOptions extends ReadOptions {
   textAsBytes?: boolean;
   /** dictionary columns in case ids from this ingest's case dictionary (chunk/caseIds.ts): the sink takes WireChunks */
   caseDict?: CaseDictBuilder;
+  /** with textAsBytes: message and ts.raw found inside the row's raw kept as spans of it (chunk/rawSpans.ts, format 4) */
+  textSpans?: boolean;
 }
 
 export interface FileIngestResult extends FileReadSummary {
@@ -154,7 +157,8 @@ export async function ingestFile(
     if (choice.parser.kind === 'text') choice.parser.prepare?.(sniffed, ctx);
     // a text parser is done with a read's bytes once the line splitter has decoded them: the hasher may take them
     const chunks = replay(head.chunks, head.done ? undefined : reader, result, opts, hash, choice.parser.kind === 'text');
-    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined, opts.caseDict);
+    const builder = new ChunkBuilder(opts.chunkEvents ?? CHUNK_EVENTS, opts.textAsBytes === true ? TEXT_FIELDS : undefined,
+      opts.textAsBytes === true && opts.textSpans === true ? SPAN_FIELDS : undefined, opts.caseDict);
     builder.setConstants({ 'col.file': src.path, 'parser.name': choice.parser.id, 'parser.version': choice.parser.version });
     opts.onParser?.(choice.parser.id);
     // message templates (Drain) are mined as events arrive and attached to each chunk as it is built

@@ -8,10 +8,10 @@
 // shape) per event and a dictionary lookup per event in the builder: most of mining's cost besides Drain.
 import type { EventFields } from '../../core/schema.ts';
 import { Drain, templateId } from '../../core/template/drain.ts';
-import { valueAt, type DictColumn } from '../chunk/chunk.ts';
-import type { WireChunk } from '../chunk/packedDict.ts';
+import type { DictColumn } from '../chunk/chunk.ts';
+import { rawOf, type WireChunk } from '../chunk/packedDict.ts';
 import { sparseIds } from '../chunk/sparse.ts';
-import { packedValueAt } from '../chunk/byteText.ts';
+import { spannedValueAt } from '../chunk/rawSpans.ts';
 
 /** the flag of a row whose message had no shape number (drain.ts lastShape -1) */
 const UNSHAPED = 0x80000000;
@@ -128,8 +128,8 @@ export class TemplateMiner {
           ids[r] = idOf(drain.refineShape(clusters[c], k - 1));
           this.remember(k, this.stamp, ids[r]);
         } else if (message !== undefined) {
-          // built as bytes in the ingest worker (textAsBytes), as a string elsewhere
-          const m = message.kind !== 'text' ? undefined : 'textBytes' in message ? packedValueAt(message, r) : valueAt(message, r);
+          // built as bytes in the ingest worker (textAsBytes), maybe as a span of raw (textSpans), a string elsewhere
+          const m = message.kind !== 'text' ? undefined : spannedValueAt(message, r, rawOf(chunk));
           if (typeof m === 'string') ids[r] = idOf(drain.refine(clusters[c], m));
         }
       }

@@ -72,7 +72,7 @@ export class CaseIndex implements CaseDictionary {
         else field.append(col, base, count);
       }
       else if (field.kind === 'num' && col.kind === 'num') field.append(col, base, count);
-      else if (field.kind === 'text' && col.kind === 'text') field.append(col, base, count);
+      else if (field.kind === 'text' && col.kind === 'text') field.append(col, base, count, 'spans' in col && col.spans !== undefined ? this.rawField() : undefined);
     }
     this.chunks.push({ base, count, fileId: chunk.fileId, seq: chunk.seq });
     this.time.add(base, count);
@@ -144,6 +144,13 @@ export class CaseIndex implements CaseDictionary {
     this.derived.reset(this.host, derivations);
     for (const c of this.chunks) this.derived.extend(this.host, c.base, c.count);
     this.version++;
+  }
+
+  /** The raw text field, which format 4 columns hold spans of (chunk/rawSpans.ts): made here if the chunk lists raw later. */
+  private rawField(): TextField | undefined {
+    let f = this.fieldMap.get('raw');
+    if (f === undefined) this.fieldMap.set('raw', f = new TextField('raw'));
+    return f.kind === 'text' ? f : undefined;
   }
 
   field(name: string): Field | undefined {

@@ -178,8 +178,10 @@ function scanTextExists(field: TextField, n: number): Bitset {
   for (const seg of field.segments) {
     if (seg.base >= n) break;
     let prev = 0;
+    const spans = seg.spans?.length;
     for (let i = 0; i < seg.count; i++) {
-      if (seg.ends[i] > prev) out.set(seg.base + i);
+      // a span of raw (chunk format 4) leaves the row's own span empty
+      if (seg.ends[i] > prev || (spans !== undefined && spans[i] > 0)) out.set(seg.base + i);
       prev = seg.ends[i];
     }
     const wide = seg.wide?.rows ?? [];

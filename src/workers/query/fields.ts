@@ -1,10 +1,11 @@
 // Per-field column stores of the case index: one global dictionary + id array per keyword field,
 // one Float64Array per numeric field, the chunks' joined text per text field. No per-event objects.
-import { textOf, type TextLike } from '../chunk/packedText.ts';
+import { textLength, textOf, type TextLike } from '../chunk/packedText.ts';
 import type { DictLike } from '../chunk/packedDict.ts';
 import { remapEntries } from './dictAdopt.ts';
 import { NumField } from './numField.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
+import type { RawSpans } from '../chunk/rawSpans.ts';
 import { lowerSameLength } from './text.ts';
 import { SparseRows } from './sparseRows.ts';
 import { idWidth, type IdArray } from '../chunk/caseIds.ts';
@@ -271,18 +272,45 @@ function compareKeys(na: number, a: string, nb: number, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** One chunk's slice of a text field: rows [base, base + count) of the case. */
+/**
+ * One chunk's slice of a text field: rows [base, base + count) of the case. Since chunk format 4 a row's value
+ * may be a span of the same row's raw value (`spans`, chunk/rawSpans.ts), read from raw's segment of the chunk.
+ */
 export class TextSegment {
   private lowerText: string | undefined;
   private empty = -1;
   private joined: string | undefined;
   /** the chunk's column until its text is first read: a packed column keeps its bytes (chunk/packedText.ts) */
   private source: TextLike | undefined;
+  private rawSegment: TextSegment | null | undefined;
 
-  /** values holding a character above U+00FF (chunk format 2; wideText.ts); their span in `text` is empty */
-  constructor(readonly base: number, readonly count: number, col: TextLike, readonly ends: Uint32Array, readonly wide?: WideText) {
-    if ('textBytes' in col) this.source = col;
-    else this.joined = col.text;
+  /**
+   * `wide`: values holding a character above U+00FF (chunk format 2; wideText.ts); `spans` (format 4): rows whose
+   * value is in raw, found in `rawField` (its segment of the same rows). Either's rows have an empty span in `text`.
+   */
+  constructor(readonly base: number, readonly count: number, col: TextLike, readonly ends: Uint32Array, readonly wide?: WideText,
+    readonly spans?: RawSpans, private readonly rawField?: TextField) {
+    // a column of spans only has no own text: nothing of it is kept (its ends are shared zeros)
+    if ('textBytes' in col && col.textBytes.length > 0) this.source = col;
+    else this.joined = textOf(col);
+  }
+
+  /** raw's segment of the same rows (spans are read from it), looked up when first needed */
+  raw(): TextSegment | undefined {
+    if (this.rawSegment === undefined) {
+      const seg = this.rawField?.segmentOf(this.base);
+      this.rawSegment = seg !== undefined && seg.base === this.base && seg.count === this.count ? seg : null;
+    }
+    return this.rawSegment ?? undefined;
+  }
+
+  /** A span row's value (length n > 0): a slice of raw's text, no copy of its characters. */
+  private spanValue(local: number, n: number): string {
+    const raw = this.raw(), at = (this.spans as RawSpans).start[local];
+    if (raw === undefined) throw new Error('bug: a span of raw without a raw segment');
+    const start = raw.start(local);
+    if (raw.ends[local] > start) return raw.text.slice(start + at, start + at + n);
+    return raw.valueAt(local).slice(at, at + n); // raw itself kept apart (wide)
   }
 
   /** The joined text: made from the stored bytes when first read (a reopen reads no text it is not asked for). */
@@ -308,7 +336,7 @@ export class TextSegment {
         if (this.ends[i] === prev) e++;
         prev = this.ends[i];
       }
-      this.empty = e - (this.wide?.rows.length ?? 0);
+      this.empty = e - (this.wide?.rows.length ?? 0) - spanRows(this.spans, this.count);
     }
     return this.empty;
   }
@@ -320,8 +348,8 @@ export class TextSegment {
   valueAt(local: number): string {
     const start = this.start(local), end = this.ends[local];
     if (end > start) return this.text.slice(start, end);
-    // an empty span never needs the joined text: reading it would decode (and keep) the whole chunk's text, which
-    // a field catalog's sample scan over a mostly empty column (parse.error) did for every chunk of the case
+    const n = this.spans === undefined ? 0 : this.spans.length[local];
+    if (n > 0) return this.spanValue(local, n);
     if (this.wide === undefined) return '';
     const w = wideIndexOf(this.wide, local);
     return w < 0 ? '' : wideValue(this.wide, w);
@@ -329,7 +357,7 @@ export class TextSegment {
 
   /** The row's value is not empty. */
   has(local: number): boolean {
-    return this.ends[local] > this.start(local) || wideIndexOf(this.wide, local) >= 0;
+    return this.ends[local] > this.start(local) || (this.spans !== undefined && this.spans.length[local] > 0) || wideIndexOf(this.wide, local) >= 0;
   }
 
   /** Local row containing text offset `pos` (binary search over ends). */
@@ -352,15 +380,18 @@ export class TextField {
 
   constructor(readonly name: string) {}
 
-  append(col: TextLike, base: number, count: number): void {
-    const ends = col.ends.length === count ? col.ends : col.ends.slice(0, count);
+  /** `raw`: the case's raw field, where a column with spans of raw (chunk format 4) reads them */
+  append(col: TextLike, base: number, count: number, raw?: TextField): void {
+    // a column whose every value is a span of raw (or absent) has no own text: its ends are all 0, shared
+    const ends = textLength(col) === 0 && col.wide === undefined ? zeros(count) : col.ends.length === count ? col.ends : col.ends.slice(0, count);
     let present = 0, prev = 0;
     for (let i = 0; i < count; i++) {
       if (ends[i] > prev) present++;
       prev = ends[i];
     }
-    this.present += present + (col.wide?.rows.length ?? 0);
-    this.segments.push(new TextSegment(base, count, col, ends, col.wide));
+    const spans = 'spans' in col ? col.spans : undefined;
+    this.present += present + (col.wide?.rows.length ?? 0) + spanRows(spans, count);
+    this.segments.push(new TextSegment(base, count, col, ends, col.wide, spans, spans === undefined ? undefined : raw));
   }
 
   segmentOf(row: number): TextSegment | undefined {
@@ -382,6 +413,22 @@ export class TextField {
     const v = seg.valueAt(row - seg.base);
     return v === '' ? undefined : v;
   }
+}
+
+let zeroEnds = new Uint32Array(0);
+
+/** `count` zeros, shared by every segment without own text (read-only: segments never write their ends). */
+function zeros(count: number): Uint32Array {
+  if (zeroEnds.length < count) zeroEnds = new Uint32Array(Math.max(count, 16_384));
+  return zeroEnds.subarray(0, count);
+}
+
+/** Rows of a chunk whose value is a span of raw. */
+function spanRows(spans: RawSpans | undefined, count: number): number {
+  if (spans === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < count; i++) if (spans.length[i] > 0) n++;
+  return n;
 }
 
 export { NumField };

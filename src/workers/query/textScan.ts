@@ -24,6 +24,7 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
       p = text.indexOf(needle, p + 1); // the hit ran across two events
     }
   }
+  if (seg.spans !== undefined) spansInto(seg, needle, out, accept);
   // values with a character above U+00FF are kept apart (chunk format 2): their span in `text` is empty
   const wide = seg.wide;
   if (wide === undefined) return;
@@ -33,13 +34,42 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
   }
 }
 
+/**
+ * Rows whose value is a span of raw (chunk format 4) holding `needle`: one indexOf pass over raw's lower-cased
+ * text (the copy a raw search makes and keeps too: no lower-cased copy of the messages), a hit counted only
+ * inside the row's span.
+ */
+function spansInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
+  const spans = seg.spans, raw = seg.raw();
+  if (spans === undefined || raw === undefined) return;
+  const text = raw.lower(), ends = raw.ends, len = needle.length, starts = spans.start, lengths = spans.length;
+  let p = text.indexOf(needle), local = 0;
+  while (p !== -1) {
+    while (ends[local] <= p) local++;
+    const n = lengths[local], s = raw.start(local) + starts[local];
+    if (n > 0 && p >= s && p + len <= s + n) {
+      const row = seg.base + local;
+      if (accept === undefined || accept(row)) out.set(row);
+      p = text.indexOf(needle, ends[local]); // next event
+    } else if (n > 0 && p < s) p = text.indexOf(needle, s); // a hit before the span (a syslog header)
+    else p = text.indexOf(needle, ends[local]); // no span, or the hit runs past it: nothing later in the row fits
+  }
+  // a raw value kept apart (wide) has an empty span in raw's text: its rows' spans are read one by one
+  const wide = raw.wide;
+  if (wide === undefined) return;
+  for (let i = 0; i < wide.rows.length; i++) {
+    const local = wide.rows[i], row = seg.base + local;
+    if (lengths[local] > 0 && lowerSameLength(seg.valueAt(local)).includes(needle) && (accept === undefined || accept(row))) out.set(row);
+  }
+}
+
 function testInto(seg: TextSegment, re: LinearRegex, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
   const { text, ends, base } = seg;
   let start = 0;
   for (let i = 0; i < seg.count; i++) {
     const end = ends[i], row = base + i;
-    if ((end > start || seg.wide !== undefined) && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
-      const value = end > start ? text.slice(start, end) : seg.valueAt(i); // an empty span may be a wide value
+    if ((end > start || seg.wide !== undefined || seg.spans !== undefined) && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
+      const value = end > start ? text.slice(start, end) : seg.valueAt(i); // an empty span may be a wide value or a span of raw
       if (value !== '' && re.test(value)) out.set(row);
     }
     start = end;

@@ -47,6 +47,7 @@ export class CaseStore {
         // 5: new chunks' text columns are stored as bytes (packedText.ts); older chunks are read as they are
         // 6: the case-wide dictionary (caseDict.ts); older chunks keep their own dictionaries and are read so
         if (oldVersion < 6) d.createObjectStore('dict');
+        // 7: new chunks may hold spans of raw (format 4, rawSpans.ts); older chunks are read as they are
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);

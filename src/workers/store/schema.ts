@@ -22,8 +22,11 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 6: the case-wide dictionary (store/caseDict.ts): a `dict` store of each field's values in id order; chunks
  * written by an ingest worker keep their dictionary columns as case ids without values (chunk/caseIds.ts).
  * Chunks written before (and by the paths that build chunks in the engine) keep their own dictionaries.
+ * 7: chunks of format 4, whose message and ts.raw columns may hold spans of the row's raw value
+ * (chunk/rawSpans.ts); chunks written before are read as they are. The version keeps an older app, which would
+ * read a span row as an empty message, out.
  */
-export const CASE_VERSION = 6;
+export const CASE_VERSION = 7;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EventFields } from '../../../src/core/schema.ts';
-import { eventAt, type EventChunk } from '../../../src/workers/chunk/chunk.ts';
-import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
+import { eventAt } from '../../../src/workers/chunk/chunk.ts';
+import { unpackChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
+import { ingestBundle, type BundleIngestOptions } from '../../../src/workers/ingest/ingestBundle.ts';
 import { createQueryEngine } from '../../../src/workers/query/engine.ts';
 import { DictSession } from '../../../src/workers/query/dictSession.ts';
 import { corpusPath, listCorpus } from '../../harness/corpus.ts';
@@ -39,22 +40,25 @@ const FACET_FIELDS = ['host', 'parser.name', 'event.action', 'user', 'src.ip'];
 export interface CorpusDigest { files: number; events: number; eventsSha: string; ledgerSha: string; queriesSha: string }
 
 /**
- * `caseIds`: dictionary columns in case ids, as the browser's ingest builds them (chunk/caseIds.ts), resolved by
- * the index (query/dictSession.ts); events are then read back from the index (a chunk of case ids has no values).
+ * `built`: how the chunks are built (default: strings, as the CLI builds them). The ingest worker's form is
+ * textAsBytes + textSpans (read back through unpackChunk) and caseIds: dictionary columns in case ids
+ * (chunk/caseIds.ts), resolved by the index (query/dictSession.ts); events are then read back from the index (a
+ * chunk of case ids has no values).
  */
-export async function corpusDigest(caseIds = false): Promise<CorpusDigest> {
+export async function corpusDigest(built: Pick<BundleIngestOptions, 'textAsBytes' | 'textSpans'> & { caseIds?: boolean } = {}): Promise<CorpusDigest> {
   const files = corpusLogFiles();
   const engine = createQueryEngine(undefined, { now: () => REFERENCE_MS });
   const ev = createHash('sha256');
   let events = 0, id = 1;
   // a fixed mtime: year-less timestamps are inferred from it, and checkouts differ
   const sources = files.map((rel) => sourceFromBytes(rel, new Uint8Array(readFileSync(corpusPath(rel))), REFERENCE_MS));
-  const session = caseIds ? new DictSession(engine.index) : undefined;
-  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0, caseDict: session?.snapshot }, {
+  const { caseIds, ...form } = built;
+  const session = caseIds === true ? new DictSession(engine.index) : undefined;
+  const ledger = await ingestBundle(sources, { tzOffsetMinutes: 0, caseDict: session?.snapshot, ...form }, {
     addFile: async () => id++,
     updateFile: async () => {},
     progress: () => {},
-    chunk: async (wire) => {
+    chunk: async (wire: WireChunk) => {
       if (session !== undefined) {
         const base = engine.index.rowCount;
         engine.addChunk(session.resolve(wire, engine.index));
@@ -62,10 +66,10 @@ export async function corpusDigest(caseIds = false): Promise<CorpusDigest> {
         events += wire.count;
         return;
       }
-      const chunk = wire as EventChunk;
+      const chunk = unpackChunk(wire);
       for (let row = 0; row < chunk.count; row++) ev.update(fieldsLine(eventAt(chunk, row)));
       events += chunk.count;
-      engine.addChunk(chunk);
+      engine.addChunk(wire);
     },
   });
   const q = createHash('sha256');

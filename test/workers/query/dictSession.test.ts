@@ -22,7 +22,7 @@ function events(from: number, n: number): EventFields[] {
 }
 
 function built(evs: EventFields[], seq: number, dict?: CaseDictBuilder): WireChunk {
-  const b = new ChunkBuilder(evs.length + 1, undefined, dict);
+  const b = new ChunkBuilder(evs.length + 1, undefined, undefined, dict);
   for (const e of evs) b.add(e);
   return dict === undefined ? b.build(9, seq) : b.buildWire(9, seq);
 }
