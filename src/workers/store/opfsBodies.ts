@@ -1,0 +1,104 @@
+// Chunk bodies in the Origin Private File System (chunkBodies.ts): folder `logdrop-case-<id>` per case, one file
+// per chunk. Written through a FileSystemSyncAccessHandle (dedicated workers only; the engine worker is one):
+// one write of the whole buffer, flush, close. Read through getFile(), which takes no lock: another tab may
+// read a body while this one writes others, and removing a body never waits for a reader's handle.
+// Reference: https://developer.mozilla.org/en-US/docs/Web/API/File_System_API/Origin_private_file_system
+import { CASE_DB_PREFIX } from './schema.ts';
+import { isNotFound, type BodyBackend, type BodyDir } from './chunkBodies.ts';
+
+/** The parts of the sync access handle used here (lib.dom types it only for workers). */
+interface SyncHandle {
+  write(buffer: Uint8Array, options?: { at?: number }): number;
+  flush(): void;
+  close(): void;
+}
+type SyncFileHandle = FileSystemFileHandle & { createSyncAccessHandle(): Promise<SyncHandle> };
+type ListableDir = FileSystemDirectoryHandle & { keys(): AsyncIterableIterator<string> };
+
+/** a name of its own: two tabs' engine workers probing at once must not take each other's handle */
+const probeName = () => `logdrop-opfs-probe-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The OPFS backend, or undefined where the browser lacks it or refuses it (probed once: write, flush, close, remove). */
+export async function opfsBackend(): Promise<BodyBackend | undefined> {
+  if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') return undefined;
+  try {
+    const root = await navigator.storage.getDirectory();
+    const name = probeName();
+    const probe = (await root.getFileHandle(name, { create: true })) as SyncFileHandle;
+    if (typeof probe.createSyncAccessHandle !== 'function') {
+      await root.removeEntry(name);
+      return undefined; // not a dedicated worker
+    }
+    const h = await probe.createSyncAccessHandle();
+    try {
+      h.write(new Uint8Array([1]), { at: 0 });
+      h.flush();
+    } finally {
+      h.close();
+    }
+    await root.removeEntry(name);
+    return new OpfsBackend(root);
+  } catch {
+    return undefined;
+  }
+}
+
+class OpfsBackend implements BodyBackend {
+  readonly kind = 'opfs';
+  constructor(private readonly root: FileSystemDirectoryHandle) {}
+
+  async dir(caseId: string): Promise<BodyDir> {
+    const name = CASE_DB_PREFIX + caseId;
+    let folder: Promise<FileSystemDirectoryHandle> | undefined;
+    // created on first use: a case that never stores a big chunk has no folder
+    const open = () => (folder ??= this.root.getDirectoryHandle(name, { create: true }));
+    return {
+      async write(file, bytes) {
+        const dir = await open();
+        const handle = (await dir.getFileHandle(file, { create: true })) as SyncFileHandle;
+        try {
+          const h = await handle.createSyncAccessHandle();
+          try {
+            let at = 0;
+            while (at < bytes.byteLength) {
+              const n = h.write(bytes.subarray(at), { at });
+              if (n <= 0) throw new Error(`writing a chunk body stopped after ${at} of ${bytes.byteLength} bytes`);
+              at += n;
+            }
+            h.flush();
+          } finally {
+            h.close();
+          }
+        } catch (e) {
+          // a full disk (QuotaExceededError) or a failed write: no partial body stays behind
+          await dir.removeEntry(file).catch(() => undefined);
+          throw e;
+        }
+      },
+      async read(file) {
+        const handle = await (await open()).getFileHandle(file);
+        return (await handle.getFile()).arrayBuffer();
+      },
+      async remove(file) {
+        try {
+          await (await open()).removeEntry(file);
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+      },
+      async list() {
+        const out: string[] = [];
+        for await (const key of (await open() as ListableDir).keys()) out.push(key);
+        return out;
+      },
+    };
+  }
+
+  async removeCase(caseId: string): Promise<void> {
+    try {
+      await this.root.removeEntry(CASE_DB_PREFIX + caseId, { recursive: true });
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+}
