@@ -49,12 +49,13 @@ class OpfsBackend implements BodyBackend {
 
   async dir(caseId: string): Promise<BodyDir> {
     const name = CASE_DB_PREFIX + caseId;
-    let folder: Promise<FileSystemDirectoryHandle> | undefined;
-    // created on first use: a case that never stores a big chunk has no folder
-    const open = () => (folder ??= this.root.getDirectoryHandle(name, { create: true }));
+    let folder: FileSystemDirectoryHandle | undefined;
+    // created by the first write only: reading, listing or removing never makes a folder (a case that never
+    // stored a big chunk, or one just deleted, has none); no folder reads as an empty one
+    const open = async (create: boolean): Promise<FileSystemDirectoryHandle> => (folder ??= await this.root.getDirectoryHandle(name, { create }));
     return {
       async write(file, bytes) {
-        const dir = await open();
+        const dir = await open(true);
         const handle = (await dir.getFileHandle(file, { create: true })) as SyncFileHandle;
         try {
           const h = await handle.createSyncAccessHandle();
@@ -76,19 +77,23 @@ class OpfsBackend implements BodyBackend {
         }
       },
       async read(file) {
-        const handle = await (await open()).getFileHandle(file);
+        const handle = await (await open(false)).getFileHandle(file);
         return (await handle.getFile()).arrayBuffer();
       },
       async remove(file) {
         try {
-          await (await open()).removeEntry(file);
+          await (await open(false)).removeEntry(file);
         } catch (e) {
           if (!isNotFound(e)) throw e;
         }
       },
       async list() {
         const out: string[] = [];
-        for await (const key of (await open() as ListableDir).keys()) out.push(key);
+        try {
+          for await (const key of (await open(false) as ListableDir).keys()) out.push(key);
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
         return out;
       },
     };
