@@ -5,6 +5,7 @@
 // body no row names is an orphan, removed on open under the case's lock (caseBodies.ts).
 // Where there is no OPFS (Node: tests, the CLI; the in-memory IndexedDB fallback) every chunk stays in IndexedDB.
 import { storageMode } from './storageMode.ts';
+import { opfsBackend } from './opfsBodies.ts';
 
 /** One case's folder of chunk bodies. */
 export interface BodyDir {
@@ -31,7 +32,6 @@ let chosen: Promise<BodyBackend | undefined> | undefined;
 export function bodyBackend(): Promise<BodyBackend | undefined> {
   chosen ??= (async () => {
     if ((await storageMode()) === 'memory') return undefined; // the chunk rows die with the tab: so must the bytes
-    const { opfsBackend } = await import('./opfsBodies.ts');
     return opfsBackend();
   })();
   return chosen;
