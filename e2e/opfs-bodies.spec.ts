@@ -51,7 +51,7 @@ test('chunks live in OPFS: reload, search, cancel and remove a file, delete the 
   await app.open();
   await app.dropFiles([syslog('first.log', 60_000, 'zqxfirst')]);
   await app.expectStatus('60,000 events');
-  expect(total(await bodies(page))).toBe(6); // six chunks of 10,000 events, each over the 64 KiB kept in IndexedDB
+  expect(total(await bodies(page))).toBe(6); // six chunks of 10,000 events, each over the 256 KiB kept in IndexedDB
 
   await page.reload();
   await app.waitForIdle();

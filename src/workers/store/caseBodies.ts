@@ -1,7 +1,7 @@
 // One open case's chunk bodies (chunkBodies.ts) as CaseStore uses them (case schema 8). A chunk estimated at
 // BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts) and written to its own file BEFORE the
 // IndexedDB transaction that records it; its `chunks` row is then a ChunkRef { key, body } and its chunkMeta row
-// names the body too. Smaller chunks (an archive of 10,000 two-line members makes 10,000 tiny chunks) stay whole
+// names the body too. Smaller chunks (under 256 KiB estimated; an archive of 10,000 two-line members makes 10,000 tiny chunks) stay whole
 // in IndexedDB, where one transaction holds many; so do all chunks of cases written before schema 8.
 // Rules: a row never names a body not written (write, flush, close, then commit); a body no row names is an
 // orphan (the tab died between the write and the commit, or a removal after a commit did not finish), removed
@@ -21,10 +21,12 @@ export function isRef(row: ChunkRow): row is ChunkRef {
 }
 
 /**
- * Chunks estimated below this stay in IndexedDB (chunkMeta `bytes`: typed arrays, text at 2 bytes a
- * character). Measured in Chromium (bench/idb-put-browser.ts `opfsfiles`): see docs/architecture.md, Storage.
+ * Chunks estimated below this stay in IndexedDB (chunkMeta `bytes`: typed arrays, text at 2 bytes a character).
+ * A body file costs a fixed ~6-9 ms of CPU to create, open, flush and close (bench/idb-put-browser.ts `files:KB`
+ * against `idbkb:KB`, profile on disk, load ~28): IndexedDB is cheaper at 16 and 64 KiB (2.5-2.8 ms), equal at
+ * 256 KiB (6 ms each), and 4x dearer at 2.5 MB (76-86 ms against 18-20 ms).
  */
-export const BODY_MIN_BYTES = 64 * 1024;
+export const BODY_MIN_BYTES = 256 * 1024;
 
 export interface Placed {
   row: ChunkRow;

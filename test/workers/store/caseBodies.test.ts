@@ -19,7 +19,7 @@ let backend: MemoryBackend;
 beforeEach(() => setBodyBackend((backend = new MemoryBackend())));
 afterAll(() => setBodyBackend(undefined));
 
-const BIG = 2_000; // events: a chunk estimated over BODY_MIN_BYTES
+const BIG = 4_000; // events: a chunk estimated over BODY_MIN_BYTES
 const SMALL = 20;
 
 async function readAll(store: CaseStore, batch = 3): Promise<EventChunk[]> {
