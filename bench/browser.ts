@@ -1,6 +1,9 @@
 // Drives the production build in headless Chromium for the benchmarks: serve dist/, open ?testing=1,
 // feed files through the real file input, and measure in the page.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
@@ -32,6 +35,31 @@ export async function startServer(): Promise<ChildProcess> {
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+}
+
+/**
+ * BENCH_PERSIST=1: benches that open their browser through freshContext run in a new profile on disk (a temporary
+ * user-data folder, removed at close), as a user's browser does. The default (launch + newContext) is an
+ * off-the-record context, which keeps IndexedDB and OPFS in memory and costs differently.
+ */
+export const PERSIST = process.env.BENCH_PERSIST === '1';
+
+/** A fresh browser context (empty storage) on disk or off the record (PERSIST); close() removes the profile. */
+export async function freshContext(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const args = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+  if (!PERSIST) {
+    const browser = await launch();
+    return { context: await browser.newContext(), close: () => browser.close() };
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'logdrop-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh page (fresh IndexedDB) with the long-task observer installed before the app starts. */

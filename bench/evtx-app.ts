@@ -5,10 +5,13 @@
 //   BENCH_BUILDS=dist-before,dist BENCH_RUNS=3 node --import tsx bench/evtx-app.ts
 // Prints each build's runs, medians (records/s, engine heap per event) and the ratio to the first build.
 // BENCH_FILE=json|auth (with BENCH_LINES, default 200,000) drops a generated JSON-lines file or auth.log instead.
+// BENCH_PERSIST=1 runs each in a new browser profile on disk (bench/browser.ts freshContext; default: off the
+// record, storage in memory). BENCH_THREADS=1 also prints each run's browser CPU per process / thread.
 import { loadavg } from 'node:os';
 import { authLog, evtxFile, jsonLines } from './generate.ts';
-import { ingestThroughUi, launch, median, openApp, startServer, workerHeaps } from './browser.ts';
+import { freshContext, ingestThroughUi, median, openAppIn, PERSIST, startServer, workerHeaps } from './browser.ts';
 import { treeCpuMs } from './cpuTime.ts';
+import { ThreadCpuSampler, threadCpuLines } from './threadCpu.ts';
 
 const BUILDS = (process.env.BENCH_BUILDS ?? 'dist').split(',').filter((b) => b !== '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -21,13 +24,15 @@ interface Run { ms: number; cpuMs: number; events: number; heap: number; caseHea
 async function once(build: string, file: string): Promise<Run> {
   process.env.BENCH_OUT_DIR = build;
   const server = await startServer();
-  const browser = await launch();
+  const browser = await freshContext();
   try {
-    const page = await openApp(browser);
+    const page = await openAppIn(browser.context);
     const empty = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
     const cpu0 = treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN;
+    const threads = process.env.BENCH_THREADS === '1' ? new ThreadCpuSampler(process.pid, [server.pid ?? -1]) : undefined;
     const ms = await ingestThroughUi(page, file);
     const cpuMs = (treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN) - cpu0;
+    if (threads !== undefined) console.log(`${build}, browser CPU per process / thread until searchable:\n  ${threadCpuLines(threads.stop()).join('\n  ')}`);
     const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
     const heap = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
     const bytes = heap === undefined || events === 0 ? NaN : heap.usedBytes + heap.backingBytes;
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
   const lines = Number(process.env.BENCH_LINES ?? 200_000);
   const { path, records } = kind === 'json' ? { path: await jsonLines(lines), records: lines }
     : kind === 'auth' ? { path: await authLog(lines), records: lines } : evtxFile(100_000);
-  console.log(`${kind} through the app: ${path} (${fmt(records)} records); builds ${BUILDS.join(', ')}; ${RUNS} rounds, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(`${kind} through the app: ${path} (${fmt(records)} records); builds ${BUILDS.join(', ')}; ${RUNS} rounds, ${PERSIST ? 'profile on disk' : 'off-the-record context'}, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   const runs = new Map<string, Run[]>(BUILDS.map((b) => [b, []]));
   for (let r = 0; r < RUNS; r++) {
     for (const b of BUILDS) {

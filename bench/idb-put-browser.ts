@@ -6,6 +6,11 @@
 // Besides IndexedDB shapes, `opfs:N` writes the same chunks (one buffer each) into an Origin Private File System
 // file through a sync access handle, flushing every N chunks; `opfsread` reads that file back (list it after an
 // opfs variant); `idbread` reads every chunk back with one getAll (the store is filled once, not timed).
+// File layout (case schema 8, store/caseBodies.ts): `files:KB` writes CHUNKS buffers of KB KiB, one OPFS file each
+// (getFileHandle, sync access handle, write, flush, close: what the engine does per chunk); `filesread:KB` reads
+// them back through getFile() (no lock), `filessync:KB` through read-only sync access handles; `idbkb:KB` puts the same buffers into IndexedDB one per transaction;
+// `idbkbread:KB` reads those with one getAll. Per-chunk CPU of the pairs says below which size a chunk is cheaper
+// in IndexedDB.
 // BENCH_PERSIST=1 runs in a profile on disk, as a user's browser does: the default off-the-record context keeps
 // IndexedDB and OPFS in memory, which costs differently.
 import { createServer } from 'node:http';
@@ -87,8 +92,40 @@ async function opfs(write, chunks, flushEvery) {
   h.close();
   return performance.now() - t0;
 }
+async function files(kind, chunks, kb, round) {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('bench-files-' + kb, { create: true });
+  const bytes = new Uint8Array(kb * 1024).fill(97);
+  const t0 = performance.now();
+  if (kind === 'files') {
+    for (let j = 0; j < chunks; j++) {
+      const h = await (await dir.getFileHandle(round + '-' + j, { create: true })).createSyncAccessHandle();
+      h.write(bytes, { at: 0 }); h.flush(); h.close();
+    }
+  } else if (kind === 'filesread') {
+    const names = []; for await (const k of dir.keys()) names.push(k);
+    await Promise.all(names.slice(0, chunks).map(async (n) => (await (await dir.getFileHandle(n)).getFile()).arrayBuffer()));
+  } else if (kind === 'filessync') {
+    const names = []; for await (const k of dir.keys()) names.push(k);
+    for (const n of names.slice(0, chunks)) {
+      const h = await (await dir.getFileHandle(n)).createSyncAccessHandle({ mode: 'read-only' });
+      const buf = new Uint8Array(h.getSize()); h.read(buf, { at: 0 }); h.close();
+    }
+  } else if (kind === 'idbkb') {
+    const db = await open('bench-kb-' + kb);
+    for (let j = 0; j < chunks; j++) { const tx = db.transaction('chunks', 'readwrite'); tx.objectStore('chunks').put({ key: [round, j], bytes: bytes.slice().buffer }); await done(tx); }
+    db.close();
+  } else {
+    const db = await open('bench-kb-' + kb);
+    const tx = db.transaction('chunks', 'readonly');
+    await new Promise((res, rej) => { const r = tx.objectStore('chunks').getAll(undefined, chunks); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    db.close();
+  }
+  return performance.now() - t0;
+}
 onmessage = async (e) => {
   const { variant, chunks, round } = e.data;
+  if (/^(files|filesread|filessync|idbkb|idbkbread):/.test(variant)) { const [k, kb] = variant.split(':'); return postMessage(await files(k, chunks, Number(kb), round)); }
   base ??= Array.from({ length: chunks }, (_, i) => chunk(i));
   const [shape, group, durability] = variant.split(':');
   if (shape === 'idbread') return postMessage(await idbRead(chunks));

@@ -3,12 +3,15 @@
 // the file once, then the builds take turns reloading their case (BENCH_RUNS reloads each), so both see the
 // same load. Prints each reload and the medians, with the load average (wall times on a loaded machine: compare
 // the ratio, not the seconds). Build the "before" with `npx vite build --outDir dist-before` from the old commit.
+// BENCH_PERSIST=1: each build's case lives in its own new browser profile on disk (default: one off-the-record
+// browser, a context per build, storage in memory). BENCH_THREADS=1 prints each reload's CPU per process / thread.
 import { loadavg } from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Browser, Page } from '@playwright/test';
-import { idle, ingestThroughUi, launch, median, reopenTimes } from './browser.ts';
+import type { BrowserContext, Page } from '@playwright/test';
+import { freshContext, idle, ingestThroughUi, median, PERSIST, reopenTimes } from './browser.ts';
 import { authLog } from './generate.ts';
 import { treeCpuMs } from './cpuTime.ts';
+import { ThreadCpuSampler, threadCpuLines } from './threadCpu.ts';
 
 const LINES = Number(process.argv[2] ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -17,14 +20,16 @@ const BASE_PORT = Number(process.env.BENCH_PORT ?? 5174);
 
 async function main(): Promise<void> {
   const path = await authLog(LINES);
-  const browser = await launch();
   const servers: ChildProcess[] = [];
+  const browsers: { context: BrowserContext; close(): Promise<void> }[] = [];
+  console.log(`reopen of ${LINES.toLocaleString('en-US')} auth.log lines, ${PERSIST ? 'a profile on disk per build' : 'off-the-record contexts'}, load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   try {
     const pages: Page[] = [];
     for (let b = 0; b < BUILDS.length; b++) {
-      // one server per build, each on its own port
+      // one server per build, each on its own port, and its own fresh storage
       servers.push(await serve(BASE_PORT + b, BUILDS[b]));
-      const page = await openAt(browser, BASE_PORT + b);
+      browsers.push(await freshContext());
+      const page = await openAt(browsers[b].context, BASE_PORT + b);
       console.log(`${BUILDS[b]}: ingest of ${LINES.toLocaleString('en-US')} lines until searchable ${await ingestThroughUi(page, path)} ms`);
       pages.push(page);
     }
@@ -34,8 +39,10 @@ async function main(): Promise<void> {
       for (let b = 0; b < BUILDS.length; b++) {
         // CPU of every Chromium process until searchable (the vite servers left out): less load-bound than wall
         const cpu0 = treeCpuMs(process.pid, skip) ?? NaN;
+        const threads = process.env.BENCH_THREADS === '1' ? new ThreadCpuSampler(process.pid, skip) : undefined;
         const { searchableMs } = await reopenTimes(pages[b]);
         const cpu = (treeCpuMs(process.pid, skip) ?? NaN) - cpu0;
+        if (threads !== undefined) console.log(`${BUILDS[b]}, CPU per process / thread of the reload until idle:\n  ${threadCpuLines(threads.stop()).join('\n  ')}`);
         times[b].push(searchableMs);
         cpus[b].push(cpu);
         console.log(`run ${r + 1} ${BUILDS[b]}: reopen until searchable ${searchableMs} ms wall, ${cpu} ms browser CPU until idle (load ${loadavg()[0].toFixed(1)})`);
@@ -44,7 +51,7 @@ async function main(): Promise<void> {
     for (let b = 0; b < BUILDS.length; b++) console.log(`${BUILDS[b]}: median ${median(times[b])} ms wall of ${times[b].join(', ')}; browser CPU median ${median(cpus[b])} ms of ${cpus[b].join(', ')}`);
     if (BUILDS.length === 2) console.log(`ratio ${BUILDS[1]} / ${BUILDS[0]}: wall ${(median(times[1]) / median(times[0])).toFixed(2)}, CPU ${(median(cpus[1]) / median(cpus[0])).toFixed(2)}`);
   } finally {
-    await browser.close();
+    for (const b of browsers) await b.close();
     for (const s of servers) s.kill();
   }
 }
@@ -60,9 +67,9 @@ async function serve(port: number, outDir: string): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-/** A fresh context (its own IndexedDB) on the build served at `port`, the test hook on. */
-async function openAt(browser: Browser, port: number): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** A page of a fresh context (its own storage) on the build served at `port`, the test hook on. */
+async function openAt(context: BrowserContext, port: number): Promise<Page> {
+  const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/?testing=1`);
   await idle(page);
   return page;

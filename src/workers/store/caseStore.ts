@@ -1,15 +1,19 @@
 // One case's database: the only code (with catalog.ts) that opens IndexedDB.
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
+// Since schema 8 a big chunk's value is a body file (OPFS, caseBodies.ts) written before its transaction,
+// which records a ChunkRef; readers get the chunk either way.
 import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
-import { packChunk, unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
+import { unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { openVersioned } from './openVersioned.ts';
 import { runOf, valuesOfRuns, withLocalDicts, type CaseDictionary } from './caseDict.ts';
 import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
-import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type StoredChunk } from './schema.ts';
+import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type ChunkMeta, type StoredChunk } from './schema.ts';
+import { CaseBodies, inlineRow, isRef, type ChunkRef, type ChunkRow, type Placed } from './caseBodies.ts';
+import { bodyBackend, isNotFound } from './chunkBodies.ts';
 
 /** What is stored of one file: the truth after an interrupted or failed ingest. */
 export interface StoredTotals { chunks: number; events: number; unparsed: number; bytes: number }
@@ -18,7 +22,7 @@ export class CaseStore {
   /** whose ids chunks of case ids are in, and whose new values are written with them (caseDict.ts): set by loadIndex */
   dictionary: CaseDictionary | undefined;
 
-  private constructor(readonly caseId: string, private readonly db: IDBPDatabase<CaseSchema>) {}
+  private constructor(readonly caseId: string, private readonly db: IDBPDatabase<CaseSchema>, private readonly bodies: CaseBodies | undefined) {}
 
   /** Opens (or creates) a case's database, upgrading an older schema; a newer one throws NewerSchemaError. */
   /** `onDeleted`: another tab deletes this case while it is open here (the connection is closed first). */
@@ -35,7 +39,7 @@ export class CaseStore {
           const meta = d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
           // a version-1 case: describe its chunks once, one at a time (a cursor, not getAll: cases are large)
           for (let cur = await tx.objectStore('chunks').openCursor(); cur !== null; cur = await cur.continue()) {
-            await meta.put(describeChunk(cur.value));
+            await meta.put(describeChunk(cur.value as StoredChunk)); // a version-1 case has no body files
           }
         }
         if (oldVersion < 3) {
@@ -48,6 +52,7 @@ export class CaseStore {
         // 6: the case-wide dictionary (caseDict.ts); older chunks keep their own dictionaries and are read so
         if (oldVersion < 6) d.createObjectStore('dict');
         // 7: new chunks may hold spans of raw (format 4, rawSpans.ts); older chunks are read as they are
+        // 8: new big chunks may be body files (caseBodies.ts); older chunks stay in IndexedDB and are read there
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -58,7 +63,8 @@ export class CaseStore {
         if (next === null) onDeleted?.();
       },
     });
-    return new CaseStore(caseId, db);
+    const backend = await bodyBackend();
+    return new CaseStore(caseId, db, backend === undefined ? undefined : new CaseBodies(await backend.dir(caseId)));
   }
 
   close(): void {
@@ -99,10 +105,11 @@ export class CaseStore {
 
   /**
    * Writes the chunk and its meta row in one transaction: both are stored, or neither. Ledger rows given
-   * (ledgerBatch.ts: the chunk's own row among them) are written in the same transaction.
+   * (ledgerBatch.ts: the chunk's own row among them) are written in the same transaction. A big chunk's body
+   * file is written, flushed and closed first (caseBodies.ts); the transaction is the commit point.
    */
   async putChunk(chunk: WireChunk, rows: readonly FileLedgerEntry[] = []): Promise<void> {
-    await this.putChunks([chunk], rows);
+    await this.record([chunk], rows);
   }
 
   /**
@@ -111,17 +118,44 @@ export class CaseStore {
    * always names a stored value.
    */
   async putChunks(chunks: readonly WireChunk[], rows: readonly FileLedgerEntry[] = []): Promise<void> {
+    await this.record(chunks, rows);
+  }
+
+  private async record(chunks: readonly WireChunk[], rows: readonly FileLedgerEntry[]): Promise<void> {
     const deltas = chunks.some(hasCaseIds) ? this.requireDictionary().pending() : [];
+    const bodies = this.bodies;
+    const placed: Placed[] = [];
+    try {
+      for (const c of chunks) placed.push(bodies === undefined ? inlineRow(c) : await bodies.place(c));
+    } catch (e) {
+      await bodies?.removeQuietly(placed.map((p) => p.body)); // a full disk: nothing of this write stays
+      throw e;
+    }
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files', 'dict'], 'readwrite');
     const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta'), dict = tx.objectStore('dict');
-    // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise
-    await Promise.all([
-      ...rows.map((r) => files.put(r)),
-      ...deltas.map((d) => dict.put(runOf(d.values), [d.field, d.firstId])),
-      ...chunks.flatMap((c) => [store.put({ ...packChunk(c), key: [c.fileId, c.seq] }), meta.put(describeChunk(c))]),
-      tx.done,
-    ]);
+    const keys = placed.map((p) => [p.meta.fileId, p.meta.seq] as [number, number]);
+    let before: ChunkMeta[];
+    try {
+      // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise.
+      // With body files, the rows replaced (a re-timed chunk) are read first: their bodies go after the commit.
+      [before] = await Promise.all([
+        bodies === undefined || keys.length === 0 ? Promise.resolve([]) : meta.getAll(IDBKeyRange.bound(keys.reduce(minKey), keys.reduce(maxKey))),
+        ...rows.map((r) => files.put(r)),
+        ...deltas.map((d) => dict.put(runOf(d.values), [d.field, d.firstId])),
+        ...placed.flatMap((p) => [store.put(p.row), meta.put(p.meta)]),
+        tx.done,
+      ]);
+    } catch (e) {
+      await bodies?.removeQuietly(placed.map((p) => p.body)); // not recorded: orphans now, removed at once
+      throw e;
+    }
     if (deltas.length > 0) this.dictionary?.stored(deltas);
+    if (bodies === undefined) return;
+    const now = new Map(placed.map((p) => [`${p.meta.fileId},${p.meta.seq}`, p.body]));
+    await bodies.removeQuietly(before.map((m) => {
+      const key = `${m.fileId},${m.seq}`;
+      return now.has(key) && m.body !== now.get(key) ? m.body : undefined;
+    }));
   }
 
   /** The stored case-wide dictionary: each field's values in id order (caseDict.ts). */
@@ -171,13 +205,17 @@ export class CaseStore {
 
   /** Reads every chunk in key order as stored (dictionary columns may be packed: the case index reads them so). */
   async forEachStoredChunk(onChunk: (chunk: StoredChunk) => void, batch = 8): Promise<void> {
-    // the next batch is requested before this one is handed over: the database reads it meanwhile
-    let next = this.db.getAll('chunks', undefined, batch);
+    // the next batch (rows, and the body files they name) is requested before this one is handed over
+    let next = this.readBatch(undefined, batch);
     for (;;) {
-      const chunks = await next;
-      if (chunks.length === 0) return;
-      next = chunks.length < batch ? Promise.resolve([]) : this.db.getAll('chunks', IDBKeyRange.lowerBound(chunks[chunks.length - 1].key, true), batch);
-      for (const c of chunks) onChunk(c);
+      const { chunks, last, full } = await next;
+      if (last === undefined) return;
+      next = full ? this.readBatch(IDBKeyRange.lowerBound(last, true), batch) : Promise.resolve(EMPTY);
+      next.catch(() => undefined); // thrown where it is awaited; not unhandled if onChunk throws first
+      for (const c of chunks) {
+        const chunk = await c;
+        if (chunk !== undefined) onChunk(chunk);
+      }
     }
   }
 
@@ -186,10 +224,40 @@ export class CaseStore {
     let lower = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
     const local = await this.localReader();
     for (;;) {
-      const chunks = await this.db.getAll('chunks', lower, batch);
-      if (chunks.length === 0) return;
-      for (const c of chunks) await onChunk(local(c));
-      lower = IDBKeyRange.bound(chunks[chunks.length - 1].key, [fileId, Infinity], true);
+      const { chunks, last } = await this.readBatch(lower, batch);
+      if (last === undefined) return;
+      for (const c of chunks) {
+        const chunk = await c;
+        if (chunk !== undefined) await onChunk(local(chunk));
+      }
+      lower = IDBKeyRange.bound(last, [fileId, Infinity], true);
+    }
+  }
+
+  /** A batch of rows; the body files they name start loading at once, in parallel (undefined: removed meanwhile). */
+  private async readBatch(range: IDBKeyRange | undefined, batch: number): Promise<Batch> {
+    const rows = await this.db.getAll('chunks', range, batch);
+    const chunks = rows.map((r) => this.load(r));
+    for (const c of chunks) c.catch(() => undefined); // each is awaited in turn; an early throw leaves the rest handled
+    return { chunks, last: rows.at(-1)?.key, full: rows.length === batch };
+  }
+
+  private load(row: ChunkRow): Promise<StoredChunk | undefined> {
+    return isRef(row) ? this.loadRef(row) : Promise.resolve(row);
+  }
+
+  private async loadRef(ref: ChunkRef, again = false): Promise<StoredChunk | undefined> {
+    if (this.bodies === undefined) throw new Error('This case keeps its events in files this browser cannot open (no Origin Private File System here).');
+    try {
+      return await this.bodies.read(ref);
+    } catch (e) {
+      if (!isNotFound(e) || again) throw e;
+      // the tab writing the case removed or rewrote the chunk after its row was read: read what the row says now
+      const now = await this.db.get('chunks', ref.key);
+      if (now === undefined) return undefined;
+      if (!isRef(now)) return now;
+      if (now.body === ref.body) throw new Error(`A stored chunk of this case is missing (file ${ref.key[0]}, chunk ${ref.key[1]}): remove that file and read it again.`, { cause: e });
+      return this.loadRef(now, true);
     }
   }
 
@@ -197,12 +265,14 @@ export class CaseStore {
   async deleteFile(fileId: number): Promise<void> {
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
     const range = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
-    await Promise.all([
+    const [metas] = await Promise.all([
+      this.bodies === undefined ? Promise.resolve([]) : tx.objectStore('chunkMeta').getAll(range),
       tx.objectStore('chunks').delete(range),
       tx.objectStore('chunkMeta').delete(range),
       tx.objectStore('files').delete(fileId),
       tx.done,
     ]);
+    await this.bodies?.removeQuietly(metas.map((m) => m.body)); // after the commit: no row names them now
   }
 
   /**
@@ -212,8 +282,19 @@ export class CaseStore {
   async deleteChunksFrom(fileId: number, fromSeq: number): Promise<number> {
     const range = IDBKeyRange.bound([fileId, fromSeq], [fileId, Infinity]);
     const tx = this.db.transaction(['chunks', 'chunkMeta'], 'readwrite');
-    const [count] = await Promise.all([tx.objectStore('chunkMeta').count(range), tx.objectStore('chunks').delete(range), tx.objectStore('chunkMeta').delete(range), tx.done]);
-    return count;
+    const meta = tx.objectStore('chunkMeta');
+    const [gone] = await Promise.all([this.bodies === undefined ? meta.count(range) : meta.getAll(range), tx.objectStore('chunks').delete(range), meta.delete(range), tx.done]);
+    if (typeof gone === 'number') return gone;
+    await this.bodies?.removeQuietly(gone.map((m) => m.body));
+    return gone.length;
+  }
+
+  /** Removes body files no chunk row names (a tab closed between a write and its commit). Only under the case's lock. */
+  async removeOrphanBodies(): Promise<number> {
+    if (this.bodies === undefined) return 0;
+    const named = new Set<string>();
+    for (const m of await this.db.getAll('chunkMeta')) if (m.body !== undefined) named.add(m.body);
+    return this.bodies.removeOrphans(named);
   }
 
   /** Replaces the stored alerts with this run's (one transaction: the old set or the new one, never a mix). */
@@ -281,3 +362,16 @@ function hasCaseIds(chunk: WireChunk): boolean {
   }
   return false;
 }
+
+interface Batch {
+  chunks: Promise<StoredChunk | undefined>[];
+  /** the last row's key; undefined: no rows */
+  last: [number, number] | undefined;
+  /** as many rows as asked: there may be more */
+  full: boolean;
+}
+const EMPTY: Batch = { chunks: [], last: undefined, full: false };
+
+type Key = [number, number];
+const minKey = (a: Key, b: Key): Key => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]) ? a : b);
+const maxKey = (a: Key, b: Key): Key => (minKey(a, b) === a ? b : a);

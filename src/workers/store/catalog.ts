@@ -2,6 +2,7 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { CaseInfo } from '../api.ts';
 import { openVersioned } from './openVersioned.ts';
+import { bodyBackend } from './chunkBodies.ts';
 import { CASE_DB_PREFIX, CATALOG_DB, CATALOG_VERSION, type CatalogSchema } from './schema.ts';
 
 let catalog: Promise<IDBPDatabase<CatalogSchema>> | undefined;
@@ -41,6 +42,9 @@ export async function putCase(info: CaseInfo): Promise<void> {
 export async function removeCase(id: string): Promise<void> {
   await (await db()).delete('cases', id);
   await deleteDB(CASE_DB_PREFIX + id);
+  // its chunk body files (case schema 8) after the database: no row can name them now. A failure leaves a
+  // folder no case lists, which a new case never reuses (case ids are new); it is not worth failing the delete.
+  await (await bodyBackend())?.removeCase(id).catch(() => undefined);
 }
 
 /** A setting kept for every case of this browser (not part of any case's hand-over). */

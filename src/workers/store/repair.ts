@@ -2,6 +2,7 @@
 // made 'incomplete' with the counts of what was actually stored, so the catalog matches the chunks, and an
 // archive left half-read gets a row of its own saying what of it was never read (units.ts).
 // Their events stay searchable; opening the same file again resumes or replaces it.
+// Body files no chunk row names are removed here too (the same reason: nobody can be writing them now).
 // Only the holder of the case's write lock may run this: a row 'reading' in a case another tab is writing
 // is being read right now (caseLock.ts).
 import type { CaseStore } from './caseStore.ts';
@@ -9,6 +10,8 @@ import { interruptUnits } from './units.ts';
 import { formatBytes } from '../../parsers/containers/guard.ts';
 
 export async function repairInterrupted(store: CaseStore): Promise<number> {
+  // body files written by a tab that died before their transaction committed (case schema 8, caseBodies.ts)
+  await store.removeOrphanBodies();
   const open = (await store.files()).filter((f) => f.state === 'reading' || f.state === 'queued');
   const stored = open.length === 0 ? new Map() : await store.storedByFile();
   for (const f of open) {

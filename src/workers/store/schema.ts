@@ -25,8 +25,11 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 7: chunks of format 4, whose message and ts.raw columns may hold spans of the row's raw value
  * (chunk/rawSpans.ts); chunks written before are read as they are. The version keeps an older app, which would
  * read a span row as an empty message, out.
+ * 8: a big chunk's value may live in a body file outside IndexedDB (OPFS: store/caseBodies.ts); its `chunks` row
+ * is then a ChunkRef { key, body } and its chunkMeta row has `body`. Nothing is converted: chunks written before
+ * stay in IndexedDB. The version keeps an older app, which cannot read a ChunkRef, out.
  */
-export const CASE_VERSION = 7;
+export const CASE_VERSION = 8;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -38,11 +41,17 @@ export interface StoredChunk extends WireChunk {
   key: [number, number];
 }
 
+/** Since 8: the `chunks` row of a chunk whose value is the body file `body` (store/caseBodies.ts). */
+export interface ChunkRef {
+  key: [number, number];
+  body: string;
+}
+
 export interface CaseSchema extends DBSchema {
   /** the ingest ledger, one row per file of the bundle */
   files: { key: number; value: FileLedgerEntry };
   /** event chunks keyed [fileId, seq] so a file's chunks can be read or deleted as a range */
-  chunks: { key: [number, number]; value: StoredChunk };
+  chunks: { key: [number, number]; value: StoredChunk | ChunkRef };
   /** one small row per chunk, written in the chunk's transaction: what is stored, without reading the chunks */
   chunkMeta: { key: [number, number]; value: ChunkMeta };
   settings: { key: string; value: unknown };
@@ -62,4 +71,6 @@ export interface ChunkMeta {
   unparsed: number;
   /** estimated bytes on disk (typed arrays, strings at 2 bytes a character) */
   bytes: number;
+  /** since 8: the chunk's body file (its `chunks` row is a ChunkRef naming the same) */
+  body?: string;
 }

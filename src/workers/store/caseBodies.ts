@@ -1,0 +1,85 @@
+// One open case's chunk bodies (chunkBodies.ts) as CaseStore uses them (case schema 8). A chunk estimated at
+// BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts) and written to its own file BEFORE the
+// IndexedDB transaction that records it; its `chunks` row is then a ChunkRef { key, body } and its chunkMeta row
+// names the body too. Smaller chunks (under 256 KiB estimated; an archive of 10,000 two-line members makes 10,000 tiny chunks) stay whole
+// in IndexedDB, where one transaction holds many; so do all chunks of cases written before schema 8.
+// Rules: a row never names a body not written (write, flush, close, then commit); a body no row names is an
+// orphan (the tab died between the write and the commit, or a removal after a commit did not finish), removed
+// on open under the case's lock (removeOrphans); a body is removed only after the commit that stops naming it.
+import type { WireChunk } from '../chunk/packedDict.ts';
+import { packChunk } from '../chunk/packedDict.ts';
+import { describeChunk } from './chunkMeta.ts';
+import { decodeChunkBody, encodeChunkBody } from './chunkBody.ts';
+import type { BodyDir } from './chunkBodies.ts';
+import type { ChunkMeta, ChunkRef, StoredChunk } from './schema.ts';
+
+export type { ChunkRef };
+export type ChunkRow = StoredChunk | ChunkRef;
+
+export function isRef(row: ChunkRow): row is ChunkRef {
+  return typeof (row as Partial<ChunkRef>).body === 'string';
+}
+
+/**
+ * Chunks estimated below this stay in IndexedDB (chunkMeta `bytes`: typed arrays, text at 2 bytes a character).
+ * A body file costs a fixed ~6-9 ms of CPU to create, open, flush and close (bench/idb-put-browser.ts `files:KB`
+ * against `idbkb:KB`, profile on disk, load ~28): IndexedDB is cheaper at 16 and 64 KiB (2.5-2.8 ms), equal at
+ * 256 KiB (6 ms each), and 4x dearer at 2.5 MB (76-86 ms against 18-20 ms).
+ */
+export const BODY_MIN_BYTES = 256 * 1024;
+
+export interface Placed {
+  row: ChunkRow;
+  meta: ChunkMeta;
+  /** the body written for this chunk, to remove if its transaction fails */
+  body?: string;
+}
+
+let made = 0;
+/** A name no other body of the case has had: a rewritten chunk (re-time) gets a new file, never the one a reader may be reading. */
+function bodyName(fileId: number, seq: number): string {
+  return `${fileId}-${seq}-${Date.now().toString(36)}${(made++).toString(36)}${Math.random().toString(36).slice(2, 6)}.ldc`;
+}
+
+/** The row to store for a chunk with no body store: the chunk itself, packed (as before schema 8). */
+export function inlineRow(chunk: WireChunk): Placed {
+  return { row: { ...packChunk(chunk), key: [chunk.fileId, chunk.seq] }, meta: describeChunk(chunk) };
+}
+
+export class CaseBodies {
+  constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES) {}
+
+  /** The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. */
+  async place(chunk: WireChunk): Promise<Placed> {
+    const meta = describeChunk(chunk);
+    const key: [number, number] = [chunk.fileId, chunk.seq];
+    if (meta.bytes < this.minBytes) return { row: { ...packChunk(chunk), key }, meta };
+    const body = bodyName(chunk.fileId, chunk.seq);
+    try {
+      await this.dir.write(body, encodeChunkBody({ ...packChunk(chunk), key }));
+    } catch (e) {
+      await this.dir.remove(body).catch(() => undefined); // a full disk may have taken part of it
+      throw e;
+    }
+    return { row: { key, body }, meta: { ...meta, body }, body };
+  }
+
+  /** The stored chunk a ref names. */
+  async read(ref: ChunkRef): Promise<StoredChunk> {
+    const chunk = decodeChunkBody(await this.dir.read(ref.body));
+    chunk.key = ref.key;
+    return chunk;
+  }
+
+  /** Removes bodies no row names any more; a failure leaves orphans for the next open (never an error). */
+  async removeQuietly(names: readonly (string | undefined)[]): Promise<void> {
+    for (const name of names) if (name !== undefined) await this.dir.remove(name).catch(() => undefined);
+  }
+
+  /** Removes every body that no chunkMeta row names; returns how many. Only under the case's lock. */
+  async removeOrphans(named: ReadonlySet<string>): Promise<number> {
+    const orphans = (await this.dir.list()).filter((n) => !named.has(n));
+    await this.removeQuietly(orphans);
+    return orphans.length;
+  }
+}
