@@ -21,13 +21,15 @@ describe('TextSegment over packed bytes', () => {
   it('answers an empty value without decoding the chunk', () => {
     const { col, reads } = countingColumn(['', '', 'disk full', '']);
     const seg = new TextSegment(0, 4, col, col.ends);
+    // the constructor may look at the bytes' length (a column of spans only keeps none); decoding reads them again
+    const atStart = reads();
     expect(seg.valueAt(0)).toBe('');
     expect(seg.valueAt(3)).toBe('');
     expect(seg.has(1)).toBe(false);
-    expect(reads()).toBe(0);
+    expect(reads()).toBe(atStart);
     expect(seg.valueAt(2)).toBe('disk full');
-    expect(reads()).toBe(1);
+    expect(reads()).toBe(atStart + 1);
     expect(seg.valueAt(2)).toBe('disk full');
-    expect(reads()).toBe(1);
+    expect(reads()).toBe(atStart + 1);
   });
 });
