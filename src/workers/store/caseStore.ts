@@ -170,10 +170,22 @@ export class CaseStore {
     return this.dictionary;
   }
 
+  /**
+   * The stored dictionary and the key of the last stored chunk, read in one transaction: every chunk up to that
+   * key names only values the dictionary holds. A chunk committed later (another tab writing the case while this
+   * one reads it) may name values written with it, after this read: readers stop at `last`.
+   */
+  async dictionaryPoint(): Promise<{ values: Map<string, string[]>; last: Key | undefined }> {
+    const tx = this.db.transaction(['dict', 'chunks']);
+    const dict = tx.objectStore('dict');
+    const [keys, runs, cursor] = await Promise.all([dict.getAllKeys(), dict.getAll(), tx.objectStore('chunks').openKeyCursor(null, 'prev'), tx.done]);
+    return { values: valuesOfRuns(keys.map((key, i) => ({ key, run: runs[i] }))), last: cursor?.key };
+  }
+
   /** Chunks in the form every reader knows: case-id columns given their values (the dictionary read once). */
-  private async localReader(): Promise<(chunk: StoredChunk) => EventChunk> {
-    const values = await this.storedDictionary();
-    return (c) => unpackChunk(withLocalDicts(c, values));
+  private async localReader(): Promise<{ local: (chunk: StoredChunk) => EventChunk; last: Key | undefined }> {
+    const { values, last } = await this.dictionaryPoint();
+    return { local: (c) => unpackChunk(withLocalDicts(c, values)), last };
   }
 
   /** Per file id: chunks, events, unparsed and bytes actually stored (reads the small meta rows only). */
@@ -199,18 +211,22 @@ export class CaseStore {
 
   /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
-    const local = await this.localReader();
-    await this.forEachStoredChunk((c) => onChunk(local(c)), batch);
+    const { local, last } = await this.localReader();
+    if (last !== undefined) await this.forEachStoredChunk((c) => onChunk(local(c)), batch, last);
   }
 
-  /** Reads every chunk in key order as stored (dictionary columns may be packed: the case index reads them so). */
-  async forEachStoredChunk(onChunk: (chunk: StoredChunk) => void, batch = 8): Promise<void> {
+  /**
+   * Reads every chunk in key order as stored (dictionary columns may be packed: the case index reads them so),
+   * up to the key `upTo` when given (dictionaryPoint: chunks of case ids past it may name values not read).
+   */
+  async forEachStoredChunk(onChunk: (chunk: StoredChunk) => void, batch = 8, upTo?: Key): Promise<void> {
+    const after = (key: Key): IDBKeyRange => (upTo === undefined ? IDBKeyRange.lowerBound(key, true) : IDBKeyRange.bound(key, upTo, true, false));
     // the next batch (rows, and the body files they name) is requested before this one is handed over
-    let next = this.readBatch(undefined, batch);
+    let next = this.readBatch(upTo === undefined ? undefined : IDBKeyRange.upperBound(upTo), batch);
     for (;;) {
       const { chunks, last, full } = await next;
       if (last === undefined) return;
-      next = full ? this.readBatch(IDBKeyRange.lowerBound(last, true), batch) : Promise.resolve(EMPTY);
+      next = full ? this.readBatch(after(last), batch) : Promise.resolve(EMPTY);
       next.catch(() => undefined); // thrown where it is awaited; not unhandled if onChunk throws first
       for (const c of chunks) {
         const chunk = await c;
@@ -222,13 +238,14 @@ export class CaseStore {
   /** Reads one file's chunks in seq order, a batch at a time; awaits onChunk (it may write the chunk back). */
   async forEachFileChunk(fileId: number, onChunk: (chunk: EventChunk) => Promise<void> | void, batch = 8): Promise<void> {
     let lower = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
-    const local = await this.localReader();
+    const { local, last: upTo } = await this.localReader();
     for (;;) {
       const { chunks, last } = await this.readBatch(lower, batch);
       if (last === undefined) return;
       for (const c of chunks) {
         const chunk = await c;
-        if (chunk !== undefined) await onChunk(local(chunk));
+        // a chunk committed after the dictionary was read (dictionaryPoint) is not read
+        if (chunk !== undefined && upTo !== undefined && !keyAfter(chunk.key, upTo)) await onChunk(local(chunk));
       }
       lower = IDBKeyRange.bound(last, [fileId, Infinity], true);
     }
@@ -373,5 +390,6 @@ interface Batch {
 const EMPTY: Batch = { chunks: [], last: undefined, full: false };
 
 type Key = [number, number];
+const keyAfter = (a: Key, b: Key): boolean => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 const minKey = (a: Key, b: Key): Key => (a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]) ? a : b);
 const maxKey = (a: Key, b: Key): Key => (minKey(a, b) === a ? b : a);
