@@ -226,7 +226,8 @@ export class CaseStore {
     for (;;) {
       const { chunks, last, full } = await next;
       if (last === undefined) return;
-      next = full ? this.readBatch(after(last), batch) : Promise.resolve(EMPTY);
+      // a full batch ending at upTo has read everything asked for (a range past it would be empty: an error)
+      next = full && (upTo === undefined || keyAfter(upTo, last)) ? this.readBatch(after(last), batch) : Promise.resolve(EMPTY);
       next.catch(() => undefined); // thrown where it is awaited; not unhandled if onChunk throws first
       for (const c of chunks) {
         const chunk = await c;
