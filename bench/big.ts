@@ -1,8 +1,9 @@
 // `node --import tsx bench/big.ts [LINES]`: a 10M-line (~1 GB) auth.log through the app in headless Chromium.
 // Does the tab survive, how long does it take, and how large do the workers' heaps grow (sampled while it runs)?
+// BENCH_PERSIST=1: a fresh profile on disk, as a user's browser has (default: off the record, storage in memory).
 import { statSync } from 'node:fs';
 import { authLog } from './generate.ts';
-import { launch, openApp, startServer, workerHeaps, idle } from './browser.ts';
+import { freshContext, openAppIn, startServer, workerHeaps, idle } from './browser.ts';
 
 const LINES = Number(process.argv[2] ?? 10_000_000);
 
@@ -10,9 +11,9 @@ async function main(): Promise<void> {
   const path = await authLog(LINES);
   const mb = statSync(path).size / 1e6;
   const server = await startServer();
-  const browser = await launch();
+  const browser = await freshContext();
   try {
-    const page = await openApp(browser);
+    const page = await openAppIn(browser.context);
     let crashed = false;
     page.on('crash', () => { crashed = true; });
     const peak = new Map<string, number>();
