@@ -8,17 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import type { FileLedgerEntry } from '../../../src/workers/api.ts';
-import { packChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
+import { packChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { createEngine } from '../../../src/workers/engine.ts';
-import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
-import { putCase } from '../../../src/workers/store/catalog.ts';
-import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
 import { valuesOfRuns } from '../../../src/workers/store/caseDict.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { freshCaseId } from './fixtures.ts';
+import { writeOldCase } from './oldCase.ts';
 import { answers } from './caseAnswers.ts';
 
 const DEMO = join(import.meta.dirname, '../../../public/demo');
@@ -29,35 +26,9 @@ const bytes = (path: string) => new Uint8Array(readFileSync(join(DEMO, path)));
 const dropped = (paths: readonly string[]) => paths.map((p) => ({ path: `demo/${p}`, file: new File([bytes(p)], p.split('/').pop()!, { lastModified: LAST_MODIFIED }) }));
 
 /** FIRST in a version-5 database, as schema-5 code stored it: packed chunks with their own dictionaries, no dict store. */
-async function writeSchema5Case(id: string): Promise<void> {
-  const rows = new Map<number, FileLedgerEntry>();
-  const chunks: WireChunk[] = [];
-  let nextId = 1;
-  await ingestBundle(FIRST.map((p) => sourceFromBytes(`demo/${p}`, bytes(p), LAST_MODIFIED)), {}, {
-    addFile: async (row) => { const rid = nextId++; rows.set(rid, { ...row, id: rid }); return rid; },
-    updateFile: async (row) => { rows.set(row.id, { ...row }); },
-    progress: () => {},
-    chunk: async (c) => { chunks.push(packChunk(c)); },
-  });
-  const db = await openDB(CASE_DB_PREFIX + id, 5, {
-    upgrade(d) {
-      d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-      d.createObjectStore('chunks', { keyPath: 'key' });
-      d.createObjectStore('settings');
-      d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
-      d.createObjectStore('alerts', { keyPath: 'id' });
-      d.createObjectStore('alertStates', { keyPath: 'id' });
-    },
-  });
-  for (const row of rows.values()) await db.put('files', row);
-  for (const c of chunks) {
-    await db.put('chunks', { ...c, key: [c.fileId, c.seq] });
-    await db.put('chunkMeta', describeChunk(c));
-  }
-  db.close();
-  const events = [...rows.values()].reduce((n, r) => n + r.events, 0);
-  await putCase({ id, name: 'Written by schema 5', createdMs: 1, events, unparsed: 0, files: rows.size, sourceBytes: 0 });
-}
+const writeSchema5Case = (id: string): Promise<void> => writeOldCase(id, {
+  version: 5, sources: FIRST.map((p) => sourceFromBytes(`demo/${p}`, bytes(p), LAST_MODIFIED)), options: {}, stored: packChunk,
+});
 
 type RawColumn = { kind: string; caseIds?: boolean; ids?: Uint8Array | Uint16Array | Uint32Array; dictText?: string };
 

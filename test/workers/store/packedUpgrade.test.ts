@@ -7,16 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import type { FileLedgerEntry } from '../../../src/workers/api.ts';
 import type { EventChunk } from '../../../src/workers/chunk/chunk.ts';
 import { unpackChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { createEngine } from '../../../src/workers/engine.ts';
-import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
-import { putCase } from '../../../src/workers/store/catalog.ts';
-import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { freshCaseId } from './fixtures.ts';
+import { writeOldCase } from './oldCase.ts';
 import { answers } from './caseAnswers.ts';
 
 const DEMO = join(import.meta.dirname, '../../../public/demo');
@@ -25,37 +22,10 @@ const manifest = { files: (JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 
   .filter((f) => f.path !== 'var/log/syslog' && f.path !== 'var/log/auth.log') };
 const bytes = (path: string) => new Uint8Array(readFileSync(join(DEMO, path)));
 
-/** The demo bundle in a version-3 database, as schema-3 code stored it. */
-async function writeSchema3Case(id: string): Promise<void> {
-  const rows = new Map<number, FileLedgerEntry>();
-  const chunks: EventChunk[] = [];
-  let nextId = 1;
-  await ingestBundle(manifest.files.map((f) => sourceFromBytes(`demo/${f.path}`, bytes(f.path), f.lastModified)), {}, {
-    addFile: async (row) => { const rid = nextId++; rows.set(rid, { ...row, id: rid }); return rid; },
-    updateFile: async (row) => { rows.set(row.id, { ...row }); },
-    progress: () => {},
-    chunk: async (c) => { chunks.push(unpackChunk(c)); },
-  });
-  const db = await openDB(CASE_DB_PREFIX + id, 3, {
-    upgrade(d) {
-      d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-      d.createObjectStore('chunks', { keyPath: 'key' });
-      d.createObjectStore('settings');
-      d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
-      d.createObjectStore('alerts', { keyPath: 'id' });
-      d.createObjectStore('alertStates', { keyPath: 'id' });
-    },
-  });
-  for (const row of rows.values()) await db.put('files', row);
-  for (const c of chunks) {
-    // schema 3's putChunk: the chunk object as built, plus its key
-    await db.put('chunks', { ...c, key: [c.fileId, c.seq] });
-    await db.put('chunkMeta', describeChunk(c));
-  }
-  db.close();
-  const events = [...rows.values()].reduce((n, r) => n + r.events, 0);
-  await putCase({ id, name: 'Written by schema 3', createdMs: 1, events, unparsed: 0, files: rows.size, sourceBytes: 0 });
-}
+/** The demo bundle in a version-3 database, as schema-3 code stored it: the chunk object as built, plus its key. */
+const writeSchema3Case = (id: string): Promise<void> => writeOldCase(id, {
+  version: 3, sources: manifest.files.map((f) => sourceFromBytes(`demo/${f.path}`, bytes(f.path), f.lastModified)), options: {}, stored: unpackChunk,
+});
 
 describe('case schema 4: packed dictionary columns', () => {
   it('opens a schema-3 case (array dictionaries) with the same answers as the same files written packed', async () => {

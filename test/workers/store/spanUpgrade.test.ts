@@ -7,17 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import type { EngineApi, FileLedgerEntry } from '../../../src/workers/api.ts';
+import type { EngineApi } from '../../../src/workers/api.ts';
 import { packChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { SPANS_FORMAT } from '../../../src/workers/chunk/rawSpans.ts';
 import { createEngine } from '../../../src/workers/engine.ts';
-import { ingestBundle } from '../../../src/workers/ingest/ingestBundle.ts';
 import { inThreadRunner, type IngestRunner } from '../../../src/workers/ingest/runner.ts';
-import { putCase } from '../../../src/workers/store/catalog.ts';
-import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { freshCaseId } from './fixtures.ts';
+import { writeOldCase } from './oldCase.ts';
 
 const DEMO = join(import.meta.dirname, '../../../public/demo');
 // the demo bundle but its two largest files (more of the same parsers), to keep the test short
@@ -29,35 +27,9 @@ const bytes = (path: string) => new Uint8Array(readFileSync(join(DEMO, path)));
 const spanRunner: IngestRunner = (files, options, hooks) => inThreadRunner(files, { ...options, textAsBytes: true, textSpans: true }, hooks);
 
 /** The demo bundle in a version-5 database, as schema-5 code stored it (the ingest worker's packed chunks). */
-async function writeSchema5Case(id: string): Promise<void> {
-  const rows = new Map<number, FileLedgerEntry>();
-  const chunks: WireChunk[] = [];
-  let nextId = 1;
-  await ingestBundle(manifest.files.map((f) => sourceFromBytes(`demo/${f.path}`, bytes(f.path), f.lastModified)), { textAsBytes: true }, {
-    addFile: async (row) => { const rid = nextId++; rows.set(rid, { ...row, id: rid }); return rid; },
-    updateFile: async (row) => { rows.set(row.id, { ...row }); },
-    progress: () => {},
-    chunk: async (c) => { chunks.push(packChunk(c)); },
-  });
-  const db = await openDB(CASE_DB_PREFIX + id, 5, {
-    upgrade(d) {
-      d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-      d.createObjectStore('chunks', { keyPath: 'key' });
-      d.createObjectStore('settings');
-      d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
-      d.createObjectStore('alerts', { keyPath: 'id' });
-      d.createObjectStore('alertStates', { keyPath: 'id' });
-    },
-  });
-  for (const row of rows.values()) await db.put('files', row);
-  for (const c of chunks) {
-    await db.put('chunks', { ...c, key: [c.fileId, c.seq] });
-    await db.put('chunkMeta', describeChunk(c));
-  }
-  db.close();
-  const events = [...rows.values()].reduce((n, r) => n + r.events, 0);
-  await putCase({ id, name: 'Written by schema 5', createdMs: 1, events, unparsed: 0, files: rows.size, sourceBytes: 0 });
-}
+const writeSchema5Case = (id: string): Promise<void> => writeOldCase(id, {
+  version: 5, sources: manifest.files.map((f) => sourceFromBytes(`demo/${f.path}`, bytes(f.path), f.lastModified)), options: { textAsBytes: true }, stored: packChunk,
+});
 
 const QUERIES = [
   '', '"Failed password"', 'failed', 'message:"accepted"', 'message:/^session/', 'message:*', 'not message:*', 'ts.raw:*',
