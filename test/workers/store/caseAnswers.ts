@@ -7,13 +7,17 @@ const QUERIES = [
   'outcome:failure and obs.host.name:web01', 'alarm.id:4625 or alarm.id:4624', 'template.id:*', 'not action:*', 'sshd',
 ];
 
-/** Every answer the comparison covers: catalog, counts, each query's events in time order, facets of every field. */
-export async function answers(engine: EngineApi): Promise<unknown[]> {
+/**
+ * Every answer the comparison covers: catalog, counts, each query's events in time order, facets of every field.
+ * `alerts` false leaves the dashboard's alert series out (it depends on whether the background detection run has
+ * finished yet, which a test that re-times a file cannot wait for).
+ */
+export async function answers(engine: EngineApi, queries: readonly string[] = QUERIES, alerts = true): Promise<unknown[]> {
   const out: unknown[] = [];
   const catalog = await engine.fieldCatalog();
   out.push(catalog);
   const fields = catalog.map((f) => f.field);
-  for (const text of QUERIES) {
+  for (const text of queries) {
     const r = await engine.query(text);
     if (!r.ok) {
       out.push(r.error);
@@ -26,7 +30,8 @@ export async function answers(engine: EngineApi): Promise<unknown[]> {
     out.push(await engine.histogram(id, 40, 'outcome'));
     await engine.release(id);
   }
-  out.push(await engine.dashboard(40));
+  const { alerts: series, ...dashboard } = await engine.dashboard(40);
+  out.push(alerts ? { ...dashboard, alerts: series } : dashboard);
   return out;
 }
 

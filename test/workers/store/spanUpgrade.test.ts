@@ -16,6 +16,7 @@ import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { freshCaseId } from './fixtures.ts';
 import { writeOldCase } from './oldCase.ts';
+import { answers as caseAnswers } from './caseAnswers.ts';
 
 const DEMO = join(import.meta.dirname, '../../../public/demo');
 // the demo bundle but its two largest files (more of the same parsers), to keep the test short
@@ -36,28 +37,8 @@ const QUERIES = [
   'ts.raw:/^[A-Z][a-z]{2}/', 'init.host.ip:203.0.113.0/24', 'parser.name:unparsed', 'raw:"sshd"', 'sshd',
 ];
 
-/** Every answer the comparison covers: catalog, each query's events in time order, facets of every field. */
-async function answers(engine: EngineApi): Promise<unknown[]> {
-  const out: unknown[] = [];
-  const catalog = await engine.fieldCatalog();
-  out.push(catalog);
-  const fields = catalog.map((f) => f.field);
-  for (const text of QUERIES) {
-    const r = await engine.query(text);
-    if (!r.ok) {
-      out.push(r.error);
-      continue;
-    }
-    const { id, total } = r.handle;
-    out.push(text, total, await engine.page(id, 0, total));
-    out.push(await engine.facets(id, fields, 20));
-    await engine.release(id);
-  }
-  // the alerts' series depends on whether the background detection run has finished yet: left out
-  const { alerts: _alerts, ...dashboard } = await engine.dashboard(40);
-  out.push(dashboard);
-  return out;
-}
+/** The upgrade tests' answers over the span queries, without the dashboard's alert series (see caseAnswers.ts). */
+const answers = (engine: EngineApi): Promise<unknown[]> => caseAnswers(engine, QUERIES, false);
 
 const chunkLines = async (engine: EngineApi, id: string) => (await (await engine.exportCase(id)).blob.text())
   .split('\n').filter((l) => l.startsWith('{"t":"chunk"'));
