@@ -47,21 +47,38 @@ export function inlineRow(chunk: WireChunk): Placed {
 }
 
 export class CaseBodies {
+  /** why body files were refused (then every later chunk of this open stays in IndexedDB) */
+  private refused: string | undefined;
+
   constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES) {}
 
-  /** The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. */
+  /**
+   * The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. A body
+   * the file system refuses is kept in IndexedDB instead, and so is every later chunk of this open: an
+   * off-the-record window keeps OPFS in memory with far less room than IndexedDB has there (10M auth lines
+   * stopped at 7.7M events), and where the disk itself is full IndexedDB refuses the row in turn, which
+   * stops the file as "storage is full" with what was stored counted (ingest's storage-failure path).
+   */
   async place(chunk: WireChunk): Promise<Placed> {
     const meta = describeChunk(chunk);
     const key: [number, number] = [chunk.fileId, chunk.seq];
-    if (meta.bytes < this.minBytes) return { row: { ...packChunk(chunk), key }, meta };
+    const inline = (): Placed => ({ row: { ...packChunk(chunk), key }, meta });
+    if (meta.bytes < this.minBytes || this.refused !== undefined) return inline();
     const body = bodyName(chunk.fileId, chunk.seq);
     try {
       await this.dir.write(body, encodeChunkBody({ ...packChunk(chunk), key }));
     } catch (e) {
-      await this.dir.remove(body).catch(() => undefined); // a full disk may have taken part of it
-      throw e;
+      await this.dir.remove(body).catch(() => undefined); // a full file system may have taken part of it
+      this.refused = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      console.warn(`chunk files refused (${this.refused}): this case's next chunks are kept in IndexedDB`);
+      return inline();
     }
     return { row: { key, body }, meta: { ...meta, body }, body };
+  }
+
+  /** Why body files were refused in this open, if they were (tests, diagnostics). */
+  get refusedBecause(): string | undefined {
+    return this.refused;
   }
 
   /** The stored chunk a ref names. */

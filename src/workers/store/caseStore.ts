@@ -128,7 +128,7 @@ export class CaseStore {
     try {
       for (const c of chunks) placed.push(bodies === undefined ? inlineRow(c) : await bodies.place(c));
     } catch (e) {
-      await bodies?.removeQuietly(placed.map((p) => p.body)); // a full disk: nothing of this write stays
+      await bodies?.removeQuietly(placed.map((p) => p.body)); // a body that failed: nothing of this write stays
       throw e;
     }
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files', 'dict'], 'readwrite');

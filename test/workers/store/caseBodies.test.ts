@@ -3,7 +3,7 @@
 // store without bodies; removal, rewrites, a full disk, a failed transaction after the write, orphans left by a
 // closed tab, and a body removed by another tab while this one reads.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { MemoryBackend, setBodyBackend } from '../../../src/workers/store/chunkBodies.ts';
@@ -113,18 +113,31 @@ describe('chunk bodies', () => {
     store.close();
   });
 
-  it('a full disk while writing a body: the write throws QuotaExceededError, nothing is recorded, no bytes stay', async () => {
+  it('a body the file system refuses is kept in IndexedDB, with every later chunk of that open; no bytes stay', async () => {
     const id = freshCaseId('quota');
     const store = await CaseStore.open(id);
     const a = await store.addFile(ledgerRow('a.log'));
     await store.putChunk(makeChunk(a, 0, BIG));
-    backend.failWrite = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    await expect(store.putChunk(makeChunk(a, 1, BIG))).rejects.toMatchObject({ name: 'QuotaExceededError' });
-    await expect(store.putChunks([makeChunk(a, 2, SMALL), makeChunk(a, 3, BIG)])).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    let refusals = 0;
+    backend.failWrite = () => (++refusals, new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await store.putChunk(makeChunk(a, 1, BIG));
+    await store.putChunks([makeChunk(a, 2, SMALL), makeChunk(a, 3, BIG)]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
     backend.failWrite = undefined;
+    // one refusal, then no more attempts: the half-written body is gone, only chunk 0's file stays
+    expect(refusals).toBe(1);
     expect(files(id)).toHaveLength(1);
-    expect([...(await store.storedByFile()).values()]).toMatchObject([{ chunks: 1, events: BIG }]);
+    expect([...(await store.storedByFile()).values()]).toMatchObject([{ chunks: 4, events: 3 * BIG + SMALL }]);
+    expect(await readAll(store)).toEqual([makeChunk(a, 0, BIG), makeChunk(a, 1, BIG), makeChunk(a, 2, SMALL), makeChunk(a, 3, BIG)]);
     store.close();
+    // a later open tries files again (the refusal may have been a passing one)
+    const again = await CaseStore.open(id);
+    await again.putChunk(makeChunk(a, 4, BIG));
+    expect(files(id)).toHaveLength(2);
+    expect(await readAll(again)).toHaveLength(5);
+    again.close();
   });
 
   it('a transaction that fails after the body was written leaves no row and removes the body', async () => {

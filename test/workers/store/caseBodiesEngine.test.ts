@@ -2,7 +2,7 @@
 // an ingest, reopen, queries, re-time, removing a file, a full disk and deleting the case give what the same
 // engine gives with every chunk in IndexedDB, and the hand-over file is byte-identical either way.
 import 'fake-indexeddb/auto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../../src/workers/engine.ts';
 import { MemoryBackend, setBodyBackend } from '../../../src/workers/store/chunkBodies.ts';
 import type { DroppedFile, EngineApi } from '../../../src/workers/api.ts';
@@ -92,20 +92,22 @@ describe('the engine with chunk bodies', () => {
     expect(backend.cases.has(bodies.info.id)).toBe(false);
   });
 
-  it('a full disk while writing a body stops the file with what was stored counted, as IndexedDB\'s does', async () => {
+  it('chunk files refused mid-ingest (OPFS in memory off the record): the rest goes to IndexedDB, nothing is lost', async () => {
     const backend = new MemoryBackend();
     setBodyBackend(backend);
     const engine = createEngine();
-    const info = await engine.createCase('full');
+    const info = await engine.createCase('refused');
     let writes = 0;
     backend.failWrite = () => (++writes > 2 ? new DOMException('The quota has been exceeded.', 'QuotaExceededError') : undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const done = await engine.ingest(files(), {}, () => {});
+    warn.mockRestore();
     backend.failWrite = undefined;
-    expect(done.files.map((f) => [f.path, f.state, f.events])).toEqual([['big.log', 'incomplete', 20_000], ['small.log', 'cancelled', 0]]);
-    expect(done.files[0].message).toMatch(/^Storage is full: 20,000 of this file's events were stored/);
-    expect(await total(engine)).toBe(20_000);
+    expect(done.files.map((f) => [f.path, f.state, f.events])).toEqual([['big.log', 'done', 24_975], ['small.log', 'done', 1]]);
+    expect(writes).toBe(3); // two bodies written, the third refused, none tried after it
     expect(backend.cases.get(info.id)?.size).toBe(2);
+    expect(await total(engine)).toBe(25_001);
     await engine.openCase(info.id);
-    expect(await total(engine)).toBe(20_000);
+    expect(await total(engine)).toBe(25_001);
   });
 });
