@@ -44,10 +44,10 @@ export async function launch(): Promise<Browser> {
  */
 export const PERSIST = process.env.BENCH_PERSIST === '1';
 
-/** A fresh browser context (empty storage) on disk or off the record (PERSIST); close() removes the profile. */
-export async function freshContext(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** A fresh browser context (empty storage) on disk or off the record (default: PERSIST); close() removes the profile. */
+export async function freshContext(onDisk = PERSIST): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const args = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-  if (!PERSIST) {
+  if (!onDisk) {
     const browser = await launch();
     return { context: await browser.newContext(), close: () => browser.close() };
   }
