@@ -1,5 +1,5 @@
 // One open case's chunk bodies (chunkBodies.ts) as CaseStore uses them (case schema 8). A chunk estimated at
-// BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts) and written to its own file BEFORE the
+// BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts), compressed (bodyCompression.ts) and written to its own file BEFORE the
 // IndexedDB transaction that records it; its `chunks` row is then a ChunkRef { key, body } and its chunkMeta row
 // names the body too. Smaller chunks (under 256 KiB estimated; an archive of 10,000 two-line members makes 10,000 tiny chunks) stay whole
 // in IndexedDB, where one transaction holds many; so do all chunks of cases written before schema 8.
@@ -10,6 +10,7 @@ import type { WireChunk } from '../chunk/packedDict.ts';
 import { packChunk } from '../chunk/packedDict.ts';
 import { describeChunk } from './chunkMeta.ts';
 import { decodeChunkBody, encodeChunkBody } from './chunkBody.ts';
+import { compressBody, expandBody } from './bodyCompression.ts';
 import type { BodyDir } from './chunkBodies.ts';
 import type { ChunkMeta, ChunkRef, StoredChunk } from './schema.ts';
 
@@ -66,7 +67,7 @@ export class CaseBodies {
     if (meta.bytes < this.minBytes || this.refused !== undefined) return inline();
     const body = bodyName(chunk.fileId, chunk.seq);
     try {
-      await this.dir.write(body, encodeChunkBody({ ...packChunk(chunk), key }));
+      await this.dir.write(body, await compressBody(encodeChunkBody({ ...packChunk(chunk), key })));
     } catch (e) {
       await this.dir.remove(body).catch(() => undefined); // a full file system may have taken part of it
       this.refused = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -83,7 +84,7 @@ export class CaseBodies {
 
   /** The stored chunk a ref names. */
   async read(ref: ChunkRef): Promise<StoredChunk> {
-    const chunk = decodeChunkBody(await this.dir.read(ref.body));
+    const chunk = decodeChunkBody(await expandBody(await this.dir.read(ref.body)));
     chunk.key = ref.key;
     return chunk;
   }
