@@ -7,21 +7,23 @@
 
 /** The cache for leaves of type L and clusters of type C. */
 export class ShapeCache<L, C> {
+  // every array starts small and doubles: a miner is made per file, and an archive of 10,000 two-line members
+  // made 10,000 of them (zero-filling ~60 KB each was a visible share of its ingest; issue 9 item 11)
   /** the token numbers of every shape, one after the other */
-  private pool = new Int32Array(8192);
+  private pool = new Int32Array(256);
   private used = 0;
-  private off = new Int32Array(1024);
-  private len = new Int32Array(1024);
-  private hash = new Int32Array(1024);
+  private off = new Int32Array(16);
+  private len = new Int32Array(16);
+  private hash = new Int32Array(16);
   /** the leaf version each shape's answer holds for */
-  version = new Int32Array(1024);
+  version = new Int32Array(16);
   /** 1 for a shape whose place in the table went to a newer shape of the same tokens */
-  private retired = new Uint8Array(1024);
+  private retired = new Uint8Array(16);
   readonly cluster: C[] = [];
   readonly leaf: L[] = [];
   count = 0;
   /** open addressing over the shapes: shape number + 1 per slot, 0 empty */
-  private slots = new Int32Array(2048);
+  private slots = new Int32Array(32);
   /** the slot of the last find() that found a shape */
   private lastSlot = -1;
 

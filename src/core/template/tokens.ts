@@ -105,10 +105,11 @@ const FNV_PRIME = 0x01000193;
  */
 class StringTable {
   readonly strings: string[] = [];
-  private hashes = new Int32Array(1024);
-  values = new Int32Array(1024);
+  // small at first, doubled as entries come: a tokenizer is made per file (see ShapeCache)
+  private hashes = new Int32Array(64);
+  values = new Int32Array(64);
   /** entry + 1 per slot, 0 empty */
-  private slots = new Int32Array(4096);
+  private slots = new Int32Array(256);
 
   constructor(private readonly max: number) {}
 

@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
 const LOOP_MAX = 64;
 
 export function newByteText(scratch: Uint8Array | undefined): ByteTextBuild {
-  return { bytes: scratch ?? new Uint8Array(4096), length: 0, ascii: true, wideRows: [], wideParts: [] };
+  return { bytes: scratch ?? new Uint8Array(256), length: 0, ascii: true, wideRows: [], wideParts: [] };
 }
 
 /** Appends row `row`'s value; returns the column's length after it (the row's end offset). */

@@ -23,7 +23,7 @@ export class TemplateMiner {
    * Per row of the chunk being built: 0 (the event has no message), shape number + 1 (the miner knows its
    * tokens: refine() needs no message), or cluster number + 1 with UNSHAPED set (its message is read again).
    */
-  private rows = new Uint32Array(1024);
+  private rows = new Uint32Array(64); // doubled as rows come (a miner per file: small files are common)
   private count = 0;
   /** per shape number + 1: the stamp of the pass that knows its text id (shapeText) */
   private shapeStamp = new Uint32Array(0);
@@ -32,7 +32,7 @@ export class TemplateMiner {
 
   private remember(k: number, stamp: number, id: number): void {
     if (k >= this.shapeStamp.length) {
-      const size = Math.max(1024, k * 2);
+      const size = Math.max(64, k * 2);
       const s = new Uint32Array(size), t = new Uint32Array(size);
       s.set(this.shapeStamp);
       t.set(this.shapeText);
