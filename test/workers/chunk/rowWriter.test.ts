@@ -8,7 +8,8 @@ import type { EventFields } from '../../../src/core/schema.ts';
 import { YearGuesser, type TimeSettings } from '../../../src/core/time.ts';
 import { fieldSlot, ObjectWriter } from '../../../src/parsers/eventWriter.ts';
 import { syslog3164 } from '../../../src/parsers/formats/syslog3164.ts';
-import type { ParseContext } from '../../../src/parsers/types.ts';
+import { json } from '../../../src/parsers/formats/json.ts';
+import type { ParseContext, TextParser } from '../../../src/parsers/types.ts';
 import { ChunkBuilder, TEXT_FIELDS } from '../../../src/workers/chunk/chunk.ts';
 import { CaseDictBuilder } from '../../../src/workers/chunk/caseIds.ts';
 import type { WireChunk } from '../../../src/workers/chunk/packedDict.ts';
@@ -32,11 +33,11 @@ function contextOf(): ParseContext {
 }
 
 /** The lines read both ways, as ingestFile does: refused lines are left out of both. */
-function bothWays(lines: readonly string[], form: Form, capacity = 16): { byObject: WireChunk[]; byWriting: WireChunk[]; refused: number } {
-  const write = syslog3164.write;
-  if (write === undefined) throw new Error('syslog3164 has no write()');
+function bothWays(parser: TextParser, lines: readonly string[], form: Form, capacity = 16): { byObject: WireChunk[]; byWriting: WireChunk[]; refused: number } {
+  const write = parser.write;
+  if (write === undefined) throw new Error(`${parser.id} has no write()`);
   const a = builderOf(form, capacity), b = builderOf(form, capacity);
-  const constants = { 'col.file': 'auth.log', 'parser.name': 'syslog3164', 'parser.version': syslog3164.version };
+  const constants = { 'col.file': 'auth.log', 'parser.name': parser.id, 'parser.version': parser.version };
   a.setConstants(constants);
   b.setConstants(constants);
   const ctxA = contextOf(), ctxB = contextOf();
@@ -44,7 +45,7 @@ function bothWays(lines: readonly string[], form: Form, capacity = 16): { byObje
   const byObject: WireChunk[] = [], byWriting: WireChunk[] = [];
   let refused = 0;
   lines.forEach((line, i) => {
-    const r = syslog3164.parse(line, ctxA);
+    const r = parser.parse(line, ctxA);
     const why = write(line, ctxB, row);
     expect(why, line).toBe(r.ok ? undefined : r.error);
     if (!r.ok || why !== undefined) {
@@ -70,10 +71,10 @@ function bothWays(lines: readonly string[], form: Form, capacity = 16): { byObje
   return { byObject, byWriting, refused };
 }
 
-function expectSameChunks(lines: readonly string[], capacity?: number): number {
+function expectSameChunks(parser: TextParser, lines: readonly string[], capacity?: number): number {
   let refused = 0;
   for (const form of ['strings', 'bytes', 'caseIds'] as const) {
-    const r = bothWays(lines, form, capacity);
+    const r = bothWays(parser, lines, form, capacity);
     expect(r.byWriting.length, form).toBe(r.byObject.length);
     for (let i = 0; i < r.byObject.length; i++) {
       // column order too: the index creates its fields in it
@@ -98,15 +99,37 @@ const EDGE_LINES = [
 
 describe('the direct write path builds the chunks the object path builds', () => {
   it('for syslog3164\'s samples and edge lines, in chunks of 4 and 16 rows', () => {
-    expect(expectSameChunks(EDGE_LINES, 4)).toBe(2);
-    expect(expectSameChunks(EDGE_LINES, 16)).toBe(2);
+    expect(expectSameChunks(syslog3164, EDGE_LINES, 4)).toBe(2);
+    expect(expectSameChunks(syslog3164, EDGE_LINES, 16)).toBe(2);
   });
 
   it('for the corpus\'s auth logs', needsCorpus, () => {
     for (const rel of ['loghub/OpenSSH/OpenSSH_2k.log', 'loghub/Linux/Linux_2k.log', 'elastic-beats/filebeat/module/system/auth/test/test.log']) {
       const lines = readFileSync(corpusPath(rel), 'utf8').split('\n').filter((l) => l !== '');
-      expectSameChunks(lines, 500);
+      expectSameChunks(syslog3164, lines, 500);
     }
+  });
+});
+
+/** JSON records: learned shapes, shapes that change, nesting past the cap, keys that collide once flattened */
+const JSON_RECORDS = [
+  ...json.samples.map((s) => s.input).filter((s) => !s.includes('\n')),
+  ...Array.from({ length: 40 }, (_, i) => JSON.stringify({
+    '@timestamp': new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(), host: `web0${i % 3}`, process: { name: 'sshd', pid: 1000 + i },
+    level: i % 5 === 0 ? 'error' : 'info', message: `Failed password for root from 10.0.0.${i} port ${2000 + i} ssh2`,
+    ...(i % 7 === 0 ? { user: 'alice', src_ip: '10.9.9.9', outcome: 'failed', type: 'AUTH' } : {}),
+  })),
+  '{"a.b":1,"a":{"b":2},"msg":"same name twice"}',
+  '{"time":"2024-01-02","date":"2024-01-02","time2":null,"nested":{"deep":{"deeper":{"deepest":{"x":{"y":{"z":1}}}}}},"arr":[1,{"a":2}]}',
+  '{"__proto__":{"polluted":1},"constructor":"x","text":"hostile keys"}',
+  '[1,2,3]',
+  '{"broken": ',
+  ...Array.from({ length: 300 }, (_, i) => JSON.stringify({ [`k${i}`]: i, ts: 1700000000 + i, msg: `shape ${i}` })),
+];
+
+describe('the direct write path for JSON lines', () => {
+  it('builds the chunks the object path builds, through learned shapes and the generic walk', () => {
+    expect(expectSameChunks(json, JSON_RECORDS, 16)).toBe(2);
   });
 });
 
