@@ -10,7 +10,6 @@ import { CORE_FIELDS, EVENT_TYPES, NUMERIC_FIELDS, type EventFields } from '../.
 import type { TimeSettings } from '../../core/time.ts';
 import { timeOf } from './json.ts';
 import { KeyMemo } from './keyLayout.ts';
-import { fieldSlot, ObjectWriter, type EventWriter } from '../eventWriter.ts';
 
 /** lower-cased key -> field; the first key present wins for each field */
 const KEYS: ReadonlyMap<string, string> = new Map([
@@ -61,27 +60,23 @@ export function isSchemaField(key: string): boolean {
   return !PIPELINE_FIELDS.has(key) && (CORE_NAMES.has(key) || SCHEMA_FIELD.test(key));
 }
 
-const TYPE = fieldSlot('type'), OUTCOME = fieldSlot('outcome'), TS = fieldSlot('ts'), TS_RAW = fieldSlot('ts.raw');
-const TS_GUESS = fieldSlot('ts.guess'), MESSAGE = fieldSlot('message');
-
-/** `slot` is the field's (eventWriter.ts fieldSlot), resolved with the plan */
-function setField(out: EventWriter, field: string, slot: number, value: string): void {
-  if (value === '' || out.get(slot) !== undefined) return;
-  if (slot === TYPE) {
-    if ((EVENT_TYPES as readonly string[]).includes(value)) out.set(TYPE, value);
+function setField(ev: EventFields, field: string, value: string): void {
+  if (value === '' || ev[field] !== undefined) return;
+  if (field === 'type') {
+    if ((EVENT_TYPES as readonly string[]).includes(value)) ev.type = value;
     return;
   }
-  if (slot === OUTCOME) {
+  if (field === 'outcome') {
     const o = OUTCOMES.get(value.toLowerCase());
-    if (o !== undefined) out.set(OUTCOME, o);
+    if (o !== undefined) ev.outcome = o;
     return;
   }
   if (NUMERIC_FIELDS.has(field)) {
     const n = Number(value);
-    if (value.trim() !== '' && Number.isFinite(n)) out.set(slot, n);
+    if (value.trim() !== '' && Number.isFinite(n)) ev[field] = n;
     return;
   }
-  out.set(slot, value);
+  ev[field] = value;
 }
 
 /** what applyCommonKeys needs of a key, worked out once per distinct key rather than per record */
@@ -94,10 +89,10 @@ const facts = new KeyMemo<KeyFacts>((k) => ({ schema: k !== 'ts' && k !== 'data'
  * into the key list; each step keeps applyCommonKeys' rules (the first key present wins, empty values skipped).
  */
 export interface CommonKeyPlan {
-  /** keys named like a schema field, in key order: [entry, field, the field's writer slot] */
-  readonly schema: readonly (readonly [number, string, number])[];
-  /** the first entry of each lower-cased key that names a well-known field, in first-use order: [entry, field, slot] */
-  readonly known: readonly (readonly [number, string, number])[];
+  /** keys named like a schema field, in key order: [entry, field] */
+  readonly schema: readonly (readonly [number, string])[];
+  /** the first entry of each lower-cased key that names a well-known field, in first-use order: [entry, field] */
+  readonly known: readonly (readonly [number, string])[];
   /** time keys in TIME_KEYS order: [entry, entry of a "time" key joined after a "date" key, or -1] */
   readonly time: readonly (readonly [number, number])[];
   /** message keys in MESSAGE_KEYS order */
@@ -105,17 +100,17 @@ export interface CommonKeyPlan {
 }
 
 export function planCommonKeys(keys: readonly string[]): CommonKeyPlan {
-  const schema: [number, string, number][] = [];
+  const schema: [number, string][] = [];
   const lower = new Map<string, number>();
   keys.forEach((k, i) => {
     const f = facts.get(k);
-    if (f.schema) schema.push([i, k, fieldSlot(k)]);
+    if (f.schema) schema.push([i, k]);
     if (!lower.has(f.lower)) lower.set(f.lower, i);
   });
-  const known: [number, string, number][] = [];
+  const known: [number, string][] = [];
   for (const [k, i] of lower) {
     const field = KEYS.get(k);
-    if (field !== undefined) known.push([i, field, fieldSlot(field)]);
+    if (field !== undefined) known.push([i, field]);
   }
   const time: [number, number][] = [];
   for (const k of TIME_KEYS) {
@@ -134,29 +129,29 @@ export function planCommonKeys(keys: readonly string[]): CommonKeyPlan {
  * Maps a record's values onto ev by its keys' plan: a key named like a schema field goes straight to it, a
  * well-known key to its field, then the time and message keys are discovered. Fields already set are kept.
  */
-export function applyCommonPlan(out: EventWriter, plan: CommonKeyPlan, values: readonly string[], settings: TimeSettings): void {
-  for (const [i, field, slot] of plan.schema) setField(out, field, slot, values[i]);
-  for (const [i, field, slot] of plan.known) setField(out, field, slot, values[i]);
-  if (out.get(TS) === undefined) {
+export function applyCommonPlan(ev: EventFields, plan: CommonKeyPlan, values: readonly string[], settings: TimeSettings): void {
+  for (const [i, field] of plan.schema) setField(ev, field, values[i]);
+  for (const [i, field] of plan.known) setField(ev, field, values[i]);
+  if (ev.ts === undefined) {
     for (const [i, timeAt] of plan.time) {
       // a date column beside a time column ("2024-01-02", "03:04:05") is one timestamp
       const t = timeOf(timeAt < 0 ? values[i] : `${values[i]} ${values[timeAt]}`, settings);
       if (t === undefined) continue;
-      out.set(TS, t.ts);
-      out.set(TS_RAW, t.raw);
-      if (t.guess !== '') out.set(TS_GUESS, t.guess);
+      ev.ts = t.ts;
+      ev['ts.raw'] = t.raw;
+      if (t.guess !== '') ev['ts.guess'] = t.guess;
       break;
     }
   }
-  if (out.get(MESSAGE) === undefined) {
+  if (ev.message === undefined) {
     for (const i of plan.message) {
       const v = values[i];
-      if (v !== '') { out.set(MESSAGE, v); break; }
+      if (v !== '') { ev.message = v; break; }
     }
   }
 }
 
 /** applyCommonPlan for keys seen once (`entries`: key, text value). */
 export function applyCommonKeys(ev: EventFields, entries: readonly (readonly [string, string])[], settings: TimeSettings): void {
-  applyCommonPlan(new ObjectWriter(ev), planCommonKeys(entries.map((e) => e[0])), entries.map((e) => e[1]), settings);
+  applyCommonPlan(ev, planCommonKeys(entries.map((e) => e[0])), entries.map((e) => e[1]), settings);
 }

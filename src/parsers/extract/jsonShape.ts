@@ -10,7 +10,6 @@ import type { EventFields } from '../../core/schema.ts';
 import type { TimeSettings } from '../../core/time.ts';
 import { applyCommonPlan, planCommonKeys, type CommonKeyPlan } from './common.ts';
 import { isObject, MAX_FLATTEN_DEPTH, stringifySafe, text, type JsonObject } from './json.ts';
-import { fieldSlot, ObjectWriter, type EventWriter } from '../eventWriter.ts';
 
 const MAX_SHAPES = 8;
 const MAX_LEAVES = 512;
@@ -31,8 +30,6 @@ interface Shape {
   root: ShapeNode;
   /** distinct field names in first-use order (as the event object lists them) */
   names: string[];
-  /** their writer slots (eventWriter.ts), resolved when the shape is learned */
-  slots: number[];
   /** per distinct name, the leaf (value position) that gives its value: the last leaf with that name */
   leafOf: number[];
   plan: CommonKeyPlan;
@@ -53,12 +50,6 @@ export class JsonShapes {
    * undefined when the record fits none and no more shapes are learned (the caller walks it generically).
    */
   read(o: JsonObject, settings: TimeSettings): EventFields | undefined {
-    const out = new ObjectWriter();
-    return this.write(o, settings, out) ? out.fields : undefined;
-  }
-
-  /** read() into a writer (the direct path, eventWriter.ts): false when the record fits no shape (nothing written). */
-  write(o: JsonObject, settings: TimeSettings, out: EventWriter): boolean {
     const values = this.values;
     for (let s = 0; s < this.shapes.length; s++) {
       const shape = this.shapes[s];
@@ -69,33 +60,33 @@ export class JsonShapes {
         this.shapes.splice(s, 1);
         this.shapes.unshift(shape);
       }
-      fill(shape, values, settings, out);
-      return true;
+      return fill(shape, values, settings);
     }
-    if (this.learned >= MAX_LEARNED) return false;
+    if (this.learned >= MAX_LEARNED) return undefined;
     this.learned++;
     const shape = learn(o, this.prefix);
-    if (shape === undefined) return false;
+    if (shape === undefined) return undefined;
     if (this.shapes.length === MAX_SHAPES) this.shapes.pop();
     this.shapes.unshift(shape);
     values.length = 0;
     // for-in (readValues) and Object.keys (learn) list the same keys unless something enumerable was added to
     // Object.prototype: then the record is walked generically rather than read wrongly
-    if (!readValues(shape.root, o, values)) return false;
-    fill(shape, values, settings, out);
-    return true;
+    if (!readValues(shape.root, o, values)) return undefined;
+    return fill(shape, values, settings);
   }
 }
 
-function fill(shape: Shape, values: readonly string[], settings: TimeSettings, out: EventWriter): void {
-  const slots = shape.slots, leafOf = shape.leafOf;
-  const own = new Array<string>(slots.length);
-  for (let i = 0; i < slots.length; i++) {
+function fill(shape: Shape, values: readonly string[], settings: TimeSettings): EventFields {
+  const ev: EventFields = {};
+  const names = shape.names, leafOf = shape.leafOf;
+  const own = new Array<string>(names.length);
+  for (let i = 0; i < names.length; i++) {
     const v = values[leafOf[i]];
-    out.set(slots[i], v);
+    ev[names[i]] = v;
     own[i] = v;
   }
-  applyCommonPlan(out, shape.plan, own, settings);
+  applyCommonPlan(ev, shape.plan, own, settings);
+  return ev;
 }
 
 /** Reads o's values in the shape's leaf order into out; false as soon as o differs from the shape. */
@@ -147,7 +138,7 @@ function learn(o: JsonObject, prefix: string): Shape | undefined {
       leafOf.push(leaf);
     } else leafOf[at] = leaf; // a later leaf of the same name overwrites the value, not the position
   });
-  return { root, names, slots: names.map(fieldSlot), leafOf, plan: planCommonKeys(names.map((n) => n.slice(prefix.length))) };
+  return { root, names, leafOf, plan: planCommonKeys(names.map((n) => n.slice(prefix.length))) };
 }
 
 function learnNode(o: JsonObject, prefix: string, depth: number, leafNames: string[]): ShapeNode | undefined {

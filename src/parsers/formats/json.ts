@@ -6,9 +6,8 @@
 // Every key is kept flattened under data.<dotted.path> (arrays as JSON text); the time, message and common
 // keys (src_ip, user, host, ...) are discovered by name (extract/common.ts). Nesting deeper than
 // MAX_FLATTEN_DEPTH stays as JSON text, so a 10,000-level value cannot overflow the stack.
-import type { ParseContext, TextParser } from '../types.ts';
-import type { EventFields } from '../../core/schema.ts';
-import { fieldSlot, parseByWriting, type EventWriter } from '../eventWriter.ts';
+import { ok } from '../../core/result.ts';
+import type { TextParser } from '../types.ts';
 import { flattenInto, parseJsonObject, sniffJson } from '../extract/json.ts';
 import { applyCommonKeys } from '../extract/common.ts';
 import { KeyMemo } from '../extract/keyLayout.ts';
@@ -19,28 +18,6 @@ const SHAPES = 'json.shapes';
 
 /** 'data.process.name' -> 'process.name', once per distinct field name */
 const shortKey = new KeyMemo((name) => name.slice(5));
-
-const TS = fieldSlot('ts');
-
-/** The record's fields (eventWriter.ts: the direct path; parse() is built from it). */
-function write(record: string, ctx: ParseContext, out: EventWriter): string | undefined {
-  const parsed = parseJsonObject(record);
-  if (!parsed.ok) return parsed.error;
-  // most files repeat a few record shapes: each learned once per file (extract/jsonShape.ts)
-  let shapes = ctx.state.get(SHAPES) as JsonShapes | undefined;
-  if (shapes === undefined) ctx.state.set(SHAPES, shapes = new JsonShapes());
-  if (!shapes.write(parsed.value, ctx.time, out)) {
-    const ev: EventFields = {};
-    flattenInto(ev, 'data.', parsed.value);
-    const entries: [string, string][] = [];
-    for (const k of Object.keys(ev)) entries.push([shortKey.get(k), String(ev[k])]);
-    applyCommonKeys(ev, entries, ctx.time);
-    // a record of no learned shape: its names looked up one by one (the rare path)
-    for (const k of Object.keys(ev)) out.set(fieldSlot(k), ev[k]);
-  }
-  ctx.hit?.(out.get(TS) === undefined ? 'no-time' : 'time');
-  return undefined;
-}
 
 export const json: TextParser = {
   kind: 'text',
@@ -56,8 +33,23 @@ export const json: TextParser = {
     return s.total === 0 ? 0 : (s.objects.length / s.total) * 0.5;
   },
 
-  parse: parseByWriting(write),
-  write,
+  parse(record, ctx) {
+    const parsed = parseJsonObject(record);
+    if (!parsed.ok) return parsed;
+    // most files repeat a few record shapes: each learned once per file (extract/jsonShape.ts)
+    let shapes = ctx.state.get(SHAPES) as JsonShapes | undefined;
+    if (shapes === undefined) ctx.state.set(SHAPES, shapes = new JsonShapes());
+    let ev = shapes.read(parsed.value, ctx.time);
+    if (ev === undefined) {
+      ev = {};
+      flattenInto(ev, 'data.', parsed.value);
+      const entries: [string, string][] = [];
+      for (const k of Object.keys(ev)) entries.push([shortKey.get(k), String(ev[k])]);
+      applyCommonKeys(ev, entries, ctx.time);
+    }
+    ctx.hit?.(ev.ts === undefined ? 'no-time' : 'time');
+    return ok(ev);
+  },
 
   samples: [
     {

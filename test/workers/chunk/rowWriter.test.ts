@@ -8,7 +8,6 @@ import type { EventFields } from '../../../src/core/schema.ts';
 import { YearGuesser, type TimeSettings } from '../../../src/core/time.ts';
 import { fieldSlot, ObjectWriter } from '../../../src/parsers/eventWriter.ts';
 import { syslog3164 } from '../../../src/parsers/formats/syslog3164.ts';
-import { json } from '../../../src/parsers/formats/json.ts';
 import type { ParseContext, TextParser } from '../../../src/parsers/types.ts';
 import { ChunkBuilder, TEXT_FIELDS } from '../../../src/workers/chunk/chunk.ts';
 import { CaseDictBuilder } from '../../../src/workers/chunk/caseIds.ts';
@@ -108,28 +107,6 @@ describe('the direct write path builds the chunks the object path builds', () =>
       const lines = readFileSync(corpusPath(rel), 'utf8').split('\n').filter((l) => l !== '');
       expectSameChunks(syslog3164, lines, 500);
     }
-  });
-});
-
-/** JSON records: learned shapes, shapes that change, nesting past the cap, keys that collide once flattened */
-const JSON_RECORDS = [
-  ...json.samples.map((s) => s.input).filter((s) => !s.includes('\n')),
-  ...Array.from({ length: 40 }, (_, i) => JSON.stringify({
-    '@timestamp': new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(), host: `web0${i % 3}`, process: { name: 'sshd', pid: 1000 + i },
-    level: i % 5 === 0 ? 'error' : 'info', message: `Failed password for root from 10.0.0.${i} port ${2000 + i} ssh2`,
-    ...(i % 7 === 0 ? { user: 'alice', src_ip: '10.9.9.9', outcome: 'failed', type: 'AUTH' } : {}),
-  })),
-  '{"a.b":1,"a":{"b":2},"msg":"same name twice"}',
-  '{"time":"2024-01-02","date":"2024-01-02","time2":null,"nested":{"deep":{"deeper":{"deepest":{"x":{"y":{"z":1}}}}}},"arr":[1,{"a":2}]}',
-  '{"__proto__":{"polluted":1},"constructor":"x","text":"hostile keys"}',
-  '[1,2,3]',
-  '{"broken": ',
-  ...Array.from({ length: 300 }, (_, i) => JSON.stringify({ [`k${i}`]: i, ts: 1700000000 + i, msg: `shape ${i}` })),
-];
-
-describe('the direct write path for JSON lines', () => {
-  it('builds the chunks the object path builds, through learned shapes and the generic walk', () => {
-    expect(expectSameChunks(json, JSON_RECORDS, 16)).toBe(2);
   });
 });
 
