@@ -2,7 +2,6 @@
 import type { EventFields } from '../core/schema.ts';
 import type { Result } from '../core/result.ts';
 import type { TimeSettings, YearGuesser } from '../core/time.ts';
-import type { EventWriter } from './eventWriter.ts';
 
 /** The start of a file, given to every parser's sniff(). */
 export interface Head {
@@ -95,12 +94,6 @@ export interface TextParser extends ParserInfo {
    * '\r': the line splitter (core/text/lines.ts) drops the CR of CRLF.
    */
   parse(record: string, ctx: ParseContext): Result<EventFields>;
-  /**
-   * The direct write path (eventWriter.ts), for the hot parsers: the same fields written into `out` instead of
-   * returned as an object; undefined when the record became fields, else why not (what parse() gives as its
-   * error; whatever was written is then dropped). A parser with write() has parse = parseByWriting(write).
-   */
-  write?(record: string, ctx: ParseContext, out: EventWriter): string | undefined;
   /** lines that are part of the format but no event (W3C/Zeek '#' headers, blank CSV lines): skipped and counted */
   isMeta?(record: string, ctx: ParseContext): boolean;
   /** called once per file before the first parse() with the file's head: parsers that learn a layout do it here */

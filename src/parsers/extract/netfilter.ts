@@ -5,7 +5,7 @@
 // Roles: SRC/SPT -> init.host.ip/port, DST/DPT -> target.host.ip/port; the log prefix ("UFW BLOCK",
 // "IPTABLES-DROP: ") names the rule; BLOCK/DROP/REJECT/DENY -> action block, outcome failure; ALLOW/ACCEPT
 // -> action allow, outcome success. Every KEY=value pair is kept as data.netfilter.<key>.
-import { fieldSlot, type EventWriter } from '../eventWriter.ts';
+import type { EventFields } from '../../core/schema.ts';
 
 // an optional kernel uptime stamp, the prefix, then the first pair (IN= is always written, maybe empty)
 const HEAD = /^(?:\[\s*\d+\.\d+\]\s*)?(.*?)\s*(?=IN=)/;
@@ -13,11 +13,8 @@ const PAIR = /([A-Z]+)=(\S*)/g;
 const BLOCK = /\b(?:BLOCK|DROP|DROPPED|REJECT|DENY|DENIED)\b/i;
 const ALLOW = /\b(?:ALLOW|ACCEPT|ACCEPTED|PASS)\b/i;
 
-const TYPE = fieldSlot('type'), ACTION = fieldSlot('action'), OUTCOME = fieldSlot('outcome'), RULE = fieldSlot('rule.name');
-const SRC = fieldSlot('init.host.ip'), DST = fieldSlot('target.host.ip'), SPT = fieldSlot('init.host.port'), DPT = fieldSlot('target.host.port');
-
-/** True when it wrote the event's fields (the message is a netfilter packet log). */
-export function extractNetfilter(message: string, out: EventWriter, hit?: (name: string) => void): boolean {
+/** True when it filled the event (the message is a netfilter packet log). */
+export function extractNetfilter(message: string, ev: EventFields, hit?: (name: string) => void): boolean {
   if (!message.includes('SRC=') || !message.includes('IN=')) return false;
   const head = HEAD.exec(message);
   if (head === null) return false;
@@ -27,21 +24,21 @@ export function extractNetfilter(message: string, out: EventWriter, hit?: (name:
   const src = pairs.get('SRC'), dst = pairs.get('DST');
   if (src === undefined || dst === undefined) return false;
   hit?.('netfilter');
-  out.set(TYPE, 'FW');
-  out.set(SRC, src);
-  out.set(DST, dst);
+  ev.type = 'FW';
+  ev['init.host.ip'] = src;
+  ev['target.host.ip'] = dst;
   const spt = pairs.get('SPT'), dpt = pairs.get('DPT');
-  if (spt !== undefined && /^\d+$/.test(spt)) out.set(SPT, Number(spt));
-  if (dpt !== undefined && /^\d+$/.test(dpt)) out.set(DPT, Number(dpt));
+  if (spt !== undefined && /^\d+$/.test(spt)) ev['init.host.port'] = Number(spt);
+  if (dpt !== undefined && /^\d+$/.test(dpt)) ev['target.host.port'] = Number(dpt);
   const prefix = head[1].replace(/^\[|\]$/g, '').replace(/[:\s]+$/, '').trim();
-  if (prefix !== '') out.set(RULE, prefix);
+  if (prefix !== '') ev['rule.name'] = prefix;
   if (BLOCK.test(prefix)) {
-    out.set(ACTION, 'block');
-    out.set(OUTCOME, 'failure');
+    ev.action = 'block';
+    ev.outcome = 'failure';
   } else if (ALLOW.test(prefix)) {
-    out.set(ACTION, 'allow');
-    out.set(OUTCOME, 'success');
+    ev.action = 'allow';
+    ev.outcome = 'success';
   }
-  for (const [k, v] of pairs) if (v !== '') out.set(fieldSlot(`data.netfilter.${k.toLowerCase()}`), v);
+  for (const [k, v] of pairs) if (v !== '') ev[`data.netfilter.${k.toLowerCase()}`] = v;
   return true;
 }

@@ -12,7 +12,6 @@ import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { epochToMs, flattenInto, type JsonObject, jsonShare, own, parseJsonRecord, text } from '../extract/json.ts';
 import { extractLinuxAuth } from '../extract/linuxAuth.ts';
-import { ObjectWriter } from '../eventWriter.ts';
 import { priFields } from './syslog3164.ts';
 
 function isJournal(o: JsonObject): boolean {
@@ -66,7 +65,7 @@ export const journald: TextParser = {
     ev.message = message;
     flattenInto(ev, 'data.', o);
     if (Array.isArray(raw)) ev['data.MESSAGE'] = message;
-    if (ident !== undefined) extractLinuxAuth(ident, message, new ObjectWriter(ev), ctx.hit);
+    if (ident !== undefined) extractLinuxAuth(ident, message, ev, ctx.hit);
     return ok(ev);
   }),
 

@@ -14,7 +14,6 @@ import { ZONE_ABBREVIATIONS, parseIsoTime, zoneToMinutes, type TimeResult, type 
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { fillSyslogTag } from '../extract/syslogTag.ts';
-import { ObjectWriter } from '../eventWriter.ts';
 import { priFields } from './syslog3164.ts';
 import { nonBlankLines } from '../sniff.ts';
 
@@ -82,7 +81,7 @@ export const syslogIso: TextParser = {
       ev.message = rest.trimStart();
       return ok(ev);
     }
-    fillSyslogTag(tag[1], tag[2], tag[3], new ObjectWriter(ev), ctx.hit);
+    fillSyslogTag(tag[1], tag[2], tag[3], ev, ctx.hit);
     return ok(ev);
   },
 

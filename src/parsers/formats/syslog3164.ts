@@ -4,10 +4,10 @@
 // Quirks: files usually drop the <PRI>; single-digit days are space padded ("Jul  3"); some daemons write a
 // tag with spaces ("syslogd 1.4.1: restart.") or a facility in parentheses ("sshd(pam_unix)[19939]");
 // rsyslog may add fractions ("06:55:46.123") and a year after the time. No year, no zone: both inferred.
+import { err, ok } from '../../core/result.ts';
 import { parseSyslogTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
-import type { ParseContext, TextParser } from '../types.ts';
-import { fieldSlot, parseByWriting, type EventWriter } from '../eventWriter.ts';
+import type { TextParser } from '../types.ts';
 import { AUTH_RULE_NAMES } from '../extract/linuxAuth.ts';
 import { fillSyslogTag } from '../extract/syslogTag.ts';
 import { shareOfLines } from '../sniff.ts';
@@ -30,41 +30,6 @@ export function priFields(pri: string | undefined): EventFields {
   return { 'alarm.sev': SEVERITIES[n & 7], 'data.syslog.facility': FACILITIES[n >> 3] ?? String(n >> 3) };
 }
 
-const TS = fieldSlot('ts'), TS_RAW = fieldSlot('ts.raw'), TS_GUESS = fieldSlot('ts.guess'), HOST = fieldSlot('obs.host.name');
-const TYPE = fieldSlot('type'), SEV = fieldSlot('alarm.sev'), FACILITY = fieldSlot('data.syslog.facility'), MESSAGE = fieldSlot('message');
-
-/** The record's fields, written in the order the object form listed them (eventWriter.ts: the direct path). */
-function write(line: string, ctx: ParseContext, out: EventWriter): string | undefined {
-  let m = SYSLOG3164_LINE.exec(line);
-  let tagged = true;
-  if (m === null) {
-    m = NO_TAG.exec(line);
-    tagged = false;
-    if (m === null) return 'not an RFC 3164 syslog line (expected "Mon dd hh:mm:ss host tag: message")';
-  }
-  const year = m[6];
-  const t = parseSyslogTime(m[2], m[3].trim(), m[4], m[5], ctx.years, ctx.time, year === undefined ? undefined : Number(year));
-  if (t === undefined) return `invalid date "${m[2]} ${m[3]} ${m[4]}"`;
-  out.set(TS, t.ts);
-  out.set(TS_RAW, `${m[2]} ${m[3]} ${m[4]}${m[5] ? '.' + m[5] : ''}${year ? ' ' + year : ''}`);
-  out.set(TS_GUESS, t.guess);
-  out.set(HOST, m[7]);
-  out.set(TYPE, 'SYS');
-  if (m[1] !== undefined) {
-    const n = Number(m[1]);
-    out.set(SEV, SEVERITIES[n & 7]);
-    out.set(FACILITY, FACILITIES[n >> 3] ?? String(n >> 3));
-  }
-  if (!tagged) {
-    ctx.hit?.('no-tag');
-    out.set(MESSAGE, m[8].trimStart());
-    return undefined;
-  }
-  ctx.hit?.('line');
-  fillSyslogTag(m[8], m[9], m[10], out, ctx.hit);
-  return undefined;
-}
-
 export const syslog3164: TextParser = {
   kind: 'text',
   id: 'syslog3164',
@@ -78,8 +43,35 @@ export const syslog3164: TextParser = {
     return shareOfLines(head, SYSLOG3164_LINE) * 0.9;
   },
 
-  parse: parseByWriting(write),
-  write,
+  parse(line, ctx) {
+    let m = SYSLOG3164_LINE.exec(line);
+    let tagged = true;
+    if (m === null) {
+      m = NO_TAG.exec(line);
+      tagged = false;
+      if (m === null) return err('not an RFC 3164 syslog line (expected "Mon dd hh:mm:ss host tag: message")');
+    }
+    const year = m[6];
+    const t = parseSyslogTime(m[2], m[3].trim(), m[4], m[5], ctx.years, ctx.time, year === undefined ? undefined : Number(year));
+    if (t === undefined) return err(`invalid date "${m[2]} ${m[3]} ${m[4]}"`);
+    const host = m[7];
+    const ev: EventFields = {
+      ts: t.ts,
+      'ts.raw': `${m[2]} ${m[3]} ${m[4]}${m[5] ? '.' + m[5] : ''}${year ? ' ' + year : ''}`,
+      'ts.guess': t.guess,
+      'obs.host.name': host,
+      type: 'SYS',
+      ...priFields(m[1]),
+    };
+    if (!tagged) {
+      ctx.hit?.('no-tag');
+      ev.message = m[8].trimStart();
+      return ok(ev);
+    }
+    ctx.hit?.('line');
+    fillSyslogTag(m[8], m[9], m[10], ev, ctx.hit);
+    return ok(ev);
+  },
 
   samples: [
     {

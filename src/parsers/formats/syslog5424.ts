@@ -12,7 +12,6 @@ import { parseIsoTime } from '../../core/time.ts';
 import type { EventFields } from '../../core/schema.ts';
 import type { TextParser } from '../types.ts';
 import { extractLinuxAuth } from '../extract/linuxAuth.ts';
-import { ObjectWriter } from '../eventWriter.ts';
 import { parseKvPairs } from '../extract/kvPairs.ts';
 import { priFields } from './syslog3164.ts';
 import { shareOfLines } from '../sniff.ts';
@@ -161,7 +160,7 @@ export const syslog5424: TextParser = {
     if (rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
     ev.message = rest !== '' ? rest : `${msgid === '-' ? '' : msgid}`;
     if (app === 'RT_FLOW' || /^(?:RT_FLOW|APPTRACK)_/.test(msgid)) mapRtFlow(msgid, ev, ctx.hit);
-    else if (app !== '-') extractLinuxAuth(app, rest, new ObjectWriter(ev), ctx.hit);
+    else if (app !== '-') extractLinuxAuth(app, rest, ev, ctx.hit);
     return ok(ev);
   },
 

@@ -8,8 +8,6 @@ import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byt
 import type { WireChunk, WireColumn } from './packedDict.ts';
 import { narrowIds, type CaseDictBuilder, type CaseField } from './caseIds.ts';
 import { finishSpans, growSpanBuild, newSpanBuild, SPANS_FORMAT, trySpan, type SpanBuild } from './rawSpans.ts';
-import { fieldSlot, slotName } from '../../parsers/eventWriter.ts';
-import type { RowWriter } from './rowWriter.ts';
 
 export type { WideText } from './wideText.ts';
 
@@ -74,8 +72,6 @@ export class ChunkBuilder {
   /** the field name and column last seen at each position of an event's field list */
   private posField: string[] = [];
   private posColumn: ColumnBuild[] = [];
-  /** addWritten: each writer slot's column in the chunk being built */
-  private slotColumn: (ColumnBuild | undefined)[] = [];
   /** values every event of the file has unless it says otherwise (col.file, parser.name, parser.version) */
   private constants: [string, string][] = [];
   /** rows every column has room for (grows by doubling up to capacity) */
@@ -135,28 +131,6 @@ export class ChunkBuilder {
     }
   }
 
-  /**
-   * One event from a parser's direct write (rowWriter.ts): its fields in the order first written, each column
-   * found by slot (once per chunk), not by name. The same values as add() of the equivalent object.
-   */
-  addWritten(w: RowWriter): void {
-    if (this.rows === this.room) this.grow();
-    const row = this.rows++;
-    const values = w.values, slots = w.slots, bySlot = this.slotColumn;
-    for (let i = 0; i < w.count; i++) {
-      const slot = slots[i];
-      const value = values[slot] as string | number;
-      let col = bySlot[slot];
-      if (col === undefined) {
-        while (bySlot.length < slot) bySlot.push(undefined);
-        bySlot[slot] = col = this.column(slotName(slot));
-      }
-      if (col.kind === 'num') col.values[row] = typeof value === 'number' ? value : Number(value);
-      else if (col.kind === 'dict') appendDict(col, row, typeof value === 'string' ? value : String(value));
-      else appendText(col, row, typeof value === 'string' ? value : String(value), col.spans === undefined ? undefined : values[RAW_SLOT]);
-    }
-  }
-
   build(fileId: number, seq: number): EventChunk {
     if (this.byteText.size > 0 || this.caseDict !== undefined) throw new Error('bug: a builder of byte text or case id columns builds with buildWire()');
     return this.buildWire(fileId, seq) as EventChunk;
@@ -212,7 +186,6 @@ export class ChunkBuilder {
     // the position cache points at this chunk's columns: start it afresh with them
     this.posField = [];
     this.posColumn = [];
-    this.slotColumn = [];
     this.room = Math.min(this.capacity, Math.max(FIRST_ROOM, this.lastRows));
     for (const f of ALWAYS) this.columns.set(f, this.newColumn(f));
   }
@@ -245,7 +218,6 @@ export class ChunkBuilder {
 /** rows a chunk's columns start with when its file's previous chunk (if any) was small */
 const FIRST_ROOM = 64;
 const NO_FIELDS: ReadonlySet<string> = new Set();
-const RAW_SLOT = fieldSlot('raw');
 
 /**
  * probing: values looked up so far; `distinct` is set once the column proved mostly distinct (no lookups).

@@ -2,6 +2,7 @@
 // The same function runs in the ingest worker, in vitest and in the CLI. Every record becomes an event
 // or an unparsed event: for every file, records read = events + unparsed (blank/meta lines are counted apart).
 import type { EventFields } from '../../core/schema.ts';
+import { UNPARSED } from '../../core/schema.ts';
 import type { ParseIssue } from '../../core/result.ts';
 import type { FileReadSummary, ReadOptions } from '../api.ts';
 import { YearGuesser, type TimeSettings } from '../../core/time.ts';
@@ -21,9 +22,6 @@ import type { CaseDictBuilder } from '../chunk/caseIds.ts';
 import { FallbackParsers } from './fallback.ts';
 import { TemplateMiner } from './templates.ts';
 import { MINING_BY_DEFAULT } from './miningSwitch.ts';
-import { RowWriter } from '../chunk/rowWriter.ts';
-import { EventCounter } from './eventCounter.ts';
-import { fieldSlot } from '../../parsers/eventWriter.ts';
 
 /** events per chunk: a few thousand per IndexedDB record (DESIGN "Storage") */
 export const CHUNK_EVENTS = 10_000;
@@ -102,7 +100,7 @@ export type ChunkSink = (chunk: EventChunk) => void;
 export type WireChunkSink = (chunk: WireChunk) => void;
 export type ProgressSink = (bytesRead: number, events: number, unparsed: number) => void;
 
-const MESSAGE = fieldSlot('message');
+const MAX_ISSUES = 20;
 
 export async function ingestFile(
   src: IngestSource, opts: FileIngestOptions & { textAsBytes: true }, onChunk: WireChunkSink, onProgress?: ProgressSink,
@@ -177,15 +175,7 @@ export async function ingestFile(
       builder.add(event);
       if (builder.full) flush();
     };
-    // a parser with write() puts its fields straight into the builder's row (parsers/eventWriter.ts)
-    const row = new RowWriter();
-    const commitRow = () => {
-      miner?.addMessage(row.get(MESSAGE));
-      builder.addWritten(row);
-      row.discard();
-      if (builder.full) flush();
-    };
-    const counter = new EventCounter(src.path, choice.parser.id, result, sink, onProgress, row, commitRow);
+    const counter = new EventCounter(src.path, choice.parser.id, result, sink, onProgress);
     try {
       if (choice.parser.kind === 'binary') await readBinary(choice.parser, chunks, ctx, counter);
       else result.held = await readText(choice.parser, chunks, ctx, counter, charset.encoding, charset.bomLength, opts.holdIncomplete === true);
@@ -271,32 +261,19 @@ async function readText(
   const splitter = createLineSplitter(encoding, bomLength);
   const framer = createFramer(parser.framing);
   const fallback = new FallbackParsers(parser, ctx);
-  const row = counter.row;
   const onRecord = (text: string, line: number, offset: number) => {
     if (isBlank(text) || parser.isMeta?.(text, ctx)) {
       counter.meta();
       return;
     }
-    let error: string;
-    if (parser.write !== undefined) {
-      const why = parser.write(text, ctx, row);
-      if (why === undefined) {
-        counter.written(text, line, offset);
-        return;
-      }
-      row.discard();
-      error = why;
-    } else {
-      const r = parser.parse(text, ctx);
-      if (r.ok) {
-        counter.event(r.value, text, line, offset);
-        return;
-      }
-      error = r.error;
+    const r = parser.parse(text, ctx);
+    if (r.ok) {
+      counter.event(r.value, text, line, offset);
+      return;
     }
     const other = fallback.parse(text);
     if (other === undefined) {
-      counter.unparsed(text, line, offset, error, 'line');
+      counter.unparsed(text, line, offset, r.error, 'line');
       return;
     }
     other.fields['parser.name'] = other.parser.id;
@@ -328,12 +305,78 @@ async function readBinary(
   });
 }
 
+/** Completes each event with provenance and keeps the per-file counts, time range and first issues. */
+class EventCounter {
+  private lastProgress = 0;
+  constructor(
+    private readonly file: string, private readonly parserName: string, private readonly result: FileIngestResult, private readonly sink: (event: EventFields) => void, private readonly onProgress?: ProgressSink,
+  ) {}
+
+  event(fields: EventFields, raw: string, line: number, offset: number): void {
+    fields.raw = raw;
+    fields['col.line'] = line;
+    fields['col.offset'] = offset;
+    const r = this.result;
+    const ts = fields.ts;
+    if (typeof ts === 'number' && !Number.isNaN(ts)) {
+      if (r.firstTs === undefined || ts < r.firstTs) r.firstTs = ts;
+      if (r.lastTs === undefined || ts > r.lastTs) r.lastTs = ts;
+    }
+    const guess = fields['ts.guess'];
+    if (guess !== undefined && guess !== '' && guess !== r.timeGuess) r.timeGuess = mergeGuess(r.timeGuess, String(guess));
+    r.events++;
+    this.sink(fields);
+  }
+
+  unparsed(raw: string, line: number, offset: number, reason: string, unit: 'line' | 'record'): void {
+    this.result.unparsed++;
+    if (this.result.issues.length < MAX_ISSUES) {
+      this.result.issues.push(unit === 'line' ? { file: this.file, line, unit, reason } : { file: this.file, offset, unit, reason });
+    }
+    this.sink({
+      raw, message: raw, 'col.line': line, 'col.offset': offset,
+      'parser.name': UNPARSED, 'parser.version': '1', 'parse.error': reason, 'data.parser.tried': this.parserName,
+    });
+  }
+
+  meta(): void {
+    this.result.meta++;
+  }
+
+  lost(records: number): void {
+    this.result.lost = (this.result.lost ?? 0) + records;
+  }
+
+  /** an event read by another parser than the file's (a mixed file): counted per parser for the ledger */
+  byOther(parserId: string): void {
+    const counts = (this.result.otherParsers ??= Object.create(null) as Record<string, number>);
+    counts[parserId] = (counts[parserId] ?? 0) + 1;
+  }
+
+  issue(issue: Omit<ParseIssue, 'file'>): void {
+    if (this.result.issues.length < MAX_ISSUES) this.result.issues.push({ file: this.file, ...issue });
+  }
+
+  /** throttled: at most every 100 ms */
+  progress(): void {
+    const now = Date.now();
+    if (this.onProgress === undefined || now - this.lastProgress < 100) return;
+    this.lastProgress = now;
+    this.onProgress(this.result.bytesRead, this.result.events, this.result.unparsed);
+  }
+}
+
 /** "5 records could not be recovered (damaged file): ..." with the first reason. */
 function lostMessage(r: FileIngestResult): string {
   const n = r.lost ?? 0;
   const count = n > 0 ? `${n.toLocaleString('en-US')} record${n === 1 ? '' : 's'} could not be recovered` : 'part of the file could not be recovered';
   const first = r.issues.find((i) => i.unit === 'chunk');
   return `Damaged: ${count}${first === undefined ? '' : ` (${first.reason})`}`;
+}
+
+function mergeGuess(a: string, b: string): string {
+  const set = new Set([...a.split(','), ...b.split(',')].filter((x) => x !== ''));
+  return [...set].sort().join(',');
 }
 
 /** Blank or whitespace-only, without allocating a trimmed copy of every line. */

@@ -45,11 +45,7 @@ export class TemplateMiner {
 
   /** Puts the event in its cluster (by message); events without a message get no template. */
   add(event: EventFields): void {
-    this.addMessage(event.message);
-  }
-
-  /** add() for an event written directly (parsers/eventWriter.ts): its message as written, if any. */
-  addMessage(m: string | number | undefined): void {
+    const m = event.message;
     if (this.count === this.rows.length) {
       const more = new Uint32Array(this.rows.length * 2);
       more.set(this.rows);
