@@ -6,12 +6,13 @@
 // Prints each build's runs, medians (records/s, engine heap per event) and the ratio to the first build.
 // BENCH_FILE=json|auth (with BENCH_LINES, default 200,000) drops a generated JSON-lines file or auth.log instead.
 // BENCH_PERSIST=1 runs each in a new browser profile on disk (bench/browser.ts freshContext; default: off the
-// record, storage in memory). BENCH_THREADS=1 also prints each run's browser CPU per process / thread.
+// record, storage in memory). BENCH_THREADS=1 also prints each run's browser CPU per process / thread;
+// BENCH_THREADS=workers the same with each worker thread apart (threadCpu.ts workerOrder: engine, ingest, hash).
 import { loadavg } from 'node:os';
 import { authLog, evtxFile, jsonLines } from './generate.ts';
 import { freshContext, ingestThroughUi, median, openAppIn, PERSIST, startServer, workerHeaps } from './browser.ts';
 import { treeCpuMs } from './cpuTime.ts';
-import { ThreadCpuSampler, threadCpuLines } from './threadCpu.ts';
+import { ThreadCpuSampler, threadCpuLines, workerOrder } from './threadCpu.ts';
 
 const BUILDS = (process.env.BENCH_BUILDS ?? 'dist').split(',').filter((b) => b !== '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,10 +30,11 @@ async function once(build: string, file: string): Promise<Run> {
     const page = await openAppIn(browser.context);
     const empty = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
     const cpu0 = treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN;
-    const threads = process.env.BENCH_THREADS === '1' ? new ThreadCpuSampler(process.pid, [server.pid ?? -1]) : undefined;
+    const split = process.env.BENCH_THREADS === 'workers';
+    const threads = process.env.BENCH_THREADS === '1' || split ? new ThreadCpuSampler(process.pid, [server.pid ?? -1], 250, split) : undefined;
     const ms = await ingestThroughUi(page, file);
     const cpuMs = (treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN) - cpu0;
-    if (threads !== undefined) console.log(`${build}, browser CPU per process / thread until searchable:\n  ${threadCpuLines(threads.stop()).join('\n  ')}`);
+    if (threads !== undefined) console.log(`${build}, browser CPU per process / thread until searchable:\n  ${threadCpuLines(split ? workerOrder(threads.stop()) : threads.stop()).join('\n  ')}`);
     const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
     const heap = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
     const bytes = heap === undefined || events === 0 ? NaN : heap.usedBytes + heap.backingBytes;

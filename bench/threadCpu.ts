@@ -32,7 +32,7 @@ function kindOf(pid: number): string {
 }
 
 /** Every thread of every process whose ancestry reaches `root` (not `root` itself), `skip` left out, by tid. */
-function snapshot(root: number, skip: readonly number[]): Map<string, Seen> {
+function snapshot(root: number, skip: readonly number[], splitWorkers: boolean): Map<string, Seen> {
   const out = new Map<string, Seen>();
   for (const pid of processesUnder(root, skip)?.keys() ?? []) {
     const kind = kindOf(pid);
@@ -46,7 +46,9 @@ function snapshot(root: number, skip: readonly number[]): Map<string, Seen> {
       const s = read(`/proc/${pid}/task/${tid}/stat`);
       if (s === undefined) continue;
       const name = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')')).replace(/\d+$/, '');
-      out.set(`${pid}:${tid}`, { key: `${kind} / ${name}`, ms: statCpuMs(fieldsOf(s)) });
+      // every worker thread is named DedicatedWorker: split, each keeps its thread id (see workerOrder)
+      const key = splitWorkers && name === 'DedicatedWorker' ? `${kind} / DedicatedWorker tid ${tid}` : `${kind} / ${name}`;
+      out.set(`${pid}:${tid}`, { key, ms: statCpuMs(fieldsOf(s)) });
     }
   }
   return out;
@@ -61,13 +63,14 @@ export class ThreadCpuSampler {
   private readonly last = new Map<string, Seen>();
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(private readonly root: number, private readonly skip: readonly number[] = [], everyMs = 250) {
-    this.first = snapshot(root, skip);
+  /** `splitWorkers`: each worker thread apart (workerOrder names them), not summed under DedicatedWorker */
+  constructor(private readonly root: number, private readonly skip: readonly number[] = [], everyMs = 250, private readonly splitWorkers = false) {
+    this.first = snapshot(root, skip, splitWorkers);
     this.timer = setInterval(() => this.sample(), everyMs);
   }
 
   private sample(): void {
-    for (const [tid, seen] of snapshot(this.root, this.skip)) this.last.set(tid, seen);
+    for (const [tid, seen] of snapshot(this.root, this.skip, this.splitWorkers)) this.last.set(tid, seen);
   }
 
   stop(): Map<string, number> {
@@ -88,4 +91,20 @@ export function threadCpuLines(cpu: Map<string, number>, top = 14): string[] {
   if (rest > 0) lines.push(`${String(rest).padStart(7)} ms  ${(100 * rest / total).toFixed(1).padStart(5)}%  (${all.length - top} more threads)`);
   lines.push(`${String(total).padStart(7)} ms  total`);
   return lines;
+}
+
+/**
+ * Worker threads split by thread id (ThreadCpuSampler splitWorkers) renamed by the order they started: thread ids
+ * grow, and the app starts the engine worker with the page, the ingest worker at the first ingest (from the
+ * engine) and the hash worker from the ingest worker, so #1 engine, #2 ingest, #3 hash when nothing else started one.
+ */
+export function workerOrder(cpu: Map<string, number>): Map<string, number> {
+  const workers = [...cpu.keys()].filter((k) => / tid \d+$/.test(k)).sort((a, b) => Number(a.split(' tid ')[1]) - Number(b.split(' tid ')[1]));
+  const names = ['engine', 'ingest', 'hash'];
+  const out = new Map<string, number>();
+  for (const [k, ms] of cpu) {
+    const i = workers.indexOf(k);
+    out.set(i < 0 ? k : `${k.split(' tid ')[0]} #${i + 1}${i < names.length && workers.length === names.length ? ` (${names[i]})` : ''}`, ms);
+  }
+  return out;
 }
