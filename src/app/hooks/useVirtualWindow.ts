@@ -12,6 +12,9 @@ import { useCallback, useState } from 'react';
 export const VIRTUAL_FROM = 50;
 const OVERSCAN = 20;
 
+/** Per list: rendered whole up to wholeUpTo rows (default VIRTUAL_FROM), overscan rows beyond each edge (default 20). */
+export interface VirtualOptions { wholeUpTo?: number; overscan?: number }
+
 export interface VirtualWindow {
   /** attach to the scrolling element (a callback: it measures the element and its rows) */
   attach: (el: HTMLElement | null) => void;
@@ -24,9 +27,10 @@ export interface VirtualWindow {
 }
 
 /** Rendered rows carry data-vrow: their average height corrects the estimate when the list is attached or scrolled. */
-export function useVirtualWindow(count: number, estimatePx: number): VirtualWindow {
+export function useVirtualWindow(count: number, estimatePx: number, options: VirtualOptions = {}): VirtualWindow {
   const [view, setView] = useState({ top: 0, height: 600, rowPx: estimatePx });
-  const virtual = count > VIRTUAL_FROM;
+  const virtual = count > (options.wholeUpTo ?? VIRTUAL_FROM);
+  const overscan = options.overscan ?? OVERSCAN;
 
   const measure = useCallback((e: HTMLElement) => {
     const rows = e.querySelectorAll<HTMLElement>('[data-vrow]');
@@ -45,7 +49,7 @@ export function useVirtualWindow(count: number, estimatePx: number): VirtualWind
   const onScroll = useCallback((e: { currentTarget: HTMLElement }) => measure(e.currentTarget), [measure]);
 
   const { top, height, rowPx } = view;
-  const start = virtual ? Math.max(0, Math.floor(top / rowPx) - OVERSCAN) : 0;
-  const end = virtual ? Math.min(count, Math.ceil((top + height) / rowPx) + OVERSCAN) : count;
+  const start = virtual ? Math.max(0, Math.floor(top / rowPx) - overscan) : 0;
+  const end = virtual ? Math.min(count, Math.ceil((top + height) / rowPx) + overscan) : count;
   return { attach, onScroll, start, end, before: start * rowPx, after: (count - end) * rowPx };
 }
