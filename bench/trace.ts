@@ -46,7 +46,7 @@ function layoutWords(e: TraceEvent): string {
 const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
 
 /** The page's main thread: of the renderers' main threads, the one that ran the most task time. */
-function pageMain(events: TraceEvent[]): TraceEvent | undefined {
+export function pageMain(events: TraceEvent[]): TraceEvent | undefined {
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const busy = (m: TraceEvent) => events.reduce((sum, e) => (e.pid === m.pid && e.tid === m.tid && isTask(e) ? sum + (e.dur ?? 0) : sum), 0);
   return mains.length <= 1 ? mains[0] : mains.map((m) => ({ m, b: busy(m) })).sort((a, b) => b.b - a.b)[0].m;

@@ -8,6 +8,8 @@ import { ReadAsControls } from './ReadAsControls.tsx';
 import { SafeText } from '../../components/SafeText.tsx';
 import { useVirtualWindow } from '../../hooks/useVirtualWindow.ts';
 
+const LEDGER_WINDOW = { wholeUpTo: 12, overscan: 4 };
+
 export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an archive or a gzip, of its decompressed bytes';
 
 const STATE_WORDS: Record<FileLedgerEntry['state'], string> = {
@@ -23,8 +25,11 @@ export interface LedgerTableProps {
 }
 
 export function LedgerTable({ files, parsers, busy, onApply }: LedgerTableProps) {
-  // thousands of rows (a big archive): only those in view are rendered
-  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 96);
+  // thousands of rows (a big archive): only those in view are rendered. A ledger row is heavy (~30 boxes with
+  // its Read as form; the table lays them out together), so the ledger is windowed from 12 rows with 4 rows of
+  // overscan: 50 rows rendered whole, or 20 of overscan, gave 30-45 ms layouts while an archive's first members
+  // arrived with the ledger open (issue 9; the scroll box shows about 5 rows)
+  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 96, LEDGER_WINDOW);
   return (
     <div className="table-scroll ledger-scroll" ref={attach} onScroll={onScroll}>
       <table className="events-table ledger-table" aria-label="Ledger">

@@ -1,6 +1,6 @@
 // How one file is read: parser, zone and (for year-less formats) year, applied from its ledger row.
 // Only a parser change re-reads the file; zone and year alone re-time the stored events.
-import { startTransition, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FileLedgerEntry, ParserInfo, ReingestOptions } from '../../../workers/api.ts';
 import { formatZone, parseZone } from './zone.ts';
 
@@ -101,23 +101,14 @@ export function ReadAsControls({ file, parsers, disabled, onApply }: ReadAsProps
 }
 
 /**
- * Whether the parser list shows every parser. Each ledger row's list holds every parser (about 45 options): a
- * row appearing (an archive's members arriving while the ledger is open, a scroll) built them all in one frame,
- * most of a 100-500 ms main-thread task. A row starts with its own parser only and gets the full list when the
- * browser is idle, as a transition (rendered in slices that yield to the browser, however many rows are waiting),
- * or at once when the list is focused or pressed.
+ * Whether the parser list shows every parser. Each ledger row's list would hold every parser (about 45
+ * options), and in this Chromium a select of 45 options costs 8-12 ms of layout: the ~27 rows the ledger renders
+ * took 90-180 ms of CPU in one frame when they were all filled (first on each row's arrival, later when the
+ * browser was idle, which is right at the end of an archive: issue 9). A row shows its own parser only and gets
+ * the full list when its select is focused (keyboard, assistive technology) or pressed (mouse, touch), before
+ * it opens.
  */
 function useAllOptions(): { shown: boolean; now: () => void } {
   const [shown, setShown] = useState(false);
-  useEffect(() => {
-    if (shown) return undefined;
-    const show = () => startTransition(() => setShown(true));
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(show, { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(show, 50);
-    return () => clearTimeout(timer);
-  }, [shown]);
   return { shown, now: () => setShown(true) };
 }

@@ -80,7 +80,7 @@ export function SearchView(p: SearchViewProps) {
       const typing = t !== null && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
       if (e.key === '/' && !typing) {
         e.preventDefault();
-        document.querySelector<HTMLInputElement>('[data-search-input]')?.focus();
+        document.querySelector<HTMLElement>('[data-search-input]')?.focus();
       } else if (e.key === 'Escape' && route.event !== undefined && !typing) close();
     };
     document.addEventListener('keydown', onKey);
