@@ -68,8 +68,12 @@ export class DictField {
 
   /** Appends a chunk's column (packed or not) at rows [base, base + count): local dict ids are remapped to global ones. */
   append(col: DictLike, base: number, count: number): void {
-    const remap = remapEntries(col, this.lookup(), (v) => this.intern(v));
-    this.appendMapped(col, base, count, remap);
+    this.appendMapped(col, base, count, this.remap(col));
+  }
+
+  /** remap[i + 1] = this field's id of the column's entry i, interned (dictAdopt.ts remapEntries). */
+  remap(col: DictLike): Uint32Array {
+    return remapEntries(col, this.lookup(), (v) => this.intern(v));
   }
 
   /**
