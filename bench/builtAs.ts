@@ -23,13 +23,14 @@ export function builtOptions(b: BuiltAs): Pick<FileIngestOptions, 'textAsBytes' 
 
 /**
  * The ingest options for `b` and what a chunk goes through before `index` takes it: with case ids, the ingest's
- * case dictionary (the worker's side, `caseDict`, whose held() the benches print) and the engine's resolve.
+ * case dictionary (the worker's side, `caseDict`, whose held() the benches print), the engine's resolve and end.
  */
 export function builtPath(b: BuiltAs, index: CaseIndex): {
-  options: Pick<FileIngestOptions, 'textAsBytes' | 'textSpans' | 'caseDict'>; resolve: (chunk: WireChunk) => WireChunk; caseDict?: CaseDictBuilder;
+  options: Pick<FileIngestOptions, 'textAsBytes' | 'textSpans' | 'caseDict'>; resolve: (chunk: WireChunk) => WireChunk; end: () => void;
+  caseDict?: CaseDictBuilder;
 } {
-  if (b !== 'caseids') return { options: builtOptions(b), resolve: (chunk) => chunk };
+  if (b !== 'caseids') return { options: builtOptions(b), resolve: (chunk) => chunk, end: () => {} };
   const session = new DictSession(index);
   const caseDict = new CaseDictBuilder(session.snapshot);
-  return { options: { ...builtOptions(b), caseDict }, resolve: (chunk) => session.resolve(chunk, index), caseDict };
+  return { options: { ...builtOptions(b), caseDict }, resolve: (chunk) => session.resolve(chunk, index), end: () => session.end(index), caseDict };
 }

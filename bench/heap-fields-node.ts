@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     events += chunk.count;
     q.addChunk(via.resolve(chunk));
   });
+  via.end();
   const total = usedAfterGc() - before;
   if (bytes.length === -1) console.log('unreachable'); // the file's bytes stay held until measured (counted in before)
   const index = q.index;

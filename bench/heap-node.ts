@@ -43,6 +43,7 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
     plan?.beforeChunk(chunk);
     q.addChunk(chunk);
   });
+  built.end();
   const held = built.caseDict?.held();
   if (held !== undefined) console.log(`  the ingest side's case dictionary at the end: ${held.fields} fields kept case-wide, ${held.values.toLocaleString('en-US')} values, ~${(held.bytes / 1e6).toFixed(1)} MB`);
   plan?.end();

@@ -29,6 +29,7 @@ async function load(path: string, bytes: Uint8Array, built: BuiltAs): Promise<{ 
     events += chunk.count;
     q.addChunk(via.resolve(chunk));
   });
+  via.end();
   return { q, events };
 }
 

@@ -33,6 +33,8 @@ export class DictSession {
   readonly snapshot: DictSnapshot;
   private readonly snapAt = new Map<string, number>();
   private readonly fields = new Map<string, SessionField>();
+  /** fields whose chunk-local columns were interned (their value Maps are let go at the end) */
+  private readonly interned = new Set<string>();
   /** the index the snapshot was taken from */
   private readonly original: CaseIndex;
 
@@ -57,6 +59,7 @@ export class DictSession {
       }
       const field = index.field(name);
       if (field === undefined || field.kind !== 'dict') throw new Error(`bug: ${name} is a dictionary column of a field that is not`);
+      if (local) this.interned.add(name);
       columns[name] = local ? internColumn(col, field) : this.resolveColumn(name, col as CaseDictColumn, field);
     }
     return columns === undefined ? chunk : { ...chunk, columns };
@@ -79,6 +82,19 @@ export class DictSession {
     }
     const ids = f.trusted === f.snapSize + f.received.length ? col.ids : this.translate(name, f, field, col.ids);
     return col.rows === undefined ? { kind: 'dict', caseIds: true, ids } : { kind: 'dict', caseIds: true, ids, rows: col.rows };
+  }
+
+  /**
+   * The ingest ended (or failed): the value Maps built to intern chunk-local columns are let go. They hold an
+   * entry per value of a field with mostly distinct values, which the index answers without (a later ingest that
+   * needs one builds it again).
+   */
+  end(index: CaseIndex): void {
+    for (const name of this.interned) {
+      const field = index.field(name);
+      if (field?.kind === 'dict') field.dropLookup();
+    }
+    this.interned.clear();
   }
 
   /** ids past `trusted` through the table (resolved by value when first met). */

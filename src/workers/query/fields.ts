@@ -126,6 +126,15 @@ export class DictField {
     return id;
   }
 
+  /**
+   * Lets the value Map go (it is built again when next needed): the end of an ingest that interned a field not
+   * kept case-wide (dictSession.ts), whose Map would hold an entry per value of a mostly distinct field.
+   */
+  dropLookup(): void {
+    this.lookupMap = undefined;
+    this.lookupSize = 0;
+  }
+
   private lookup(): Map<string, number> {
     const map = (this.lookupMap ??= new Map<string, number>());
     const v = this.values;
