@@ -9,6 +9,7 @@
 // A field whose values are mostly distinct, or too many, is not kept case-wide: its chunks carry their own
 // dictionary (LocalDictColumn) and the engine interns them (caseFieldBudget.ts).
 import { heldBytes, mostlyDistinct, overBudget } from './caseFieldBudget.ts';
+import { ownCopy } from '../../core/text/ownCopy.ts';
 
 export type IdArray = Uint8Array | Uint16Array | Uint32Array;
 
@@ -69,11 +70,6 @@ export function joinValues(values: readonly string[]): { text: string; ends: Uin
   let at = 0;
   for (let i = 0; i < values.length; i++) ends[i] = at += values[i].length;
   return { text: values.join(''), ends };
-}
-
-/** V8 keeps a slice of 13+ characters as a view of its parent (a parser's block of text): a copy lets it go. */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
