@@ -8,11 +8,14 @@
 // BENCH_PERSIST=1 runs each in a new browser profile on disk (bench/browser.ts freshContext; default: off the
 // record, storage in memory). BENCH_THREADS=1 also prints each run's browser CPU per process / thread;
 // BENCH_THREADS=workers the same with each worker thread apart (threadCpu.ts workerOrder: engine, ingest, hash).
+// BENCH_PEAKS=1 samples every worker's heap every 5 s (a forced GC each time: bench/workerPeaks.ts) and prints
+// the ingest worker's and the engine's peaks.
 import { loadavg } from 'node:os';
 import { authLog, evtxFile, jsonLines } from './generate.ts';
 import { freshContext, ingestThroughUi, median, openAppIn, PERSIST, startServer, workerHeaps } from './browser.ts';
 import { treeCpuMs } from './cpuTime.ts';
 import { ThreadCpuSampler, threadCpuLines, workerOrder } from './threadCpu.ts';
+import { WorkerPeaks } from './workerPeaks.ts';
 
 const BUILDS = (process.env.BENCH_BUILDS ?? 'dist').split(',').filter((b) => b !== '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -20,7 +23,8 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 
 /** cpuMs: CPU time of the browser's processes (every worker) during the ingest: on a loaded machine wall time measures the others */
 /** heap: the engine worker's heap per event after the ingest; caseHeap: the same minus the engine's heap before the drop (what the case adds) */
-interface Run { ms: number; cpuMs: number; events: number; heap: number; caseHeap: number }
+/** peaks (BENCH_PEAKS=1): the ingest worker's and the engine worker's peak heap in bytes, sampled */
+interface Run { ms: number; cpuMs: number; events: number; heap: number; caseHeap: number; ingestPeak: number; enginePeak: number }
 
 async function once(build: string, file: string): Promise<Run> {
   process.env.BENCH_OUT_DIR = build;
@@ -32,14 +36,19 @@ async function once(build: string, file: string): Promise<Run> {
     const cpu0 = treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN;
     const split = process.env.BENCH_THREADS === 'workers';
     const threads = process.env.BENCH_THREADS === '1' || split ? new ThreadCpuSampler(process.pid, [server.pid ?? -1], 250, split) : undefined;
+    const peaks = process.env.BENCH_PEAKS === '1' ? new WorkerPeaks(page) : undefined;
     const ms = await ingestThroughUi(page, file);
+    const peak = await peaks?.stop();
     const cpuMs = (treeCpuMs(process.pid, [server.pid ?? -1]) ?? NaN) - cpu0;
     if (threads !== undefined) console.log(`${build}, browser CPU per process / thread until searchable:\n  ${threadCpuLines(split ? workerOrder(threads.stop()) : threads.stop()).join('\n  ')}`);
     const events = Number((await page.getByRole('status').textContent())?.replace(/[^\d]/g, '') ?? 0);
     const heap = (await workerHeaps(page)).find((h) => h.url.includes('engine.worker'));
     const bytes = heap === undefined || events === 0 ? NaN : heap.usedBytes + heap.backingBytes;
     const emptyBytes = empty === undefined ? NaN : empty.usedBytes + empty.backingBytes;
-    return { ms, cpuMs, events, heap: bytes / events, caseHeap: (bytes - emptyBytes) / events };
+    return {
+      ms, cpuMs, events, heap: bytes / events, caseHeap: (bytes - emptyBytes) / events,
+      ingestPeak: peak?.get('ingest.worker') ?? NaN, enginePeak: peak?.get('engine.worker') ?? NaN,
+    };
   } finally {
     await browser.close();
     server.kill();
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
       if (run.events !== records) throw new Error(`${b}: ${run.events} events, expected ${records}`);
       runs.get(b)?.push(run);
       // the machine is shared: the load beside each run says how far its wall time can be trusted
-      console.log(`round ${r + 1} ${b}: ${fmt(run.ms)} ms = ${fmt(run.events / run.ms * 1000)} records/s, browser CPU ${fmt(run.cpuMs)} ms, engine heap ${fmt(run.heap)} B/event (${fmt(run.caseHeap)} above the empty engine), load ${loadavg()[0].toFixed(1)}`);
+      console.log(`round ${r + 1} ${b}: ${fmt(run.ms)} ms = ${fmt(run.events / run.ms * 1000)} records/s, browser CPU ${fmt(run.cpuMs)} ms, engine heap ${fmt(run.heap)} B/event (${fmt(run.caseHeap)} above the empty engine)${Number.isNaN(run.ingestPeak) ? '' : `, peak heap ingest worker ${fmt(run.ingestPeak / 1e6)} MB, engine ${fmt(run.enginePeak / 1e6)} MB`}, load ${loadavg()[0].toFixed(1)}`);
     }
   }
   const base = median(runs.get(BUILDS[0])?.map((x) => x.ms) ?? []);
@@ -70,6 +79,9 @@ async function main(): Promise<void> {
     const ms = median(xs.map((x) => x.ms));
     const cpu = median(xs.map((x) => x.cpuMs));
     console.log(`${b} | ${fmt(ms)} | ${fmt(records / ms * 1000)} | ${fmt(cpu)} | ${fmt(median(xs.map((x) => x.heap)))} | ${fmt(median(xs.map((x) => x.caseHeap)))} | ${fmt(ms / base, 2)}x | ${fmt(cpu / baseCpu, 2)}x`);
+    if (!xs.some((x) => Number.isNaN(x.ingestPeak))) {
+      console.log(`${b}: median peak heap, ingest worker ${fmt(median(xs.map((x) => x.ingestPeak)) / 1e6)} MB, engine ${fmt(median(xs.map((x) => x.enginePeak)) / 1e6)} MB`);
+    }
   }
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 }

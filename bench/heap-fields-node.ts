@@ -10,7 +10,7 @@ import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
-import { builtAs, builtOptions } from './builtAs.ts';
+import { builtAs, builtPath } from './builtAs.ts';
 import type { Field } from '../src/workers/query/fields.ts';
 
 
@@ -33,10 +33,12 @@ async function main(): Promise<void> {
   const q = createQueryEngine();
   let events = 0;
   const built = builtAs();
-  await ingestFile(byteSource(path, bytes), { templates: true, ...builtOptions(built) }, (chunk) => {
+  const via = builtPath(built, q.index);
+  await ingestFile(byteSource(path, bytes), { templates: true, ...via.options }, (chunk) => {
     events += chunk.count;
-    q.addChunk(chunk);
+    q.addChunk(via.resolve(chunk));
   });
+  via.end();
   const total = usedAfterGc() - before;
   if (bytes.length === -1) console.log('unreachable'); // the file's bytes stay held until measured (counted in before)
   const index = q.index;

@@ -13,7 +13,7 @@ import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 import { IngestCapacity } from '../src/workers/query/ingestCapacity.ts';
 import type { WireChunk } from '../src/workers/chunk/packedDict.ts';
-import { builtAs, builtOptions } from './builtAs.ts';
+import { builtAs, builtPath } from './builtAs.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 
@@ -35,12 +35,17 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
   plan?.file(0, bytes.length);
   let events = 0;
   let rawBytes = 0;
-  await ingestFile(byteSource(path, bytes), { templates: true, ...builtOptions(builtAs()) }, (chunk: WireChunk) => {
+  const built = builtPath(builtAs(), q.index);
+  await ingestFile(byteSource(path, bytes), { templates: true, ...built.options }, (wire: WireChunk) => {
+    const chunk = built.resolve(wire);
     events += chunk.count;
     rawBytes += rawBytesOf(chunk);
     plan?.beforeChunk(chunk);
     q.addChunk(chunk);
   });
+  built.end();
+  const held = built.caseDict?.held();
+  if (held !== undefined) console.log(`  the ingest side's case dictionary at the end: ${held.fields} fields kept case-wide, ${held.values.toLocaleString('en-US')} values, ~${(held.bytes / 1e6).toFixed(1)} MB`);
   plan?.end();
   return { q, events, rawBytes };
 }

@@ -11,7 +11,7 @@ import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine
 import { authLog } from './generate.ts';
 import { byteSource } from './byteSource.ts';
 import { median } from './browser.ts';
-import { builtAs, builtOptions, type BuiltAs } from './builtAs.ts';
+import { builtAs, builtPath, type BuiltAs } from './builtAs.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 
 const QUERIES = ['"Failed password"', 'message:"failed password"', 'message:/^Accepted/', 'invalid', 'ts.raw:"Mar  1 00:0"'];
@@ -24,10 +24,12 @@ const cpuNow = (): number => {
 async function load(path: string, bytes: Uint8Array, built: BuiltAs): Promise<{ q: QueryEngine; events: number }> {
   const q = createQueryEngine();
   let events = 0;
-  await ingestFile(byteSource(path, bytes), { templates: true, ...builtOptions(built) }, (chunk) => {
+  const via = builtPath(built, q.index);
+  await ingestFile(byteSource(path, bytes), { templates: true, ...via.options }, (chunk) => {
     events += chunk.count;
-    q.addChunk(chunk);
+    q.addChunk(via.resolve(chunk));
   });
+  via.end();
   return { q, events };
 }
 

@@ -305,7 +305,10 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
         },
         progress: (entries) => onProgress({ files: entries, done: false }),
         index: () => c.query.index,
-      }, onDuplicate)).finally(() => { ingestAbort = undefined; });
+      }, onDuplicate)).finally(() => {
+        ingestAbort = undefined;
+        dict.end(c.query.index);
+      });
       sources.remember(c.info.id, files, ledger);
       // a duplicate replaced or skipped took events out: row ids are positions in the index, rebuild it
       if (removedEvents) c.query = await loadIndex(c.store);

@@ -6,6 +6,8 @@
 // message's tokens as integers and recognise a message shape it has met (drain.ts's shape cache) without a
 // string or an array per token or per line.
 
+import { ownCopy } from '../text/ownCopy.ts';
+
 export const WILDCARD = '<*>';
 /** the token number of <*> */
 export const WILDCARD_ID = 0;
@@ -128,7 +130,10 @@ class StringTable {
     }
   }
 
-  /** A new entry (not there yet: find() first); -1 when the table is full. */
+  /**
+   * A new entry (not there yet: find() first); -1 when the table is full. The table keeps its own copy: a word
+   * cut from a message would keep the parser's whole block of text alive as long as the table lives (the file).
+   */
   insert(str: string, h: number, value: number): number {
     const e = this.strings.length;
     if (e >= this.max) return -1;
@@ -136,7 +141,7 @@ class StringTable {
       this.hashes = grow(this.hashes);
       this.values = grow(this.values);
     }
-    this.strings.push(str);
+    this.strings.push(ownCopy(str));
     this.hashes[e] = h;
     this.values[e] = value;
     if (this.strings.length * 2 > this.slots.length) {
@@ -264,7 +269,7 @@ export class Tokenizer {
       return WILDCARD_ID;
     }
     const own = table.insert(t, h, table.strings.length);
-    this.strs[n] = t;
+    this.strs[n] = own < 0 ? t : table.strings[own];
     return own < 0 ? NO_ID : own;
   }
 

@@ -6,7 +6,7 @@ import { hasWide, oneByteCopy, splitWide, wideIndexOf, wideValue, type WideText 
 import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byteText.ts';
 import type { WireChunk, WireColumn } from './packedDict.ts';
-import { narrowIds, type CaseDictBuilder, type CaseField } from './caseIds.ts';
+import { joinValues, narrowIds, type CaseDictBuilder, type CaseField, type LocalDictColumn } from './caseIds.ts';
 import { finishSpans, growSpanBuild, newSpanBuild, SPANS_FORMAT, trySpan, type SpanBuild } from './rawSpans.ts';
 
 export type { WideText } from './wideText.ts';
@@ -149,10 +149,12 @@ export class ChunkBuilder {
         if (spans !== undefined) format = SPANS_FORMAT;
         columns[field] = spans === undefined ? packed : { ...packed, spans };
         this.scratch.set(field, col.bytes.bytes);
-      } else columns[field] = finish(col, n);
+      } else columns[field] = col.kind === 'dict' && col.shared === undefined && this.caseDict !== undefined ? localColumn(col, n) : finish(col, n);
     }
     this.lastRows = n;
     const unparsed = this.caseDict === undefined ? undefined : this.unparsedRows(n);
+    // between chunks: fields that proved mostly distinct or too big stop being kept case-wide (caseFieldBudget.ts)
+    this.caseDict?.endChunk();
     this.reset();
     const chunk: WireChunk = { format, fileId, seq, count: n, columns };
     // case ids cannot be read without the case's dictionary: the count measure.ts needs is taken here
@@ -193,7 +195,11 @@ export class ChunkBuilder {
   private newColumn(field: string): ColumnBuild {
     const col = newColumn(field, this.room);
     if (col.kind === 'text' && this.byteText.has(field)) col.bytes = newByteText(this.scratch.get(field));
-    if (col.kind === 'dict' && this.caseDict !== undefined) col.shared = this.caseDict.field(field);
+    if (col.kind === 'dict' && this.caseDict !== undefined) {
+      // a field not kept case-wide gets a chunk dictionary, the engine interns it (LocalDictColumn)
+      const shared = this.caseDict.field(field);
+      if (!shared.local) col.shared = shared;
+    }
     if (col.kind === 'text' && this.spanFields.has(field)) col.spans = newSpanBuild(this.room);
     return col;
   }
@@ -201,9 +207,14 @@ export class ChunkBuilder {
   /** Rows of the chunk being built whose parser.name is 'unparsed' (before reset). */
   private unparsedRows(n: number): number {
     const col = this.columns.get('parser.name');
-    if (col === undefined || col.kind !== 'dict' || col.shared === undefined) return 0;
-    const id = col.shared.find('unparsed');
+    if (col === undefined || col.kind !== 'dict') return 0;
     let count = 0;
+    if (col.shared === undefined) {
+      // a chunk-local column (its entries may repeat)
+      for (let r = 0; r < n; r++) if (col.ids[r] !== 0 && col.dict[col.ids[r] - 1] === 'unparsed') count++;
+      return count;
+    }
+    const id = col.shared.find('unparsed');
     if (id !== undefined) for (let r = 0; r < n; r++) if (col.ids[r] === id) count++;
     return count;
   }
@@ -313,6 +324,15 @@ function appendText(col: TextBuild, row: number, s: string, raw?: unknown): void
   }
   ends[row] = col.length;
   col.filled = row + 1;
+}
+
+/** A chunk dictionary column of a builder of case ids, for a field not kept case-wide (caseIds.ts LocalDictColumn). */
+function localColumn(col: DictBuild, n: number): LocalDictColumn {
+  const sparse = sparseIds(col.ids, n);
+  const { text, ends } = joinValues(col.dict);
+  return sparse === undefined
+    ? { kind: 'dict', local: true, dictText: text, dictEnds: ends, ids: col.ids.slice(0, n) }
+    : { kind: 'dict', local: true, dictText: text, dictEnds: ends, ids: sparse.ids, rows: sparse.rows };
 }
 
 /** The ends of rows [0, n), rows after the last value included. */

@@ -6,14 +6,14 @@
 // Example: dict ['sshd', 'CRON'] -> dictText 'sshdCRON', dictEnds [4, 8].
 import { CHUNK_FORMAT, type Column, type DictColumn, type EventChunk } from './chunk.ts';
 import { packTextColumn, unpackTextColumn, type PackedTextColumn, type TextLike } from './packedText.ts';
-import type { CaseDictColumn, StoredCaseColumn } from './caseIds.ts';
+import type { CaseDictColumn, LocalDictColumn, StoredCaseColumn } from './caseIds.ts';
 import { unspanColumn } from './rawSpans.ts';
 
 /** A DictColumn whose entries are dictText.slice(dictEnds[i - 1] ?? 0, dictEnds[i]) (ids and rows as in DictColumn). */
 export type PackedDictColumn = Omit<DictColumn, 'dict'> & { dictText: string; dictEnds: Uint32Array };
 
 /** A column as it travels and is stored: dictionary columns may be packed, and text columns (packedText.ts). */
-export type WireColumn = Column | PackedDictColumn | PackedTextColumn | CaseDictColumn | StoredCaseColumn;
+export type WireColumn = Column | PackedDictColumn | PackedTextColumn | CaseDictColumn | StoredCaseColumn | LocalDictColumn;
 export type DictLike = DictColumn | PackedDictColumn;
 
 /** A chunk as it travels between workers and is stored (EventChunk is one: nothing packed). */
@@ -64,7 +64,8 @@ function packColumn(col: DictColumn): PackedDictColumn {
 }
 
 function unpackColumn(col: PackedDictColumn): DictColumn {
-  const { dictText: _text, dictEnds: _ends, kind, ids, ...rest } = col;
+  // a chunk-local column of a case-id ingest (caseIds.ts LocalDictColumn) reads as any packed column
+  const { dictText: _text, dictEnds: _ends, kind, ids, local: _local, ...rest } = col as PackedDictColumn & { local?: true };
   const dict: string[] = new Array<string>(col.dictEnds.length);
   for (let i = 0; i < dict.length; i++) dict[i] = dictEntry(col, i);
   // the array form's key order (kind, dict, ids, then the rest): a hand-over file stays what it was

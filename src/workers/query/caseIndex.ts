@@ -7,6 +7,7 @@ import { DictField, NumField, TextField, grownCapacity, type Field } from './fie
 import { TimeOrder } from './timeOrder.ts';
 import { DerivedFields, type Derivation, type DerivedHost } from './derived.ts';
 import { joinValues, type DictSnapshot } from '../chunk/caseIds.ts';
+import { FIELD_MAX_BYTES, heldBytes, overBudget } from '../chunk/caseFieldBudget.ts';
 import type { CaseDictionary, DictDelta } from '../store/caseDict.ts';
 
 export interface ChunkInfo { base: number; count: number; fileId: number; seq: number }
@@ -92,17 +93,30 @@ export class CaseIndex implements CaseDictionary {
     this.adopted = values;
   }
 
-  /** Every stored keyword field's values (derived fields are never stored): what the ingest worker starts from. */
+  /**
+   * Every stored keyword field's values (derived fields are never stored): what the ingest worker starts from.
+   * A field past the worker's budgets (chunk/caseFieldBudget.ts) is named in `local`, without its values.
+   */
   dictSnapshot(): DictSnapshot {
-    const out: DictSnapshot = { fields: [], texts: [], ends: [] };
+    const names: string[] = [], all: (readonly string[])[] = [];
     const add = (name: string, values: readonly string[]): void => {
-      const { text, ends } = joinValues(values);
-      out.fields.push(name);
-      out.texts.push(text);
-      out.ends.push(ends);
+      names.push(name);
+      all.push(values);
     };
     for (const [name, f] of this.fieldMap) if (f.kind === 'dict' && !this.derived.fieldNames.has(name) && f.values.length > 0) add(name, f.values);
     for (const [name, values] of this.adopted) if (!this.fieldMap.has(name)) add(name, values);
+    const out: DictSnapshot = { fields: [], texts: [], ends: [], local: [] };
+    const over = new Set(overBudget(all.map(snapshotBytes)));
+    for (let i = 0; i < names.length; i++) {
+      if (over.has(i)) {
+        out.local?.push(names[i]);
+        continue;
+      }
+      const { text, ends } = joinValues(all[i]);
+      out.fields.push(names[i]);
+      out.texts.push(text);
+      out.ends.push(ends);
+    }
     return out;
   }
 
@@ -204,4 +218,13 @@ export class CaseIndex implements CaseDictionary {
     this.capacity = grownCapacity(this.capacity, needed);
     for (const f of this.fieldMap.values()) if (f.kind !== 'text') f.resize(this.capacity);
   }
+}
+
+/** What a field's values would hold in the ingest worker (its characters summed only when that can matter). */
+function snapshotBytes(values: readonly string[]): number {
+  const least = heldBytes(values.length, 0);
+  if (least > FIELD_MAX_BYTES) return least;
+  let chars = 0;
+  for (const v of values) chars += v.length;
+  return heldBytes(values.length, chars);
 }

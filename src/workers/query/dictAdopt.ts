@@ -2,11 +2,9 @@
 // A packed column (chunk/packedDict.ts) is read in place: an entry the case already has is compared through
 // a slice that dies at once; only values new to the case are kept.
 import { dictEntry, dictSize, type DictLike } from '../chunk/packedDict.ts';
+// a copy lets the chunk's joined string go
+import { ownCopy } from '../../core/text/ownCopy.ts';
 
-/** V8 keeps a slice of 13+ characters as a view of its parent: a copy lets the chunk's joined string go. */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 /**
  * remap[i + 1] = the case id of entry i (remap[0] = 0, the absent value). `known` finds a value the case has;

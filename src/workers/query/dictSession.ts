@@ -6,10 +6,16 @@
 // When something else did (a live-follow poll between two chunks, another path that builds its own chunks),
 // the values from then on are looked up (interned) and only the ids past that point go through a small table.
 // If the index itself was replaced (rebuilt from the store), every id is resolved by its value.
+// A field the worker does not keep case-wide (chunk/caseFieldBudget.ts) comes as a chunk dictionary
+// (LocalDictColumn): its values are interned here and it is stored as case ids like the others, so a reopen
+// still copies ids and looks nothing up.
 import type { CaseIndex } from './caseIndex.ts';
 import type { DictField } from './fields.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
-import { isCaseColumn, narrowIds, valueOfRun, type CaseDictColumn, type DictSnapshot, type IdArray, type StoredCaseColumn } from '../chunk/caseIds.ts';
+import {
+  idWidth, isCaseColumn, isLocalColumn, narrowIds, valueOfRun, type CaseDictColumn, type DictSnapshot, type IdArray, type LocalDictColumn,
+  type StoredCaseColumn,
+} from '../chunk/caseIds.ts';
 
 interface SessionField {
   /** the snapshot's values of the field: ids 1 .. snapSize */
@@ -27,6 +33,8 @@ export class DictSession {
   readonly snapshot: DictSnapshot;
   private readonly snapAt = new Map<string, number>();
   private readonly fields = new Map<string, SessionField>();
+  /** fields whose chunk-local columns were interned (their value Maps are let go at the end) */
+  private readonly interned = new Set<string>();
   /** the index the snapshot was taken from */
   private readonly original: CaseIndex;
 
@@ -41,7 +49,8 @@ export class DictSession {
     let columns: WireChunk['columns'] | undefined;
     for (const name in chunk.columns) {
       const col = chunk.columns[name];
-      if (!isCaseColumn(col)) continue;
+      const local = isLocalColumn(col);
+      if (!local && !isCaseColumn(col)) continue;
       if (columns === undefined) {
         if (index !== this.index) this.switchTo(index);
         // fields are created in the chunk's column order, as addChunk would create them
@@ -50,7 +59,8 @@ export class DictSession {
       }
       const field = index.field(name);
       if (field === undefined || field.kind !== 'dict') throw new Error(`bug: ${name} is a dictionary column of a field that is not`);
-      columns[name] = this.resolveColumn(name, col, field);
+      if (local) this.interned.add(name);
+      columns[name] = local ? internColumn(col, field) : this.resolveColumn(name, col as CaseDictColumn, field);
     }
     return columns === undefined ? chunk : { ...chunk, columns };
   }
@@ -72,6 +82,19 @@ export class DictSession {
     }
     const ids = f.trusted === f.snapSize + f.received.length ? col.ids : this.translate(name, f, field, col.ids);
     return col.rows === undefined ? { kind: 'dict', caseIds: true, ids } : { kind: 'dict', caseIds: true, ids, rows: col.rows };
+  }
+
+  /**
+   * The ingest ended (or failed): the value Maps built to intern chunk-local columns are let go. They hold an
+   * entry per value of a field with mostly distinct values, which the index answers without (a later ingest that
+   * needs one builds it again).
+   */
+  end(index: CaseIndex): void {
+    for (const name of this.interned) {
+      const field = index.field(name);
+      if (field?.kind === 'dict') field.dropLookup();
+    }
+    this.interned.clear();
   }
 
   /** ids past `trusted` through the table (resolved by value when first met). */
@@ -126,4 +149,13 @@ export class DictSession {
       f.map = new Uint32Array(0);
     }
   }
+}
+
+/** A chunk-local column (a field not kept case-wide) as case ids: its entries interned into the index's field. */
+function internColumn(col: LocalDictColumn, field: DictField): StoredCaseColumn {
+  const remap = field.remap(col);
+  const src = col.ids, n = src.length, w = idWidth(field.values.length);
+  const ids = w === 8 ? new Uint8Array(n) : w === 16 ? new Uint16Array(n) : new Uint32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = remap[src[i]];
+  return col.rows === undefined ? { kind: 'dict', caseIds: true, ids } : { kind: 'dict', caseIds: true, ids, rows: col.rows };
 }

@@ -68,8 +68,12 @@ export class DictField {
 
   /** Appends a chunk's column (packed or not) at rows [base, base + count): local dict ids are remapped to global ones. */
   append(col: DictLike, base: number, count: number): void {
-    const remap = remapEntries(col, this.lookup(), (v) => this.intern(v));
-    this.appendMapped(col, base, count, remap);
+    this.appendMapped(col, base, count, this.remap(col));
+  }
+
+  /** remap[i + 1] = this field's id of the column's entry i, interned (dictAdopt.ts remapEntries). */
+  remap(col: DictLike): Uint32Array {
+    return remapEntries(col, this.lookup(), (v) => this.intern(v));
   }
 
   /**
@@ -120,6 +124,15 @@ export class DictField {
       this.growCounts(id);
     }
     return id;
+  }
+
+  /**
+   * Lets the value Map go (it is built again when next needed): the end of an ingest that interned a field not
+   * kept case-wide (dictSession.ts), whose Map would hold an entry per value of a mostly distinct field.
+   */
+  dropLookup(): void {
+    this.lookupMap = undefined;
+    this.lookupSize = 0;
   }
 
   private lookup(): Map<string, number> {
