@@ -25,6 +25,11 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // the product's lists can be huge: a spread passes every item on the stack and throws past ~100k (appendAll.ts)
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement', message: 'Spreading a list into push() overflows the stack on big lists: use appendAll (src/core/appendAll.ts).' }] },
+  },
   { files: ['src/app/**/*.{ts,tsx}', 'src/charts/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   layer(['src/core/**'], [
     up('parsers', 'core is the pure kernel: it imports nothing from src/.'), up('detect', 'core imports nothing from src/.'),

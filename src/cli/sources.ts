@@ -2,6 +2,7 @@
 import { openAsBlob, statSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { BundleSource } from '../parsers/containers/types.ts';
+import { appendAll } from '../core/appendAll.ts';
 
 /** Each argument is a file or a folder (walked like a dropped folder; paths keep the folder name). */
 export async function sourcesFromPaths(paths: string[]): Promise<BundleSource[]> {
@@ -27,7 +28,7 @@ function walk(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
+    if (statSync(p).isDirectory()) appendAll(out, walk(p));
     else out.push(p);
   }
   return out;

@@ -11,6 +11,7 @@ import { newCountry } from './builtin/newCountry.ts';
 import { impossibleTravel } from './builtin/impossibleTravel.ts';
 import { accountTampering } from './builtin/accountTampering.ts';
 import { multiSignal } from './builtin/multiSignal.ts';
+import { appendAll } from '../core/appendAll.ts';
 
 export type { Detector } from './builtin/detector.ts';
 export { resolveParams } from './builtin/detector.ts';
@@ -50,7 +51,7 @@ export function runDetectors(table: EventTable, params: DetectorParams = {}): De
   const detectors: DetectorInfo[] = [];
   for (const d of DETECTORS) {
     const one = runDetector(table, d, params[d.id]);
-    alerts.push(...one.alerts);
+    appendAll(alerts, one.alerts);
     detectors.push(one.info);
   }
   alerts.sort(byTime);

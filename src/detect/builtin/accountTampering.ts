@@ -9,6 +9,7 @@ import { classify, dictColumn, valueAt } from '../columns.ts';
 import { makeAlert, q } from './alerts.ts';
 import { MINUTE, num, type Detector, type Params } from './detector.ts';
 import { firstSeenUsers } from './firstSeen.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 interface Kind { label: string; severity: Severity; object: string; actions: readonly string[] }
 
@@ -126,7 +127,7 @@ function runTampering(table: EventTable, params: Params): Alert[] {
     const filter = Object.entries(g).filter(([, v]) => v !== '').map(([f, v]) => `${f}:${q(v)}`).join(' and ');
     open.set(key, { start: t, rows: [r], group: g, kind, filter });
   }
-  done.push(...open.values());
+  appendAll(done, open.values());
   return done.map((a) => {
     const k = a.kind === SUDO ? undefined : KINDS[a.kind - 1];
     const label = k?.label ?? 'Sudo to root by a new account';

@@ -7,6 +7,7 @@ import { makeAlert, q, span, withParams } from './alerts.ts';
 import { MINUTE, num, type Detector } from './detector.ts';
 import { FAIL, SUCCESS, groupPositions, keyedAlerts, logonCoverage, logons, type Logons, LOGON_CLAUSE } from './logons.ts';
 import { lowerBound } from './windows.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 const T0 = Date.UTC(2026, 2, 3, 2, 0);
 const ev = (min: number, outcome: string, user = 'deploy', ip = '203.0.113.45') => ({
@@ -40,8 +41,8 @@ export const successAfterFailures: Detector = {
     const l = logons(table);
     const by = params.by as string;
     const out: Alert[] = [];
-    if (by !== 'user') out.push(...run(l, l.ip, l.ips, 'init.host.ip', table, params));
-    if (by !== 'ip') out.push(...run(l, l.user, l.users, 'target.usr.name', table, params));
+    if (by !== 'user') appendAll(out, run(l, l.ip, l.ips, 'init.host.ip', table, params));
+    if (by !== 'ip') appendAll(out, run(l, l.user, l.users, 'target.usr.name', table, params));
     return out;
   },
 };

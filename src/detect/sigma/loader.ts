@@ -4,6 +4,7 @@ import type { SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaIssue, SigmaRul
 import type { ItemContext } from './modifiers.ts';
 import { parseDocument, type Path } from './parse.ts';
 import { loadDocuments, locate } from './yaml.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 export interface RuleFile { path: string; text: string }
 
@@ -60,7 +61,7 @@ export class RuleLoader {
       const file = kept !== undefined && kept.text === f.text && !next.has(f.path) ? kept : this.parseFile(f);
       next.set(f.path, file);
       set.documents += file.documents;
-      set.issues.push(...file.issues);
+      appendAll(set.issues, file.issues);
       for (const doc of file.docs) {
         if (doc.kind === 'rule') set.rules.push(doc);
         else if (doc.kind === 'correlation') set.correlations.push(doc);
@@ -90,7 +91,7 @@ export class RuleLoader {
         const pos = locate(f.text, i, is.path);
         out.issues.push({ file: f.path, line: pos.line, column: pos.column, message: is.message, rule: titleOf(d) });
       }
-      out.docs.push(...parsed.docs);
+      appendAll(out.docs, parsed.docs);
     });
     return out;
   }

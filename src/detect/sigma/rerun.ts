@@ -7,6 +7,7 @@ import type { Alert } from '../types.ts';
 import type { RuleSet } from './loader.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import { dependents, filterApplies, listedRule, setCoverage, type CoverageEntry, type SigmaRun } from './run.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 /** The part of a run kept between runs: alerts and the coverage report. */
 export interface SigmaResult { alerts: Alert[]; coverage: CoverageEntry[] }
@@ -66,6 +67,6 @@ export function mergeRun(set: RuleSet, last: SigmaResult, part: SigmaRun | Sigma
     if (entry === undefined) return undefined;
     coverage.push(entry);
   }
-  coverage.push(...setCoverage(set));
+  appendAll(coverage, setCoverage(set));
   return { alerts, coverage };
 }

@@ -9,6 +9,7 @@ import { ruleRows } from './narrow.ts';
 import type { SigmaCorrelation, SigmaFilter, SigmaRule } from './model.ts';
 import type { RuleSet } from './loader.ts';
 import { describeLogsource, logsourceCovers, sourceVariants, type SourceVariant } from './sources.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 export interface SigmaRunOptions {
   /** evidence rows kept per alert (count says how many there are); default 100 */
@@ -345,7 +346,7 @@ export function* sigmaSteps(set: RuleSet, table: EventTable, opts: SigmaRunOptio
     const entry = corrCoverage.get(c.id);
     if (entry !== undefined) coverage.push(entry);
   }
-  if (only === undefined) coverage.push(...setCoverage(set));
+  if (only === undefined) appendAll(coverage, setCoverage(set));
   alerts.sort((x, y) => x.ts - y.ts || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { alerts, coverage, matches };
 }

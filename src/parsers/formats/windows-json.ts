@@ -18,6 +18,7 @@ import { getPath, isObject, type JsonObject, jsonShare, own, parseJsonRecord, st
 import { eventDataXml, eventXmlData, newDataMap, windowsEventFields, type DataMap } from '../extract/windowsEvent.ts';
 import { eventFields } from '../evtx/fields.ts';
 import type { XElement, XNode } from '../evtx/tree.ts';
+import { appendAll } from '../../core/appendAll.ts';
 
 /** Adds a field; a name already taken gets _2, _3 ... (the rule of evtx/fields.ts). */
 function put(data: DataMap, name: string, value: unknown): void {
@@ -69,7 +70,7 @@ function jsonToXNode(name: string, v: unknown, depth: number): XElement[] {
     } else if (k === '#text') {
       el.children.push(text(c) ?? stringifySafe(c));
     } else if (depth < 16) {
-      el.children.push(...jsonToXNode(k, c, depth + 1));
+      appendAll(el.children, jsonToXNode(k, c, depth + 1));
     }
   }
   return [el];
@@ -89,7 +90,7 @@ function fromEvtxDump(event: JsonObject): DataMap {
       }
       children.push(ed);
     } else if (k !== '#attributes') {
-      children.push(...jsonToXNode(k, v, 1));
+      appendAll(children, jsonToXNode(k, v, 1));
     }
   }
   return eventFields([{ k: 0, name: 'Event', attrs: [], children }]);
