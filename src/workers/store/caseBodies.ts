@@ -1,6 +1,6 @@
 // One open case's chunk bodies (chunkBodies.ts) as CaseStore uses them (case schema 8). A chunk estimated at
-// BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts), compressed (bodyCompression.ts) and written to its own file BEFORE the
-// IndexedDB transaction that records it; its `chunks` row is then a ChunkRef { key, body } and its chunkMeta row
+// BODY_MIN_BYTES or more is encoded into one buffer (chunkBody.ts), compressed (bodyCompression.ts) and written
+// to its own file BEFORE the IndexedDB transaction that records it; its `chunks` row is then a ChunkRef { key, body } and its chunkMeta row
 // names the body too. Smaller chunks (under 256 KiB estimated; an archive of 10,000 two-line members makes 10,000 tiny chunks) stay whole
 // in IndexedDB, where one transaction holds many; so do all chunks of cases written before schema 8.
 // Rules: a row never names a body not written (write, flush, close, then commit); a body no row names is an
@@ -56,8 +56,8 @@ export class CaseBodies {
   /**
    * The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. A body
    * the file system refuses is kept in IndexedDB instead, and so is every later chunk of this open: an
-   * off-the-record window keeps OPFS in memory with far less room than IndexedDB has there (10M auth lines
-   * stopped at 7.7M events), and where the disk itself is full IndexedDB refuses the row in turn, which
+   * off-the-record window keeps OPFS in memory under a small quota (10M auth lines stopped at 7.7M events there
+   * when a refusal stopped the file), and where the disk itself is full IndexedDB refuses the row in turn, which
    * stops the file as "storage is full" with what was stored counted (ingest's storage-failure path).
    */
   async place(chunk: WireChunk): Promise<Placed> {
@@ -75,11 +75,6 @@ export class CaseBodies {
       return inline();
     }
     return { row: { key, body }, meta: { ...meta, body }, body };
-  }
-
-  /** Why body files were refused in this open, if they were (tests, diagnostics). */
-  get refusedBecause(): string | undefined {
-    return this.refused;
   }
 
   /** The stored chunk a ref names. */
