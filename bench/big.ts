@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     const page = await openAppIn(browser.context);
     let crashed = false;
     page.on('crash', () => { crashed = true; });
+    // the workers' warnings and errors (a failed detection run is only a console warning): printed, and they fail the run
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text().split('\n')[0]); });
     const peak = new Map<string, number>();
     const t0 = Date.now();
     await page.getByLabel('Open log files').setInputFiles(path);
@@ -39,7 +42,10 @@ async function main(): Promise<void> {
     const ok = await done;
     const ms = Date.now() - t0;
     const status = crashed ? 'tab crashed' : await page.getByRole('status').textContent();
-    console.log(`\n${LINES.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB: ${ok && !crashed ? 'done' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s; status "${status}"`);
+    for (const w of warnings) console.log(`console: ${w}`);
+    const good = ok && !crashed && warnings.length === 0;
+    console.log(`\n${LINES.toLocaleString('en-US')} lines, ${mb.toFixed(0)} MB: ${good ? 'done' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s; status "${status}"`);
+    if (!good) process.exitCode = 1;
     if (!crashed) {
       for (const h of await workerHeaps(page)) {
         const name = h.url.split('/').pop()?.split('-')[0] ?? h.url;
