@@ -7,10 +7,10 @@
 // BENCH_LINES sets the size (default 300,000); PROFILE_PATHS=wheel,drag picks paths; PROFILE_BY=cpu picks
 // tasks by CPU time instead of wall time.
 // PROFILE=hostile instead runs the queries of e2e/reliability-queries.spec.ts on its 20,003-event log.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { authLog } from './generate.ts';
 import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
+import { ipOf, writeHostileLog } from './hostileQueries.ts';
 import { longTasks } from './trace.ts';
 import { pickPaths, resetView } from './workbenchPaths.ts';
 
@@ -84,20 +84,8 @@ function report(label: string, events: TraceEvent[]): void {
   console.log(`self:\n${top(self, 12)}\ninclusive:\n${top(incl, 25)}`);
 }
 
-const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-
 async function hostile(browser: Browser, page: Page): Promise<void> {
-  const lines: string[] = [];
-  for (let i = 0; i < 20_000; i++) {
-    const t = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString().slice(11, 19);
-    lines.push(`Oct  1 ${t} web-01 sshd[42]: Failed password for user${i % 300} from ${ipOf(i)} port 22 ssh2`);
-  }
-  lines.push(`Oct  2 00:00:00 web-01 app[7]: ${'a'.repeat(50_000)}b`);
-  lines.push('Oct  2 00:00:01 web-01 sshd[42]: Failed password for ro\u200Bot from 10.9.9.9 port 22 ssh2');
-  lines.push('Oct  2 00:00:02 web-01 sshd[42]: Failed password for ad\u202Emin from 10.9.9.8 port 22 ssh2');
-  mkdirSync('.bench', { recursive: true });
-  writeFileSync('.bench/hostile-queries.log', lines.join('\n') + '\n');
-  await ingestThroughUi(page, '.bench/hostile-queries.log');
+  await ingestThroughUi(page, writeHostileLog());
   const box = page.getByRole('searchbox', { name: 'Search' });
   for (const q of ['message:/(a+)+$/', 'message:/^a+b$/', '('.repeat(1500) + 'sshd' + ')'.repeat(1500),
     `init.host.ip:(${Array.from({ length: 12_000 }, (_, k) => ipOf(k)).join(' ')})`,

@@ -4,9 +4,10 @@
 // paste the 12,000-address query of e2e/reliability-queries.spec.ts, then Enter, then a short query; `members:N`:
 // the N-member zip with the ledger opened while it is read; FILE: an ingest through the file input. CATS sets the
 // trace categories (comma-separated); BENCH_TRACE=PREFIX keeps each trace as PREFIX-<label>.json.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
+import { ipOf, writeHostileLog } from './hostileQueries.ts';
 import { mainThreadTasks, longTasks, type TraceEvent } from './trace.ts';
 import { membersZip } from './members.ts';
 
@@ -48,18 +49,8 @@ async function traced(browser: Browser, page: Page, label: string, work: () => P
   }
 }
 
-const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-
 async function hostile(browser: Browser, page: Page): Promise<void> {
-  const lines: string[] = [];
-  for (let i = 0; i < 20_000; i++) {
-    const t = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString().slice(11, 19);
-    lines.push(`Oct  1 ${t} web-01 sshd[42]: Failed password for user${i % 300} from ${ipOf(i)} port 22 ssh2`);
-  }
-  lines.push(`Oct  2 00:00:00 web-01 app[7]: ${'a'.repeat(50_000)}b`);
-  mkdirSync('.bench', { recursive: true });
-  writeFileSync('.bench/hostile-queries.log', lines.join('\n') + '\n');
-  await ingestThroughUi(page, '.bench/hostile-queries.log');
+  await ingestThroughUi(page, writeHostileLog());
   const box = page.getByRole('searchbox', { name: 'Search' });
   const q = `init.host.ip:(${Array.from({ length: 12_000 }, (_, k) => ipOf(k)).join(' ')})`;
   await traced(browser, page, 'fill', async () => { await box.fill(q); });
