@@ -12,6 +12,7 @@ import { describeChunk } from './chunkMeta.ts';
 import { decodeChunkBody, encodeChunkBody } from './chunkBody.ts';
 import { compressBody, expandBody } from './bodyCompression.ts';
 import type { BodyDir } from './chunkBodies.ts';
+import { within } from './deadline.ts';
 import type { ChunkMeta, ChunkRef, StoredChunk } from './schema.ts';
 
 export type { ChunkRef };
@@ -28,6 +29,12 @@ export function isRef(row: ChunkRow): row is ChunkRef {
  * 256 KiB (6 ms each), and 4x dearer at 2.5 MB (76-86 ms against 18-20 ms).
  */
 export const BODY_MIN_BYTES = 256 * 1024;
+
+/**
+ * A body write still pending after this long is taken as a refusal (deadline.ts): its chunk and the next ones go
+ * to IndexedDB. A normal write of a 2.5 MB body takes 20-90 ms; the bound leaves room for a machine under load.
+ */
+export const BODY_WRITE_DEADLINE_MS = 30_000;
 
 export interface Placed {
   row: ChunkRow;
@@ -51,14 +58,15 @@ export class CaseBodies {
   /** why body files were refused (then every later chunk of this open stays in IndexedDB) */
   private refused: string | undefined;
 
-  constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES) {}
+  constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES, private readonly writeDeadlineMs = BODY_WRITE_DEADLINE_MS) {}
 
   /**
    * The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. A body
    * the file system refuses is kept in IndexedDB instead, and so is every later chunk of this open: an
    * off-the-record window keeps OPFS in memory under a small quota (10M auth lines stopped at 7.7M events there
    * when a refusal stopped the file), and where the disk itself is full IndexedDB refuses the row in turn, which
-   * stops the file as "storage is full" with what was stored counted (ingest's storage-failure path).
+   * stops the file as "storage is full" with what was stored counted (ingest's storage-failure path). A write
+   * that does not finish within its deadline counts as a refusal.
    */
   async place(chunk: WireChunk): Promise<Placed> {
     const meta = describeChunk(chunk);
@@ -67,7 +75,9 @@ export class CaseBodies {
     if (meta.bytes < this.minBytes || this.refused !== undefined) return inline();
     const body = bodyName(chunk.fileId, chunk.seq);
     try {
-      await this.dir.write(body, await compressBody(encodeChunkBody({ ...packChunk(chunk), key })));
+      const bytes = await compressBody(encodeChunkBody({ ...packChunk(chunk), key }));
+      // a write that lands after its deadline is removed then: no row will name it
+      await within(this.dir.write(body, bytes), this.writeDeadlineMs, 'writing a chunk file', () => this.dir.remove(body));
     } catch (e) {
       await this.dir.remove(body).catch(() => undefined); // a full file system may have taken part of it
       this.refused = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -52,12 +52,14 @@ export function isNotFound(e: unknown): boolean {
 
 /**
  * Bodies in a Map (unit tests of the code around OPFS, which Node lacks). `failWrite` makes the next writes
- * throw (a full disk: QuotaExceededError), after writing part of the bytes as a real file system may.
+ * throw (a full disk: QuotaExceededError), after writing part of the bytes as a real file system may;
+ * `stallWrite` keeps the next writes pending until it settles (a file system that stops answering).
  */
 export class MemoryBackend implements BodyBackend {
   readonly kind = 'memory';
   readonly cases = new Map<string, Map<string, Uint8Array>>();
   failWrite: (() => Error | undefined) | undefined;
+  stallWrite: Promise<void> | undefined;
 
   async dir(caseId: string): Promise<BodyDir> {
     const files = (): Map<string, Uint8Array> => {
@@ -67,6 +69,7 @@ export class MemoryBackend implements BodyBackend {
     };
     return {
       write: async (name, bytes) => {
+        if (this.stallWrite !== undefined) await this.stallWrite;
         const fail = this.failWrite?.();
         if (fail !== undefined) {
           files().set(name, bytes.slice(0, bytes.byteLength >> 1)); // what the disk took before it was full

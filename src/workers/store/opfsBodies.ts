@@ -8,6 +8,10 @@
 // Reference: https://developer.mozilla.org/en-US/docs/Web/API/File_System_API/Origin_private_file_system
 import { CASE_DB_PREFIX } from './schema.ts';
 import { isNotFound, type BodyBackend, type BodyDir } from './chunkBodies.ts';
+import { within } from './deadline.ts';
+
+/** a read-only handle still pending after this long is given up for getFile() (deadline.ts) */
+const READ_HANDLE_DEADLINE_MS = 30_000;
 
 /** The parts of the sync access handle used here (lib.dom types it only for workers). */
 interface SyncHandle {
@@ -85,10 +89,11 @@ class OpfsBackend implements BodyBackend {
         const handle = (await (await open(false)).getFileHandle(file)) as SyncFileHandle;
         let h: SyncHandle;
         try {
-          h = await handle.createSyncAccessHandle({ mode: 'read-only' });
+          h = await within(handle.createSyncAccessHandle({ mode: 'read-only' }), READ_HANDLE_DEADLINE_MS, 'opening a chunk file', (late) => late.close());
         } catch (e) {
           if (isNotFound(e)) throw e;
-          return (await handle.getFile()).arrayBuffer(); // held exclusively elsewhere (a browser without shared read handles)
+          // held exclusively elsewhere (a browser without shared read handles), or the file system stalled
+          return (await handle.getFile()).arrayBuffer();
         }
         try {
           const out = new Uint8Array(h.getSize());

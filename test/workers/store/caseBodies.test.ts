@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { MemoryBackend, setBodyBackend } from '../../../src/workers/store/chunkBodies.ts';
-import { BODY_MIN_BYTES } from '../../../src/workers/store/caseBodies.ts';
+import { BODY_MIN_BYTES, CaseBodies } from '../../../src/workers/store/caseBodies.ts';
 import { repairInterrupted } from '../../../src/workers/store/repair.ts';
 import { CASE_DB_PREFIX, type ChunkMeta } from '../../../src/workers/store/schema.ts';
 import { describeChunk } from '../../../src/workers/store/chunkMeta.ts';
@@ -138,6 +138,29 @@ describe('chunk bodies', () => {
     expect(files(id)).toHaveLength(2);
     expect(await readAll(again)).toHaveLength(5);
     again.close();
+  });
+
+  it('a body write that never answers counts as a refusal after its deadline; the write that lands late is removed', async () => {
+    // Chromium's OPFS once left createSyncAccessHandle() pending for good: the ingest sat at "Reading…" for minutes
+    const id = freshCaseId('stall');
+    const bodies = new CaseBodies(await backend.dir(id), BODY_MIN_BYTES, 20);
+    let release = () => {};
+    backend.stallWrite = new Promise<void>((r) => { release = r; });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const first = await bodies.place(makeChunk(1, 0, BIG));
+    const second = await bodies.place(makeChunk(1, 1, BIG));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0][0])).toContain('TimeoutError: writing a chunk file did not finish within 0.02 s');
+    warn.mockRestore();
+    // both chunks whole in their rows, no body named
+    for (const [placed, seq] of [[first, 0], [second, 1]] as const) {
+      expect(placed.body).toBeUndefined();
+      expect(placed.meta.body).toBeUndefined();
+      expect(placed.row).toMatchObject({ key: [1, seq], count: BIG });
+    }
+    backend.stallWrite = undefined;
+    release();
+    await vi.waitFor(() => expect(files(id)).toEqual([]));
   });
 
   it('a transaction that fails after the body was written leaves no row and removes the body', async () => {
