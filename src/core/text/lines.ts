@@ -4,6 +4,7 @@
 // Byte offsets come from the LF positions in the bytes themselves, so invalid sequences (decoded to U+FFFD)
 // do not shift them. UTF-16: decoded with a streaming decoder; offsets are 2 bytes per code unit.
 // CR before LF is dropped; a lone CR is kept (it is content).
+import { concatBytes } from '../bytes.ts';
 
 export type OnLine = (text: string, line: number, offset: number) => void;
 
@@ -51,7 +52,7 @@ class Utf8Lines implements LineSplitter {
       // only the line cut by the previous read is copied together; the rest is decoded where it lies
       // (copying every whole read to put the short carry in front cost ~5% of an auth.log ingest worker)
       from = bytes.indexOf(10) + 1;
-      this.emitBlock(concat([...this.carry, bytes.subarray(0, from)]), onLine);
+      this.emitBlock(concatBytes([...this.carry, bytes.subarray(0, from)]), onLine);
     }
     if (from <= lastLf) this.emitBlock(bytes.subarray(from, lastLf + 1), onLine);
     this.carry = lastLf + 1 < bytes.length ? [bytes.slice(lastLf + 1)] : [];
@@ -59,7 +60,7 @@ class Utf8Lines implements LineSplitter {
 
   end(onLine: OnLine): void {
     if (this.carry.length > 0) {
-      const rest = concat(this.carry);
+      const rest = concatBytes(this.carry);
       onLine(stripCr(this.decoder.decode(rest)), ++this.lineNo, this.base);
       this.base += rest.length;
       this.carry = [];
@@ -136,12 +137,3 @@ function stripCr(s: string): string {
   return s.endsWith('\r') ? s.slice(0, -1) : s;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}

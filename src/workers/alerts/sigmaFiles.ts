@@ -4,6 +4,7 @@
 import type { RuleFile } from '../../detect/sigma/index.ts';
 import { expandBundle } from '../../parsers/containers/bundle.ts';
 import type { DroppedFile } from '../api.ts';
+import { concatBytes } from '../../core/bytes.ts';
 
 const RULE = /\.ya?ml$/i;
 /** a rule file larger than this is not a rule (a data dump named .yml): skipped with a reason */
@@ -29,13 +30,7 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
     }
     parts.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Reads rule texts out of the dropped files; anything that is neither YAML nor an archive is skipped with a reason. */

@@ -5,6 +5,8 @@
 // holds all 10M compressed (369 MB).
 // Layout: 'LDZ1' | the deflate-raw stream of an encodeChunkBody buffer ('LDC1' ...). A body without the prefix
 // is read as it is: bodies written before compression, or where CompressionStream is missing.
+import { concatBytes } from '../../core/bytes.ts';
+
 const ZMAGIC = [0x4c, 0x44, 0x5a, 0x31]; // 'LDZ1'
 
 const canCompress = (): boolean => typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
@@ -18,21 +20,12 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined); // its failure is the reader's too
   void writer.close().catch(() => undefined);
   const parts: Uint8Array[] = [];
-  let size = 0;
   for (const reader = stream.readable.getReader(); ;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
-    size += value.byteLength;
   }
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The bytes to write for an encoded body: compressed with the 'LDZ1' prefix, or as they are where the browser cannot. */
