@@ -14,6 +14,7 @@ import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
 import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type ChunkMeta, type StoredChunk } from './schema.ts';
 import { CaseBodies, inlineRow, isRef, type ChunkRef, type ChunkRow, type Placed } from './caseBodies.ts';
 import { bodyBackend, isNotFound } from './chunkBodies.ts';
+import { readAlerts, replaceAlertRows, writeAlertGroups } from './alertGroups.ts';
 
 /** What is stored of one file: the truth after an interrupted or failed ingest. */
 export interface StoredTotals { chunks: number; events: number; unparsed: number; bytes: number }
@@ -53,6 +54,8 @@ export class CaseStore {
         if (oldVersion < 6) d.createObjectStore('dict');
         // 7: new chunks may hold spans of raw (format 4, rawSpans.ts); older chunks are read as they are
         // 8: new big chunks may be body files (caseBodies.ts); older chunks stay in IndexedDB and are read there
+        // 10: a full detection run's alerts are rows of groups (alertGroups.ts); older `alerts` rows are read as they are
+        if (oldVersion < 10) d.createObjectStore('alertGroups');
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -315,22 +318,19 @@ export class CaseStore {
     return this.bodies.removeOrphans(named);
   }
 
-  /** Replaces the stored alerts with this run's (one transaction: the old set or the new one, never a mix). */
+  /** Replaces the stored alerts with this run's, in one transaction, as rows of groups (alertGroups.ts). */
   async putAlerts(alerts: readonly Alert[]): Promise<void> {
-    const tx = this.db.transaction('alerts', 'readwrite');
-    const store = tx.objectStore('alerts');
-    await Promise.all([store.clear(), ...alerts.map((a) => store.put(a)), tx.done]);
+    await writeAlertGroups(this.db, alerts);
   }
 
-  /** Deletes the given alert ids and writes the new alerts, in one transaction (one detector re-run). */
+  /** Removes the given alert ids and writes the new alerts, in one transaction (one detector re-run). */
   async replaceAlerts(remove: readonly string[], alerts: readonly Alert[]): Promise<void> {
-    const tx = this.db.transaction('alerts', 'readwrite');
-    const store = tx.objectStore('alerts');
-    await Promise.all([...remove.map((id) => store.delete(id)), ...alerts.map((a) => store.put(a)), tx.done]);
+    await replaceAlertRows(this.db, remove, alerts);
   }
 
+  /** The stored alerts in id order (groups with the single rows over them). */
   async alerts(): Promise<Alert[]> {
-    return this.db.getAll('alerts');
+    return readAlerts(this.db);
   }
 
   async alertStates(): Promise<AlertState[]> {

@@ -6,6 +6,7 @@ import type { CaseInfo, FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
 import type { WireChunk } from '../chunk/packedDict.ts';
 import type { DictRun } from './caseDict.ts';
+import type { AlertGroup, AlertTombstone } from './alertGroups.ts';
 
 export const CATALOG_DB = 'logdrop';
 /** 1: cases. 2: settings (kept for every case of this browser: GeoIP data for all cases). */
@@ -28,8 +29,12 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 8: a big chunk's value may live in a body file outside IndexedDB (OPFS: store/caseBodies.ts); its `chunks` row
  * is then a ChunkRef { key, body } and its chunkMeta row has `body`. Nothing is converted: chunks written before
  * stay in IndexedDB. The version keeps an older app, which cannot read a ChunkRef, out.
+ * 10: `alertGroups`: a full detection run's alerts as rows of ALERTS_PER_GROUP (store/alertGroups.ts); partial
+ * writes stay single `alerts` rows over them, a removed alert a tombstone. Older `alerts` rows are read as they
+ * are (no conversion). The version keeps an older app, which would not see grouped alerts, out.
+ * (9 is the shared chunk record of another branch; the steps check each number, so 8 -> 10 works alone.)
  */
-export const CASE_VERSION = 8;
+export const CASE_VERSION = 10;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -57,8 +62,10 @@ export interface CaseSchema extends DBSchema {
   settings: { key: string; value: unknown };
   /** the case-wide dictionary since 6: runs of each field's values keyed [field, first id] (caseDict.ts) */
   dict: { key: [string, number]; value: DictRun };
-  /** the alerts of the last detection run (derived: rewritten by every run) */
-  alerts: { key: string; value: Alert };
+  /** the alerts of the last detection run (derived: rewritten by every run); since 10 only partial writes' alerts and tombstones */
+  alerts: { key: string; value: Alert | AlertTombstone };
+  /** since 10: a full run's alerts, ALERTS_PER_GROUP to a row, keyed 0.. (store/alertGroups.ts) */
+  alertGroups: { key: number; value: AlertGroup };
   /** what the user set on an alert; survives re-runs because alert ids are deterministic */
   alertStates: { key: string; value: AlertState };
 }

@@ -54,9 +54,12 @@ describe('stored alerts on reopen', () => {
     expect((await reader.alerts()).alerts.map(({ state: _s, ...a }) => a)).toEqual(expected);
 
     // one alert lost and one changed in the store: the next open writes the run's alerts back
+    // (a full run's alerts are rows of groups since case schema 10: alertGroups.ts)
     const db = await openDB(CASE_DB_PREFIX + info.id);
-    await db.delete('alerts', expected[0].id);
-    await db.put('alerts', { ...expected[1], count: 999 });
+    const [group] = (await db.getAll('alertGroups')) as { alerts: Alert[] }[];
+    expect(group.alerts.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    const tampered = group.alerts.filter((a) => a.id !== expected[0].id).map((a) => (a.id === expected[1].id ? { ...a, count: 999 } : a));
+    await db.put('alertGroups', { alerts: tampered }, 0);
     // the stamp vouches for the store: with it, the altered store would be shown as is; without it, a run
     await db.delete('settings', 'detect.stamp');
     db.close();
