@@ -4,6 +4,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { IngestRunner } from './runner.ts';
 import type { IngestWorkerApi } from './ingest.worker.ts';
 import { embeddedWorker } from '../embed.ts';
+import { carryInto } from './carriedRows.ts';
 
 let worker: Remote<IngestWorkerApi> | undefined;
 
@@ -14,7 +15,8 @@ export const workerRunner: IngestRunner = async (files, options, hooks) => {
   const onAbort = () => void worker?.cancel();
   signal?.addEventListener('abort', onAbort);
   try {
-    return await worker.run(files, plain, proxy(hooks));
+    // carry: the rows and chunk of one message from the ingest worker (carriedRows.ts)
+    return await worker.run(files, plain, proxy({ ...hooks, carry: carryInto(hooks) }));
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
