@@ -153,7 +153,7 @@ describe('alerts in the engine', () => {
     const raw = await openDB(CASE_DB_PREFIX + id);
     expect(raw.version).toBe(CASE_VERSION);
     expect([...raw.objectStoreNames].sort()).toEqual(['alertGroups', 'alertStates', 'alerts', 'chunkMeta', 'chunks', 'dict', 'files', 'settings']);
-    // a full run's alerts: one row of groups since schema 10 (store/alertGroups.ts)
+    // a full run's alerts: one row of groups since schema 9 (store/alertGroups.ts)
     const groups = (await raw.getAll('alertGroups')) as { alerts: unknown[] }[];
     expect(groups.map((g) => g.alerts.length)).toEqual([2]);
     expect(await raw.count('alerts')).toBe(0);

@@ -1,4 +1,4 @@
-// Alerts stored a group to a row (case schema 10). A detection run over a 1M-line auth.log finds ~28,500
+// Alerts stored a group to a row (case schema 9). A detection run over a 1M-line auth.log finds ~28,500
 // alerts; written one IndexedDB put each, that write was ~30,000 requests to the browser's IndexedDB backend
 // and most of the CPU its thread pool spent on the whole ingest (8.4 s of 8.4 s after the chunks: a trace of
 // the browser process, bench/trace-pool.ts). A full run's alerts are now rows of ALERTS_PER_GROUP alerts in

@@ -54,8 +54,8 @@ export class CaseStore {
         if (oldVersion < 6) d.createObjectStore('dict');
         // 7: new chunks may hold spans of raw (format 4, rawSpans.ts); older chunks are read as they are
         // 8: new big chunks may be body files (caseBodies.ts); older chunks stay in IndexedDB and are read there
-        // 10: a full detection run's alerts are rows of groups (alertGroups.ts); older `alerts` rows are read as they are
-        if (oldVersion < 10) d.createObjectStore('alertGroups');
+        // 9: a full detection run's alerts are rows of groups (alertGroups.ts); older `alerts` rows are read as they are
+        if (oldVersion < 9) d.createObjectStore('alertGroups');
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);

@@ -29,12 +29,12 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 8: a big chunk's value may live in a body file outside IndexedDB (OPFS: store/caseBodies.ts); its `chunks` row
  * is then a ChunkRef { key, body } and its chunkMeta row has `body`. Nothing is converted: chunks written before
  * stay in IndexedDB. The version keeps an older app, which cannot read a ChunkRef, out.
- * 10: `alertGroups`: a full detection run's alerts as rows of ALERTS_PER_GROUP (store/alertGroups.ts); partial
+ * 9: `alertGroups`: a full detection run's alerts as rows of ALERTS_PER_GROUP (store/alertGroups.ts); partial
  * writes stay single `alerts` rows over them, a removed alert a tombstone. Older `alerts` rows are read as they
  * are (no conversion). The version keeps an older app, which would not see grouped alerts, out.
  * (9 is the shared chunk record of another branch; the steps check each number, so 8 -> 10 works alone.)
  */
-export const CASE_VERSION = 10;
+export const CASE_VERSION = 9;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -64,7 +64,7 @@ export interface CaseSchema extends DBSchema {
   dict: { key: [string, number]; value: DictRun };
   /** the alerts of the last detection run (derived: rewritten by every run); since 10 only partial writes' alerts and tombstones */
   alerts: { key: string; value: Alert | AlertTombstone };
-  /** since 10: a full run's alerts, ALERTS_PER_GROUP to a row, keyed 0.. (store/alertGroups.ts) */
+  /** since 9: a full run's alerts, ALERTS_PER_GROUP to a row, keyed 0.. (store/alertGroups.ts) */
   alertGroups: { key: number; value: AlertGroup };
   /** what the user set on an alert; survives re-runs because alert ids are deterministic */
   alertStates: { key: string; value: AlertState };

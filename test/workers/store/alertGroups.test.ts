@@ -1,4 +1,4 @@
-// Alerts stored a group to a row (case schema 10, store/alertGroups.ts): a full run is written as a few rows,
+// Alerts stored a group to a row (case schema 9, store/alertGroups.ts): a full run is written as a few rows,
 // a partial write (a parameter moved) as single rows and tombstones over them, and every read gives what a
 // store of one row per alert gave: the same alerts in id order. A case written before (schema 8: one row per
 // alert) opens with its alerts as they were, and a partial write on it removes and replaces as before.
