@@ -235,7 +235,13 @@ export function median(xs: number[]): number {
 }
 
 /** JS heap of each worker after a full GC (DevTools protocol; performance.memory is not exposed to workers). */
-export async function workerHeaps(page: Page): Promise<{ url: string; usedBytes: number; backingBytes: number }[]> {
+/**
+ * Each worker's heap (JS + typed arrays' backing stores). With `gc` (the default) after a forced full GC: the
+ * live size. Without it, what the heap holds now, garbage included: bench/big.ts samples so while an ingest runs,
+ * because a forced GC every 5 s made Chromium leave a chunk file's createSyncAccessHandle() pending for good
+ * (store/deadline.ts).
+ */
+export async function workerHeaps(page: Page, { gc = true }: { gc?: boolean } = {}): Promise<{ url: string; usedBytes: number; backingBytes: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
   const replies = new Map<number, (result: unknown) => void>();
@@ -252,7 +258,7 @@ export async function workerHeaps(page: Page): Promise<{ url: string; usedBytes:
       replies.set(id, resolve);
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
     });
-    await call('HeapProfiler.collectGarbage');
+    if (gc) await call('HeapProfiler.collectGarbage');
     const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
     out.push({ url: t.url, usedBytes: usage.usedSize, backingBytes: usage.backingStorageSize ?? 0 });
   }
