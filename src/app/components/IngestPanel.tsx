@@ -6,6 +6,12 @@ import { useVirtualWindow } from '../hooks/useVirtualWindow.ts';
 import { SafeText, safeLabel } from './SafeText.tsx';
 import { useFiles, type FilesStore } from '../state/filesStore.ts';
 
+/**
+ * The list's box is 8rem high at most (styles.css .file-list): about 4 rows in view. 8 rows of overscan, not 20:
+ * each rendered row costs script, style and layout when an archive's first members fill the list (issue 9).
+ */
+const FILE_WINDOW = { overscan: 8, viewPx: 8 * 16 };
+
 /** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
 const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
 
@@ -15,7 +21,7 @@ export function IngestPanel({ files: store, ingesting, onCancel, onRemove }: {
 }) {
   const files = useFiles(store);
   // long lists (archives with thousands of members) render only the rows in view
-  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34);
+  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34, FILE_WINDOW);
   if (files.length === 0) return null;
   return (
     <section className="ingest-panel" aria-label="Files in this case">
