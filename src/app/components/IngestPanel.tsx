@@ -7,10 +7,11 @@ import { SafeText, safeLabel } from './SafeText.tsx';
 import { useFiles, type FilesStore } from '../state/filesStore.ts';
 
 /**
- * The list's box is 8rem high at most (styles.css .file-list): about 4 rows in view. 8 rows of overscan, not 20:
- * each rendered row costs script, style and layout when an archive's first members fill the list (issue 9).
+ * The list's box is 8rem high at most (styles.css .file-list): about 4 rows in view. Windowed from 12 rows with 8
+ * of overscan, not from 50 with 20: an archive's first report rendered up to 50 rows whole, and the next one, past
+ * 50, removed all but the window again (issue 9).
  */
-const FILE_WINDOW = { overscan: 8, viewPx: 8 * 16 };
+const FILE_WINDOW = { wholeUpTo: 12, overscan: 8, viewPx: 8 * 16 };
 
 /** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
 const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
