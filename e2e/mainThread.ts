@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { mainThreadTasks, pageMain, type TraceEvent } from '../bench/trace.ts';
+import { pageTasks, type TraceEvent } from '../bench/trace.ts';
 
 declare global {
   interface Window { __longTasks?: { start: number; duration: number }[] }
@@ -83,7 +83,7 @@ export async function watchMainThread(page: Page): Promise<MainThreadWatch> {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return (window.__longTasks ?? []).map((t) => Math.round(t.duration));
       });
-      const tasks = appTasks(await stop());
+      const tasks = pageTasks(await stop());
       await start();
       return {
         wall,
@@ -97,27 +97,6 @@ export async function watchMainThread(page: Page): Promise<MainThreadWatch> {
       await start();
     },
   };
-}
-
-/**
- * The page's main-thread tasks, without the test harness's own: a task that runs a DevTools evaluation (Playwright's
- * injected script, its role queries and actionability checks: an EvaluateScript without a script URL) and calls
- * no function of the page's scripts is Playwright's work, which a person's browser never does (setting the
- * 1,000-member zip on the file input was one of 47 ms of CPU). A harness task that runs the app's handlers (the
- * input's change event) still counts.
- */
-function appTasks(events: TraceEvent[]): ReturnType<typeof mainThreadTasks> {
-  const main = pageMain(events);
-  if (main === undefined) return [];
-  const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const url = (e: TraceEvent) => (e.args as { data?: { url?: string } } | undefined)?.data?.url ?? '';
-  const harness = on.filter((e) => e.name === 'EvaluateScript' && url(e) === '');
-  const pageCalls = on.filter((e) => e.name === 'FunctionCall' && url(e) !== '');
-  return mainThreadTasks(events).filter((t) => {
-    const end = t.ts + t.wallMs * 1000;
-    const within = (e: TraceEvent) => (e.ts ?? 0) >= t.ts && (e.ts ?? 0) < end;
-    return !harness.some(within) || pageCalls.some(within);
-  });
 }
 
 /** The long tasks of several measures together. */
@@ -144,16 +123,11 @@ export function wallTimesAssertable(): boolean {
   return process.env.LOGDROP_ASSERT_LONG_TASKS === '1' && loadavg()[0] / cpus().length <= OVERLOADED_PER_CORE;
 }
 
-/**
- * Fails on any main-thread task of 50 ms of CPU or more (and of wall time, see wallTimesAssertable); prints both.
- * `knownOver`: the reason this measure is only printed for now (LOGDROP_ASSERT_LONG_TASKS=1 asserts it anyway).
- */
-export function checkLongTasks(label: string, tasks: LongTasks, knownOver?: string): void {
+/** Fails on any main-thread task of 50 ms of CPU or more (and of wall time, see wallTimesAssertable); prints both. */
+export function checkLongTasks(label: string, tasks: LongTasks): void {
   const load = `load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   console.log(`[${label}] main-thread tasks (${load}): over ${LONG_TASK_MS} ms of CPU ${JSON.stringify(tasks.cpu)}; ` +
-    `long tasks by wall time ${JSON.stringify(tasks.wall)} (traced wall/CPU ${JSON.stringify(tasks.traced)})` +
-    (knownOver === undefined ? '' : `; not asserted: ${knownOver}`));
-  if (knownOver !== undefined && process.env.LOGDROP_ASSERT_LONG_TASKS !== '1') return;
+    `long tasks by wall time ${JSON.stringify(tasks.wall)} (traced wall/CPU ${JSON.stringify(tasks.traced)})`);
   expect(tasks.cpu, `${label}: main-thread tasks of ${LONG_TASK_MS} ms of CPU time or more`).toEqual([]);
   if (wallTimesAssertable()) expect(tasks.wall, `${label}: main-thread tasks of ${LONG_TASK_MS} ms or more (wall time)`).toEqual([]);
 }

@@ -1,7 +1,7 @@
 // Reliability (issue 9 item 11): an archive with many members is read without quadratic slow-down and
 // without freezing the page: progress arrives as deltas, the files panel and the ledger render only the
 // rows in view, and progress re-renders only what shows it (state/filesStore.ts). The ledger opens while the
-// archive is being read, and no main-thread task reaches 50 ms (mainThread.ts says when that is not asserted).
+// archive is being read, and no main-thread task reaches 50 ms of CPU (mainThread.ts).
 // LOGDROP_MEMBERS sets the member count (default 1,000 keeps the suite under 3 minutes).
 import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,15 @@ test(`a zip of ${MEMBERS} members: read whole, the ledger opens meanwhile, a spo
   info.annotations.push({ type: 'measure', description: `${MEMBERS} members in ${seconds.toFixed(1)} s; ledger opened while reading: ${openedWhileReading}; long tasks by wall time: ${JSON.stringify(tasks.wall)}, over 50 ms of CPU: ${JSON.stringify(tasks.cpu)}` });
   console.log(`[reliability-archive] ${MEMBERS} members: ${seconds.toFixed(1)} s, ledger opened while reading: ${openedWhileReading}`);
   expect(watch.errors).toEqual([]);
-  // Not met yet (issue 9): frames while the members arrive with the ledger open took 38 and 57 ms of CPU in two
-  // CI runs of the same commit (style, layout and hit tests of the ledger and files panel as rows arrive).
-  checkLongTasks('reliability-archive', tasks, 'frames of 38-57 ms of CPU while members arrive with the ledger open (issue 9)');
+  // Asserted like the other reliability specs. It was only printed while tasks of 38-57 ms of CPU came and went
+  // between CI runs; what they were and what now keeps them apart: the click on Show ledger mounted the table in its
+  // own task, and Chromium's hover update after the mouse release laid it out there (29-46 ms of CPU): the table
+  // now mounts in a deferred render, and lays out in the next frame. Progress was committed inside an animation
+  // frame, with that frame's style, layout and paint: it is now a task of its own. The files panel rendered its
+  // first 50 rows whole and removed them at the 51st. The end of the ingest re-rendered the app in one update: now
+  // one transition, rendered in slices. Playwright's role queries over the open ledger (DevTools session messages,
+  // 73 ms of CPU once) are its own work, left out like its evaluations (bench/trace.ts pageTasks). The page's
+  // largest task was 23-42 ms of CPU (median 27) in six runs at load 17-25 on 2 cores; main's build 30-40 (median
+  // 38) in three. The largest left is the frame that lays out and paints the search view after the ingest.
+  checkLongTasks('reliability-archive', tasks);
 });

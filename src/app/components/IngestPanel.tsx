@@ -6,6 +6,13 @@ import { useVirtualWindow } from '../hooks/useVirtualWindow.ts';
 import { SafeText, safeLabel } from './SafeText.tsx';
 import { useFiles, type FilesStore } from '../state/filesStore.ts';
 
+/**
+ * The list's box is 8rem high at most (styles.css .file-list): about 4 rows in view. Windowed from 12 rows with 8
+ * of overscan, not from 50 with 20: an archive's first report rendered up to 50 rows whole, and the next one, past
+ * 50, removed all but the window again (issue 9).
+ */
+const FILE_WINDOW = { wholeUpTo: 12, overscan: 8, viewPx: 8 * 16 };
+
 /** what a Remove button is offered for: files whose events are missing or partial (then re-ingest them) */
 const REMOVABLE = new Set<FileLedgerEntry['state']>(['incomplete', 'failed', 'cancelled']);
 
@@ -15,7 +22,7 @@ export function IngestPanel({ files: store, ingesting, onCancel, onRemove }: {
 }) {
   const files = useFiles(store);
   // long lists (archives with thousands of members) render only the rows in view
-  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34);
+  const { attach, onScroll, start, end, before, after } = useVirtualWindow(files.length, 34, FILE_WINDOW);
   if (files.length === 0) return null;
   return (
     <section className="ingest-panel" aria-label="Files in this case">

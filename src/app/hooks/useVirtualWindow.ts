@@ -12,8 +12,11 @@ import { useCallback, useRef, useState } from 'react';
 export const VIRTUAL_FROM = 50;
 const OVERSCAN = 20;
 
-/** Per list: rendered whole up to wholeUpTo rows (default VIRTUAL_FROM), overscan rows beyond each edge (default 20). */
-export interface VirtualOptions { wholeUpTo?: number; overscan?: number }
+/**
+ * Per list: rendered whole up to wholeUpTo rows (default VIRTUAL_FROM), overscan rows beyond each edge (default 20),
+ * viewPx the scroll box's height until it is measured (default 600; its CSS max-height when it has one).
+ */
+export interface VirtualOptions { wholeUpTo?: number; overscan?: number; viewPx?: number }
 
 export interface VirtualWindow {
   /** attach to the scrolling element (a callback: it measures the element and its rows) */
@@ -28,7 +31,10 @@ export interface VirtualWindow {
 
 /** Rendered rows carry data-vrow: their average height corrects the estimate when the list is attached or scrolled. */
 export function useVirtualWindow(count: number, estimatePx: number, options: VirtualOptions = {}): VirtualWindow {
-  const [view, setView] = useState({ top: 0, height: 600, rowPx: estimatePx });
+  // the first window is rendered before the box is measured: a guess taller than the box rendered rows that the
+  // measure then removed, two renders and layouts where one does (a 1,000-member archive's first members: 38 file
+  // rows for a box that shows 4, 11 ledger rows for 5; issue 9)
+  const [view, setView] = useState(() => ({ top: 0, height: options.viewPx ?? 600, rowPx: estimatePx }));
   const virtual = count > (options.wholeUpTo ?? VIRTUAL_FROM);
   const overscan = options.overscan ?? OVERSCAN;
 

@@ -8,7 +8,8 @@ import { ReadAsControls } from './ReadAsControls.tsx';
 import { SafeText } from '../../components/SafeText.tsx';
 import { useVirtualWindow } from '../../hooks/useVirtualWindow.ts';
 
-const LEDGER_WINDOW = { wholeUpTo: 12, overscan: 4 };
+/** the scroll box is 28rem high at most (ledger.css .ledger-scroll) */
+const LEDGER_WINDOW = { wholeUpTo: 12, overscan: 4, viewPx: 28 * 16 };
 
 export const HASH_TITLE = 'SHA-256 of the bytes as read: for a file inside an archive or a gzip, of its decompressed bytes';
 
