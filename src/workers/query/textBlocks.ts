@@ -31,7 +31,7 @@ export class TextBlocks {
    * start in `packed` (one more entry: the end).
    */
   constructor(readonly rowStart: Uint32Array, readonly charStart: Uint32Array, readonly at: Uint32Array,
-    readonly packed: Uint8Array, readonly ascii: boolean) {}
+    readonly packed: Uint8Array, readonly ascii: boolean, private readonly kinds: Uint8Array) {}
 
   get count(): number {
     return this.rowStart.length - 1;
@@ -59,18 +59,94 @@ export class TextBlocks {
   /** Block b's text, kept among the last few read (rows shown are near each other). */
   text(b: number): string {
     for (const c of recent) if (c.blocks === this && c.b === b) return c.text;
-    const text = latin1Text(this.bytes(b), this.ascii);
+    const text = decodeBlock(this.bytes(b), this.kinds[b]);
     recent.unshift({ blocks: this, b, text });
     if (recent.length > RECENT) recent.length = RECENT;
     return text;
   }
 
-  /** The whole joined text (a scan that needs it at once: regexes, spans of raw); not kept. */
-  allText(): string {
-    const all = new Uint8Array(this.charStart[this.count]);
-    for (let b = 0; b < this.count; b++) all.set(this.bytes(b), this.charStart[b]);
-    return latin1Text(all, this.ascii);
+  /** Block b's bytes lower-cased as `lowerText` lower-cases its text (a substring scan over bytes; not kept). */
+  lowerBytes(b: number): Uint8Array {
+    const bytes = this.bytes(b);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = LOWER[bytes[i]];
+    return bytes;
   }
+
+  /**
+   * Block b's text lower-cased as query/text.ts lowerSameLength lower-cases it (a substring scan; not kept): on
+   * Latin-1 that is A-Z and U+00C0-U+00DE but U+00D7, each 0x20 up, done on the bytes before they are decoded.
+   */
+  lowerText(b: number): string {
+    return decodeBlock(this.lowerBytes(b), this.kinds[b]);
+  }
+
+  /** The whole joined text (a scan that needs it at once: spans of raw, a Sigma pass), or lower-cased; not kept. */
+  allText(lower = false): string {
+    const parts: string[] = [];
+    for (let b = 0; b < this.count; b++) parts.push(lower ? this.lowerText(b) : decodeBlock(this.bytes(b), this.kinds[b]));
+    return parts.join('');
+  }
+}
+
+/**
+ * `needle` as Latin-1 bytes, to find in a block's lower-cased bytes (`lowerBytes`), or undefined when a character
+ * is above U+00FF (no one-byte text holds it).
+ */
+export function latin1Needle(needle: string): Uint8Array | undefined {
+  const out = new Uint8Array(needle.length);
+  for (let i = 0; i < needle.length; i++) {
+    const c = needle.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** The first position at or after `from` where `needle` (not empty) starts in `hay`, or -1 (the native indexOf finds its first byte). */
+export function bytesIndexOf(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0], n = needle.length, last = hay.length - n;
+  for (let p = hay.indexOf(first, from); p !== -1 && p <= last; p = hay.indexOf(first, p + 1)) {
+    let k = 1;
+    while (k < n && hay[p + k] === needle[k]) k++;
+    if (k === n) return p;
+  }
+  return -1;
+}
+
+/** Latin-1 lower-casing by byte (what String.prototype.toLowerCase does to U+0000-U+00FF). */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 0x20 : c));
+
+/** What a block's bytes hold, for decoding: ASCII only; or no byte in 0x80-0x9F (the label 'latin1' decodes as windows-1252, which maps those). */
+const KIND_ASCII = 1, KIND_NO_C1 = 2;
+const ascii = new TextDecoder();
+let win1252: TextDecoder | null | undefined;
+
+function blockKind(bytes: Uint8Array): number {
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c >= 0x80) {
+      if (c < 0xa0) return 0;
+      high = true;
+    }
+  }
+  return high ? KIND_NO_C1 : KIND_ASCII;
+}
+
+/** Latin-1 bytes as a string: the native decoders where they give exactly Latin-1, else one character at a time. */
+function decodeBlock(bytes: Uint8Array, kind: number): string {
+  if (kind === KIND_ASCII) return ascii.decode(bytes);
+  if (kind === KIND_NO_C1) {
+    if (win1252 === undefined) {
+      try {
+        win1252 = new TextDecoder('latin1');
+      } catch {
+        win1252 = null; // a runtime without legacy encodings
+      }
+    }
+    if (win1252 !== null) return win1252.decode(bytes);
+  }
+  return latin1Text(bytes, false);
 }
 
 /** Blocks inflated last (a page's rows, a Sigma pass): a few hundred KiB each whatever the case's size. */
@@ -113,7 +189,8 @@ export function deflateBlocks(bytes: Uint8Array, ends: ArrayLike<number>, count:
       for (let b = 0; b < parts.length; b++) at[b + 1] = at[b] + parts[b].byteLength;
       const packed = new Uint8Array(at[parts.length]);
       for (let b = 0; b < parts.length; b++) packed.set(parts[b], at[b]);
-      return new TextBlocks(Uint32Array.from(rowStart), Uint32Array.from(charStart), at, packed, ascii);
+      const kinds = Uint8Array.from(parts, (_, b) => (ascii ? KIND_ASCII : blockKind(bytes.subarray(charStart[b], charStart[b + 1]))));
+      return new TextBlocks(Uint32Array.from(rowStart), Uint32Array.from(charStart), at, packed, ascii, kinds);
     } catch {
       return undefined; // a runtime that refuses: the text stays as bytes, as before
     }

@@ -85,7 +85,7 @@ export class TextSegment {
 
   /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree); not kept for a deflated text. */
   lower(): string {
-    if (this.deflated !== undefined) return lowerSameLength(this.text);
+    if (this.deflated !== undefined) return this.deflated.allText(true);
     this.lowerText ??= lowerSameLength(this.text);
     return this.lowerText;
   }

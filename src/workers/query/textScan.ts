@@ -7,17 +7,23 @@ import type { CaseIndex } from './caseIndex.ts';
 import type { TextField, TextSegment } from './fields.ts';
 import { wideValue } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
+import { bytesIndexOf, latin1Needle } from './textBlocks.ts';
 
 /** Rows (global) of the segment whose value contains `needle` (lower-cased); accept() filters hits. */
 function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
-  const blocks = seg.blocks;
-  if (blocks === undefined) containsIn(seg.lower(), 0, 0, seg, needle, out, accept);
-  else {
-    // kept deflated (long raw text, textBlocks.ts): block by block, skipping blocks without a row to accept
-    for (let b = 0; b < blocks.count; b++) {
+  const blocks = needle === '' ? undefined : seg.blocks; // an empty needle: as before, over the whole text
+  if (blocks === undefined) {
+    const text = seg.lower();
+    containsIn((from) => text.indexOf(needle, from), 0, 0, seg, needle.length, out, accept);
+  } else {
+    // kept deflated (long raw text, textBlocks.ts): block by block, in the lower-cased bytes (one a character, so
+    // offsets agree), skipping blocks without a row to accept; a needle above U+00FF is only in wide values
+    const bytes = latin1Needle(needle);
+    for (let b = 0; b < blocks.count && bytes !== undefined; b++) {
       const from = blocks.rowStart[b];
       if (accept !== undefined && !anyAccepted(seg.base + from, seg.base + blocks.rowStart[b + 1], accept)) continue;
-      containsIn(lowerSameLength(blocks.text(b)), blocks.charStart[b], from, seg, needle, out, accept);
+      const hay = blocks.lowerBytes(b);
+      containsIn((at) => bytesIndexOf(hay, bytes, at), blocks.charStart[b], from, seg, needle.length, out, accept);
     }
   }
   if (seg.spans !== undefined) spansInto(seg, needle, out, accept);
@@ -31,12 +37,13 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
 }
 
 /**
- * Rows of `seg` whose value holds `needle` in `text`, the lower-cased joined text of its rows from local row `from`
- * on, starting at character `offset` of the segment's text (0 and 0: the whole segment).
+ * Rows of `seg` whose value holds the needle (`len` characters), which `find(at)` finds in the lower-cased joined
+ * text of its rows from local row `from` on (positions from 0 there), that text starting at character `offset` of
+ * the segment's text (0 and 0: the whole segment).
  */
-function containsIn(text: string, offset: number, from: number, seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
-  const len = needle.length, ends = seg.ends;
-  let p = text.indexOf(needle), local = from;
+function containsIn(find: (at: number) => number, offset: number, from: number, seg: TextSegment, len: number, out: Bitset, accept?: (row: number) => boolean): void {
+  const ends = seg.ends;
+  let p = find(0), local = from;
   while (p !== -1) {
     // hits only move forward: walking the ends costs at most one step per event (cheaper than a binary search per hit)
     while (ends[local] - offset <= p) local++;
@@ -44,9 +51,9 @@ function containsIn(text: string, offset: number, from: number, seg: TextSegment
     if (p + len <= end) {
       const row = seg.base + local;
       if (accept === undefined || accept(row)) out.set(row);
-      p = text.indexOf(needle, end); // next event: one hit per event is enough
+      p = find(end); // next event: one hit per event is enough
     } else {
-      p = text.indexOf(needle, p + 1); // the hit ran across two events
+      p = find(p + 1); // the hit ran across two events
     }
   }
 }
