@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
+import { deflatesSettled } from '../src/workers/query/textBlocks.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 import { builtAs, builtPath } from './builtAs.ts';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     q.addChunk(via.resolve(chunk));
   });
   via.end();
+  await deflatesSettled(); // long raw text is deflated after each chunk (query/textBlocks.ts)
   const total = usedAfterGc() - before;
   if (bytes.length === -1) console.log('unreachable'); // the file's bytes stay held until measured (counted in before)
   const index = q.index;

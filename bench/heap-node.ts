@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
+import { deflatesSettled } from '../src/workers/query/textBlocks.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine, type QueryEngine } from '../src/workers/query/engine.ts';
 import { IngestCapacity } from '../src/workers/query/ingestCapacity.ts';
@@ -47,6 +48,7 @@ async function load(path: string): Promise<{ q: QueryEngine; events: number; raw
   const held = built.caseDict?.held();
   if (held !== undefined) console.log(`  the ingest side's case dictionary at the end: ${held.fields} fields kept case-wide, ${held.values.toLocaleString('en-US')} values, ~${(held.bytes / 1e6).toFixed(1)} MB`);
   plan?.end();
+  await deflatesSettled(); // long raw text is deflated after each chunk (query/textBlocks.ts)
   return { q, events, rawBytes };
 }
 

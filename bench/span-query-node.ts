@@ -12,6 +12,7 @@ import { authLog } from './generate.ts';
 import { byteSource } from './byteSource.ts';
 import { median } from './browser.ts';
 import { builtAs, builtPath, type BuiltAs } from './builtAs.ts';
+import { deflatesSettled } from '../src/workers/query/textBlocks.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 
 const QUERIES = ['"Failed password"', 'message:"failed password"', 'message:/^Accepted/', 'invalid', 'ts.raw:"Mar  1 00:0"'];
@@ -30,6 +31,7 @@ async function load(path: string, bytes: Uint8Array, built: BuiltAs): Promise<{ 
     q.addChunk(via.resolve(chunk));
   });
   via.end();
+  await deflatesSettled(); // long raw text is deflated after each chunk (query/textBlocks.ts)
   return { q, events };
 }
 

@@ -40,8 +40,12 @@ const BLOCK = 8192;
 /** The joined text of a column, packed or not. */
 export function textOf(col: TextLike): string {
   if (!('textBytes' in col)) return col.text;
-  const bytes = col.textBytes;
-  if (col.ascii) return utf8.decode(bytes);
+  return latin1Text(col.textBytes, col.ascii);
+}
+
+/** Latin-1 bytes (one a character, as a packed column holds them) as a string; `ascii`: every byte below 0x80. */
+export function latin1Text(bytes: Uint8Array, ascii: boolean): string {
+  if (ascii) return utf8.decode(bytes);
   const parts: string[] = [];
   for (let at = 0; at < bytes.length; at += BLOCK) {
     // codes up to 0xff: a one-byte string, as the builder made it (chunk/wideText.ts oneByteCopy)

@@ -17,7 +17,7 @@ export function caseTable(index: CaseIndex): EventTable {
       return {
         kind: 'text', valueOf: (row: number) => f.valueOf(row),
         // the chunks' joined text; a value with a character above U+00FF is kept apart (chunk/wideText.ts)
-        runs: () => f.segments.map((seg) => (seg.spans !== undefined ? spanRun(seg) : {
+        runs: () => f.segments.map((seg) => (seg.spans !== undefined ? spanRun(seg) : seg.blocks !== undefined ? deflatedRun(seg) : {
           base: seg.base, count: seg.count, text: seg.text, ends: seg.ends,
           ...(seg.wide !== undefined ? { elsewhere: (local: number) => seg.has(local) } : {}),
         })),
@@ -26,6 +26,39 @@ export function caseTable(index: CaseIndex): EventTable {
     tsOf: (row: number) => index.ts[row] ?? NaN,
     timeOrder: () => index.timeOrder(),
   };
+}
+
+/**
+ * Text inflated for a run of a deflated segment: a pass reads runs in order, so only the last run read keeps its
+ * text (not the case's), and that goes with the runs (weakly held).
+ */
+const inflated = new WeakMap<TextRun, string>();
+let lastRun: WeakRef<TextRun> | undefined;
+
+function inflatedText(run: TextRun, seg: TextSegment): string {
+  let text = inflated.get(run);
+  if (text === undefined) {
+    const prev = lastRun?.deref();
+    if (prev !== undefined) inflated.delete(prev);
+    inflated.set(run, text = seg.text);
+    lastRun = new WeakRef(run);
+  }
+  return text;
+}
+
+/**
+ * A segment kept deflated (long raw text, textBlocks.ts): its text is inflated when the run is first read, and
+ * only the last run read keeps it.
+ */
+function deflatedRun(seg: TextSegment): TextRun {
+  const run: TextRun = {
+    base: seg.base, count: seg.count, ends: seg.ends,
+    get text(): string {
+      return inflatedText(run, seg);
+    },
+    ...(seg.wide !== undefined ? { elsewhere: (local: number) => seg.has(local) } : {}),
+  };
+  return run;
 }
 
 /**
@@ -45,5 +78,12 @@ function spanRun(seg: TextSegment): TextRun {
       inRaw[i] = 1;
     }
   }
-  return { base: seg.base, count: seg.count, text: raw?.text ?? '', starts, ends, elsewhere: (local) => inRaw[local] === 0 && seg.has(local) };
+  const run: TextRun = {
+    base: seg.base, count: seg.count, starts, ends, elsewhere: (local) => inRaw[local] === 0 && seg.has(local),
+    // raw kept deflated: inflated when first read, the last run's only (as deflatedRun)
+    get text(): string {
+      return raw?.blocks === undefined ? raw?.text ?? '' : inflatedText(run, raw);
+    },
+  };
+  return run;
 }

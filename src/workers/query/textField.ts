@@ -5,6 +5,7 @@ import { textLength, textOf, type TextLike } from '../chunk/packedText.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import type { RawSpans } from '../chunk/rawSpans.ts';
 import { lowerSameLength } from './text.ts';
+import { deflateBlocks, worthDeflating, type TextBlocks } from './textBlocks.ts';
 
 /**
  * One chunk's slice of a text field: rows [base, base + count) of the case. Since chunk format 4 a row's value
@@ -17,6 +18,8 @@ export class TextSegment {
   /** the chunk's column until its text is first read: a packed column keeps its bytes (chunk/packedText.ts) */
   private source: TextLike | undefined;
   private rawSegment: TextSegment | null | undefined;
+  /** long raw text kept deflated (textBlocks.ts): then neither `source` nor `joined` is kept */
+  private deflated: TextBlocks | undefined;
 
   /**
    * `wide`: values holding a character above U+00FF (chunk format 2; wideText.ts); `spans` (format 4): rows whose
@@ -43,12 +46,36 @@ export class TextSegment {
     const raw = this.raw(), at = (this.spans as RawSpans).start[local];
     if (raw === undefined) throw new Error('bug: a span of raw without a raw segment');
     const start = raw.start(local);
-    if (raw.ends[local] > start) return raw.text.slice(start + at, start + at + n);
-    return raw.valueAt(local).slice(at, at + n); // raw itself kept apart (wide)
+    if (raw.ends[local] > start && raw.deflated === undefined) return raw.text.slice(start + at, start + at + n);
+    return raw.valueAt(local).slice(at, at + n); // raw itself kept apart (wide) or deflated
   }
 
-  /** The joined text: made from the stored bytes when first read (a reopen reads no text it is not asked for). */
+  /**
+   * Keeps the text deflated once its blocks are made (long raw text: textBlocks.ts), when it is still bytes
+   * (from the ingest worker or the store): a text already read as a string (the CLI's chunks) stays as it is.
+   */
+  deflateIfLong(): void {
+    const src = this.source;
+    if (src === undefined || !('textBytes' in src) || !worthDeflating(src.textBytes.length, this.count)) return;
+    void deflateBlocks(src.textBytes, this.ends, this.count, src.ascii).then((blocks) => {
+      if (blocks === undefined) return;
+      // a scan may have read the text meanwhile: the blocks hold the same characters, and the copies go
+      this.deflated = blocks;
+      this.source = this.joined = this.lowerText = undefined;
+    });
+  }
+
+  /** The text is kept deflated (scans read it block by block: `blocks`). */
+  get blocks(): TextBlocks | undefined {
+    return this.deflated;
+  }
+
+  /**
+   * The joined text: made from the stored bytes when first read (a reopen reads no text it is not asked for);
+   * a deflated text is inflated for the caller and not kept.
+   */
   get text(): string {
+    if (this.deflated !== undefined) return this.deflated.allText();
     if (this.joined === undefined) {
       this.joined = textOf(this.source as TextLike);
       this.source = undefined;
@@ -56,8 +83,9 @@ export class TextSegment {
     return this.joined;
   }
 
-  /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree). */
+  /** Lower-cased copy for case-insensitive search, built on first use (same length, so offsets agree); not kept for a deflated text. */
   lower(): string {
+    if (this.deflated !== undefined) return this.deflated.allText(true);
     this.lowerText ??= lowerSameLength(this.text);
     return this.lowerText;
   }
@@ -81,6 +109,10 @@ export class TextSegment {
 
   valueAt(local: number): string {
     const start = this.start(local), end = this.ends[local];
+    if (end > start && this.deflated !== undefined) {
+      const blocks = this.deflated, b = blocks.blockOf(local), at = blocks.charStart[b];
+      return blocks.text(b).slice(start - at, end - at);
+    }
     if (end > start) return this.text.slice(start, end);
     const n = this.spans === undefined ? 0 : this.spans.length[local];
     if (n > 0) return this.spanValue(local, n);
@@ -125,7 +157,9 @@ export class TextField {
     }
     const spans = 'spans' in col ? col.spans : undefined;
     this.present += present + (col.wide?.rows.length ?? 0) + spanRows(spans, count);
-    this.segments.push(new TextSegment(base, count, col, ends, col.wide, spans, spans === undefined ? undefined : raw));
+    const seg = new TextSegment(base, count, col, ends, col.wide, spans, spans === undefined ? undefined : raw);
+    this.segments.push(seg);
+    if (this.name === 'raw') seg.deflateIfLong();
   }
 
   segmentOf(row: number): TextSegment | undefined {

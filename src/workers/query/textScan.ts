@@ -7,21 +7,23 @@ import type { CaseIndex } from './caseIndex.ts';
 import type { TextField, TextSegment } from './fields.ts';
 import { wideValue } from '../chunk/wideText.ts';
 import { lowerSameLength } from './text.ts';
+import { bytesIndexOf, latin1Needle } from './textBlocks.ts';
 
 /** Rows (global) of the segment whose value contains `needle` (lower-cased); accept() filters hits. */
 function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
-  const text = seg.lower(), len = needle.length, ends = seg.ends;
-  let p = text.indexOf(needle), local = 0;
-  while (p !== -1) {
-    // hits only move forward: walking the ends costs at most one step per event (cheaper than a binary search per hit)
-    while (ends[local] <= p) local++;
-    const end = ends[local];
-    if (p + len <= end) {
-      const row = seg.base + local;
-      if (accept === undefined || accept(row)) out.set(row);
-      p = text.indexOf(needle, end); // next event: one hit per event is enough
-    } else {
-      p = text.indexOf(needle, p + 1); // the hit ran across two events
+  const blocks = needle === '' ? undefined : seg.blocks; // an empty needle: as before, over the whole text
+  if (blocks === undefined) {
+    const text = seg.lower();
+    containsIn((from) => text.indexOf(needle, from), 0, 0, seg, needle.length, out, accept);
+  } else {
+    // kept deflated (long raw text, textBlocks.ts): block by block, in the lower-cased bytes (one a character, so
+    // offsets agree), skipping blocks without a row to accept; a needle above U+00FF is only in wide values
+    const bytes = latin1Needle(needle);
+    for (let b = 0; b < blocks.count && bytes !== undefined; b++) {
+      const from = blocks.rowStart[b];
+      if (accept !== undefined && !anyAccepted(seg.base + from, seg.base + blocks.rowStart[b + 1], accept)) continue;
+      const hay = blocks.lowerBytes(b);
+      containsIn((at) => bytesIndexOf(hay, bytes, at), blocks.charStart[b], from, seg, needle.length, out, accept);
     }
   }
   if (seg.spans !== undefined) spansInto(seg, needle, out, accept);
@@ -32,6 +34,33 @@ function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (r
     const row = seg.base + wide.rows[i];
     if (lowerSameLength(wideValue(wide, i)).includes(needle) && (accept === undefined || accept(row))) out.set(row);
   }
+}
+
+/**
+ * Rows of `seg` whose value holds the needle (`len` characters), which `find(at)` finds in the lower-cased joined
+ * text of its rows from local row `from` on (positions from 0 there), that text starting at character `offset` of
+ * the segment's text (0 and 0: the whole segment).
+ */
+function containsIn(find: (at: number) => number, offset: number, from: number, seg: TextSegment, len: number, out: Bitset, accept?: (row: number) => boolean): void {
+  const ends = seg.ends;
+  let p = find(0), local = from;
+  while (p !== -1) {
+    // hits only move forward: walking the ends costs at most one step per event (cheaper than a binary search per hit)
+    while (ends[local] - offset <= p) local++;
+    const end = ends[local] - offset;
+    if (p + len <= end) {
+      const row = seg.base + local;
+      if (accept === undefined || accept(row)) out.set(row);
+      p = find(end); // next event: one hit per event is enough
+    } else {
+      p = find(p + 1); // the hit ran across two events
+    }
+  }
+}
+
+function anyAccepted(from: number, to: number, accept: (row: number) => boolean): boolean {
+  for (let row = from; row < to; row++) if (accept(row)) return true;
+  return false;
 }
 
 /**
@@ -64,12 +93,15 @@ function spansInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row:
 }
 
 function testInto(seg: TextSegment, re: LinearRegex, out: Bitset, within?: Bitset, accept?: (row: number) => boolean): void {
-  const { text, ends, base } = seg;
+  const { ends, base } = seg;
+  // a deflated text (textBlocks.ts) is read row by row, each block inflated once (valueAt keeps the last few)
+  const text = seg.blocks === undefined ? seg.text : undefined;
   let start = 0;
   for (let i = 0; i < seg.count; i++) {
     const end = ends[i], row = base + i;
     if ((end > start || seg.wide !== undefined || seg.spans !== undefined) && (within === undefined || within.has(row)) && (accept === undefined || accept(row))) {
-      const value = end > start ? text.slice(start, end) : seg.valueAt(i); // an empty span may be a wide value or a span of raw
+      // an empty span may be a wide value or a span of raw
+      const value = end > start && text !== undefined ? text.slice(start, end) : seg.valueAt(i);
       if (value !== '' && re.test(value)) out.set(row);
     }
     start = end;
