@@ -12,10 +12,14 @@ import { latin1Text } from '../chunk/packedText.ts';
 /**
  * longRaw: average characters a row from which a raw segment is kept deflated (Windows XML: ~1,250; a syslog
  * line: ~100); minChars: segments smaller stay as they are (a tiny archive member: nothing to gain); blockChars:
- * about this many characters a block (at least one row): inflating one to show a row costs ~1 ms.
+ * about this many characters a block (at least one row): inflating one to show a row costs ~1 ms; keepChars:
+ * long raw text a case keeps as bytes before its next segments are deflated (none: 0). A deflated `raw:` search
+ * or regex costs 0.7-1.7 s of CPU per 100k Windows records against ~20-50 ms over bytes (bench/raw-query-node.ts),
+ * so a case of up to ~50k such records keeps every search fast, and a bigger one pays for the rest with ~350
+ * instead of ~1,530 B/event of heap (a worker's heap is what ends a big case: a 2M-record case would need ~3 GB).
  */
-export interface DeflateLimits { longRaw: number; minChars: number; blockChars: number }
-const DEFAULT_LIMITS: DeflateLimits = { longRaw: 512, minChars: 64 * 1024, blockChars: 256 * 1024 };
+export interface DeflateLimits { longRaw: number; minChars: number; blockChars: number; keepChars?: number }
+const DEFAULT_LIMITS: DeflateLimits = { longRaw: 512, minChars: 64 * 1024, blockChars: 256 * 1024, keepChars: 64 * 1024 * 1024 };
 let limits = DEFAULT_LIMITS;
 
 /** Tests only: other limits (small blocks over the corpus), or the defaults again with no argument. */
@@ -161,6 +165,11 @@ export function forgetInflated(): void {
 /** Whether a raw segment of `chars` characters over `rows` rows is kept deflated (and this runtime can deflate). */
 export function worthDeflating(chars: number, rows: number): boolean {
   return typeof CompressionStream === 'function' && chars >= limits.minChars && chars >= rows * limits.longRaw;
+}
+
+/** Whether long raw text of `chars` more characters still fits what a case keeps as bytes (`keepChars`). */
+export function keptAsBytes(keptSoFar: number, chars: number): boolean {
+  return keptSoFar + chars <= (limits.keepChars ?? 0);
 }
 
 const pending = new Set<Promise<unknown>>();

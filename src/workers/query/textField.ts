@@ -5,7 +5,7 @@ import { textLength, textOf, type TextLike } from '../chunk/packedText.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import type { RawSpans } from '../chunk/rawSpans.ts';
 import { lowerSameLength } from './text.ts';
-import { deflateBlocks, worthDeflating, type TextBlocks } from './textBlocks.ts';
+import { deflateBlocks, keptAsBytes, worthDeflating, type TextBlocks } from './textBlocks.ts';
 
 /**
  * One chunk's slice of a text field: rows [base, base + count) of the case. Since chunk format 4 a row's value
@@ -52,17 +52,21 @@ export class TextSegment {
 
   /**
    * Keeps the text deflated once its blocks are made (long raw text: textBlocks.ts), when it is still bytes
-   * (from the ingest worker or the store): a text already read as a string (the CLI's chunks) stays as it is.
+   * (from the ingest worker or the store) and the case already keeps `keptSoFar` characters of long raw text as
+   * bytes, up to its budget: a text already read as a string (the CLI's chunks) stays as it is. Returns the
+   * characters of long raw text this segment keeps as bytes.
    */
-  deflateIfLong(): void {
+  deflateIfLong(keptSoFar: number): number {
     const src = this.source;
-    if (src === undefined || !('textBytes' in src) || !worthDeflating(src.textBytes.length, this.count)) return;
+    if (src === undefined || !('textBytes' in src) || !worthDeflating(src.textBytes.length, this.count)) return 0;
+    if (keptAsBytes(keptSoFar, src.textBytes.length)) return src.textBytes.length;
     void deflateBlocks(src.textBytes, this.ends, this.count, src.ascii).then((blocks) => {
       if (blocks === undefined) return;
       // a scan may have read the text meanwhile: the blocks hold the same characters, and the copies go
       this.deflated = blocks;
       this.source = this.joined = this.lowerText = undefined;
     });
+    return 0;
   }
 
   /** The text is kept deflated (scans read it block by block: `blocks`). */
@@ -143,6 +147,8 @@ export class TextField {
   readonly kind = 'text';
   readonly segments: TextSegment[] = [];
   present = 0;
+  /** long raw text kept as bytes so far (textBlocks.ts keepChars): later segments past the budget are deflated */
+  private longKept = 0;
 
   constructor(readonly name: string) {}
 
@@ -159,7 +165,7 @@ export class TextField {
     this.present += present + (col.wide?.rows.length ?? 0) + spanRows(spans, count);
     const seg = new TextSegment(base, count, col, ends, col.wide, spans, spans === undefined ? undefined : raw);
     this.segments.push(seg);
-    if (this.name === 'raw') seg.deflateIfLong();
+    if (this.name === 'raw') this.longKept += seg.deflateIfLong(this.longKept);
   }
 
   segmentOf(row: number): TextSegment | undefined {

@@ -11,7 +11,13 @@ import { bytesIndexOf, latin1Needle } from './textBlocks.ts';
 
 /** Rows (global) of the segment whose value contains `needle` (lower-cased); accept() filters hits. */
 function containsInto(seg: TextSegment, needle: string, out: Bitset, accept?: (row: number) => boolean): void {
-  const blocks = needle === '' ? undefined : seg.blocks; // an empty needle: as before, over the whole text
+  if (needle === '') {
+    // every value holds the empty string: the rows with a value (`raw:""`; a scan for it found it at the end of
+    // the text again and again, and never returned)
+    for (let i = 0; i < seg.count; i++) if (seg.has(i) && (accept === undefined || accept(seg.base + i))) out.set(seg.base + i);
+    return;
+  }
+  const blocks = seg.blocks;
   if (blocks === undefined) {
     const text = seg.lower();
     containsIn((from) => text.indexOf(needle, from), 0, 0, seg, needle.length, out, accept);

@@ -145,3 +145,14 @@ describe('sliced evaluation', () => {
     expect(r).toMatchObject({ ok: false, cancelled: true });
   });
 });
+
+describe('an empty quoted value on a text field', () => {
+  it('finds the rows with a value and returns (it scanned forever)', () => {
+    const engine = createQueryEngine(indexOf([{ message: 'Failed password' }, { 'target.usr.name': 'root' }, { message: 'x', 'col.file': 'a.log' }], 2));
+    for (const [text, hits] of [['message:""', 2], ['not message:""', 1], ['message:"" and message:x', 1]] as const) {
+      const r = engine.query(text);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.handle.total, text).toBe(hits);
+    }
+  }, 10_000);
+});

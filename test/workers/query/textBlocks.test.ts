@@ -96,4 +96,21 @@ describe('raw text kept deflated in the index', needsCorpus, () => {
       }
     }
   }, 300_000);
+
+  it('keeps long raw text as bytes up to the case budget and deflates the segments past it, with the same answers', async () => {
+    setDeflateLimits({ longRaw: 0, minChars: Infinity, blockChars: 1 });
+    const plain = await windowsCase();
+    const segs = (plain.index.field('raw') as TextField).segments;
+    const chars = segs.map((s) => s.ends[s.count - 1]);
+    const budget = chars.reduce((n, c) => n + c, 0) / 3;
+    setDeflateLimits({ longRaw: 0, minChars: 1, blockChars: 3_000, keepChars: budget });
+    const mixed = await windowsCase();
+    // in arrival order: segments while their sum fits the budget stay bytes, the others are deflated
+    let kept = 0;
+    const expected = chars.map((c) => (c === 0 ? false : kept + c <= budget ? ((kept += c), false) : true));
+    const got = (mixed.index.field('raw') as TextField).segments.map((s) => s.blocks !== undefined);
+    expect(got).toEqual(expected);
+    expect(got.includes(true) && got.includes(false)).toBe(true);
+    expect(answers(mixed)).toEqual(answers(plain));
+  }, 300_000);
 });
