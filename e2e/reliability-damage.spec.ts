@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LogdropPage } from './logdrop.page.ts';
 import { checkLongTasks, watchMainThread } from './mainThread.ts';
+import { scrolledToItem } from './virtualList.ts';
 
 const HOSTILE = resolve(import.meta.dirname, '../test/fixtures/hostile');
 const LEFT_OUT = new Set(['README.md', 'make.ts', 'zip-bomb-ish.zip']);
@@ -64,15 +65,20 @@ test('hostile fixtures and a damaged EVTX: every line accounted for, damage show
     expect(r.events + r.unparsed + r.meta, `${name}: events ${r.events} + unparsed ${r.unparsed} + meta ${r.meta}`).toBe(linesIn(join(HOSTILE, name), encoding));
   }
 
-  // damage is a state where the user looks (the files panel), not only a note in the ledger
+  // damage is a state where the user looks (the files panel), not only a note in the ledger: counted in the
+  // panel's heading, and on the file's row once the list is scrolled to it (long lists render the rows in view)
   const panel = page.getByRole('region', { name: 'Files in this case' });
+  const list = panel.getByRole('list');
+  const inState = (state: string) => ledger.files.filter((f) => f.state === state).length;
+  await expect(panel.getByRole('heading')).toContainText(`· ${inState('damaged')} damaged`);
+  await expect(panel.getByRole('heading')).toContainText(`· ${inState('skipped')} skipped`);
   for (const path of ['truncated.gz/truncated', 'damaged.evtx']) {
     expect(row(path).state, path).toBe('damaged');
-    await expect(panel.getByRole('listitem').filter({ hasText: path }), path).toContainText('damaged');
+    await expect(await scrolledToItem(list, path), path).toContainText('damaged');
   }
   // what could not be read at all says why
   expect(row('encrypted.zip/secret.log')).toMatchObject({ state: 'skipped', message: expect.stringContaining('password-protected') });
-  await expect(panel.getByRole('listitem').filter({ hasText: 'encrypted.zip/secret.log' })).toContainText('password-protected');
+  await expect(await scrolledToItem(list, 'encrypted.zip/secret.log')).toContainText('password-protected');
 
   expect(watch.errors).toEqual([]);
   checkLongTasks('reliability-damage', await watch.longTasks());

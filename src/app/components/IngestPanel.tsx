@@ -27,7 +27,7 @@ export function IngestPanel({ files: store, ingesting, onCancel, onRemove }: {
   return (
     <section className="ingest-panel" aria-label="Files in this case">
       <div className="ingest-panel__head">
-        <h2>Files ({files.length})</h2>
+        <h2>Files ({files.length}){warningsOf(files)}</h2>
         {ingesting && <button type="button" className="button" onClick={onCancel}>Cancel ingest</button>}
       </div>
       <ul className="file-list" ref={attach} onScroll={onScroll}>
@@ -37,6 +37,16 @@ export function IngestPanel({ files: store, ingesting, onCancel, onRemove }: {
       </ul>
     </section>
   );
+}
+
+/** States a user must not miss, in the order named: counted in the panel's heading, because a long list shows
+ * only a few rows and a damaged file may be far down it (issue 9 item 7: damage visible where the user looks). */
+const WARNING_STATES: readonly FileLedgerEntry['state'][] = ['damaged', 'incomplete', 'failed', 'skipped', 'cancelled'];
+
+function warningsOf(files: readonly FileLedgerEntry[]): string {
+  const counts = new Map<FileLedgerEntry['state'], number>();
+  for (const f of files) if (WARNING_STATES.includes(f.state)) counts.set(f.state, (counts.get(f.state) ?? 0) + 1);
+  return WARNING_STATES.filter((s) => counts.has(s)).map((s) => ` · ${formatCount(counts.get(s)!)} ${s}`).join('');
 }
 
 /** One file's line. Memoized: progress re-renders the list every frame, and most rows in view did not change. */
