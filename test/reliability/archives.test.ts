@@ -72,6 +72,28 @@ describe('the same file opened twice (item 3)', () => {
     expect((await engine.ledger()).map((f) => f.path)).toEqual(['auth.log', 'new.log']);
   });
 
+  it.each(['replace', 'skip'] as const)('an archive opened again (%s) keeps a row per member, identical and empty members included', async (answer) => {
+    // three members with the same bytes, three empty, four of their own: ten files, whatever their bytes
+    const files: Record<string, Uint8Array> = {};
+    for (let m = 0; m < 10; m++) files[`logs/m${m}.log`] = m < 3 ? enc(syslogLines(4, 'twin')) : m < 6 ? new Uint8Array(0) : enc(syslogLines(4, `own${m}`));
+    const zip = zipSync(files);
+    const engine = createEngine();
+    await engine.createCase(`again ${answer}`);
+    const asked: DuplicateQuestion[] = [];
+    await engine.ingest([dropped('a.zip', zip)], {}, () => {}, async (q) => { asked.push(q); return 'keep'; });
+    // asked about the first twin only (empty files are not copies of one another); both twins kept, noted
+    expect(asked.map((q) => [q.by, q.path])).toEqual([['hash', 'a.zip/logs/m1.log']]);
+    expect((await engine.ledger()).filter((r) => r.message?.includes('same content'))).toHaveLength(2);
+    asked.length = 0;
+    await engine.ingest([dropped('a.zip', zip)], {}, () => {}, async (q) => { asked.push(q); return answer; });
+    expect(asked.map((q) => q.by)).toEqual(['path-size']);
+    const rows = await engine.ledger();
+    // before: each identical or empty member removed the one of the same drop before it ('replace'), or was dropped ('skip')
+    expect(rows.map((r) => r.path).sort()).toEqual(Object.keys(files).map((p) => `a.zip/${p}`).sort());
+    expect(await total(engine)).toBe(7 * 4);
+    expect(accounted(rows)).toBe(7 * 4);
+  });
+
   it('a cancelled copy is replaced without a question: never two partial copies', async () => {
     const pause = pausingRunner();
     const engine = createEngine({ runIngest: pause.runner });

@@ -42,6 +42,9 @@ export function seedOf(rows: readonly FileLedgerEntry[], resumed: Iterable<strin
 
 const WHOLE = new Set<FileLedgerEntry['state']>(['done', 'damaged', 'skipped']);
 
+/** SHA-256 of no bytes: empty files share it without being copies of one another (nothing to store twice) */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 export type AskDuplicate = (q: DuplicateQuestion) => Promise<DuplicateAnswer>;
 
 export class DuplicateGate {
@@ -53,6 +56,8 @@ export class DuplicateGate {
   // the known rows by path and by hash: a 10,000-member archive asks 10,000 times (a scan each was quadratic)
   private readonly byPath = new Map<string, KnownRow[]>();
   private readonly byHash = new Map<string, KnownRow[]>();
+  /** the rows the case held when the ingest started: the only ones 'replace' removes by hash */
+  private readonly stored = new Set<number>();
 
   constructor(
     private readonly store: DuplicateWriter,
@@ -61,7 +66,10 @@ export class DuplicateGate {
     private readonly resumed: ReadonlySet<string>,
     private readonly ask?: AskDuplicate,
   ) {
-    for (const r of known) this.know(r);
+    for (const r of known) {
+      this.know(r);
+      this.stored.add(r.id);
+    }
   }
 
   async admit(e: EntryCandidate): Promise<'read' | 'skip'> {
@@ -77,18 +85,29 @@ export class DuplicateGate {
     return 'read';
   }
 
-  /** After a file was read and stored: the same bytes as a stored file? 'drop' when its row was removed. */
+  /**
+   * After a file was read and stored: the same bytes as a stored file? 'drop' when its row was removed.
+   * An answer given about another file (once per ingest) skips or replaces only against rows the case held
+   * before this ingest: two members of the dropped bundle with the same bytes are two files, and replacing an
+   * archive opened again once took, for every later identical member, its twin of the same drop with it (60
+   * members, 12 of them empty: 49 rows left). Asked about this very pair, the answer holds for it. Empty files
+   * are never copies of one another.
+   */
   async settled(row: FileLedgerEntry): Promise<'keep' | 'drop'> {
-    const same = row.sha256 === '' ? [] : this.live(this.byHash, row.sha256).filter((r) => r.id !== row.id);
+    const same = row.sha256 === '' || row.sha256 === EMPTY_SHA256 ? [] : this.live(this.byHash, row.sha256).filter((r) => r.id !== row.id);
     if (same.length > 0) {
+      const askedNow = this.decision === undefined;
       const answer = await this.answer({ by: 'hash', path: row.path, existingPath: same[0].path, existingEvents: same[0].events });
-      if (answer === 'skip') {
+      const targets = askedNow ? same : same.filter((r) => this.stored.has(r.id));
+      if (answer === 'skip' && targets.length > 0) {
         await this.remove(row);
         return 'drop';
       }
-      if (answer === 'replace') for (const r of same) await this.remove(r);
-      else {
-        const note = `same content (SHA-256) as ${same[0].path}, also in this case`;
+      const replaced = answer === 'replace' ? targets : [];
+      for (const r of replaced) await this.remove(r);
+      const left = same.filter((r) => !replaced.includes(r));
+      if (left.length > 0) {
+        const note = `same content (SHA-256) as ${left[0].path}, also in this case`;
         await this.store.putFile({ ...row, message: row.message === undefined ? note : `${row.message}; ${note}` });
       }
     }
