@@ -8,6 +8,7 @@
 // Example: 10,000 rows of XML (12.5 MB) -> ~48 blocks of ~256 KiB, ~0.7 MB deflated (66 B a row on the bench file).
 import { inflateSync } from 'fflate';
 import { latin1Text } from '../chunk/packedText.ts';
+import { throughStream } from '../../core/bytes.ts';
 
 /**
  * longRaw: average characters a row from which a raw segment is kept deflated (Windows XML: ~1,250; a syslog
@@ -210,24 +211,6 @@ export function deflateBlocks(bytes: Uint8Array, ends: ArrayLike<number>, count:
 }
 
 /** One block through the browser's (or Node's) own CompressionStream, fed and drained in this thread. */
-async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new CompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined); // its failure is the reader's too
-  void writer.close().catch(() => undefined);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (const reader = stream.readable.getReader(); ;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    size += value.byteLength;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+function deflated(bytes: Uint8Array): Promise<Uint8Array> {
+  return throughStream(bytes, new CompressionStream('deflate-raw'));
 }

@@ -5,33 +5,16 @@
 // holds all 10M compressed (369 MB).
 // Layout: 'LDZ1' | the deflate-raw stream of an encodeChunkBody buffer ('LDC1' ...). A body without the prefix
 // is read as it is: bodies written before compression, or where CompressionStream is missing.
-import { concatBytes } from '../../core/bytes.ts';
+import { throughStream } from '../../core/bytes.ts';
 
 const ZMAGIC = [0x4c, 0x44, 0x5a, 0x31]; // 'LDZ1'
 
 const canCompress = (): boolean => typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
 
-/**
- * The bytes through a (de)compression stream, fed and drained in this thread: not through a Blob, whose bytes
- * go to the browser process and back (an ingest of 1M auth lines spent 3.8 s more on the browser's IO thread).
- */
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const writer = stream.writable.getWriter();
-  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined); // its failure is the reader's too
-  void writer.close().catch(() => undefined);
-  const parts: Uint8Array[] = [];
-  for (const reader = stream.readable.getReader(); ;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-  }
-  return concatBytes(parts);
-}
-
 /** The bytes to write for an encoded body: compressed with the 'LDZ1' prefix, or as they are where the browser cannot. */
 export async function compressBody(body: Uint8Array): Promise<Uint8Array> {
   if (!canCompress()) return body;
-  const packed = await through(body, new CompressionStream('deflate-raw'));
+  const packed = await throughStream(body, new CompressionStream('deflate-raw'));
   const out = new Uint8Array(ZMAGIC.length + packed.byteLength);
   out.set(ZMAGIC, 0);
   out.set(packed, ZMAGIC.length);
@@ -44,7 +27,7 @@ export async function expandBody(buffer: ArrayBuffer): Promise<ArrayBuffer> {
   if (bytes.byteLength < ZMAGIC.length || ZMAGIC.some((m, i) => bytes[i] !== m)) return buffer;
   if (!canCompress()) throw new Error('This case keeps chunks compressed, and this browser cannot expand them (no DecompressionStream).');
   try {
-    const out = await through(bytes.subarray(ZMAGIC.length), new DecompressionStream('deflate-raw'));
+    const out = await throughStream(bytes.subarray(ZMAGIC.length), new DecompressionStream('deflate-raw'));
     return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? (out.buffer as ArrayBuffer) : out.slice().buffer;
   } catch (e) {
     throw new Error(`a stored chunk body is damaged (${e instanceof Error ? e.message : String(e)})`, { cause: e });
