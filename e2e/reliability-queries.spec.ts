@@ -2,32 +2,13 @@
 // nesting and a 12,000-term list must answer without a page error or a main-thread task of 50 ms or more;
 // invisible characters in log values are shown marked and can be searched with escapes.
 import { test, expect } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogdropPage } from './logdrop.page.ts';
 import { checkLongTasks, joinTasks, watchMainThread, type LongTasks } from './mainThread.ts';
-
-const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-
-/** 20,000 sshd lines from 20,000 distinct IPs, one 50,001-character a…ab line, two users with invisible characters. */
-function writeLog(dir: string): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 20_000; i++) {
-    const t = new Date(Date.UTC(2024, 9, 1) + i * 1000).toISOString().slice(11, 19);
-    lines.push(`Oct  1 ${t} web-01 sshd[42]: Failed password for user${i % 300} from ${ipOf(i)} port 22 ssh2`);
-  }
-  lines.push(`Oct  2 00:00:00 web-01 app[7]: ${'a'.repeat(50_000)}b`);
-  lines.push('Oct  2 00:00:01 web-01 sshd[42]: Failed password for ro\u200Bot from 10.9.9.9 port 22 ssh2');
-  lines.push('Oct  2 00:00:02 web-01 sshd[42]: Failed password for ad\u202Emin from 10.9.9.8 port 22 ssh2');
-  const path = join(dir, 'hostile-queries.log');
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+import { ipOf, writeHostileLog } from '../bench/hostileQueries.ts';
 
 test('hostile queries answer in place, with no page error and no main-thread task of 50 ms or more', async ({ page }, info) => {
-  const dir = info.outputPath('inputs');
-  mkdirSync(dir, { recursive: true });
-  const log = writeLog(dir);
+  const log = writeHostileLog(join(info.outputPath('inputs'), 'hostile-queries.log'));
   const watch = await watchMainThread(page);
   const app = new LogdropPage(page);
   await app.open();
