@@ -10,6 +10,7 @@ import { CASE_DB_PREFIX, CASE_VERSION } from '../../src/workers/store/schema.ts'
 import { ChunkBuilder } from '../../src/workers/chunk/chunk.ts';
 import { describeChunk } from '../../src/workers/store/chunkMeta.ts';
 import { freshCaseId, ledgerRow } from './store/fixtures.ts';
+import { createOldCaseStores } from './store/oldCase.ts';
 
 const line = (sec: number, msg: string) => {
   const d = new Date(Date.UTC(2026, 2, 3, 2, 0, sec));
@@ -127,14 +128,7 @@ describe('alerts in the engine', () => {
 
   it('opens a case written at schema version 2 (no alert stores): upgraded, and its alerts computed', async () => {
     const id = freshCaseId('v2');
-    const v2 = await openDB(CASE_DB_PREFIX + id, 2, {
-      upgrade(d) {
-        d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-        d.createObjectStore('chunks', { keyPath: 'key' });
-        d.createObjectStore('settings');
-        d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
-      },
-    });
+    const v2 = await openDB(CASE_DB_PREFIX + id, 2, { upgrade: (d) => createOldCaseStores(d, 2) });
     const fileId = (await v2.add('files', ledgerRow('auth.log', { events: 10 }))) as number;
     const b = new ChunkBuilder(10);
     for (let i = 0; i < 10; i++) {

@@ -9,6 +9,7 @@ import type { Alert } from '../../../src/detect/types.ts';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { ALERTS_PER_GROUP } from '../../../src/workers/store/alertGroups.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
+import { createOldCaseStores } from './oldCase.ts';
 
 const alert = (n: number, over: Partial<Alert> = {}): Alert => ({
   // ids not in numeric order, with a character past U+FFFF: the order is IndexedDB's (UTF-16 code units)
@@ -59,17 +60,7 @@ describe('alerts stored in groups', () => {
 
   it('opens a case written with one row per alert (schema 8) with its alerts as they were', async () => {
     const id = `old-${cases++}`;
-    const old = await openDB(CASE_DB_PREFIX + id, 8, {
-      upgrade(d) {
-        d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-        d.createObjectStore('chunks', { keyPath: 'key' });
-        d.createObjectStore('settings');
-        d.createObjectStore('chunkMeta', { keyPath: ['fileId', 'seq'] });
-        d.createObjectStore('alerts', { keyPath: 'id' });
-        d.createObjectStore('alertStates', { keyPath: 'id' });
-        d.createObjectStore('dict');
-      },
-    });
+    const old = await openDB(CASE_DB_PREFIX + id, 8, { upgrade: (d) => createOldCaseStores(d, 8) });
     const stored = Array.from({ length: 40 }, (_, i) => alert(i));
     for (const a of stored) await old.put('alerts', a);
     old.close();

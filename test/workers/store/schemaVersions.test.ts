@@ -8,6 +8,7 @@ import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { putCase } from '../../../src/workers/store/catalog.ts';
 import { CASE_DB_PREFIX, CASE_VERSION } from '../../../src/workers/store/schema.ts';
 import { freshCaseId, ledgerRow, makeChunk } from './fixtures.ts';
+import { createOldCaseStores } from './oldCase.ts';
 
 const caseInfo = (id: string, name: string) => ({ id, name, createdMs: Date.now(), events: 0, unparsed: 0, files: 0, sourceBytes: 0 });
 
@@ -23,13 +24,7 @@ describe('case schema versions', () => {
 
   it('upgrades a version-1 case in place: its chunks stay readable and get counted', async () => {
     const id = freshCaseId('v1');
-    const v1 = await openDB(CASE_DB_PREFIX + id, 1, {
-      upgrade(d) {
-        d.createObjectStore('files', { keyPath: 'id', autoIncrement: true });
-        d.createObjectStore('chunks', { keyPath: 'key' });
-        d.createObjectStore('settings');
-      },
-    });
+    const v1 = await openDB(CASE_DB_PREFIX + id, 1, { upgrade: (d) => createOldCaseStores(d, 1) });
     const fileId = (await v1.add('files', ledgerRow('old.log', { events: 25, unparsed: 5 }))) as number;
     for (const [seq, n] of [[0, 20], [1, 5]]) await v1.put('chunks', { ...makeChunk(fileId, seq, n, 5), key: [fileId, seq] });
     v1.close();
