@@ -4,11 +4,13 @@
 // timings: stable on a loaded machine). The groups: raw, message, other text, data.* keyword fields (split by
 // how many distinct values they hold per event), the other keyword fields, numbers, and what remains
 // (time order, chunk list, derived fields) after every field is gone. BENCH_BUILT (builtAs.ts): how chunks are built.
+// BENCH_KEEP_CHARS=N: long raw text the case keeps as bytes before it deflates (textBlocks.ts keepChars; 0: what
+// every event past the default 64 Mi characters costs).
 import { readFileSync } from 'node:fs';
 import { authLog, evtxFile } from './generate.ts';
 import { ingestFile } from '../src/workers/ingest/ingestFile.ts';
 import { byteSource } from './byteSource.ts';
-import { deflatesSettled } from '../src/workers/query/textBlocks.ts';
+import { DEFAULT_DEFLATE_LIMITS, deflatesSettled, setDeflateLimits } from '../src/workers/query/textBlocks.ts';
 import { requireGc, usedAfterGc } from './heapBytes.ts';
 import { createQueryEngine } from '../src/workers/query/engine.ts';
 import { builtAs, builtPath } from './builtAs.ts';
@@ -27,6 +29,7 @@ function groupOf(name: string, f: Field, rows: number): string {
 
 async function main(): Promise<void> {
   requireGc();
+  if (process.env.BENCH_KEEP_CHARS !== undefined) setDeflateLimits({ ...DEFAULT_DEFLATE_LIMITS, keepChars: Number(process.env.BENCH_KEEP_CHARS) });
   const which = process.argv[2] ?? 'windows';
   const path = which === 'linux' ? await authLog(Number(process.env.BENCH_LINES ?? 200_000)) : evtxFile(100_000).path;
   const bytes: Uint8Array = readFileSync(path); // not copied: a dropped copy is freed from the array-buffer count only later

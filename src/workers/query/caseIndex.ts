@@ -75,11 +75,22 @@ export class CaseIndex implements CaseDictionary {
       else if (field.kind === 'num' && col.kind === 'num') field.append(col, base, count);
       else if (field.kind === 'text' && col.kind === 'text') field.append(col, base, count, 'spans' in col && col.spans !== undefined ? this.rawField() : undefined);
     }
+    this.deflateAlongRaw(chunk, base);
     this.chunks.push({ base, count, fileId: chunk.fileId, seq: chunk.seq });
     this.time.add(base, count);
     this.rowCount += count;
     this.derived.extend(this.host, base, count);
     this.version++;
+  }
+
+  /** The chunk's other text (message, parse.error) goes deflated with its raw, past the case's budget (textField.ts). */
+  private deflateAlongRaw(chunk: WireChunk, base: number): void {
+    const raw = this.fieldMap.get('raw');
+    if (raw?.kind !== 'text' || !(raw.segmentOf(base)?.deflating ?? false)) return;
+    for (const name of Object.keys(chunk.columns)) {
+      const f = this.fieldMap.get(name);
+      if (f?.kind === 'text' && f !== raw) f.deflateAlong(raw, base);
+    }
   }
 
   /** Creates the chunk's fields the index lacks, in column order (as addChunk would): dictSession.ts, before a write. */

@@ -20,11 +20,11 @@ import { throughStream } from '../../core/bytes.ts';
  * instead of ~1,530 B/event of heap (a worker's heap is what ends a big case: a 2M-record case would need ~3 GB).
  */
 export interface DeflateLimits { longRaw: number; minChars: number; blockChars: number; keepChars?: number }
-const DEFAULT_LIMITS: DeflateLimits = { longRaw: 512, minChars: 64 * 1024, blockChars: 256 * 1024, keepChars: 64 * 1024 * 1024 };
-let limits = DEFAULT_LIMITS;
+export const DEFAULT_DEFLATE_LIMITS: DeflateLimits = { longRaw: 512, minChars: 64 * 1024, blockChars: 256 * 1024, keepChars: 64 * 1024 * 1024 };
+let limits = DEFAULT_DEFLATE_LIMITS;
 
 /** Tests only: other limits (small blocks over the corpus), or the defaults again with no argument. */
-export function setDeflateLimits(next: DeflateLimits = DEFAULT_LIMITS): void {
+export function setDeflateLimits(next: DeflateLimits = DEFAULT_DEFLATE_LIMITS): void {
   limits = next;
 }
 

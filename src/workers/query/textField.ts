@@ -1,7 +1,7 @@
 // A text field of the case index (raw, message, parse.error, ts.raw): one TextSegment per chunk, each keeping
 // its chunk's joined text as stored (bytes, made a string when first read) or, since chunk format 4, spans of
 // the same rows' raw values. Kept apart from fields.ts (the keyword fields) for size.
-import { textLength, textOf, type TextLike } from '../chunk/packedText.ts';
+import { textLength, textOf, type PackedTextColumn, type TextLike } from '../chunk/packedText.ts';
 import { wideIndexOf, wideValue, type WideText } from '../chunk/wideText.ts';
 import type { RawSpans } from '../chunk/rawSpans.ts';
 import { lowerSameLength } from './text.ts';
@@ -20,6 +20,7 @@ export class TextSegment {
   private rawSegment: TextSegment | null | undefined;
   /** long raw text kept deflated (textBlocks.ts): then neither `source` nor `joined` is kept */
   private deflated: TextBlocks | undefined;
+  private deflateStarted = false;
 
   /**
    * `wide`: values holding a character above U+00FF (chunk format 2; wideText.ts); `spans` (format 4): rows whose
@@ -60,13 +61,35 @@ export class TextSegment {
     const src = this.source;
     if (src === undefined || !('textBytes' in src) || !worthDeflating(src.textBytes.length, this.count)) return 0;
     if (keptAsBytes(keptSoFar, src.textBytes.length)) return src.textBytes.length;
+    this.deflate(src);
+    return 0;
+  }
+
+  /**
+   * Another text field's segment (message, parse.error) of rows whose raw went deflated: kept deflated too, when
+   * still bytes, without spans of raw (their own text is then all there is) and big enough to be worth it. A
+   * Windows message (~90 characters of rendered text, most of it repeated) cost ~77 of the ~350 B/event of a
+   * case past the budget, and each free-text search over it then costs an inflate of ~9 MB per 100k rows.
+   */
+  deflateAlongRaw(): void {
+    const src = this.source;
+    if (src === undefined || !('textBytes' in src) || this.spans !== undefined || !worthDeflating(src.textBytes.length, 0)) return;
+    this.deflate(src);
+  }
+
+  /** Whether this segment's text is kept deflated or on its way there (raw past the case's budget). */
+  get deflating(): boolean {
+    return this.deflateStarted;
+  }
+
+  private deflate(src: PackedTextColumn): void {
+    this.deflateStarted = true;
     void deflateBlocks(src.textBytes, this.ends, this.count, src.ascii).then((blocks) => {
       if (blocks === undefined) return;
       // a scan may have read the text meanwhile: the blocks hold the same characters, and the copies go
       this.deflated = blocks;
       this.source = this.joined = this.lowerText = undefined;
     });
-    return 0;
   }
 
   /** The text is kept deflated (scans read it block by block: `blocks`). */
@@ -166,6 +189,12 @@ export class TextField {
     const seg = new TextSegment(base, count, col, ends, col.wide, spans, spans === undefined ? undefined : raw);
     this.segments.push(seg);
     if (this.name === 'raw') this.longKept += seg.deflateIfLong(this.longKept);
+  }
+
+  /** The segment starting at row `base` goes deflated if raw's segment of the same rows did (`deflateAlongRaw`). */
+  deflateAlong(raw: TextField, base: number): void {
+    const seg = this.segments.at(-1), rawSeg = raw.segmentOf(base);
+    if (seg?.base === base && rawSeg?.base === base && rawSeg.count === seg.count && rawSeg.deflating) seg.deflateAlongRaw();
   }
 
   segmentOf(row: number): TextSegment | undefined {
