@@ -32,6 +32,9 @@ import { K_DATA, K_EDOTHER, K_EDSECTION, K_LEAF, K_NONE, K_SYS, KIND_SHIFT, newP
 
 export { FieldList };
 
+/** konst() merges constant pieces up to this length */
+const MAX_MERGED = 512;
+
 /** Renders records; one per stream, reused for every record (its buffers are per record). */
 export class RecordWalker {
   /** results of the last `run` */
@@ -122,7 +125,8 @@ export class RecordWalker {
     const gt = this.pending;
     this.pending = false;
     const out = this.out, n = this.n;
-    if (this.constAt === n - 1 && n > 0) {
+    // merged pieces stay short: a long run of constants would be copied over and over (quadratic on hostile input)
+    if (this.constAt === n - 1 && n > 0 && out[n - 1].length + s.length < MAX_MERGED) {
       const prev = out[n - 1], m = plan.merge;
       if (m.prev[k] !== prev || m.piece[k] !== s || m.gt[k] !== gt) {
         m.prev[k] = prev;
