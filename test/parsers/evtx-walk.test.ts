@@ -96,6 +96,26 @@ describe('RecordWalker gives what the tree path gives', () => {
     expect(viaWalker(w, ctx, inst)).toEqual(want); // the walker is reused record after record
   });
 
+  // the walker merges constant markup into the piece before it and remembers the merge per element (plan.ts
+  // Merge): records of one template whose values turn empty, NULL or present must still give their own XML
+  it('one template, records whose values come and go', () => {
+    const tree = [event(system, el('EventData', [], [
+      el('Data', [['Name', 'A']], [sub(5)]), el('Data', [['Name', 'B']], [sub(6)]),
+      el('Data', [['Opt', sub(7, true)], ['Name', 'C']], [sub(8)]), el('Data', [['Name', 'D']], []),
+      el('Extra', [['x', sub(5)], ['y', sub(7, true)]], [sub(6), 'lit', sub(8)]),
+    ]))];
+    const records: V[][] = [
+      [...sysValues, 'a', 'b', 'o', 'c'], [...sysValues, '', 'b', null, ''], [...sysValues, 'a', '', 'o', ''],
+      [...sysValues, '', '', null, 'c<'], [...sysValues, 'a', 'b', 'o', 'c'], [...sysValues, ['i', 'j'], '', 'o', 'c'],
+    ];
+    const w = new RecordWalker();
+    for (const values of [...records, ...records.reverse()]) {
+      const { ctx, values: vals } = valuesCtx(values);
+      const inst: TChild[] = [{ k: 5, nodes: tree, values: vals }];
+      expect(viaWalker(w, ctx, inst)).toEqual(viaTree(ctx, inst));
+    }
+  });
+
   it('record by record on the corpus and damaged copies', { ...needsCorpus, timeout: 60_000 }, () => {
     let n = 0;
     const w = new RecordWalker();

@@ -322,7 +322,60 @@ export class BinXmlReader {
       this.c.templates.delete(off);
       return undefined;
     }
-    this.c.templates.set(off, nodes);
-    return nodes;
+    const same = sharedTemplate(this.b, off, size, nodes);
+    this.c.templates.set(off, same);
+    return same;
   }
+}
+
+/** Templates seen in earlier chunks, by GUID and size: each chunk defines its templates anew. */
+const SHARED = new Map<string, TChild[]>();
+/** bound on the definitions' bytes kept (a hostile file may define a 64 KiB template in every chunk) */
+const MAX_SHARED_BYTES = 4 << 20;
+let sharedBytes = 0;
+
+/**
+ * The same template read in an earlier chunk, when there is one (its elements carry the plans and merged
+ * markup walk.ts computed: they are made once per template, not once per chunk); else `nodes`, kept for later.
+ * Shared only when identical in every respect (sameNodes): a file may give two templates one GUID.
+ */
+function sharedTemplate(b: Uint8Array, off: number, size: number, nodes: TChild[]): TChild[] {
+  let key = String(size);
+  for (let i = off + 4; i < off + 20; i++) key += String.fromCharCode(b[i]);
+  const known = SHARED.get(key);
+  if (known !== undefined && sameNodes(known, nodes)) return known;
+  // the file picks the templates: bound what is kept
+  if (sharedBytes + size > MAX_SHARED_BYTES) {
+    SHARED.clear();
+    sharedBytes = 0;
+  }
+  sharedBytes += size;
+  SHARED.set(key, nodes);
+  return nodes;
+}
+
+/** Two parsed templates are identical: every name, text, substitution (id, type, optional) and node kind. */
+export function sameNodes(a: TChild[], b: TChild[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (typeof x === 'string' || typeof y === 'string') {
+      if (x !== y) return false;
+    } else if (x.k !== y.k) return false;
+    else if (x.k === 0) {
+      const e = y as TElement;
+      if (x.name !== e.name || x.attrs.length !== e.attrs.length || !sameNodes(x.children, e.children)) return false;
+      for (let j = 0; j < x.attrs.length; j++) {
+        if (x.attrs[j].name !== e.attrs[j].name || !sameNodes(x.attrs[j].parts, e.attrs[j].parts)) return false;
+      }
+    } else if (x.k === 2) {
+      const v = y as TSub;
+      if (x.id !== v.id || x.type !== v.type || x.optional !== v.optional) return false;
+    } else if (x.k === 3) {
+      if (x.text !== (y as TCData).text) return false;
+    } else if (x.k === 4) {
+      if (x.target !== (y as TPI).target || x.data !== (y as TPI).data) return false;
+    } else return false; // a template instance inside: its values belong to its own chunk
+  }
+  return true;
 }

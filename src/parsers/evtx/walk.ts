@@ -22,7 +22,7 @@
 import type { ChunkCtx, TChild, TElement } from './binxml.ts';
 import { eventFields } from './fields.ts';
 import { FieldList } from './fieldlist.ts';
-import { planOf, type Plan } from './plan.ts';
+import { P_CLOSE, P_END, P_HEAD, P_HEAD_EMPTY, P_HEAD_OPEN, P_OPEN0, planOf, type Plan } from './plan.ts';
 import { dataKey } from '../windows/data.ts';
 import { cdataXml, escapeAttr, escapeText, piXml } from './render.ts';
 import { instantiate } from './tree.ts';
@@ -31,6 +31,9 @@ import { decodeValue, Frag, Inst, Items, type Decoded } from './instance.ts';
 import { K_DATA, K_EDOTHER, K_EDSECTION, K_LEAF, K_NONE, K_SYS, KIND_SHIFT, newPlacing, place, R_NONE, R_ROOT, ROLE_MASK } from './roles.ts';
 
 export { FieldList };
+
+/** konst() merges constant pieces up to this length */
+const MAX_MERGED = 512;
 
 /** Renders records; one per stream, reused for every record (its buffers are per record). */
 export class RecordWalker {
@@ -42,6 +45,8 @@ export class RecordWalker {
   /** the XML's pieces, out[0, n): joined into `xml` at the end of `run` */
   private readonly out: string[] = [];
   private n = 0;
+  /** out[constAt] is the last piece konst() wrote: a constant the next constant piece may be merged into */
+  private constAt = -1;
 
   private c: ChunkCtx | undefined;
   /** text of the element being read (textOf in tree.ts), gathered only where a field needs it */
@@ -64,6 +69,7 @@ export class RecordWalker {
   run(c: ChunkCtx, nodes: TChild[]): void {
     this.c = c;
     this.n = 0;
+    this.constAt = -1;
     this.fields.clear();
     if (this.problems.length > 0) this.problems = [];
     this.text = '';
@@ -108,6 +114,33 @@ export class RecordWalker {
   /** Appends a piece of the record's XML. */
   private put1(s: string): void {
     this.out[this.n++] = s;
+  }
+
+  /**
+   * Writes a constant piece of the markup (kind k of plan's Merge), after the parent's pending '>', both merged
+   * into the piece before when that one is a constant too: '</Data>' + '<Data Name="X">' is one piece. The
+   * merge is remembered per plan and kind, so a record of a known template joins a few long pieces.
+   */
+  private konst(plan: Plan, k: number, s: string): void {
+    const gt = this.pending;
+    this.pending = false;
+    const out = this.out, n = this.n;
+    // merged pieces stay short: a long run of constants would be copied over and over (quadratic on hostile input)
+    if (this.constAt === n - 1 && n > 0 && out[n - 1].length + s.length < MAX_MERGED) {
+      const prev = out[n - 1], m = plan.merge;
+      if (m.prev[k] !== prev || m.piece[k] !== s || m.gt[k] !== gt) {
+        m.prev[k] = prev;
+        m.piece[k] = s;
+        m.gt[k] = gt;
+        // join, not +: a flat string, not a rope the record's join would walk every time
+        m.out[k] = (gt ? [prev, '>', s] : [prev, s]).join('');
+      }
+      out[n - 1] = m.out[k];
+      return;
+    }
+    if (gt) out[this.n++] = '>';
+    out[this.n] = s;
+    this.constAt = this.n++;
   }
 
   /** The opening tag of the innermost element gets its '>' before its first child. */
@@ -167,13 +200,15 @@ export class RecordWalker {
     if (typeof d === 'string') return d;
     if (d instanceof Items) return d.items.join(', ');
     // the text of a BinXML value: walked on the side, its markup dropped (the pieces it lists are cut off)
-    const n = this.n, text = this.text, pending = this.pending, elemKid = this.elemKid, collecting = this.collecting;
+    const n = this.n, constAt = this.constAt, text = this.text, pending = this.pending, elemKid = this.elemKid, collecting = this.collecting;
+    this.constAt = -1; // its pieces are dropped: none may be merged into the pieces before it
     this.text = '';
     this.pending = false;
     this.collecting = true;
     this.frag(d, inst, R_NONE);
     const s = this.text;
     this.n = n;
+    this.constAt = constAt;
     this.text = text;
     this.collecting = collecting;
     this.pending = pending;
@@ -199,13 +234,14 @@ export class RecordWalker {
   }
 
   private one(t: TElement, plan: Plan, inst: Inst | undefined, role: number, itemId: number, item: string): void {
-    this.child();
     const placed = place(role, plan, this.placing);
     const childRole = placed & ROLE_MASK, kind = placed >> KIND_SHIFT;
     if (kind === K_EDSECTION) this.unnamed = undefined;
-    // every attribute constant: the whole opening markup is one piece
+    // every attribute constant: the whole opening markup is one piece, written with what follows it (below)
     const head = plan.head;
-    this.put1(head ?? plan.open);
+    if (head === undefined) this.konst(plan, P_OPEN0, plan.open0);
+    /** the last attribute written ends with a value: its closing quote is still to write */
+    let quote = false;
     let nSys = 0;
     let dataName: string | undefined, dataKeyHint: string | undefined;
     const attrs = t.attrs;
@@ -239,11 +275,14 @@ export class RecordWalker {
         if (drop && value === '') continue;
         if (!plan.attrDup || this.firstWritten(plan, i, t, inst)) {
           const out = this.out;
-          out[this.n++] = plan.attrPre[i];
+          if (i > 0 || !plan.skip0) out[this.n++] = quote ? plan.attrPreQ[i] : plan.attrPre[i];
           out[this.n++] = safe ? value : escapeAttr(value);
-          out[this.n++] = '"';
+          quote = true;
         }
-      } else if (head === undefined && (!plan.attrDup || this.firstWritten(plan, i, t, inst))) this.put1(plan.attrPre[i]);
+      } else if (head === undefined && (!plan.attrDup || this.firstWritten(plan, i, t, inst))) {
+        if (i > 0 || !plan.skip0) this.put1(quote ? plan.attrPreQ[i] : plan.attrPre[i]);
+        quote = false;
+      }
       if (kind === K_SYS) {
         this.sysN[nSys] = plan.sysNames[i];
         this.sysK[nSys] = plan.sysKeys[i];
@@ -262,15 +301,19 @@ export class RecordWalker {
     let own: string, hasKids = false;
     if (simple !== undefined) {
       own = simple;
-      if (own === '') this.put1('/>');
-      else {
-        const out = this.out;
-        out[this.n++] = '>';
-        out[this.n++] = this.singleXml;
-        out[this.n++] = plan.close;
+      if (own === '') {
+        if (head !== undefined) this.konst(plan, P_HEAD_EMPTY, plan.headEmpty as string);
+        else this.konst(plan, P_END, quote ? '"/>' : '/>');
+      } else {
+        if (head !== undefined) this.konst(plan, P_HEAD_OPEN, plan.headOpen as string);
+        else this.konst(plan, P_END, quote ? '">' : '>');
+        this.out[this.n++] = this.singleXml;
+        this.konst(plan, P_CLOSE, plan.close);
       }
       if (this.collecting) this.text += own;
     } else {
+      if (head !== undefined) this.konst(plan, P_HEAD, head);
+      else if (quote) this.konst(plan, P_END, '"');
       own = this.children(t, plan, inst, kind, childRole, itemId, item);
       hasKids = this.elemKid;
     }
@@ -326,9 +369,9 @@ export class RecordWalker {
     }
     const own = this.text;
     if (this.pending) {
-      this.put1('/>');
       this.pending = false;
-    } else this.put1(plan.close);
+      this.konst(plan, P_END, '/>');
+    } else this.konst(plan, P_CLOSE, plan.close);
     this.text = outerCollecting ? outerText + own : outerText;
     this.collecting = outerCollecting;
     return own;
