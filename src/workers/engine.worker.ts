@@ -1,7 +1,7 @@
 // The engine worker: a shell (DESIGN practice 4). All logic lives in plain modules behind createEngine().
 import { expose } from 'comlink';
 import { createEngine } from './engine.ts';
-import { workerBodyReader, workerRunner } from './ingest/workerRunner.ts';
+import { startIngestWorker, workerBodyReader, workerRunner } from './ingest/workerRunner.ts';
 import { setRemoteBodyReader } from './store/remoteBodies.ts';
 import { fetchGeoAsset } from './enrich/geoAssets.ts';
 import { openFetchWorker } from './enrich/ti/tiFetchClient.ts';
@@ -11,7 +11,7 @@ import { openWebhookWorker } from './live/webhookClient.ts';
 // the single file (file://) carries the page's policy to every worker it starts (connect-src 'self'): no online
 // lookups there, offline lists still work
 // stored chunk bodies are read and decoded in the ingest worker, idle while a case opens (store/remoteBodies.ts)
-setRemoteBodyReader(workerBodyReader);
+setRemoteBodyReader(workerBodyReader, startIngestWorker);
 expose(createEngine({ runIngest: workerRunner, geoData: fetchGeoAsset, ti: isSingleFile() ? {} : { openFetcher: openFetchWorker },
   // the single file's workers are blobs that inherit the page's policy: no per-origin poster there
   webhook: isSingleFile() ? undefined : openWebhookWorker }));

@@ -14,6 +14,9 @@ const ingestWorker = (): Remote<IngestWorkerApi> => (worker ??= wrap<IngestWorke
 /** Chunk bodies read and decoded in the ingest worker (store/remoteBodies.ts): it is idle while a case opens. */
 export const workerBodyReader: RemoteBodyReader = (caseId, name) => ingestWorker().readBody(caseId, name);
 
+/** Starts the ingest worker (its script loads) before it is first needed. */
+export const startIngestWorker = (): void => void ingestWorker();
+
 export const workerRunner: IngestRunner = async (files, options, hooks) => {
   const worker = ingestWorker();
   const { signal, ...plain } = options;

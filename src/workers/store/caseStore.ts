@@ -68,9 +68,10 @@ export class CaseStore {
       },
     });
     const backend = await bodyBackend();
+    if (backend === undefined) return new CaseStore(caseId, db, undefined);
+    // bodies are read in another worker where one is wired (remoteBodies.ts)
     const remote = remoteBodyReader();
-    return new CaseStore(caseId, db, backend === undefined ? undefined
-      : new CaseBodies(await backend.dir(caseId), BODY_MIN_BYTES, BODY_WRITE_DEADLINE_MS, remote === undefined ? undefined : { caseId, read: remote }));
+    return new CaseStore(caseId, db, new CaseBodies(await backend.dir(caseId), BODY_MIN_BYTES, BODY_WRITE_DEADLINE_MS, remote === undefined ? undefined : { caseId, read: remote }));
   }
 
   close(): void {

@@ -14,14 +14,20 @@ import type { StoredChunk } from './schema.ts';
 export type RemoteBodyReader = (caseId: string, name: string) => Promise<StoredChunk>;
 
 let remote: RemoteBodyReader | undefined;
+let warm: (() => void) | undefined;
 
-/** The engine worker's wiring (engine.worker.ts); tests set a fake one or none. */
-export function setRemoteBodyReader(reader: RemoteBodyReader | undefined): void {
+/**
+ * The engine worker's wiring (engine.worker.ts); tests set a fake one or none. `start` starts the other worker
+ * (CaseStore.open calls it): its script loads while the case's rows are read, not when the first body is asked.
+ */
+export function setRemoteBodyReader(reader: RemoteBodyReader | undefined, start?: () => void): void {
   remote = reader;
+  warm = start;
 }
 
-/** What CaseStore.open gives each case's bodies. */
+/** What CaseStore.open gives each case's bodies (the other worker started). */
 export function remoteBodyReader(): RemoteBodyReader | undefined {
+  warm?.();
   return remote;
 }
 
