@@ -138,7 +138,7 @@ export async function reopenTimes(page: Page): Promise<{ searchableMs: number; a
 }
 
 /** Waits until the status line shows the count (not reading, not searching), then for one query's answer. */
-async function searchableSince(page: Page, t0: number): Promise<number> {
+export async function searchableSince(page: Page, t0: number): Promise<number> {
   await page.waitForFunction(() => window.__logdrop !== undefined);
   // "1,000 events", or "12 of 1,000 events" when the view is filtered (a file added to a case under a query);
   // a bench that never sees it fails after 15 minutes instead of waiting for ever

@@ -57,6 +57,9 @@ async function main(): Promise<void> {
 }
 
 async function serve(port: number, outDir: string): Promise<ChildProcess> {
+  // a port another bench already serves would answer below before this server fails (strictPort): the build
+  // measured would be that one's (the second build uses BENCH_PORT + 1, which may be another checkout's BENCH_PORT)
+  if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) throw new Error(`port ${port} already serves something: set BENCH_PORT to a free pair`);
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`vite preview could not start on port ${port}`);

@@ -4,9 +4,11 @@ import { expose, transfer } from 'comlink';
 import type { DroppedFile, FileLedgerEntry } from '../api.ts';
 import { ingestBundle, type BundleIngestOptions } from './ingestBundle.ts';
 import { toSource, type RunnerHooks } from './runner.ts';
-import { packChunk, wireBuffers } from '../chunk/packedDict.ts';
+import { packChunk, wireBuffers, type WireChunk } from '../chunk/packedDict.ts';
+import type { StoredChunk } from '../store/schema.ts';
 import { workerHasher } from './workerHasher.ts';
 import { carriedHooks, type CarryRows } from './carriedRows.ts';
+import { readBodyHere } from '../store/remoteBodies.ts';
 
 let abort: AbortController | undefined;
 
@@ -36,6 +38,14 @@ const api = {
       carried.flushNow();
       abort = undefined;
     }
+  },
+  /**
+   * A stored chunk's body read, expanded and decoded here for the engine worker (store/remoteBodies.ts): this
+   * worker is idle while a case opens. Its arrays (each its own buffer) are transferred.
+   */
+  async readBody(caseId: string, name: string): Promise<StoredChunk> {
+    const chunk = await readBodyHere(caseId, name);
+    return transfer(chunk, wireBuffers(chunk as unknown as WireChunk));
   },
   cancel(): void {
     abort?.abort();

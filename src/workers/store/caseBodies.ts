@@ -12,6 +12,7 @@ import { describeChunk } from './chunkMeta.ts';
 import { decodeChunkBody, encodeChunkBody } from './chunkBody.ts';
 import { compressBody, expandBody } from './bodyCompression.ts';
 import type { BodyDir } from './chunkBodies.ts';
+import type { RemoteBodyReader } from './remoteBodies.ts';
 import { within } from './deadline.ts';
 import type { ChunkMeta, ChunkRef, StoredChunk } from './schema.ts';
 
@@ -58,7 +59,12 @@ export class CaseBodies {
   /** why body files were refused (then every later chunk of this open stays in IndexedDB) */
   private refused: string | undefined;
 
-  constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES, private readonly writeDeadlineMs = BODY_WRITE_DEADLINE_MS) {}
+  /**
+   * `remote` reads bodies in another worker (remoteBodies.ts) for case `caseId`; after its first failure this
+   * open reads every body here.
+   */
+  constructor(private readonly dir: BodyDir, private readonly minBytes = BODY_MIN_BYTES, private readonly writeDeadlineMs = BODY_WRITE_DEADLINE_MS,
+    private remote?: { caseId: string; read: RemoteBodyReader }) {}
 
   /**
    * The row and meta to record; a big chunk's body is written (flushed, closed) before this resolves. A body
@@ -89,9 +95,22 @@ export class CaseBodies {
 
   /** The stored chunk a ref names. */
   async read(ref: ChunkRef): Promise<StoredChunk> {
-    const chunk = decodeChunkBody(await expandBody(await this.dir.read(ref.body)));
+    const chunk = (await this.readRemote(ref.body)) ?? decodeChunkBody(await expandBody(await this.dir.read(ref.body)));
     chunk.key = ref.key;
     return chunk;
+  }
+
+  /** The body read by the other worker; undefined when there is none or it failed (then read here, from now on). */
+  private async readRemote(name: string): Promise<StoredChunk | undefined> {
+    const remote = this.remote;
+    if (remote === undefined) return undefined;
+    try {
+      return await remote.read(remote.caseId, name);
+    } catch {
+      // a body removed or rewritten meanwhile, or no OPFS there: the local read says which (and what to do)
+      this.remote = undefined;
+      return undefined;
+    }
   }
 
   /** Removes bodies no row names any more; a failure leaves orphans for the next open (never an error). */

@@ -12,7 +12,8 @@ import { openVersioned } from './openVersioned.ts';
 import { runOf, valuesOfRuns, withLocalDicts, type CaseDictionary } from './caseDict.ts';
 import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
 import { CASE_DB_PREFIX, CASE_VERSION, type CaseSchema, type ChunkMeta, type StoredChunk } from './schema.ts';
-import { CaseBodies, inlineRow, isRef, type ChunkRef, type ChunkRow, type Placed } from './caseBodies.ts';
+import { BODY_MIN_BYTES, BODY_WRITE_DEADLINE_MS, CaseBodies, inlineRow, isRef, type ChunkRef, type ChunkRow, type Placed } from './caseBodies.ts';
+import { remoteBodyReader } from './remoteBodies.ts';
 import { bodyBackend, isNotFound } from './chunkBodies.ts';
 import { readAlerts, replaceAlertRows, writeAlertGroups } from './alertGroups.ts';
 
@@ -67,7 +68,10 @@ export class CaseStore {
       },
     });
     const backend = await bodyBackend();
-    return new CaseStore(caseId, db, backend === undefined ? undefined : new CaseBodies(await backend.dir(caseId)));
+    if (backend === undefined) return new CaseStore(caseId, db, undefined);
+    // bodies are read in another worker where one is wired (remoteBodies.ts)
+    const remote = remoteBodyReader();
+    return new CaseStore(caseId, db, new CaseBodies(await backend.dir(caseId), BODY_MIN_BYTES, BODY_WRITE_DEADLINE_MS, remote === undefined ? undefined : { caseId, read: remote }));
   }
 
   close(): void {

@@ -54,6 +54,38 @@ describe('range table lookups', () => {
   });
 });
 
+describe('IPv4 lookups through the /16 prefix index', () => {
+  it('answer as a binary search over every range, at and around every range edge and /16 boundary', () => {
+    // ranges of every width: inside one /16, across many, touching, with gaps, at 0 and at 255.255.255.255
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) % n);
+    const v4: RangeTableData['v4'] = [];
+    for (let at = 0; at < 2 ** 32 && v4.length < 5000;) {
+      const width = [1, 255, 65_535, 65_536, 1 << 20, 1 << 24][rand(6)] + rand(300);
+      const last = Math.min(2 ** 32 - 1, at + width);
+      v4.push({ first: at, last, record: v4.length % 3 });
+      at = last + 1 + [0, 0, 1, 65_536, 1 << 22][rand(5)] + rand(1000);
+    }
+    const data = decodeRanges(encodeRanges({ columns: ['country_short'], records: [['AA'], ['BB'], ['CC']], v4, v6: [] }));
+    const table = new RangeTable(data);
+    const reference = (n: number): string | undefined => {
+      const r = v4.filter((x) => x.first <= n).at(-1);
+      return r !== undefined && n <= r.last ? ['AA', 'BB', 'CC'][r.record] : undefined;
+    };
+    const probes = new Set<number>([0, 1, 2 ** 32 - 1, 2 ** 32 - 2]);
+    for (const r of v4.slice(0, 400)) for (const n of [r.first - 1, r.first, r.first + 1, r.last - 1, r.last, r.last + 1]) probes.add(n);
+    for (let p = 0; p < 65_536; p += 97) for (const d of [-1, 0, 1]) probes.add(p * 65_536 + d);
+    for (let i = 0; i < 2000; i++) probes.add(rand(2 ** 31) * 2 + rand(2));
+    let checked = 0;
+    for (const n of probes) {
+      if (n < 0 || n > 2 ** 32 - 1) continue;
+      expect(table.lookup({ v: 4, n })?.[0], `address ${n}`).toBe(reference(n));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(4000);
+  });
+});
+
 describe('record text', () => {
   it('gives back ASCII, non-ASCII, empty and long values as written', () => {
     const values = ['AS15169', 'Google LLC', '', 'Telefónica Germany', '中国电信', 'x'.repeat(300), 'Ünïcode ✓ 𝄞', '\u007f edge'];

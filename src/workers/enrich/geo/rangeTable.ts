@@ -21,6 +21,14 @@ export function ipKey(ip: string): IpKey | undefined {
 }
 
 export class RangeTable {
+  /**
+   * IPv4 ranges by the address's top 16 bits: v4Below[p] = how many ranges start below p << 16 (65,537 entries,
+   * built on first use). A lookup then searches only the ranges that can hold it: the plain binary search over
+   * the built-in tables' ranges missed the cache on most of its ~19 steps, and a reopen looks up every distinct
+   * address of the case (170k for 1M auth.log lines).
+   */
+  private v4Below: Uint32Array | undefined;
+
   constructor(readonly data: DecodedRanges) {}
 
   get columns(): string[] {
@@ -43,8 +51,10 @@ export class RangeTable {
 
   private findV4(n: number): number {
     const { v4First: first, v4Last: last } = this.data;
-    // the last range starting at or before n
-    let lo = 0, hi = first.length - 1, at = -1;
+    const below = (this.v4Below ??= prefixIndex(first));
+    // the last range starting at or before n: every range starting below n's /16 does, none starting past it
+    const p = n >>> 16;
+    let lo = below[p], hi = below[p + 1] - 1, at = lo - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       if (first[mid] <= n) {
@@ -71,6 +81,18 @@ export class RangeTable {
     }
     return at >= 0 && compare128(last, 4 * at, w) >= 0 ? at : -1;
   }
+}
+
+/** For each 16-bit prefix p (and 65,536): how many of the sorted starts are below p << 16. */
+function prefixIndex(first: Uint32Array): Uint32Array {
+  const out = new Uint32Array(65_537);
+  let i = 0;
+  for (let p = 0; p <= 65_536; p++) {
+    const bound = p * 65_536;
+    while (i < first.length && first[i] < bound) i++;
+    out[p] = i;
+  }
+  return out;
 }
 
 function compare128(a: Uint32Array, at: number, b: Uint32Array): number {
