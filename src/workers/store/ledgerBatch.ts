@@ -19,7 +19,7 @@ const GROUP_MAX = 64;
  * A small chunk that finds no transaction running waits this long for others to share its transaction: in
  * Chromium the engine was mostly waiting for the ingest worker, so chunks rarely arrived during a write (2,000
  * two-line members: 2,000 chunks in 1,300 transactions, 1,006 of them with one chunk). The reading side never
- * waits for it: up to 64 chunks are in flight and a member's tail confirms its writes 16 members later.
+ * waits for it: up to 64 chunks are in flight and a member's tail confirms its writes up to 64 members later.
  */
 const GATHER_MS = 16;
 
