@@ -7,6 +7,7 @@ import { entryOf, sparseIds, sparseValues } from './sparse.ts';
 import { appendBytes, finishBytes, newByteText, type ByteTextBuild } from './byteText.ts';
 import type { WireChunk, WireColumn } from './packedDict.ts';
 import { joinValues, narrowIds, type CaseDictBuilder, type CaseField, type LocalDictColumn } from './caseIds.ts';
+import type { ChunkRun } from './runs.ts';
 import { finishSpans, growSpanBuild, newSpanBuild, SPANS_FORMAT, trySpan, type SpanBuild } from './rawSpans.ts';
 
 export type { WideText } from './wideText.ts';
@@ -41,6 +42,8 @@ export interface EventChunk {
   /** order of the chunk within its file, from 0 */
   seq: number;
   count: number;
+  /** a shared chunk (case schema 10, runs.ts): the rows of several files, file after file; fileId/seq are then its key */
+  runs?: ChunkRun[];
   /** every field any event in the chunk carries; ts, raw, message, col.line, col.offset, parser.name always */
   columns: Record<string, Column>;
 }
