@@ -11,7 +11,7 @@
 // IndexedDB (store/deadline.ts), with a console warning, which fails this bench.
 import { statSync } from 'node:fs';
 import { authLog } from './generate.ts';
-import { freshContext, openAppIn, startServer, workerHeaps, idle } from './browser.ts';
+import { fileInput, freshContext, openAppIn, startServer, workerHeaps, idle } from './browser.ts';
 
 const LINES = Number(process.argv[2] ?? 10_000_000);
 
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text().split('\n')[0]); });
     const peak = new Map<string, number>();
     const t0 = Date.now();
-    await page.getByLabel('Open log files').setInputFiles(path);
+    await fileInput(page).setInputFiles(path);
     const done = idle(page).then(() => true, () => false);
     let finished = false;
     void done.then(() => { finished = true; });

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 
 // BENCH_PORT moves the server, so two checkouts can benchmark side by side
@@ -80,6 +80,9 @@ export async function openAppIn(context: BrowserContext): Promise<Page> {
   });
   await page.goto(APP_URL);
   await idle(page);
+  // Playwright sets its own script up in the page at the first locator: a ~50 ms task of the harness, not of the
+  // app, that the long-task observer counted when it fell inside a measure
+  await fileInput(page).waitFor({ state: 'attached' });
   return page;
 }
 
@@ -115,9 +118,17 @@ export async function longTasks(page: Page): Promise<number[]> {
  * count and a query answers (detection may still run in the engine's background), alertsMs = until the page is
  * idle (every engine answer in, the detection run done and its alerts shown).
  */
+/**
+ * The app's file input, found by a CSS selector: getByLabel walks every element's labels inside the measure (a
+ * 50-70 ms task of the harness's own on the page's main thread, which the long-task observer counted).
+ */
+export function fileInput(page: Page): Locator {
+  return page.locator('input[type=file][aria-label="Open log files"]');
+}
+
 export async function ingestTimes(page: Page, path: string): Promise<{ searchableMs: number; alertsMs: number }> {
   const t0 = Date.now();
-  await page.getByLabel('Open log files').setInputFiles(path);
+  await fileInput(page).setInputFiles(path);
   const searchableMs = await searchableSince(page, t0);
   await idle(page);
   return { searchableMs, alertsMs: Date.now() - t0 };

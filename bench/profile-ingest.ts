@@ -3,7 +3,7 @@
 // from a Chromium trace with V8's sampling profiler. --ledger opens the ledger while the files are read, as
 // e2e/reliability-archive.spec.ts does. Needs a build (dist/).
 import { writeFileSync } from 'node:fs';
-import { idle, launch, openApp, ingestThroughUi, startServer } from './browser.ts';
+import { fileInput, idle, launch, openApp, ingestThroughUi, startServer } from './browser.ts';
 import { authLog } from './generate.ts';
 import { membersZip } from './members.ts';
 import { longTasks, summarize, type TraceEvent } from './trace.ts';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       await page.reload();
       await idle(page);
     } else if (ledger) {
-      await page.getByLabel('Open log files').setInputFiles(path);
+      await fileInput(page).setInputFiles(path);
       await page.getByRole('region', { name: 'Ledger' }).getByRole('button', { name: 'Show ledger' }).click();
       await idle(page);
     } else await ingestThroughUi(page, path);

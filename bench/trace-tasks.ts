@@ -6,7 +6,7 @@
 // trace categories (comma-separated); BENCH_TRACE=PREFIX keeps each trace as PREFIX-<label>.json.
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
+import { fileInput, idle, ingestThroughUi, launch, openApp, startServer } from './browser.ts';
 import { ipOf, writeHostileLog } from './hostileQueries.ts';
 import { mainThreadTasks, longTasks, pageTasks, type TraceEvent } from './trace.ts';
 import { membersZip } from './members.ts';
@@ -64,7 +64,7 @@ async function hostile(browser: Browser, page: Page): Promise<void> {
 async function archive(browser: Browser, page: Page, n: number): Promise<void> {
   const path = membersZip(n);
   await traced(browser, page, `archive ${n}`, async () => {
-    await page.getByLabel('Open log files').setInputFiles(path);
+    await fileInput(page).setInputFiles(path);
     await page.getByRole('region', { name: 'Ledger' }).getByRole('button', { name: 'Show ledger' }).click();
     await idle(page);
   });

@@ -324,6 +324,9 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
     async ledger(): Promise<FileLedgerEntry[]> {
       return open === undefined ? [] : open.store.files();
     },
+    async ledgerPage(afterId, limit) {
+      return open === undefined ? [] : open.store.filesAfter(afterId, limit);
+    },
     async removeFile(fileId) {
       const c = requireCase();
       requireIdle('remove a file');

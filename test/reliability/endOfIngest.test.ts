@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { createEngine } from '../../src/workers/engine.ts';
 import type { IngestProgress } from '../../src/workers/api.ts';
 import { dropped, enc, syslogLines } from './helpers.ts';
+import { readLedger } from '../../src/app/state/readLedger.ts';
 
 const MEMBERS = 60;
 const zip = () => {
@@ -39,4 +40,22 @@ describe('the rows at the end of an ingest', () => {
     expect(reports.at(-1)?.files).toHaveLength(MEMBERS);
     expect(done.files.map((f) => f.id)).toEqual((await engine.ledger()).map((f) => f.id));
   });
+
+  it('the page reads the ledger in pages: every row once, in id order, whatever the page size', async () => {
+    const engine = createEngine();
+    await engine.createCase('rows in pages');
+    await engine.ingest([dropped('many.zip', zip())], { rowsInResult: false }, () => {});
+    const whole = await engine.ledger();
+    expect(whole).toHaveLength(MEMBERS);
+    // a removed row leaves a gap in the ids: pages go by id, not by position
+    await engine.removeFile(whole[7].id);
+    const left = await engine.ledger();
+    expect(left).toHaveLength(MEMBERS - 1);
+    for (const size of [1, 7, MEMBERS - 1, MEMBERS, 1_000]) expect(await readLedger(engine, size)).toEqual(left);
+    const pages: number[] = [];
+    await readLedger({ ledgerPage: async (after, limit) => { pages.push(after); return engine.ledgerPage(after, limit); } }, 20);
+    // 59 rows in pages of 20: three pages, each after the last id of the one before
+    expect(pages).toEqual([-Infinity, left[19].id, left[39].id]);
+  });
 });
+

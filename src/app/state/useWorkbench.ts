@@ -7,6 +7,7 @@ import type {
 } from '../../workers/api.ts';
 import { callback, type EngineClient, type IdleTracker } from '../../workers/client.ts';
 import { FilesStore } from './filesStore.ts';
+import { readLedger } from './readLedger.ts';
 
 export interface Workbench {
   caseInfo?: CaseInfo;
@@ -74,7 +75,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
         const cases = await engine.listCases();
         const info = cases.length > 0 ? await engine.openCase(cases[0].id) : await engine.createCase('Case 1');
         setCaseInfo(info);
-        setFiles(await engine.ledger());
+        setFiles(await readLedger(engine));
         changed();
       } catch (e) {
         setFatal(`The case store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
@@ -95,7 +96,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       if (n.info !== undefined) setCaseInfo(n.info);
       if (n.kind === 'written') {
         void tracker.track((async () => {
-          setFiles(await engine.ledger());
+          setFiles(await readLedger(engine));
           changed();
         })());
       }
@@ -123,13 +124,13 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       setIngesting(true);
       let info: CaseInfo | undefined;
       try {
-        const before = await engine.ledger();
+        const before = await readLedger(engine);
         setFiles(before);
         // progress holds only the rows that changed: merged into what is shown
-        // no rows at the end: the ledger is read once below (10,001 rows cloned onto this thread cost ~30 ms each)
+        // no rows at the end: the ledger is read once below, in pages (readLedger.ts)
         await engine.ingest(dropped, { ...optionsRef.current, rowsInResult: false }, callback((p) => filesStore.merge(p.files)), callback(askDuplicate));
         // from the store: a duplicate replaced or skipped changed rows that were there before
-        setFiles(await engine.ledger());
+        setFiles(await readLedger(engine));
         const cases = await engine.listCases();
         info = cases.find((c) => c.id === caseInfo?.id) ?? cases[0];
       } catch (e) {
@@ -153,7 +154,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       setFatal(undefined);
       setNotice(undefined);
       setCaseInfo(info);
-      setFiles(await engine.ledger());
+      setFiles(await readLedger(engine));
       changed();
     })());
   }, [engine, tracker, changed, setFiles]);
@@ -162,7 +163,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
     await tracker.track((async () => {
       try {
         setCaseInfo(await engine.removeFile(fileId));
-        setFiles(await engine.ledger());
+        setFiles(await readLedger(engine));
       } catch (e) {
         setFatal(`The file could not be removed: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -177,7 +178,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
       try {
         result = await engine.reingestFile(fileId, options, file);
         if (result.ok) setCaseInfo(result.info);
-        setFiles(await engine.ledger());
+        setFiles(await readLedger(engine));
       } catch (e) {
         setFatal(`The file could not be read again: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -189,7 +190,7 @@ export function useWorkbench(engine: EngineClient, tracker: IdleTracker, options
   }, [engine, tracker, changed, setFiles]);
 
   const refreshFiles = useCallback(() => {
-    void tracker.track(engine.ledger().then(setFiles, () => {}));
+    void tracker.track(readLedger(engine).then(setFiles, () => {}));
   }, [engine, tracker, setFiles]);
 
   return {

@@ -10,7 +10,7 @@ import { storedToShown, typedToStored, type Translated } from './queryText.ts';
 import { ledgerCsv } from '../export/ledger-csv.ts';
 import { ledgerJson } from '../export/ledger-json.ts';
 
-type Redacted = Pick<EngineApi, 'query' | 'page' | 'facets' | 'histogram' | 'fieldCatalog' | 'event' | 'surrounding' | 'entitySummary' | 'dashboard' | 'graph' | 'alerts' | 'setAlertState' | 'alertMessage' | 'testSigmaRule' | 'ledger' | 'exportLedger' | 'tiOfIp'>;
+type Redacted = Pick<EngineApi, 'query' | 'page' | 'facets' | 'histogram' | 'fieldCatalog' | 'event' | 'surrounding' | 'entitySummary' | 'dashboard' | 'graph' | 'alerts' | 'setAlertState' | 'alertMessage' | 'testSigmaRule' | 'ledger' | 'ledgerPage' | 'exportLedger' | 'tiOfIp'>;
 
 /** The field whose pseudonyms an entity of this kind shows (the same numbering as that field's column). */
 export const ENTITY_FIELD: Record<EntityKind, string> = { ip: 'init.host.ip', user: 'target.usr.name', host: 'obs.host.name' };
@@ -195,6 +195,13 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
     },
     async ledger() {
       const rows = await base.ledger();
+      const red = host.redactor();
+      if (red === undefined) return rows;
+      host.seedNames?.(red);
+      return rows.map((e) => redactedLedgerEntry(e, red));
+    },
+    async ledgerPage(afterId, limit) {
+      const rows = await base.ledgerPage(afterId, limit);
       const red = host.redactor();
       if (red === undefined) return rows;
       host.seedNames?.(red);

@@ -103,6 +103,11 @@ export class CaseStore {
     return this.db.getAll('files');
   }
 
+  /** The rows after id `afterId`, in id order, at most `limit` (the ledger read in pages). */
+  async filesAfter(afterId: number, limit: number): Promise<FileLedgerEntry[]> {
+    return this.db.getAll('files', IDBKeyRange.lowerBound(afterId, true), limit);
+  }
+
   /** Ledger rows in one transaction (ledgerBatch.ts); the transaction is created before this returns. */
   async putFiles(entries: readonly FileLedgerEntry[]): Promise<void> {
     const tx = this.db.transaction('files', 'readwrite');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { createEngine } from '../../../src/workers/engine.ts';
 import type { EngineApi } from '../../../src/workers/api.ts';
+import { readLedger } from '../../../src/app/state/readLedger.ts';
 
 const USERS = ['root', 'oracle', 'deploy', 'alice.smith'];
 const IPS = ['198.51.100.23', '203.0.113.45', '192.0.2.199', '2001:470:1f0b::42'];
@@ -128,6 +129,8 @@ describe('redaction across the views', () => {
     // the ledger, its CSV and JSON
     const ledger = await engine.ledger();
     expectNoOriginal('ledger', ledger);
+    // the page reads it in pages (app/state/readLedger.ts): redacted the same way
+    expect(await readLedger(engine, 1)).toEqual(ledger);
     expect(ledger[0].path).toMatch(/^logs\/10\.\d+\.\d+\.\d+\/auth\.log$/);
     const ledgerCsv = await (await engine.exportLedger('csv')).text();
     expectNoOriginal('ledger CSV', ledgerCsv);
