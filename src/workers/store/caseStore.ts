@@ -1,7 +1,8 @@
 // One case's database: the only code (with catalog.ts) that opens IndexedDB.
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
 // Since schema 8 a big chunk's value is a body file (OPFS, caseBodies.ts) written before its transaction,
-// which records a ChunkRef; readers get the chunk either way.
+// which records a ChunkRef; readers get the chunk either way. Since schema 10 a shared chunk (several small files'
+// rows, chunk/runs.ts) is one inline row with a meta row per file; per-file operations unshare it first (unshare.ts).
 import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
