@@ -11,7 +11,7 @@ import { packChunk, unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
 import { describeChunk, describeRuns } from './chunkMeta.ts';
 import { isShared } from '../chunk/runs.ts';
 import { splitRuns } from '../chunk/splitRuns.ts';
-import { unshareFile } from './unshare.ts';
+import { applyUnshare, planUnshare, unshareFile } from './unshare.ts';
 import { openVersioned } from './openVersioned.ts';
 import { runOf, valuesOfRuns, withLocalDicts, type CaseDictionary } from './caseDict.ts';
 import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
@@ -307,17 +307,32 @@ export class CaseStore {
 
   /** Removes a file's chunks and ledger row (re-ingest with another parser, or "remove" an incomplete file). */
   async deleteFile(fileId: number): Promise<void> {
-    await unshareFile(this.db, fileId); // the other files of its shared chunks keep their rows
+    await this.deleteFiles([fileId]);
+  }
+
+  /**
+   * Removes files' chunks and ledger rows in one transaction (an archive replaced: its members). The other files
+   * of their shared chunks keep their rows, rewritten as ordinary chunks in that transaction (unshare.ts); a
+   * shared chunk of removed files only is deleted whole.
+   */
+  async deleteFiles(fileIds: readonly number[]): Promise<void> {
+    const plan = await planUnshare(this.db, fileIds, true);
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
-    const range = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
-    const [metas] = await Promise.all([
-      this.bodies === undefined ? Promise.resolve([]) : tx.objectStore('chunkMeta').getAll(range),
-      tx.objectStore('chunks').delete(range),
-      tx.objectStore('chunkMeta').delete(range),
-      tx.objectStore('files').delete(fileId),
-      tx.done,
-    ]);
-    await this.bodies?.removeQuietly(metas.map((m) => m.body)); // after the commit: no row names them now
+    const chunks = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta');
+    const ranges = fileIds.map((f) => IDBKeyRange.bound([f, 0], [f, Infinity]));
+    let metas: ChunkMeta[][];
+    try {
+      const unshared = await applyUnshare(chunks, meta, plan);
+      [metas] = await Promise.all([
+        this.bodies === undefined ? Promise.resolve([]) : Promise.all(ranges.map((r) => meta.getAll(r))),
+        ...unshared,
+        ...ranges.flatMap((r) => [chunks.delete(r), meta.delete(r)]),
+        ...fileIds.map((f) => tx.objectStore('files').delete(f)),
+      ]);
+    } finally {
+      await tx.done;
+    }
+    await this.bodies?.removeQuietly(metas.flat().map((m) => m.body)); // after the commit: no row names them now
   }
 
   /**

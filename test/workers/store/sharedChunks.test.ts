@@ -125,6 +125,22 @@ describe('shared chunks (case schema 10)', () => {
     expect(await answers(await opened(shared))).toEqual(await answers(a));
   });
 
+  it('remove several members at once: a shared chunk of removed members only goes whole, no other is rewritten', async () => {
+    const { plain, shared } = await twoCases('removeMany');
+    const gone = [...rows.slice(0, 4), rows[9]].map((r) => r.id); // the whole first shared chunk, one of the third
+    for (const id of [plain, shared]) {
+      const store = await CaseStore.open(id);
+      await store.deleteFiles(gone);
+      store.close();
+    }
+    const raw = await rawRows(shared);
+    // the second shared chunk untouched; the third unshared (its 3 other members as their own rows)
+    expect(raw.chunks.map((c) => [c.key, c.runs?.length])).toEqual([[[5, -1], 4], [[9, 0], undefined], [[11, 0], undefined], [[12, 0], undefined]]);
+    expect(raw.metas.map((m) => m.fileId)).toEqual(rows.map((r) => r.id).filter((f) => !gone.includes(f)));
+    expect(await stored(shared)).toEqual(await stored(plain));
+    expect(await answers(await opened(shared))).toEqual(await answers(await opened(plain)));
+  });
+
   it('re-time one member (a new zone) and read one again with another parser', async () => {
     const { plain, shared } = await twoCases('reread');
     const [a, b] = [await opened(plain), await opened(shared)];
