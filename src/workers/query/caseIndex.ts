@@ -9,8 +9,10 @@ import { DerivedFields, type Derivation, type DerivedHost } from './derived.ts';
 import { joinValues, type DictSnapshot } from '../chunk/caseIds.ts';
 import { FIELD_MAX_BYTES, heldBytes, overBudget } from '../chunk/caseFieldBudget.ts';
 import type { CaseDictionary, DictDelta } from '../store/caseDict.ts';
+import { fileOfRow, type ChunkRun } from '../chunk/runs.ts';
 
-export interface ChunkInfo { base: number; count: number; fileId: number; seq: number }
+/** A chunk's rows in the index; a shared chunk (chunk/runs.ts) keeps its runs: read a row's file with fileOf. */
+export interface ChunkInfo { base: number; count: number; fileId: number; seq: number; runs?: ChunkRun[] }
 
 export class CaseIndex implements CaseDictionary {
   rowCount = 0;
@@ -76,7 +78,7 @@ export class CaseIndex implements CaseDictionary {
       else if (field.kind === 'text' && col.kind === 'text') field.append(col, base, count, 'spans' in col && col.spans !== undefined ? this.rawField() : undefined);
     }
     this.deflateAlongRaw(chunk, base);
-    this.chunks.push({ base, count, fileId: chunk.fileId, seq: chunk.seq });
+    this.chunks.push(chunk.runs === undefined ? { base, count, fileId: chunk.fileId, seq: chunk.seq } : { base, count, fileId: chunk.fileId, seq: chunk.seq, runs: chunk.runs });
     this.time.add(base, count);
     this.rowCount += count;
     this.derived.extend(this.host, base, count);
@@ -198,6 +200,12 @@ export class CaseIndex implements CaseDictionary {
 
   timeRank(): Uint32Array {
     return this.time.rankOf(this.ts);
+  }
+
+  /** The ledger id of the file row `row` came from (a shared chunk holds several files' rows). */
+  fileOf(row: number): number {
+    const c = this.chunkOf(row);
+    return fileOfRow(c, row - c.base);
   }
 
   chunkOf(row: number): ChunkInfo {

@@ -36,6 +36,12 @@ export class IngestCapacity {
 
   /** Before the chunk is added: on its file's first chunk, or when the rows ran out, reserve the file's estimate. */
   beforeChunk(chunk: WireChunk): void {
+    if (chunk.runs !== undefined) {
+      // a shared chunk holds small files whole (chunk/runs.ts): nothing of them is to come, nothing to reserve
+      // (reserving each to its exact size would copy every dense field per chunk); the index grows as it fills
+      for (const r of chunk.runs) this.files.delete(r.fileId);
+      return;
+    }
     const plan = this.files.get(chunk.fileId);
     if (plan === undefined || chunk.count === 0) return;
     const first = plan.events === 0;

@@ -40,6 +40,8 @@ export const BODY_WRITE_DEADLINE_MS = 30_000;
 export interface Placed {
   row: ChunkRow;
   meta: ChunkMeta;
+  /** a shared chunk's meta rows, one per run (chunkMeta.ts describeRuns), recorded in place of `meta` */
+  metas?: ChunkMeta[];
   /** the body written for this chunk, to remove if its transaction fails */
   body?: string;
 }

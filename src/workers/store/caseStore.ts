@@ -1,13 +1,17 @@
 // One case's database: the only code (with catalog.ts) that opens IndexedDB.
 // Chunks are written one transaction per chunk, from the ingest worker, and read back chunk by chunk.
 // Since schema 8 a big chunk's value is a body file (OPFS, caseBodies.ts) written before its transaction,
-// which records a ChunkRef; readers get the chunk either way.
+// which records a ChunkRef; readers get the chunk either way. Since schema 10 a shared chunk (several small files'
+// rows, chunk/runs.ts) is one inline row with a meta row per file; per-file operations unshare it first (unshare.ts).
 import type { IDBPDatabase } from 'idb';
 import type { FileLedgerEntry } from '../api.ts';
 import type { Alert, AlertState } from '../../detect/types.ts';
 import type { EventChunk } from '../chunk/chunk.ts';
-import { unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
-import { describeChunk } from './chunkMeta.ts';
+import { packChunk, unpackChunk, type WireChunk } from '../chunk/packedDict.ts';
+import { describeChunk, describeRuns } from './chunkMeta.ts';
+import { isShared } from '../chunk/runs.ts';
+import { splitRuns } from '../chunk/splitRuns.ts';
+import { applyUnshare, planUnshare, unshareFile } from './unshare.ts';
 import { openVersioned } from './openVersioned.ts';
 import { runOf, valuesOfRuns, withLocalDicts, type CaseDictionary } from './caseDict.ts';
 import { isCaseColumn, isStoredCaseColumn } from '../chunk/caseIds.ts';
@@ -57,6 +61,8 @@ export class CaseStore {
         // 8: new big chunks may be body files (caseBodies.ts); older chunks stay in IndexedDB and are read there
         // 9: a full detection run's alerts are rows of groups (alertGroups.ts); older `alerts` rows are read as they are
         if (oldVersion < 9) d.createObjectStore('alertGroups');
+        // 10: small files' rows may share one chunk row, with a meta row per file (chunk/runs.ts, unshare.ts);
+        // nothing to convert: older chunks belong to one file each and are read as such
       },
       blocked() {
         console.warn(`case ${caseId}: an older tab holds the database open`);
@@ -138,14 +144,16 @@ export class CaseStore {
     const bodies = this.bodies;
     const placed: Placed[] = [];
     try {
-      for (const c of chunks) placed.push(bodies === undefined ? inlineRow(c) : await bodies.place(c));
+      // a shared chunk (chunk/runs.ts, at most 1,000 rows) is never a body file: one row, a meta row per run
+      for (const c of chunks) placed.push(isShared(c) ? sharedRow(c) : bodies === undefined ? inlineRow(c) : await bodies.place(c));
     } catch (e) {
       await bodies?.removeQuietly(placed.map((p) => p.body)); // a body that failed: nothing of this write stays
       throw e;
     }
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files', 'dict'], 'readwrite');
     const files = tx.objectStore('files'), store = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta'), dict = tx.objectStore('dict');
-    const keys = placed.map((p) => [p.meta.fileId, p.meta.seq] as [number, number]);
+    const metas = placed.flatMap((p) => p.metas ?? [p.meta]);
+    const keys = metas.map((m) => [m.fileId, m.seq] as [number, number]);
     let before: ChunkMeta[];
     try {
       // awaited together: a failed request (QuotaExceededError) rejects here, not as an unhandled promise.
@@ -154,7 +162,8 @@ export class CaseStore {
         bodies === undefined || keys.length === 0 ? Promise.resolve([]) : meta.getAll(IDBKeyRange.bound(keys.reduce(minKey), keys.reduce(maxKey))),
         ...rows.map((r) => files.put(r)),
         ...deltas.map((d) => dict.put(runOf(d.values), [d.field, d.firstId])),
-        ...placed.flatMap((p) => [store.put(p.row), meta.put(p.meta)]),
+        ...placed.map((p) => store.put(p.row)),
+        ...metas.map((m) => meta.put(m)),
         tx.done,
       ]);
     } catch (e) {
@@ -163,7 +172,7 @@ export class CaseStore {
     }
     if (deltas.length > 0) this.dictionary?.stored(deltas);
     if (bodies === undefined) return;
-    const now = new Map(placed.map((p) => [`${p.meta.fileId},${p.meta.seq}`, p.body]));
+    const now = new Map(metas.map((m) => [`${m.fileId},${m.seq}`, m.body]));
     await bodies.removeQuietly(before.map((m) => {
       const key = `${m.fileId},${m.seq}`;
       return now.has(key) && m.body !== now.get(key) ? m.body : undefined;
@@ -221,10 +230,13 @@ export class CaseStore {
     return n;
   }
 
-  /** Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time. */
+  /**
+   * Reads every chunk in key order (file, then seq), in the array form (unpacked), a batch at a time; a shared
+   * chunk as one ordinary chunk per run (chunk/splitRuns.ts: the hand-over file holds one chunk per meta row).
+   */
   async forEachChunk(onChunk: (chunk: EventChunk) => void, batch = 8): Promise<void> {
     const { local, last } = await this.localReader();
-    if (last !== undefined) await this.forEachStoredChunk((c) => onChunk(local(c)), batch, last);
+    if (last !== undefined) await this.forEachStoredChunk((c) => { for (const part of splitRuns(local(c))) onChunk(part); }, batch, last);
   }
 
   /**
@@ -235,6 +247,9 @@ export class CaseStore {
     const after = (key: Key): IDBKeyRange => (upTo === undefined ? IDBKeyRange.lowerBound(key, true) : IDBKeyRange.bound(key, upTo, true, false));
     // the next batch (rows, and the body files they name) is requested before this one is handed over
     let next = this.readBatch(upTo === undefined ? undefined : IDBKeyRange.upperBound(upTo), batch);
+    // the runs of shared chunks handed over: a run's own row written after (unshared by the writing tab
+    // between two batches, unshare.ts) holds the same rows and is skipped
+    const given = new Set<string>();
     for (;;) {
       const { chunks, last, full } = await next;
       if (last === undefined) return;
@@ -243,13 +258,17 @@ export class CaseStore {
       next.catch(() => undefined); // thrown where it is awaited; not unhandled if onChunk throws first
       for (const c of chunks) {
         const chunk = await c;
-        if (chunk !== undefined) onChunk(chunk);
+        if (chunk === undefined) continue;
+        if (chunk.runs !== undefined) for (const r of chunk.runs) given.add(`${r.fileId},${r.seq}`);
+        else if (given.size > 0 && given.has(`${chunk.key[0]},${chunk.key[1]}`)) continue;
+        onChunk(chunk);
       }
     }
   }
 
   /** Reads one file's chunks in seq order, a batch at a time; awaits onChunk (it may write the chunk back). */
   async forEachFileChunk(fileId: number, onChunk: (chunk: EventChunk) => Promise<void> | void, batch = 8): Promise<void> {
+    await unshareFile(this.db, fileId); // its runs in shared chunks become its own chunks first
     let lower = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
     const { local, last: upTo } = await this.localReader();
     for (;;) {
@@ -293,16 +312,32 @@ export class CaseStore {
 
   /** Removes a file's chunks and ledger row (re-ingest with another parser, or "remove" an incomplete file). */
   async deleteFile(fileId: number): Promise<void> {
+    await this.deleteFiles([fileId]);
+  }
+
+  /**
+   * Removes files' chunks and ledger rows in one transaction (an archive replaced: its members). The other files
+   * of their shared chunks keep their rows, rewritten as ordinary chunks in that transaction (unshare.ts); a
+   * shared chunk of removed files only is deleted whole.
+   */
+  async deleteFiles(fileIds: readonly number[]): Promise<void> {
+    const plan = await planUnshare(this.db, fileIds, true);
     const tx = this.db.transaction(['chunks', 'chunkMeta', 'files'], 'readwrite');
-    const range = IDBKeyRange.bound([fileId, 0], [fileId, Infinity]);
-    const [metas] = await Promise.all([
-      this.bodies === undefined ? Promise.resolve([]) : tx.objectStore('chunkMeta').getAll(range),
-      tx.objectStore('chunks').delete(range),
-      tx.objectStore('chunkMeta').delete(range),
-      tx.objectStore('files').delete(fileId),
-      tx.done,
-    ]);
-    await this.bodies?.removeQuietly(metas.map((m) => m.body)); // after the commit: no row names them now
+    const chunks = tx.objectStore('chunks'), meta = tx.objectStore('chunkMeta');
+    const ranges = fileIds.map((f) => IDBKeyRange.bound([f, 0], [f, Infinity]));
+    let metas: ChunkMeta[][];
+    try {
+      const unshared = await applyUnshare(chunks, meta, plan);
+      [metas] = await Promise.all([
+        this.bodies === undefined ? Promise.resolve([]) : Promise.all(ranges.map((r) => meta.getAll(r))),
+        ...unshared,
+        ...ranges.flatMap((r) => [chunks.delete(r), meta.delete(r)]),
+        ...fileIds.map((f) => tx.objectStore('files').delete(f)),
+      ]);
+    } finally {
+      await tx.done;
+    }
+    await this.bodies?.removeQuietly(metas.flat().map((m) => m.body)); // after the commit: no row names them now
   }
 
   /**
@@ -310,6 +345,7 @@ export class CaseStore {
    * after the last saved offset, before the tab closed, are read again on resume rather than kept twice).
    */
   async deleteChunksFrom(fileId: number, fromSeq: number): Promise<number> {
+    await unshareFile(this.db, fileId);
     const range = IDBKeyRange.bound([fileId, fromSeq], [fileId, Infinity]);
     const tx = this.db.transaction(['chunks', 'chunkMeta'], 'readwrite');
     const meta = tx.objectStore('chunkMeta');
@@ -379,6 +415,13 @@ export class CaseStore {
   async deleteSetting(key: string): Promise<void> {
     await this.db.delete('settings', key);
   }
+}
+
+/** A shared chunk's row (inline, packed) and its meta rows, one per run (chunkMeta.ts describeRuns). */
+function sharedRow(chunk: WireChunk): Placed {
+  const metas = describeRuns(chunk);
+  // no describeChunk: the runs carry the unparsed counts (a chunk of case ids cannot count them without the dictionary)
+  return { row: { ...packChunk(chunk), key: [chunk.fileId, chunk.seq] }, meta: metas[0], metas };
 }
 
 function hasCaseIds(chunk: WireChunk): boolean {

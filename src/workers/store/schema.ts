@@ -32,9 +32,12 @@ export const CASE_DB_PREFIX = 'logdrop-case-';
  * 9: `alertGroups`: a full detection run's alerts as rows of ALERTS_PER_GROUP (store/alertGroups.ts); partial
  * writes stay single `alerts` rows over them, a removed alert a tombstone. Older `alerts` rows are read as they
  * are (no conversion). The version keeps an older app, which would not see grouped alerts, out.
- * (9 is the shared chunk record of another branch; the steps check each number, so 8 -> 10 works alone.)
+ * 10: shared chunks (chunk/runs.ts): the rows of several small files in one `chunks` row keyed [first file,
+ * -1 - its seq], with one chunkMeta row per file's run (`shared` names the row). Per-file operations unshare
+ * first (store/unshare.ts). Nothing is converted. The version keeps an older app, which would count a shared
+ * row as its first file's and delete it with that file, out.
  */
-export const CASE_VERSION = 9;
+export const CASE_VERSION = 10;
 
 export interface CatalogSchema extends DBSchema {
   cases: { key: string; value: CaseInfo };
@@ -80,4 +83,9 @@ export interface ChunkMeta {
   bytes: number;
   /** since 8: the chunk's body file (its `chunks` row is a ChunkRef naming the same) */
   body?: string;
+  /**
+   * since 10: these rows are a run of the shared chunk stored under this key (chunk/runs.ts); this meta row's
+   * own key [fileId, seq] has no `chunks` row until the file is unshared (store/unshare.ts)
+   */
+  shared?: [number, number];
 }

@@ -7,6 +7,7 @@ import { IngestCapacity } from '../../../src/workers/query/ingestCapacity.ts';
 import { packChunk, type WireChunk } from '../../../src/workers/chunk/packedDict.ts';
 import { sourceFromBytes } from '../../harness/ingest.ts';
 import { enc, syslogLines } from '../../reliability/helpers.ts';
+import { makeChunk } from '../store/fixtures.ts';
 
 /** Every chunk of the file as the ingest worker posts it. */
 async function chunksOf(text: string): Promise<{ chunks: WireChunk[]; bytes: number }> {
@@ -82,5 +83,29 @@ describe('index capacity reserved from the file size', () => {
     plan.end();
     expect(index.reservedRows).toBe(35_000);
     expect(index.event(0)).toEqual(index.event(10_000));
+  });
+});
+
+describe('a shared chunk (chunk/runs.ts)', () => {
+  it('reserves nothing for its whole files: the index grows as it fills, never to each chunk\'s exact size', () => {
+    const index = new CaseIndex();
+    const plan = new IngestCapacity(index);
+    const capacities: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const a = 1 + 2 * i, b = a + 1;
+      plan.file(a, 120);
+      plan.file(b, 120);
+      const c = makeChunk(a, -1, 4);
+      const shared: WireChunk = { ...c, runs: [{ fileId: a, seq: 0, count: 2, unparsed: 0 }, { fileId: b, seq: 0, count: 2, unparsed: 0 }] };
+      plan.beforeChunk(shared);
+      index.addChunk(shared);
+      if (capacities.at(-1) !== index.reservedRows) capacities.push(index.reservedRows);
+    }
+    expect(index.rowCount).toBe(160);
+    // geometric growth: a handful of capacities, not one per chunk (each a copy of every dense field)
+    expect(capacities.length).toBeLessThan(8);
+    expect(index.fileOf(0)).toBe(1);
+    expect(index.fileOf(2)).toBe(2);
+    expect(index.fileOf(159)).toBe(80);
   });
 });

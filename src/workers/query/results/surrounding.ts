@@ -1,5 +1,5 @@
 // Context of one event: the n events before and after it in time, across all files or only within
-// the file it came from (the chunk's fileId, i.e. col.file), like `grep -C n` on the timeline; or the
+// the file it came from (the row's file: its chunk's, or its run's in a shared chunk; i.e. col.file), like `grep -C n` on the timeline; or the
 // events within ± T of it in time.
 import type { EventRow } from '../../api.ts';
 import type { CaseIndex } from '../caseIndex.ts';
@@ -11,8 +11,8 @@ import type { CaseIndex } from '../caseIndex.ts';
 export function surrounding(index: CaseIndex, row: number, n: number, sameFile: boolean, withinMs?: number): EventRow[] {
   if (row < 0 || row >= index.rowCount || !Number.isInteger(row)) return [];
   const order = index.timeOrder(), pos = index.timeRank()[row];
-  const fileId = index.chunkOf(row).fileId;
-  const keep = (r: number) => !sameFile || index.chunkOf(r).fileId === fileId;
+  const fileId = index.fileOf(row);
+  const keep = (r: number) => !sameFile || index.fileOf(r) === fileId;
   const ts = index.ts, t = ts[row];
   // the time order is sorted: the first event out of the window ends the walk on that side
   const near = withinMs === undefined ? () => true : (r: number) => Math.abs(ts[r] - t) <= withinMs;
