@@ -164,7 +164,7 @@ export async function ingestBundle(
       if (gate !== undefined && (await gate.admit(candidate)) === 'skip') continue;
       const row = newRow(entry, options);
       const added = newRowId(row);
-      if (added.id === undefined) gather?.flush(); // the id is the engine's answer: nothing held waits with it
+      // (an id the store gives is not waited on with chunks held: the store never has them, so its answer cannot wait on them)
       row.id = added.id ?? await added.written;
       ledger.push(row);
       report();
@@ -214,8 +214,13 @@ export async function ingestBundle(
           // the row names its parser as soon as it is chosen, so a reload mid-file shows it
           onParser: (parserId) => { row.parserId = parserId; },
           drain: async () => {
-            if (overBound()) gather?.flush(); // a held chunk counts here: it must be on its way before the wait
-            while (overBound()) await Promise.race([...inFlight.values()].map((f) => f.settled));
+            while (overBound()) {
+              // the writes on their way, not the chunk held here: flushing it at every read at the bound made one
+              // chunk per member again (measured with 2,048 tails behind: 10,000 members, browser CPU 11.5 -> 19.6 s)
+              const sent = [...inFlight].filter(([w]) => gather?.holds(w) !== true).map(([, f]) => f.settled);
+              if (sent.length === 0) gather?.flush();
+              else await Promise.race(sent);
+            }
             if (writeFailures.length > 0) throw new StorageError(errorText(writeFailures[0]));
           },
         },

@@ -86,7 +86,7 @@ function counts(ledger: FileLedgerEntry[]): unknown[] {
 }
 
 describe('small members in shared chunks', () => {
-  it.runIf(corpusTestsRun())('give the same events, row by row, and the same ledger as one chunk per member', needsCorpus, async () => {
+  it.runIf(corpusTestsRun())('give the same events, row by row, and the same ledger as one chunk per member', { ...needsCorpus, timeout: 120_000 }, async () => {
     const zip = archive();
     const alone = await read(zip, false);
     const shared = await read(zip, true);
@@ -145,5 +145,5 @@ describe('small members in shared chunks', () => {
     const rowFiles = new Set<string>();
     for (let row = 0; row < shared.index.rowCount; row++) rowFiles.add(String(shared.index.valueOf('col.file', row)));
     expect([...rowFiles].sort()).toEqual([...new Set(files)].sort());
-  }, 120_000);
+  });
 });
