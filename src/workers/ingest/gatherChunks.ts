@@ -12,8 +12,6 @@ export class ChunkGather {
   private readonly join = new SharedChunkJoin();
   /** the held members' promise: settles with their shared chunk's write */
   private waiting: Waiting | undefined;
-  /** shared chunks sent and members they held (tests, benches) */
-  readonly sent = { shared: 0, members: 0 };
 
   constructor(private readonly send: (chunk: WireChunk) => Promise<void>) {}
 
@@ -44,7 +42,6 @@ export class ChunkGather {
     const w = this.waiting;
     if (w === undefined) return;
     this.waiting = undefined;
-    const members = this.join.size;
     let chunk: WireChunk | undefined;
     try {
       chunk = this.join.take();
@@ -53,10 +50,6 @@ export class ChunkGather {
       return;
     }
     if (chunk === undefined) return w.resolve();
-    if (members > 1) {
-      this.sent.shared++;
-      this.sent.members += members;
-    }
     this.sendNow(chunk).then(w.resolve, w.reject);
   }
 

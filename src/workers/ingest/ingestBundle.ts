@@ -164,7 +164,7 @@ export async function ingestBundle(
       if (gate !== undefined && (await gate.admit(candidate)) === 'skip') continue;
       const row = newRow(entry, options);
       const added = newRowId(row);
-      // (an id the store gives is not waited on with chunks held: the store never has them, so its answer cannot wait on them)
+      // an id from the store (no reserved range) needs no flush first: its answer never waits on a chunk held here
       row.id = added.id ?? await added.written;
       ledger.push(row);
       report();
