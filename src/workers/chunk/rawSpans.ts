@@ -67,7 +67,8 @@ export function trySpan(b: SpanBuild, row: number, raw: string, value: string): 
   return true;
 }
 
-function narrowest(a: Uint32Array, n: number): SpanArray {
+/** a[0, n) in the narrowest unsigned array that holds its largest value (a copy) */
+export function narrowest(a: Uint32Array, n: number): SpanArray {
   let max = 0;
   for (let i = 0; i < n; i++) if (a[i] > max) max = a[i];
   return max <= 0xff ? Uint8Array.from(a.subarray(0, n)) : max <= 0xffff ? Uint16Array.from(a.subarray(0, n)) : a.slice(0, n);

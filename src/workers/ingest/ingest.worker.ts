@@ -31,7 +31,11 @@ const api = {
       return packed.count <= COPY_MAX_EVENTS ? packed : transfer(packed, wireBuffers(packed));
     });
     try {
-      const ledger = await ingestBundle(files.map(toSource), { ...options, signal: abort.signal, hasher: workerHasher, textAsBytes: true, textSpans: true }, carried.hooks);
+      // small members' chunks go several to a shared chunk (gatherChunks.ts): one message, index append and
+      // record per few dozen two-line members instead of one per member
+      const ledger = await ingestBundle(files.map(toSource), {
+        ...options, signal: abort.signal, hasher: workerHasher, textAsBytes: true, textSpans: true, shareSmallChunks: true,
+      }, carried.hooks);
       await carried.settle();
       return ledger;
     } finally {
