@@ -46,7 +46,8 @@ export async function ingestIntoCase(
     });
     if (answer === 'skip') resumed.add(d.path);
     if (answer === 'replace') {
-      for (const r of rows) await store.deleteFile(r.id);
+      // in one transaction: members of a shared chunk (store/unshare.ts) are removed without rewriting each other
+      await store.deleteFiles(rows.map((r) => r.id));
       removedEvents ||= rows.length > 0;
     }
     await dropUnit(store, unit);
