@@ -81,7 +81,8 @@ export class LedgerBatch {
       this.chunks.push({ chunk, resolve, reject });
       if (this.writing) return;
       this.writing = true;
-      if (chunk.count <= GROUP_ROWS) setTimeout(() => void this.writeChunks(), GATHER_MS);
+      // a shared chunk (chunk/runs.ts) is already many members' group: it does not wait for company
+      if (chunk.count <= GROUP_ROWS && chunk.runs === undefined) setTimeout(() => void this.writeChunks(), GATHER_MS);
       else void this.writeChunks();
     });
   }

@@ -78,6 +78,28 @@ describe('LedgerBatch', () => {
     store.close();
   });
 
+  it('a shared chunk (many members already) is written at once; a plain small chunk waits for company', async () => {
+    const store = await CaseStore.open(freshCaseId('shared-now'));
+    const batch = new LedgerBatch(store);
+    const first = await batch.reserveIds();
+    const started: string[] = [];
+    const putChunks = store.putChunks.bind(store), putChunk = store.putChunk.bind(store);
+    store.putChunks = (chunks, rows) => { started.push('group'); return putChunks(chunks, rows); };
+    store.putChunk = (chunk, rows) => { started.push(chunk.runs === undefined ? 'plain' : 'shared'); return putChunk(chunk, rows); };
+    for (let m = 0; m < 3; m++) void batch.addFile({ ...ledgerRow(`m${m}.log`, { state: 'reading' }), id: first + m });
+    const shared = { ...makeChunk(first, -1, 4), runs: [{ fileId: first, seq: 0, count: 2, unparsed: 0 }, { fileId: first + 1, seq: 0, count: 2, unparsed: 0 }] };
+    const written = batch.putChunk(shared);
+    // in the same turn: no 16 ms wait (10,000 members in ~313 shared chunks waited ~5 s in all)
+    expect(started).toEqual(['shared']);
+    await written;
+    const plain = batch.putChunk(makeChunk(first + 2, 0, 2));
+    expect(started).toEqual(['shared']);
+    await plain;
+    expect(started).toEqual(['shared', 'plain']);
+    expect([...(await store.storedByFile()).entries()].map(([id, t]) => [id - first, t.events])).toEqual([[0, 2], [1, 2], [2, 2]]);
+    store.close();
+  });
+
   it('reserves a range whose ids no row had and a later plain add never takes', async () => {
     const store = await CaseStore.open(freshCaseId('reserve'));
     const earlier = await store.addFile(ledgerRow('earlier.log'));
