@@ -20,7 +20,7 @@ function syslog(name: string, n: number): string {
 /** Page errors and console errors, e.g. "The database connection is closing". */
 function errorsOf(page: Page): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   return errors;
 }

@@ -339,7 +339,7 @@ export function createEngine(options: EngineOptions = {}): EngineApi {
       return c.info;
     },
 
-    ...createViewOps(requireCase),
+    ...createViewOps(requireCase, () => open),
     setRedaction, redaction: redactionState, redactionMapping,
     ...createAlertOps({
       current: () => { const c = requireCase(); return { alerts: c.alerts, table: () => tableOf(c) }; },

@@ -11,10 +11,10 @@ import type { QueryEngine } from './engine.ts';
 type ViewOps = Pick<EngineApi, 'query' | 'cancelQuery' | 'page' | 'facets' | 'histogram' | 'fieldCatalog' | 'aliases' | 'event' | 'surrounding' | 'entitySummary' | 'dashboard' | 'graph' | 'release'>;
 
 /**
- * `current` gives the open case (it throws when none is open). Values are the stored ones: while Redact is on,
- * the engine puts redact/views.ts between these and the UI.
+ * `current` gives the open case (it throws when none is open), `opened` the same or undefined. Values are the
+ * stored ones: while Redact is on, the engine puts redact/views.ts between these and the UI.
  */
-export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }): ViewOps {
+export function createViewOps(current: () => { query: QueryEngine; alerts: CaseAlerts }, opened: () => { query: QueryEngine } | undefined): ViewOps {
   /** the query being evaluated (in slices); a newer query or cancelQuery sets cancelled */
   let running: { runId?: number; cancelled: boolean } | undefined;
   return {
@@ -86,7 +86,8 @@ export function createViewOps(current: () => { query: QueryEngine; alerts: CaseA
       return { ok: true, graph: { query: text, ...r.value, nodes, layoutMs } };
     },
     async release(handle) {
-      current().query.release(handle);
+      // a handle of a case closed since (deleted in another tab) went with it: the page's late release is not an error
+      opened()?.query.release(handle);
     },
   };
 }
