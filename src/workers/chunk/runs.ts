@@ -39,6 +39,12 @@ export function runsOf(chunk: ChunkHead, unparsed: number): ChunkRun[] {
   return chunk.runs ?? [{ fileId: chunk.fileId, seq: chunk.seq, count: chunk.count, unparsed }];
 }
 
+/** Throws unless the runs hold exactly the chunk's rows (a shared chunk read back or about to be stored). */
+export function checkRunsCover(runs: readonly ChunkRun[], count: number): void {
+  const total = runs.reduce((n, r) => n + r.count, 0);
+  if (total !== count) throw new Error(`bug: a shared chunk's runs hold ${total} rows, the chunk ${count}`);
+}
+
 /** The file of row `row` (0-based, within the chunk). */
 export function fileOfRow(chunk: ChunkHead, row: number): number {
   if (chunk.runs === undefined) return chunk.fileId;

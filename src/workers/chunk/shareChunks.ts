@@ -53,10 +53,6 @@ export class SharedChunkJoin {
     return this.parts.length;
   }
 
-  get rowCount(): number {
-    return this.rows;
-  }
-
   /** No member can be added any more. */
   get full(): boolean {
     return this.parts.length >= SHARED_MAX_RUNS || this.rows >= SHARED_MAX_ROWS;

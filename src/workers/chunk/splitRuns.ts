@@ -5,13 +5,13 @@
 // (re-time, re-read, hand-over import) does; readers take both forms.
 // Example: { fileId: 7, seq: -1, count: 5, runs: [{ 7, 0, 2 }, { 8, 0, 3 }] } -> [{ 7, 0, count 2 }, { 8, 0, count 3 }].
 import { ChunkBuilder, eventAt, type EventChunk } from './chunk.ts';
+import { checkRunsCover } from './runs.ts';
 
 /** The chunk's runs as ordinary chunks (a chunk without runs is given back alone). Takes the array form (unpackChunk). */
 export function splitRuns(chunk: EventChunk): EventChunk[] {
   const runs = chunk.runs;
   if (runs === undefined) return [chunk];
-  const total = runs.reduce((n, r) => n + r.count, 0);
-  if (total !== chunk.count) throw new Error(`a shared chunk's runs hold ${total} rows, the chunk ${chunk.count}`);
+  checkRunsCover(runs, chunk.count);
   const out: EventChunk[] = [];
   let row = 0;
   for (const run of runs) {

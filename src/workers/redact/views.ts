@@ -52,6 +52,13 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
   const entityValue = (kind: EntityKind, value: string, red: Redactor): string => String(red.value(ENTITY_FIELD[kind], value));
   const stored = (value: string, red: Redactor): string => red.original(value) ?? value;
   const typedError = (e: QueryError, t: Translated): QueryError => ({ ...e, message: t.typedMessage(e.message), position: t.typedPos(e.position) });
+  /** ledger rows as shown: redacted while Redact is on (the whole ledger, or a page of it) */
+  const redactedRows = (rows: FileLedgerEntry[]): FileLedgerEntry[] => {
+    const red = host.redactor();
+    if (red === undefined) return rows;
+    host.seedNames?.(red);
+    return rows.map((e) => redactedLedgerEntry(e, red));
+  };
 
   return {
     async query(text, options, onProgress) {
@@ -194,18 +201,10 @@ export function redactedViews(base: Redacted, host: RedactedViewsHost): Redacted
       };
     },
     async ledger() {
-      const rows = await base.ledger();
-      const red = host.redactor();
-      if (red === undefined) return rows;
-      host.seedNames?.(red);
-      return rows.map((e) => redactedLedgerEntry(e, red));
+      return redactedRows(await base.ledger());
     },
     async ledgerPage(afterId, limit) {
-      const rows = await base.ledgerPage(afterId, limit);
-      const red = host.redactor();
-      if (red === undefined) return rows;
-      host.seedNames?.(red);
-      return rows.map((e) => redactedLedgerEntry(e, red));
+      return redactedRows(await base.ledgerPage(afterId, limit));
     },
     async exportLedger(format) {
       const red = host.redactor();

@@ -1,7 +1,7 @@
 // Written beside each chunk so the case's counts and size are known without reading the chunks back.
 import type { WireChunk } from '../chunk/packedDict.ts';
 import { chunkBytes, unparsedIn } from '../chunk/measure.ts';
-import { sharedSeq } from '../chunk/runs.ts';
+import { checkRunsCover, sharedSeq } from '../chunk/runs.ts';
 import type { ChunkMeta } from './schema.ts';
 
 export function describeChunk(chunk: WireChunk): ChunkMeta {
@@ -18,7 +18,7 @@ export function describeRuns(chunk: WireChunk): ChunkMeta[] {
   if (first === undefined || chunk.fileId !== first.fileId || chunk.seq !== sharedSeq(first)) {
     throw new Error(`bug: a shared chunk is keyed [${chunk.fileId}, ${chunk.seq}], not by its first run`);
   }
-  if (runs.reduce((n, r) => n + r.count, 0) !== chunk.count) throw new Error(`bug: a shared chunk's runs do not hold its ${chunk.count} rows`);
+  checkRunsCover(runs, chunk.count);
   const bytes = chunkBytes(chunk), key: [number, number] = [chunk.fileId, chunk.seq];
   let rows = 0, given = 0;
   return runs.map((r) => {
