@@ -6,6 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { CaseStore } from '../../../src/workers/store/caseStore.ts';
 import { LedgerBatch } from '../../../src/workers/store/ledgerBatch.ts';
 import { freshCaseId, ledgerRow, makeChunk } from './fixtures.ts';
+import type { WireChunk } from '../../../src/workers/chunk/packedDict.ts';
+
+/** Calls `onWrite` with each transaction's chunks as the store starts it (putChunk: one, putChunks: several). */
+function watchWrites(store: CaseStore, onWrite: (chunks: readonly WireChunk[]) => void): void {
+  const putChunks = store.putChunks.bind(store), putChunk = store.putChunk.bind(store);
+  store.putChunks = (chunks, rows) => { onWrite(chunks); return putChunks(chunks, rows); };
+  store.putChunk = (chunk, rows) => { onWrite([chunk]); return putChunk(chunk, rows); };
+}
 
 describe('LedgerBatch', () => {
   it('gives consecutive ids after the first real add, and writes a row with its chunk', async () => {
@@ -61,9 +69,7 @@ describe('LedgerBatch', () => {
     const batch = new LedgerBatch(store);
     const first = await batch.reserveIds();
     const transactions: number[] = [];
-    const putChunks = store.putChunks.bind(store), putChunk = store.putChunk.bind(store);
-    store.putChunks = (chunks, rows) => { transactions.push(chunks.length); return putChunks(chunks, rows); };
-    store.putChunk = (chunk, rows) => { transactions.push(1); return putChunk(chunk, rows); };
+    watchWrites(store, (chunks) => transactions.push(chunks.length));
     const writes: Promise<void>[] = [];
     // handed over in one turn, as messages that arrive together: whatever the machine's load, within the wait
     for (let m = 0; m < 5; m++) {
@@ -83,9 +89,7 @@ describe('LedgerBatch', () => {
     const batch = new LedgerBatch(store);
     const first = await batch.reserveIds();
     const started: string[] = [];
-    const putChunks = store.putChunks.bind(store), putChunk = store.putChunk.bind(store);
-    store.putChunks = (chunks, rows) => { started.push('group'); return putChunks(chunks, rows); };
-    store.putChunk = (chunk, rows) => { started.push(chunk.runs === undefined ? 'plain' : 'shared'); return putChunk(chunk, rows); };
+    watchWrites(store, (chunks) => started.push(chunks.length > 1 ? 'group' : chunks[0].runs === undefined ? 'plain' : 'shared'));
     for (let m = 0; m < 3; m++) void batch.addFile({ ...ledgerRow(`m${m}.log`, { state: 'reading' }), id: first + m });
     const shared = { ...makeChunk(first, -1, 4), runs: [{ fileId: first, seq: 0, count: 2, unparsed: 0 }, { fileId: first + 1, seq: 0, count: 2, unparsed: 0 }] };
     const written = batch.putChunk(shared);
